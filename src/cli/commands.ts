@@ -1,0 +1,129 @@
+import type { Config } from '../core/config.ts';
+import { AppError } from '../core/errors.ts';
+import { type Db, openDb } from '../db/connection.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { DEMO_PASSWORD, type DemoAccount, seedDemo, seedReference } from '../demo/seed.ts';
+import { verifyAudit } from '../features/audit/store.ts';
+import type { Role } from '../features/auth/rules.ts';
+import { createUser, updateUser, userIdByUsername } from '../features/auth/store.ts';
+import { buildApp } from '../server/app.ts';
+
+/** Opens the configured database, brings it up to date, runs the work and closes it. */
+async function withDb<T>(config: Config, work: (db: Db) => Promise<T>): Promise<T> {
+  const db = openDb(config);
+  try {
+    await migrateToLatest(db);
+    return await work(db);
+  } catch (error) {
+    if (error instanceof AppError) throw new Error(`${error.text.vi} / ${error.text.en}`);
+    throw error;
+  } finally {
+    await db.close();
+  }
+}
+
+function where(config: Config) {
+  return config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.sqliteFile;
+}
+
+export async function migrateCommand(config: Config) {
+  const db = openDb(config);
+  try {
+    const applied = await migrateToLatest(db);
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Schema is up to date.');
+  } finally {
+    await db.close();
+  }
+}
+
+async function seed(db: Db, demo: boolean): Promise<DemoAccount[]> {
+  const loaded = await seedReference(db);
+  if (loaded) console.log(`Loaded ${loaded.toLocaleString('en')} administrative units (2021).`);
+  return demo ? seedDemo(db) : [];
+}
+
+function printLogins(accounts: DemoAccount[]) {
+  if (!accounts.length) return;
+  console.log(`\nDemo logins (password ${DEMO_PASSWORD}):`);
+  for (const a of accounts.filter((a) => a.username === 'demo.tinh' || a.username === 'demo.huyen'))
+    console.log(`  ${a.username.padEnd(18)} ${a.role.padEnd(12)} ${a.unitName}`);
+  const communes = accounts.filter((a) => a.username.startsWith('demo.xa.'));
+  if (communes.length)
+    console.log(
+      `  demo.xa.<GSO code> officer      each of the ${communes.length} communes, e.g. ${communes[0]!.username} (${communes[0]!.unitName})`,
+    );
+  const admin = accounts.find((a) => a.role === 'admin');
+  if (admin) console.log(`  ${admin.username.padEnd(18)} admin        ${admin.unitName} (users, audit log)`);
+}
+
+export async function seedCommand(config: Config, demo: boolean) {
+  await withDb(config, async (db) => printLogins(await seed(db, demo)));
+}
+
+export async function serveCommand(config: Config, demo: boolean) {
+  const db = openDb(config);
+  await migrateToLatest(db);
+  const accounts = await seed(db, demo);
+  const app = await buildApp({ db, logger: process.env.SAFEADAPT_LOG !== '0' });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const shutdown = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown).once('SIGTERM', shutdown);
+  console.log(
+    `\nSafeAdapt is running: ${address.replace('0.0.0.0', 'localhost')}  (database: ${where(config)})`,
+  );
+  console.log(`API documentation: ${address.replace('0.0.0.0', 'localhost')}/api/docs`);
+  printLogins(accounts);
+}
+
+function passwordFrom(option: string | undefined): string {
+  const password = option ?? process.env.SAFEADAPT_PASSWORD;
+  if (!password) throw new Error('Give the password with --password or the SAFEADAPT_PASSWORD variable.');
+  return password;
+}
+
+export async function userAddCommand(
+  config: Config,
+  username: string,
+  o: { unit: string; role: Role; name: string; password?: string },
+) {
+  await withDb(config, async (db) => {
+    await seedReference(db);
+    const user = await createUser(db, null, {
+      username,
+      displayName: o.name,
+      password: passwordFrom(o.password),
+      role: o.role,
+      unitCode: o.unit,
+    });
+    console.log(`Created account ${user.username} (id ${user.id}).`);
+  });
+}
+
+export async function userPasswdCommand(config: Config, username: string, password: string | undefined) {
+  await withDb(config, async (db) => {
+    await updateUser(db, null, await userIdByUsername(db, username), { password: passwordFrom(password) });
+    console.log(`Password of ${username} changed; its sessions have ended.`);
+  });
+}
+
+export async function userDisableCommand(config: Config, username: string) {
+  await withDb(config, async (db) => {
+    await updateUser(db, null, await userIdByUsername(db, username), { disabled: true });
+    console.log(`Account ${username} disabled; its sessions have ended.`);
+  });
+}
+
+export async function auditVerifyCommand(config: Config) {
+  const { rows, problems } = await withDb(config, verifyAudit);
+  if (problems.length === 0) {
+    console.log(`Audit log intact: ${rows.toLocaleString('en')} rows, hash chain verified.`);
+    return;
+  }
+  console.log(`Audit log TAMPERED: ${problems.length} problem(s) in ${rows.toLocaleString('en')} rows`);
+  for (const p of problems.slice(0, 50)) console.log(`  row ${p.id}: ${p.problem.replace('_', ' ')}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,16 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Db } from './connection.ts';
+import { foundation } from './migrations/0001-foundation.ts';
+
+/** Migrations in order; each is a function of the engine for the few types that differ. */
+function migrations(db: Db): Record<string, Migration> {
+  return { '0001-foundation': foundation(db.engine) };
+}
+
+/** Brings the schema up to date; returns the names of the migrations applied now. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(db) };
+  const { error, results } = await new Migrator({ db: db.db, provider }).migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,145 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { scopeOf } from '../../server/scope.ts';
+import { isWithin, VILLAGE_KINDS } from './rules.ts';
+import { createVillage, deleteVillage, searchUnits, unitView, updateVillage } from './store.ts';
+
+const code = z.string().regex(/^(VN|\d{2}|\d{3}|\d{5})$/, 'GSO code: 2, 3 or 5 digits');
+const villageBody = z.object({
+  name: z.string().trim().min(1).max(120),
+  kind: z.enum(VILLAGE_KINDS),
+  population: z.number().int().min(0).max(1_000_000).nullable().optional(),
+});
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+const unitSummary = (u: {
+  code: string;
+  name: string;
+  name_with_type: string;
+  kind: string;
+  level: number;
+  population: number;
+  population_source: string;
+}) => ({
+  code: u.code,
+  name: u.name,
+  nameWithType: u.name_with_type,
+  kind: u.kind,
+  level: u.level,
+  population: u.population,
+  populationSource: u.population_source,
+});
+
+const villageJson = (v: {
+  id: number;
+  commune_code: string;
+  name: string;
+  kind: string;
+  population: number | null;
+  population_source: string;
+}) => ({
+  id: v.id,
+  communeCode: v.commune_code,
+  name: v.name,
+  kind: v.kind,
+  population: v.population,
+  populationSource: v.population_source,
+});
+
+export function adminUnitRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/admin-units/:code',
+    {
+      config: { access: { permission: 'units.read' } },
+      schema: {
+        tags: ['admin-units'],
+        summary: 'A unit with its children, villages and organizations',
+        params: z.object({ code }),
+      },
+    },
+    async (request) => {
+      const view = await unitView(app.db, scopeOf(request), request.params.code);
+      const scopeCode = request.user!.unitCode;
+      return {
+        unit: { ...unitSummary(view.unit), parentCode: view.unit.parent_code },
+        path: view.ancestors.map((a) => ({
+          code: a.code,
+          nameWithType: a.name_with_type,
+          level: a.level,
+          accessible: isWithin(a, scopeCode),
+        })),
+        children: view.children.map(unitSummary),
+        villages: view.villages.map(villageJson),
+        organizations: view.organizations.map((o) => ({
+          id: o.id,
+          kind: o.kind,
+          name: o.name,
+          shortName: o.short_name,
+        })),
+      };
+    },
+  );
+
+  r.get(
+    '/api/admin-units',
+    {
+      config: { access: { permission: 'units.read' } },
+      schema: {
+        tags: ['admin-units'],
+        summary: "Search units by name (diacritics ignored) within the caller's jurisdiction",
+        querystring: z.object({ q: z.string().trim().min(1).max(100) }),
+      },
+    },
+    async (request) => {
+      const rows = await searchUnits(app.db, scopeOf(request), request.query.q);
+      return { units: rows.map(unitSummary) };
+    },
+  );
+
+  r.post(
+    '/api/admin-units/:code/villages',
+    {
+      config: { access: { permission: 'units.write' } },
+      schema: {
+        tags: ['admin-units'],
+        summary: 'Add a village to a commune',
+        params: z.object({ code }),
+        body: villageBody,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(villageJson(await createVillage(app.db, scopeOf(request), request.params.code, request.body))),
+  );
+
+  r.patch(
+    '/api/villages/:id',
+    {
+      config: { access: { permission: 'units.write' } },
+      schema: {
+        tags: ['admin-units'],
+        summary: 'Edit a village',
+        params: idParams,
+        body: villageBody.partial(),
+      },
+    },
+    async (request) =>
+      villageJson(await updateVillage(app.db, scopeOf(request), request.params.id, request.body)),
+  );
+
+  r.delete(
+    '/api/villages/:id',
+    {
+      config: { access: { permission: 'units.write' } },
+      schema: { tags: ['admin-units'], summary: 'Delete a village', params: idParams },
+    },
+    async (request, reply) => {
+      await deleteVillage(app.db, scopeOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,183 @@
+import type { ExpressionBuilder } from 'kysely';
+import { forbidden, notFound } from '../../core/errors.ts';
+import { foldDiacritics } from '../../core/text.ts';
+import type { Db } from '../../db/connection.ts';
+import type { AdminUnitTable, Database } from '../../db/schema.ts';
+import { appendAudit } from '../audit/store.ts';
+import type { Scope } from '../auth/rules.ts';
+import { COUNTRY_CODE, isWithin, type VillageKind } from './rules.ts';
+
+const unitNotFound = () =>
+  notFound({ vi: 'Không tìm thấy đơn vị hành chính.', en: 'Administrative unit not found.' });
+const villageNotFound = () => notFound({ vi: 'Không tìm thấy thôn, bản.', en: 'Village not found.' });
+
+/** SQL form of rules.isWithin, for queries over admin_units (the country scope needs no filter). */
+const inJurisdiction = (scopeCode: string) => (eb: ExpressionBuilder<Database, 'admin_units'>) =>
+  eb.or([
+    eb('code', '=', scopeCode),
+    eb('province_code', '=', scopeCode),
+    eb('district_code', '=', scopeCode),
+  ]);
+
+/** Loads the reference list once; later runs leave units (and their edited populations) alone. */
+export async function loadUnits(db: Db, units: AdminUnitTable[]): Promise<number> {
+  const existing = await db.db
+    .selectFrom('admin_units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  if (Number(existing.n) > 0) return 0;
+  await db.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < units.length; i += 1000)
+      await trx
+        .insertInto('admin_units')
+        .values(units.slice(i, i + 1000))
+        .execute();
+  });
+  return units.length;
+}
+
+export async function findUnit(db: Db, code: string) {
+  return db.db.selectFrom('admin_units').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+/** The unit if the caller may act on it: 404 when unknown, 403 outside the caller's jurisdiction. */
+export async function unitInScope(db: Db, scope: Scope, code: string) {
+  const unit = await findUnit(db, code);
+  if (!unit) throw unitNotFound();
+  if (!isWithin(unit, scope.unitCode)) throw forbidden();
+  return unit;
+}
+
+/** The area page: a unit, its ancestors for the breadcrumb, its children, villages and organizations. */
+export async function unitView(db: Db, scope: Scope, code: string) {
+  const unit = await unitInScope(db, scope, code);
+  const ancestorCodes = [unit.province_code, unit.district_code].filter((c): c is string => !!c);
+  const [ancestors, children, villages, organizations] = await Promise.all([
+    ancestorCodes.length
+      ? db.db
+          .selectFrom('admin_units')
+          .select(['code', 'name_with_type', 'level', 'province_code', 'district_code'])
+          .where('code', 'in', ancestorCodes)
+          .orderBy('level')
+          .execute()
+      : [],
+    db.db
+      .selectFrom('admin_units')
+      .select(['code', 'name', 'name_with_type', 'kind', 'level', 'population', 'population_source'])
+      .where('parent_code', '=', code)
+      .orderBy('code')
+      .execute(),
+    db.db.selectFrom('villages').selectAll().where('commune_code', '=', code).orderBy('name').execute(),
+    db.db.selectFrom('organizations').selectAll().where('unit_code', '=', code).orderBy('id').execute(),
+  ]);
+  return { unit, ancestors, children, villages, organizations };
+}
+
+export interface VillageInput {
+  name: string;
+  kind: VillageKind;
+  population?: number | null;
+}
+
+export async function createVillage(db: Db, scope: Scope, communeCode: string, input: VillageInput) {
+  const commune = await unitInScope(db, scope, communeCode);
+  const now = new Date().toISOString();
+  return db.db.transaction().execute(async (trx) => {
+    const village = await trx
+      .insertInto('villages')
+      .values({
+        commune_code: commune.code,
+        province_code: commune.province_code!,
+        name: input.name,
+        kind: input.kind,
+        population: input.population ?? null,
+        population_source: 'entered',
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, db.engine, scope, [
+      {
+        action: 'create',
+        entity: 'village',
+        entityId: village.id,
+        unitCode: commune.code,
+        details: { ...input },
+      },
+    ]);
+    return village;
+  });
+}
+
+async function villageInScope(db: Db, scope: Scope, id: number) {
+  const village = await db.db.selectFrom('villages').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!village) throw villageNotFound();
+  await unitInScope(db, scope, village.commune_code).catch((e) => {
+    throw e.status === 403 ? villageNotFound() : e;
+  });
+  return village;
+}
+
+export async function updateVillage(db: Db, scope: Scope, id: number, input: Partial<VillageInput>) {
+  const before = await villageInScope(db, scope, id);
+  return db.db.transaction().execute(async (trx) => {
+    const village = await trx
+      .updateTable('villages')
+      .set({
+        ...input,
+        ...(input.population !== undefined ? { population_source: 'entered' } : {}),
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, db.engine, scope, [
+      {
+        action: 'update',
+        entity: 'village',
+        entityId: id,
+        unitCode: before.commune_code,
+        details: { before, after: input },
+      },
+    ]);
+    return village;
+  });
+}
+
+export async function deleteVillage(db: Db, scope: Scope, id: number) {
+  const before = await villageInScope(db, scope, id);
+  await db.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('villages').where('id', '=', id).execute();
+    await appendAudit(trx, db.engine, scope, [
+      {
+        action: 'delete',
+        entity: 'village',
+        entityId: id,
+        unitCode: before.commune_code,
+        details: { before },
+      },
+    ]);
+  });
+}
+
+/** Codes of every unit within a scope (for filters such as the audit log's). Null means no limit. */
+export async function unitCodesWithin(db: Db, scopeCode: string): Promise<string[] | null> {
+  if (scopeCode === COUNTRY_CODE) return null;
+  const rows = await db.db
+    .selectFrom('admin_units')
+    .select('code')
+    .where(inJurisdiction(scopeCode))
+    .execute();
+  return rows.map((r) => r.code);
+}
+
+/** Units whose name contains the text, diacritics and case ignored, within the caller's jurisdiction. */
+export async function searchUnits(db: Db, scope: Scope, text: string) {
+  let q = db.db
+    .selectFrom('admin_units')
+    .select(['code', 'name', 'name_with_type', 'kind', 'level', 'population', 'population_source'])
+    .where('name_folded', 'like', `%${foldDiacritics(text).replace(/[%_]/g, '')}%`);
+  if (scope.unitCode !== COUNTRY_CODE) q = q.where(inJurisdiction(scope.unitCode));
+  return q.orderBy('level').orderBy('code').limit(20).execute();
+}

@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { unitCodesWithin } from '../admin-units/store.ts';
+import { AUDIT_ACTIONS } from './rules.ts';
+import { listAudit } from './store.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'yyyy-mm-dd');
+
+export function auditRoutes(app: FastifyInstance) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/audit',
+    {
+      config: { access: { permission: 'audit.read' } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Browse the audit log (admins; entries about units within their jurisdiction)',
+        querystring: z.object({
+          username: z.string().max(64).optional(),
+          action: z.enum(AUDIT_ACTIONS).optional(),
+          entity: z.string().max(40).optional(),
+          from: isoDate.optional(),
+          to: isoDate.optional(),
+          page: z.coerce.number().int().min(1).max(100_000).default(1),
+        }),
+      },
+    },
+    async (request) => {
+      const { page, ...filter } = request.query;
+      const limit = 50;
+      const unitCodes = await unitCodesWithin(app.db, request.user!.unitCode);
+      const result = await listAudit(app.db, { ...filter, unitCodes, limit, offset: (page - 1) * limit });
+      return { ...result, page, pageSize: limit };
+    },
+  );
+}

@@ -1,0 +1,377 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { AppError, badRequest, conflict, notFound } from '../../core/errors.ts';
+import type { Db } from '../../db/connection.ts';
+import { unitCodesWithin, unitInScope } from '../admin-units/store.ts';
+import { appendAudit, recordAudit } from '../audit/store.ts';
+import {
+  afterFailedLogin,
+  IP_FAILURE_WINDOW_MS,
+  MAX_IP_FAILURES,
+  passwordProblem,
+  type Role,
+  type Scope,
+  sessionExpiry,
+} from './rules.ts';
+
+/** argon2id (the library's default algorithm) with its default OWASP-level cost. */
+export const hashPassword = (password: string) => hash(password);
+
+// Verified against when the username is unknown, so that timing does not reveal which usernames exist.
+const decoyHash = hashPassword('decoy-password-1');
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const userNotFound = () => notFound({ vi: 'Không tìm thấy tài khoản.', en: 'Account not found.' });
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitCode: string;
+  unitName: string;
+  unitLevel: number;
+  organizationId: number | null;
+}
+
+const userColumns = [
+  'users.id',
+  'users.username',
+  'users.display_name',
+  'users.role',
+  'users.unit_code',
+  'users.organization_id',
+  'users.disabled',
+  'admin_units.name_with_type as unit_name',
+  'admin_units.level as unit_level',
+] as const;
+
+function toSessionUser(row: {
+  id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  unit_code: string;
+  unit_name: string;
+  unit_level: number;
+  organization_id: number | null;
+}): SessionUser {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    unitCode: row.unit_code,
+    unitName: row.unit_name,
+    unitLevel: row.unit_level,
+    organizationId: row.organization_id,
+  };
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  unitCode: string;
+  organizationId?: number | null;
+  isDemo?: boolean;
+}
+
+function checkPassword(password: string) {
+  const problem = passwordProblem(password);
+  if (problem) throw badRequest(problem, [{ field: 'password', message: problem }]);
+}
+
+/** Creates an account. With a scope, the new account must lie within the caller's jurisdiction. */
+export async function createUser(db: Db, scope: Scope | null, input: NewUser) {
+  checkPassword(input.password);
+  const unit = scope
+    ? await unitInScope(db, scope, input.unitCode)
+    : await db.db
+        .selectFrom('admin_units')
+        .select(['code'])
+        .where('code', '=', input.unitCode)
+        .executeTakeFirst();
+  if (!unit) {
+    const msg = { vi: 'Mã đơn vị hành chính không tồn tại.', en: 'Unknown administrative unit code.' };
+    throw badRequest(msg, [{ field: 'unitCode', message: msg }]);
+  }
+  const taken = await db.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', input.username)
+    .executeTakeFirst();
+  if (taken) {
+    const msg = { vi: 'Tên đăng nhập đã được dùng.', en: 'This username is taken.' };
+    throw conflict(msg, [{ field: 'username', message: msg }]);
+  }
+  const now = new Date().toISOString();
+  const passwordHash = await hashPassword(input.password);
+  return db.db.transaction().execute(async (trx) => {
+    const user = await trx
+      .insertInto('users')
+      .values({
+        username: input.username,
+        display_name: input.displayName,
+        password_hash: passwordHash,
+        role: input.role,
+        unit_code: input.unitCode,
+        organization_id: input.organizationId ?? null,
+        is_demo: input.isDemo ? 1 : 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning(['id', 'username'])
+      .executeTakeFirstOrThrow();
+    const actor = scope ?? { userId: null, username: 'cli', ip: null };
+    await appendAudit(trx, db.engine, actor, [
+      {
+        action: 'create',
+        entity: 'user',
+        entityId: user.id,
+        unitCode: input.unitCode,
+        details: { username: input.username, role: input.role },
+      },
+    ]);
+    return user;
+  });
+}
+
+export interface UserChanges {
+  displayName?: string;
+  role?: Role;
+  disabled?: boolean;
+  password?: string;
+  organizationId?: number | null;
+}
+
+async function userInScope(db: Db, scope: Scope | null, id: number) {
+  const user = await db.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!user) throw userNotFound();
+  if (scope) await unitInScope(db, scope, user.unit_code).catch(() => Promise.reject(userNotFound()));
+  return user;
+}
+
+/** Changes an account; disabling it or changing its password ends its sessions. */
+export async function updateUser(db: Db, scope: Scope | null, id: number, changes: UserChanges) {
+  const before = await userInScope(db, scope, id);
+  if (changes.password !== undefined) checkPassword(changes.password);
+  const passwordHash = changes.password !== undefined ? await hashPassword(changes.password) : undefined;
+  await db.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({
+        ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
+        ...(changes.role !== undefined ? { role: changes.role } : {}),
+        ...(changes.disabled !== undefined ? { disabled: changes.disabled ? 1 : 0 } : {}),
+        ...(changes.organizationId !== undefined ? { organization_id: changes.organizationId } : {}),
+        ...(passwordHash ? { password_hash: passwordHash, failed_logins: 0, locked_until: null } : {}),
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
+    if (changes.disabled || passwordHash)
+      await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    const { password: _secret, ...visible } = changes;
+    await appendAudit(trx, db.engine, scope ?? { userId: null, username: 'cli', ip: null }, [
+      {
+        action: 'update',
+        entity: 'user',
+        entityId: id,
+        unitCode: before.unit_code,
+        details: { ...visible, ...(passwordHash ? { password: 'changed' } : {}) },
+      },
+    ]);
+  });
+}
+
+export async function userIdByUsername(db: Db, username: string): Promise<number> {
+  const user = await db.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirst();
+  if (!user) throw userNotFound();
+  return user.id;
+}
+
+/** Accounts within the caller's jurisdiction; the list shows names, so the read is audited. */
+export async function listUsers(db: Db, scope: Scope, filter: { unitCode?: string; q?: string }) {
+  const codes = await unitCodesWithin(
+    db,
+    filter.unitCode ? (await unitInScope(db, scope, filter.unitCode)).code : scope.unitCode,
+  );
+  let q = db.db
+    .selectFrom('users')
+    .innerJoin('admin_units', 'admin_units.code', 'users.unit_code')
+    .select(userColumns);
+  if (codes) q = q.where('users.unit_code', 'in', codes);
+  if (filter.q) q = q.where('users.username', 'like', `%${filter.q}%`);
+  const rows = await q.orderBy('users.unit_code').orderBy('users.username').limit(1000).execute();
+  await recordAudit(db, scope, [
+    {
+      action: 'read',
+      entity: 'user_list',
+      unitCode: filter.unitCode ?? scope.unitCode,
+      details: { count: rows.length, ...filter },
+    },
+  ]);
+  return rows.map((r) => ({ ...toSessionUser(r), disabled: r.disabled === 1 }));
+}
+
+const loginRefused = () =>
+  new AppError(401, 'invalid_credentials', {
+    vi: 'Sai tên đăng nhập hoặc mật khẩu.',
+    en: 'Wrong username or password.',
+  });
+
+export interface LoginResult {
+  user: SessionUser;
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+/** Checks a password, with per-account lockout and per-address throttling; opens a server-side session. */
+export async function login(
+  db: Db,
+  username: string,
+  password: string,
+  ip: string,
+  now = new Date(),
+): Promise<LoginResult> {
+  const since = new Date(now.getTime() - IP_FAILURE_WINDOW_MS).toISOString();
+  const failures = await db.db
+    .selectFrom('login_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('ip', '=', ip)
+    .where('success', '=', 0)
+    .where('at', '>=', since)
+    .executeTakeFirstOrThrow();
+  if (Number(failures.n) >= MAX_IP_FAILURES)
+    throw new AppError(429, 'too_many_attempts', {
+      vi: 'Quá nhiều lần đăng nhập sai từ địa chỉ này. Vui lòng thử lại sau 15 phút.',
+      en: 'Too many failed logins from this address. Try again in 15 minutes.',
+    });
+  const row = await db.db
+    .selectFrom('users')
+    .innerJoin('admin_units', 'admin_units.code', 'users.unit_code')
+    .select([...userColumns, 'users.password_hash', 'users.failed_logins', 'users.locked_until'])
+    .where('users.username', '=', username)
+    .executeTakeFirst();
+  const ok = await verify(row?.password_hash ?? (await decoyHash), password);
+  const attempt = { username, ip, at: now.toISOString() };
+  const actor = { userId: row?.id ?? null, username, ip };
+  if (row && row.locked_until && row.locked_until > now.toISOString()) {
+    await db.db
+      .insertInto('login_attempts')
+      .values({ ...attempt, success: 0 })
+      .execute();
+    throw new AppError(423, 'account_locked', {
+      vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.',
+      en: 'The account is locked after repeated failed logins. Try again in 15 minutes.',
+    });
+  }
+  if (!row || !ok || row.disabled === 1) {
+    await db.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('login_attempts')
+        .values({ ...attempt, success: 0 })
+        .execute();
+      if (row && !ok) {
+        const next = afterFailedLogin(row.failed_logins, now);
+        await trx
+          .updateTable('users')
+          .set({ failed_logins: next.failedLogins, locked_until: next.lockedUntil?.toISOString() ?? null })
+          .where('id', '=', row.id)
+          .execute();
+      }
+      await appendAudit(trx, db.engine, actor, [{ action: 'login_failed', entity: 'session', details: {} }]);
+    });
+    throw loginRefused();
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = sessionExpiry(now, now);
+  await db.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('login_attempts')
+      .values({ ...attempt, success: 1 })
+      .execute();
+    await trx
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', row.id)
+      .execute();
+    await trx
+      .insertInto('sessions')
+      .values({
+        token_hash: sha256(token),
+        user_id: row.id,
+        csrf_token: csrfToken,
+        ip,
+        created_at: now.toISOString(),
+        last_seen_at: now.toISOString(),
+        expires_at: expiresAt.toISOString(),
+      })
+      .execute();
+    await appendAudit(trx, db.engine, actor, [
+      { action: 'login', entity: 'session', unitCode: row.unit_code, details: {} },
+    ]);
+  });
+  return { user: toSessionUser(row), token, csrfToken, expiresAt };
+}
+
+/** The session behind a cookie, or null when unknown, expired or the account is disabled. */
+export async function sessionFromToken(db: Db, token: string, now = new Date()) {
+  const tokenHash = sha256(token);
+  const row = await db.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('admin_units', 'admin_units.code', 'users.unit_code')
+    .select([
+      ...userColumns,
+      'sessions.csrf_token',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row || row.disabled === 1 || row.expires_at <= now.toISOString()) {
+    if (row) await db.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    return null;
+  }
+  // Slide the idle expiry at most once a minute: a read-heavy client should not write on every request.
+  if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
+    const expires = sessionExpiry(new Date(row.created_at), now);
+    await db.db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString(), expires_at: expires.toISOString() })
+      .where('token_hash', '=', tokenHash)
+      .execute();
+  }
+  return { user: toSessionUser(row), csrfToken: row.csrf_token };
+}
+
+export async function logout(db: Db, token: string, scope: Scope) {
+  await db.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+    await appendAudit(trx, db.engine, scope, [{ action: 'logout', entity: 'session', details: {} }]);
+  });
+}
+
+/** Lets a user change their own password after proving the current one. */
+export async function changeOwnPassword(db: Db, scope: Scope, current: string, next: string) {
+  const row = await db.db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', scope.userId)
+    .executeTakeFirstOrThrow();
+  if (!(await verify(row.password_hash, current))) {
+    const msg = { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' };
+    throw badRequest(msg, [{ field: 'currentPassword', message: msg }]);
+  }
+  await updateUser(db, scope, scope.userId, { password: next });
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Db } from '../db/connection.ts';
+import { adminUnitRoutes } from '../features/admin-units/routes.ts';
+import { auditRoutes } from '../features/audit/routes.ts';
+import { authRoutes } from '../features/auth/routes.ts';
+import { organizationRoutes } from '../features/organizations/routes.ts';
+import { installAccessControl } from './access.ts';
+import { errorBody, installErrorHandler } from './error-handler.ts';
+
+const webRoot = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+export interface AppOptions {
+  db: Db;
+  logger?: boolean;
+  /** Extra routes registered with the app's plugins (the benchmark's no-op baseline). */
+  extraRoutes?: (app: FastifyInstance) => void;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger
+      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      : false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: process.env.SAFEADAPT_TRUST_PROXY === '1',
+  });
+  app.decorate('db', options.db);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(fastifyCookie); // before the access hook, which reads the session cookie
+  installAccessControl(app);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'SafeAdapt API',
+        version: '0.1.0',
+        description: 'Thích ứng an toàn: API of the COVID-19 steering committees',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.get(
+    '/api/health',
+    { config: { access: { public: true } }, schema: { tags: ['system'], summary: 'Liveness' } },
+    async () => ({
+      status: 'ok',
+    }),
+  );
+  adminUnitRoutes(app);
+  organizationRoutes(app);
+  authRoutes(app);
+  auditRoutes(app);
+  options.extraRoutes?.(app);
+
+  if (fs.existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h' });
+    // The web app routes on the client: any other page URL gets index.html; unknown API paths stay 404 JSON.
+    app.setNotFoundHandler((request, reply) =>
+      request.method === 'GET' && !request.url.startsWith('/api/')
+        ? reply.header('cache-control', 'no-cache').sendFile('index.html')
+        : reply
+            .code(404)
+            .send(errorBody(request.lang, 'not_found', { vi: 'Không tìm thấy.', en: 'Not found.' })),
+    );
+  }
+  return app;
+}

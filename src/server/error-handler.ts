@@ -1,0 +1,71 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, type Message } from '../core/errors.ts';
+import type { Lang } from './types.ts';
+
+const locales = { vi: z.locales.vi(), en: z.locales.en() };
+
+/** The one error shape: { error: { code, message, fields?: [{ field, message }] } }, in the caller's language. */
+export function errorBody(
+  lang: Lang,
+  code: string,
+  message: Message,
+  fields: { field: string; message: Message }[] = [],
+) {
+  return {
+    error: {
+      code,
+      message: message[lang],
+      ...(fields.length ? { fields: fields.map((f) => ({ field: f.field, message: f.message[lang] })) } : {}),
+    },
+  };
+}
+
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const lang = request.lang ?? 'vi';
+    if (err instanceof AppError)
+      return reply.code(err.status).send(errorBody(lang, err.code, err.text, err.fields));
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'body';
+      const fields = err.validation.map((v) => {
+        const issue = { code: v.keyword, ...v.params, path: [], message: v.message } as never;
+        const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || where;
+        return {
+          field,
+          message: {
+            vi: `${field}: ${locales.vi.localeError(issue) ?? v.message}`,
+            en: `${field}: ${locales.en.localeError(issue) ?? v.message}`,
+          },
+        };
+      });
+      return reply
+        .code(400)
+        .send(errorBody(lang, 'validation', { vi: 'Dữ liệu không hợp lệ.', en: 'Invalid input.' }, fields));
+    }
+    if (err.statusCode && err.statusCode < 500) {
+      // Fastify's own client errors (malformed JSON, body too large, wrong content type): say what, not where.
+      const message = { vi: 'Yêu cầu không hợp lệ.', en: 'Malformed request.' };
+      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+        Object.assign(message, { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' });
+      if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+        Object.assign(message, { vi: 'Kiểu dữ liệu không được hỗ trợ.', en: 'Unsupported content type.' });
+      return reply.code(err.statusCode).send(errorBody(lang, err.code ?? 'bad_request', message));
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply
+      .code(500)
+      .send(
+        errorBody(lang, 'internal', {
+          vi: 'Lỗi hệ thống. Vui lòng thử lại.',
+          en: 'Server error. Please try again.',
+        }),
+      );
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .send(errorBody(request.lang ?? 'vi', 'not_found', { vi: 'Không tìm thấy.', en: 'Not found.' })),
+  );
+}

@@ -1,0 +1,29 @@
+import type { Db } from '../db/connection.ts';
+import type { Permission, Scope } from '../features/auth/rules.ts';
+import type { SessionUser } from '../features/auth/store.ts';
+
+/** Every API route declares who may call it; a route without a declaration is refused at start-up. */
+export type Access = { public: true } | { authenticated: true } | { permission: Permission };
+
+export type Lang = 'vi' | 'en';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    lang: Lang;
+    sessionToken: string | null;
+    user: SessionUser | null;
+    csrfToken: string | null;
+  }
+  interface FastifyInstance {
+    db: Db;
+    /** Method and URL of every route the server registered, for the authorization matrix test. */
+    registeredRoutes: { method: string; url: string; access: Access | undefined }[];
+  }
+}
+
+export const SESSION_COOKIE = 'sid';
+export const CSRF_COOKIE = 'csrf_token';
+export const CSRF_HEADER = 'x-csrf-token';
