@@ -69,16 +69,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app);
   options.extraRoutes?.(app);
 
-  if (fs.existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h' });
-    // The web app routes on the client: any other page URL gets index.html; unknown API paths stay 404 JSON.
-    app.setNotFoundHandler((request, reply) =>
-      request.method === 'GET' && !request.url.startsWith('/api/')
-        ? reply.header('cache-control', 'no-cache').sendFile('index.html')
-        : reply
-            .code(404)
-            .send(errorBody(request.lang, 'not_found', { vi: 'Không tìm thấy.', en: 'Not found.' })),
-    );
-  }
+  const hasWeb = fs.existsSync(webRoot);
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h' });
+  // The web app routes on the client: any other page URL gets index.html; unknown API paths stay 404 JSON.
+  app.setNotFoundHandler((request, reply) =>
+    hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')
+      ? reply.header('cache-control', 'no-cache').sendFile('index.html')
+      : reply.code(404).send(errorBody(request.lang, 'not_found', { vi: 'Không tìm thấy.', en: 'Not found.' })),
+  );
   return app;
 }

@@ -54,18 +54,11 @@ export function installErrorHandler(app: FastifyInstance) {
       return reply.code(err.statusCode).send(errorBody(lang, err.code ?? 'bad_request', message));
     }
     request.log.error({ err }, 'unhandled error');
-    return reply
-      .code(500)
-      .send(
-        errorBody(lang, 'internal', {
-          vi: 'Lỗi hệ thống. Vui lòng thử lại.',
-          en: 'Server error. Please try again.',
-        }),
-      );
+    return reply.code(500).send(
+      errorBody(lang, 'internal', {
+        vi: 'Lỗi hệ thống. Vui lòng thử lại.',
+        en: 'Server error. Please try again.',
+      }),
+    );
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send(errorBody(request.lang ?? 'vi', 'not_found', { vi: 'Không tìm thấy.', en: 'Not found.' })),
-  );
 }

@@ -1,11 +1,13 @@
-import type { ExpressionBuilder } from 'kysely';
-import { forbidden, notFound } from '../../core/errors.ts';
+import type { ExpressionBuilder, Selectable } from 'kysely';
+import { cachePerOwner } from '../../core/ttl-cache.ts';
+import { badRequest, forbidden, notFound } from '../../core/errors.ts';
 import { foldDiacritics } from '../../core/text.ts';
 import type { Db } from '../../db/connection.ts';
-import type { AdminUnitTable, Database } from '../../db/schema.ts';
+import type { AdminUnitTable, Database, OrganizationTable, VillageTable } from '../../db/schema.ts';
 import { appendAudit } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
 import { COUNTRY_CODE, isWithin, type VillageKind } from './rules.ts';
+import { forgetUnitTree, unitTree } from './tree.ts';
 
 const unitNotFound = () =>
   notFound({ vi: 'Không tìm thấy đơn vị hành chính.', en: 'Administrative unit not found.' });
@@ -37,7 +39,7 @@ export async function loadUnits(db: Db, units: AdminUnitTable[]): Promise<number
 }
 
 export async function findUnit(db: Db, code: string) {
-  return db.db.selectFrom('admin_units').selectAll().where('code', '=', code).executeTakeFirst();
+  return (await unitTree(db)).get(code);
 }
 
 /** The unit if the caller may act on it: 404 when unknown, 403 outside the caller's jurisdiction. */
@@ -51,26 +53,39 @@ export async function unitInScope(db: Db, scope: Scope, code: string) {
 /** The area page: a unit, its ancestors for the breadcrumb, its children, villages and organizations. */
 export async function unitView(db: Db, scope: Scope, code: string) {
   const unit = await unitInScope(db, scope, code);
-  const ancestorCodes = [unit.province_code, unit.district_code].filter((c): c is string => !!c);
-  const [ancestors, children, villages, organizations] = await Promise.all([
-    ancestorCodes.length
-      ? db.db
-          .selectFrom('admin_units')
-          .select(['code', 'name_with_type', 'level', 'province_code', 'district_code'])
-          .where('code', 'in', ancestorCodes)
-          .orderBy('level')
-          .execute()
-      : [],
-    db.db
-      .selectFrom('admin_units')
-      .select(['code', 'name', 'name_with_type', 'kind', 'level', 'population', 'population_source'])
-      .where('parent_code', '=', code)
-      .orderBy('code')
-      .execute(),
-    db.db.selectFrom('villages').selectAll().where('commune_code', '=', code).orderBy('name').execute(),
-    db.db.selectFrom('organizations').selectAll().where('unit_code', '=', code).orderBy('id').execute(),
-  ]);
-  return { unit, ancestors, children, villages, organizations };
+  const tree = await unitTree(db);
+  const ancestors = [unit.province_code, unit.district_code].flatMap((c) => (c ? [tree.get(c)!] : []));
+  const details = await areaDetails(db, code);
+  // `details` keeps its identity while cached: callers may memoise what they derive from it.
+  return { unit, ancestors, children: tree.children(code), details, ...details };
+}
+
+/**
+ * Villages and organizations of a unit, kept 10 s in memory: area pages are read far more often than
+ * edited, and every edit in this process drops the unit's entry (forgetAreaDetails).
+ */
+const detailsCache = cachePerOwner<
+  Db,
+  string,
+  Promise<{ villages: Selectable<VillageTable>[]; organizations: Selectable<OrganizationTable>[] }>
+>(10_000);
+
+function areaDetails(db: Db, code: string) {
+  const cache = detailsCache(db);
+  let details = cache.get(code);
+  if (!details) {
+    details = Promise.all([
+      db.db.selectFrom('villages').selectAll().where('commune_code', '=', code).orderBy('name').execute(),
+      db.db.selectFrom('organizations').selectAll().where('unit_code', '=', code).orderBy('id').execute(),
+    ]).then(([villages, organizations]) => ({ villages, organizations }));
+    details.catch(() => cache.delete(code));
+    cache.set(code, details);
+  }
+  return details;
+}
+
+export function forgetAreaDetails(db: Db, code: string) {
+  detailsCache(db).delete(code);
 }
 
 export interface VillageInput {
@@ -81,8 +96,15 @@ export interface VillageInput {
 
 export async function createVillage(db: Db, scope: Scope, communeCode: string, input: VillageInput) {
   const commune = await unitInScope(db, scope, communeCode);
+  if (commune.level !== 3) {
+    const msg = {
+      vi: 'Thôn, bản, tổ dân phố chỉ thuộc xã, phường, thị trấn.',
+      en: 'Villages belong to communes only.',
+    };
+    throw badRequest(msg, [{ field: 'code', message: msg }]);
+  }
   const now = new Date().toISOString();
-  return db.db.transaction().execute(async (trx) => {
+  const created = await db.db.transaction().execute(async (trx) => {
     const village = await trx
       .insertInto('villages')
       .values({
@@ -108,6 +130,8 @@ export async function createVillage(db: Db, scope: Scope, communeCode: string, i
     ]);
     return village;
   });
+  forgetAreaDetails(db, commune.code);
+  return created;
 }
 
 async function villageInScope(db: Db, scope: Scope, id: number) {
@@ -121,7 +145,7 @@ async function villageInScope(db: Db, scope: Scope, id: number) {
 
 export async function updateVillage(db: Db, scope: Scope, id: number, input: Partial<VillageInput>) {
   const before = await villageInScope(db, scope, id);
-  return db.db.transaction().execute(async (trx) => {
+  const updated = await db.db.transaction().execute(async (trx) => {
     const village = await trx
       .updateTable('villages')
       .set({
@@ -143,6 +167,8 @@ export async function updateVillage(db: Db, scope: Scope, id: number, input: Par
     ]);
     return village;
   });
+  forgetAreaDetails(db, before.commune_code);
+  return updated;
 }
 
 export async function deleteVillage(db: Db, scope: Scope, id: number) {
@@ -159,6 +185,7 @@ export async function deleteVillage(db: Db, scope: Scope, id: number) {
       },
     ]);
   });
+  forgetAreaDetails(db, before.commune_code);
 }
 
 /** Codes of every unit within a scope (for filters such as the audit log's). Null means no limit. */

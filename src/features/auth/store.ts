@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { cachePerOwner } from '../../core/ttl-cache.ts';
 import { AppError, badRequest, conflict, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import { unitCodesWithin, unitInScope } from '../admin-units/store.ts';
@@ -323,9 +324,49 @@ export async function login(
   return { user: toSessionUser(row), token, csrfToken, expiresAt };
 }
 
+interface CachedSession {
+  user: SessionUser;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+/**
+ * Live sessions, kept 10 s in memory: every API request checks its session, so the lookup must be cheap.
+ * Logout, disabling an account and changing its role or password drop its entries here at once.
+ */
+const sessionCache = cachePerOwner<Db, string, CachedSession>(10_000);
+
+function forgetSessionsOf(db: Db, userId: number) {
+  sessionCache(db).deleteWhere((s) => s.user.id === userId);
+}
+
 /** The session behind a cookie, or null when unknown, expired or the account is disabled. */
 export async function sessionFromToken(db: Db, token: string, now = new Date()) {
   const tokenHash = sha256(token);
+  const cache = sessionCache(db);
+  const cached = cache.get(tokenHash, now.getTime()) ?? (await loadSession(db, tokenHash, now));
+  if (!cached) return null;
+  if (cached.expiresAt <= now.toISOString()) {
+    cache.delete(tokenHash);
+    await db.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    return null;
+  }
+  // Slide the idle expiry at most once a minute: a read-heavy client should not write on every request.
+  if (now.getTime() - Date.parse(cached.lastSeenAt) > 60_000) {
+    cached.lastSeenAt = now.toISOString();
+    cached.expiresAt = sessionExpiry(new Date(cached.createdAt), now).toISOString();
+    await db.db
+      .updateTable('sessions')
+      .set({ last_seen_at: cached.lastSeenAt, expires_at: cached.expiresAt })
+      .where('token_hash', '=', tokenHash)
+      .execute();
+  }
+  return { user: cached.user, csrfToken: cached.csrfToken };
+}
+
+async function loadSession(db: Db, tokenHash: string, now: Date): Promise<CachedSession | null> {
   const row = await db.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -339,25 +380,22 @@ export async function sessionFromToken(db: Db, token: string, now = new Date()) 
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
-  if (!row || row.disabled === 1 || row.expires_at <= now.toISOString()) {
-    if (row) await db.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
-    return null;
-  }
-  // Slide the idle expiry at most once a minute: a read-heavy client should not write on every request.
-  if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
-    const expires = sessionExpiry(new Date(row.created_at), now);
-    await db.db
-      .updateTable('sessions')
-      .set({ last_seen_at: now.toISOString(), expires_at: expires.toISOString() })
-      .where('token_hash', '=', tokenHash)
-      .execute();
-  }
-  return { user: toSessionUser(row), csrfToken: row.csrf_token };
+  if (!row || row.disabled === 1) return null;
+  const session = {
+    user: toSessionUser(row),
+    csrfToken: row.csrf_token,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+  };
+  sessionCache(db).set(tokenHash, session, now.getTime());
+  return session;
 }
 
 export async function logout(db: Db, token: string, scope: Scope) {
   await db.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
+    sessionCache(db).delete(sha256(token));
     await appendAudit(trx, db.engine, scope, [{ action: 'logout', entity: 'session', details: {} }]);
   });
 }

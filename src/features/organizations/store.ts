@@ -1,6 +1,6 @@
 import { notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
-import { unitInScope } from '../admin-units/store.ts';
+import { forgetAreaDetails, unitInScope } from '../admin-units/store.ts';
 import { appendAudit } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
 import { defaultOrganizations, type OrganizationKind } from './rules.ts';
@@ -42,7 +42,7 @@ export async function seedDefaultOrganizations(db: Db, unitCodes: string[]) {
 export async function createOrganization(db: Db, scope: Scope, unitCode: string, input: OrganizationInput) {
   const unit = await unitInScope(db, scope, unitCode);
   const now = new Date().toISOString();
-  return db.db.transaction().execute(async (trx) => {
+  const created = await db.db.transaction().execute(async (trx) => {
     const org = await trx
       .insertInto('organizations')
       .values({
@@ -67,6 +67,8 @@ export async function createOrganization(db: Db, scope: Scope, unitCode: string,
     ]);
     return org;
   });
+  forgetAreaDetails(db, unit.code);
+  return created;
 }
 
 export async function organizationInScope(db: Db, scope: Scope, id: number) {
@@ -85,7 +87,7 @@ export async function updateOrganization(
   input: Partial<OrganizationInput>,
 ) {
   const before = await organizationInScope(db, scope, id);
-  return db.db.transaction().execute(async (trx) => {
+  const updated = await db.db.transaction().execute(async (trx) => {
     const org = await trx
       .updateTable('organizations')
       .set({
@@ -108,6 +110,8 @@ export async function updateOrganization(
     ]);
     return org;
   });
+  forgetAreaDetails(db, before.unit_code);
+  return updated;
 }
 
 export async function deleteOrganization(db: Db, scope: Scope, id: number) {
@@ -125,4 +129,5 @@ export async function deleteOrganization(db: Db, scope: Scope, id: number) {
       },
     ]);
   });
+  forgetAreaDetails(db, before.unit_code);
 }

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { foldDiacritics, normalizeName } from './text.ts';
+
+describe('Vietnamese text', () => {
+  it('folds diacritics, đ and case for search', () => {
+    expect(foldDiacritics('Nguyễn Văn An')).toBe('nguyen van an');
+    expect(foldDiacritics('ĐẶNG THỊ Ngọc  Ánh')).toBe('dang thi ngoc anh');
+    expect(foldDiacritics('Huyện Hữu Lũng')).toBe('huyen huu lung');
+  });
+  it('folds decomposed (NFD) input the same as composed input', () => {
+    expect(foldDiacritics('Hữu Lũng'.normalize('NFD'))).toBe(foldDiacritics('Hữu Lũng'));
+  });
+  it('normalises names to NFC with single spaces', () => {
+    expect(normalizeName('  Trần   Quốc Phong '.normalize('NFD'))).toBe('Trần Quốc Phong');
+  });
+});

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GeneratedNote } from './PopulationFigure.tsx';
+import { useAddVillage, type Village } from './units-api.ts';
+import { VillageForm } from './VillageForm.tsx';
+import { VillageRow } from './VillageRow.tsx';
+
+/** The villages (thôn, bản, tổ dân phố…) of a commune. */
+export function VillageSection({
+  communeCode,
+  villages,
+  canEdit,
+}: {
+  communeCode: string;
+  villages: Village[];
+  canEdit: boolean;
+}) {
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
+  const add = useAddVillage(communeCode);
+
+  return (
+    <section className="card">
+      <div className="section-head">
+        <h2>
+          {t('village.title')} <span className="count">({villages.length})</span>
+        </h2>
+        {canEdit && !adding && (
+          <button type="button" className="btn btn-small" onClick={() => setAdding(true)}>
+            + {t('village.add')}
+          </button>
+        )}
+      </div>
+      {adding && (
+        <VillageForm
+          idPrefix="village-new"
+          saving={add.isPending}
+          error={add.error}
+          onSubmit={(input) => add.mutate(input, { onSuccess: () => setAdding(false) })}
+          onCancel={() => {
+            add.reset();
+            setAdding(false);
+          }}
+        />
+      )}
+      {villages.length === 0 ? (
+        <p>{t('village.none')}</p>
+      ) : (
+        <ul className="rows">
+          {villages.map((village) => (
+            <VillageRow key={village.id} village={village} canEdit={canEdit} />
+          ))}
+        </ul>
+      )}
+      <GeneratedNote show={villages.some((v) => v.populationSource === 'generated')} />
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, query } from '../../../web/api.ts';
+import type { CurrentUser } from '../../../web/session.ts';
+import type { Role } from '../rules.ts';
+
+export interface Account extends CurrentUser {
+  disabled: boolean;
+}
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  unitCode: string;
+  organizationId?: number | null;
+}
+
+export interface AccountChanges {
+  disabled?: boolean;
+  password?: string;
+  role?: Role;
+  displayName?: string;
+}
+
+export function useAccounts(filter: { unit: string; q: string }) {
+  return useQuery({
+    queryKey: ['users', filter],
+    queryFn: () => api<{ users: Account[] }>('GET', `/api/users${query(filter)}`).then((r) => r.users),
+  });
+}
+
+export function useCreateAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewAccount) => api<{ id: number; username: string }>('POST', '/api/users', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+export function useUpdateAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: number; changes: AccountChanges }) =>
+      api<void>('PATCH', `/api/users/${id}`, changes),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+}

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_IDLE_MS } from '../../src/features/auth/rules.ts';
+import { createUser, sessionFromToken, updateUser, userIdByUsername } from '../../src/features/auth/store.ts';
+import { call, login, type Running, startServer } from '../support/http.ts';
+
+const PASSWORD = 'Auth-test-2021';
+
+describe('login, sessions and CSRF over HTTP', () => {
+  let server: Running;
+  beforeAll(async () => {
+    server = await startServer('sqlite');
+    for (const name of ['lock.me', 'disable.me', 'expire.me'])
+      await createUser(server.app.db, null, { username: name, displayName: name, password: PASSWORD, role: 'officer', unitCode: '06385' });
+  });
+  afterAll(() => server.close());
+
+  const attempt = (username: string, password: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ username, password }),
+    });
+
+  it('answers the health check', async () => {
+    const res = await fetch(`${server.base}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('sets an HttpOnly SameSite session cookie and a readable CSRF cookie', async () => {
+    const res = await attempt('demo.huyen', 'SafeAdapt@2021');
+    expect(res.status).toBe(200);
+    const cookies = res.headers.getSetCookie();
+    const sid = cookies.find((c) => c.startsWith('sid='))!;
+    expect(sid).toMatch(/HttpOnly/i);
+    expect(sid).toMatch(/SameSite=Strict/i);
+    expect(cookies.find((c) => c.startsWith('csrf_token='))).not.toMatch(/HttpOnly/i);
+    expect((await res.json()).user).toMatchObject({ username: 'demo.huyen', unitCode: '186', unitName: 'Huyện Hữu Lũng' });
+  });
+
+  it('refuses a wrong password with a clear message in Vietnamese or English, and no internals', async () => {
+    const vi = await attempt('demo.huyen', 'wrong-password');
+    expect(vi.status).toBe(401);
+    expect(await vi.json()).toEqual({ error: { code: 'invalid_credentials', message: 'Sai tên đăng nhập hoặc mật khẩu.' } });
+    const en = await attempt('no.such.user', 'wrong', { 'accept-language': 'en-US' });
+    expect((await en.json()).error.message).toBe('Wrong username or password.');
+  });
+
+  it('locks an account after five wrong passwords, even for the right one', async () => {
+    for (let i = 0; i < 5; i++) expect((await attempt('lock.me', 'nope')).status).toBe(401);
+    const res = await attempt('lock.me', PASSWORD);
+    expect(res.status).toBe(423);
+    expect((await res.json()).error.code).toBe('account_locked');
+  });
+
+  it('refuses a state-changing request without the CSRF token', async () => {
+    const session = await login(server.base, 'demo.xa.06385');
+    const res = await fetch(`${server.base}/api/admin-units/06385/villages`, {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Thôn CSRF', kind: 'thon' }),
+    });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('csrf');
+    const ok = await call(server.base, session, 'POST', '/api/admin-units/06385/villages', { name: 'Thôn CSRF', kind: 'thon' });
+    expect(ok.status).toBe(201);
+  });
+
+  it('answers field-level validation errors and malformed JSON without a stack trace', async () => {
+    const session = await login(server.base, 'demo.xa.06385');
+    const res = await call(server.base, session, 'POST', '/api/admin-units/06385/villages', { name: '', kind: 'castle' });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe('validation');
+    expect(body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['kind', 'name']);
+    const broken = await fetch(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' });
+    expect(broken.status).toBe(400);
+    const text = await broken.text();
+    expect(text).not.toMatch(/at .*\.(ts|js)|stack|node_modules/);
+  });
+
+  it('ends the session at logout', async () => {
+    const session = await login(server.base, 'demo.tinh');
+    expect((await call(server.base, session, 'GET', '/api/auth/me')).status).toBe(200);
+    expect((await call(server.base, session, 'POST', '/api/auth/logout')).status).toBe(204);
+    expect((await call(server.base, session, 'GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('ends the sessions of a disabled account and refuses its login', async () => {
+    const session = await login(server.base, 'disable.me', PASSWORD);
+    await updateUser(server.app.db, null, await userIdByUsername(server.app.db, 'disable.me'), { disabled: true });
+    expect((await call(server.base, session, 'GET', '/api/auth/me')).status).toBe(401);
+    expect((await attempt('disable.me', PASSWORD)).status).toBe(401);
+  });
+
+  it('expires an idle session', async () => {
+    const session = await login(server.base, 'expire.me', PASSWORD);
+    const token = session.cookie.match(/sid=([^;]+)/)![1]!;
+    expect(await sessionFromToken(server.app.db, token)).not.toBeNull();
+    expect(await sessionFromToken(server.app.db, token, new Date(Date.now() + SESSION_IDLE_MS + 1000))).toBeNull();
+    expect((await call(server.base, session, 'GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('throttles an address after 20 failures, whatever usernames it tries', async () => {
+    let status = 0;
+    for (let i = 0; i < 25 && status !== 429; i++) status = (await attempt(`spray.${i}`, 'password1')).status;
+    expect(status).toBe(429);
+  });
+});

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVillage } from '../../src/features/admin-units/store.ts';
+import { can, type Permission, ROLES, type Role, type Scope } from '../../src/features/auth/rules.ts';
+import { createUser } from '../../src/features/auth/store.ts';
+import { createOrganization } from '../../src/features/organizations/store.ts';
+import { ENGINES } from '../support/databases.ts';
+import { call, login, type Running, type Session, startServer } from '../support/http.ts';
+
+/**
+ * Every route the server registered × every role × a target inside and outside the caller's jurisdiction.
+ * Routes come from the server itself: a new route without a sample below fails this test until one is added.
+ */
+const PASSWORD = 'Matrix-password-2021';
+
+interface Caller {
+  role: Role;
+  unit: string;
+  /** A commune inside the caller's area and a unit of the caller's level outside it. */
+  insideCommune: string;
+  outsideUnit: string;
+  outsideCommune: string;
+  session: Session;
+}
+
+type Target = 'inside' | 'outside';
+type Filler = (caller: Caller, target: Target) => Promise<string>;
+
+describe.each(ENGINES)('authorization matrix on %s', (engine) => {
+  let server: Running;
+  const callers: Caller[] = [];
+  const system: Scope = { userId: 0, username: 'matrix', role: 'admin', unitCode: 'VN', ip: '127.0.0.1' };
+  let seq = 0;
+
+  const fillers: Record<string, Filler> = {
+    code: async (c, t) => (t === 'inside' ? c.unit : c.outsideUnit),
+    'villages.code': async (c, t) => (t === 'inside' ? c.insideCommune : c.outsideCommune),
+    'villages.id': async (c, t) =>
+      String((await createVillage(server.app.db, system, t === 'inside' ? c.insideCommune : c.outsideCommune, { name: `Thôn thử ${++seq}`, kind: 'thon' })).id),
+    'organizations.id': async (c, t) =>
+      String((await createOrganization(server.app.db, system, t === 'inside' ? c.insideCommune : c.outsideCommune, { name: `Tổ thử ${++seq}`, kind: 'other' })).id),
+    'users.id': async (c, t) =>
+      String(
+        (await createUser(server.app.db, null, {
+          username: `target.${++seq}`,
+          displayName: 'Người thử',
+          password: PASSWORD,
+          role: 'officer',
+          unitCode: t === 'inside' ? c.insideCommune : c.outsideCommune,
+        })).id,
+      ),
+  };
+
+  /** A valid body and query for each route, so that "inside" calls reach the store. */
+  const samples: Record<string, (c: Caller, t: Target) => { body?: unknown; query?: string }> = {
+    'GET /api/health': () => ({}),
+    'POST /api/auth/login': () => ({ body: { username: 'nobody', password: 'wrong' } }),
+    'POST /api/auth/logout': () => ({}),
+    'GET /api/auth/me': () => ({}),
+    'POST /api/auth/password': () => ({ body: { currentPassword: 'not-the-password-1', newPassword: 'Another-password-2021' } }),
+    'GET /api/admin-units/:code': () => ({}),
+    'GET /api/admin-units': () => ({ query: 'q=xa' }),
+    'POST /api/admin-units/:code/villages': () => ({ body: { name: `Thôn mới ${++seq}`, kind: 'thon' } }),
+    'PATCH /api/villages/:id': () => ({ body: { population: 500 } }),
+    'DELETE /api/villages/:id': () => ({}),
+    'POST /api/admin-units/:code/organizations': () => ({ body: { name: `Cơ quan ${++seq}`, kind: 'other' } }),
+    'PATCH /api/organizations/:id': () => ({ body: { shortName: 'CQ' } }),
+    'DELETE /api/organizations/:id': () => ({}),
+    'GET /api/users': (c, t) => ({ query: t === 'outside' ? `unit=${c.outsideUnit}` : '' }),
+    'POST /api/users': (c, t) => ({
+      body: { username: `new.${++seq}`, displayName: 'Người mới', password: PASSWORD, role: 'officer', unitCode: t === 'inside' ? c.insideCommune : c.outsideCommune },
+    }),
+    'PATCH /api/users/:id': () => ({ body: { displayName: 'Đổi tên' } }),
+    'GET /api/audit': () => ({}),
+  };
+
+  beforeAll(async () => {
+    server = await startServer(engine);
+    const db = server.app.db.db;
+    const firstCommuneOf = async (district: string) =>
+      (await db.selectFrom('admin_units').select('code').where('district_code', '=', district).orderBy('code').limit(1).executeTakeFirstOrThrow()).code;
+    const areas = [
+      { unit: '06385', insideCommune: '06385', outsideUnit: '06388', outsideCommune: '06388' },
+      { unit: '186', insideCommune: '06385', outsideUnit: '187', outsideCommune: await firstCommuneOf('187') },
+      { unit: '20', insideCommune: '06385', outsideUnit: '19', outsideCommune: await firstCommuneOf('164') },
+    ];
+    for (const area of areas)
+      for (const role of ROLES) {
+        const username = `matrix.${role.toLowerCase()}.${area.unit}`;
+        await createUser(server.app.db, null, { username, displayName: username, password: PASSWORD, role, unitCode: area.unit });
+        callers.push({ role, ...area, session: await login(server.base, username, PASSWORD) });
+      }
+  }, 120_000);
+  afterAll(() => server.close());
+
+  it('knows a sample for every registered API route', () => {
+    const routes = server.app.registeredRoutes.filter((r) => !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
+    expect(routes.length).toBeGreaterThanOrEqual(17);
+    for (const r of routes) expect(samples, `add a sample for ${r.method} ${r.url}`).toHaveProperty([`${r.method} ${r.url}`]);
+  });
+
+  it('answers 401 to anonymous callers on every non-public route', async () => {
+    for (const r of server.app.registeredRoutes.filter((r) => !r.url.startsWith('/api/docs') && r.method !== 'HEAD')) {
+      const url = r.url.replace(':code', '06385').replace(':id', '1');
+      const res = await call(server.base, null, r.method, url, samples[`${r.method} ${r.url}`]!(callers[0]!, 'inside').body);
+      if (r.access && 'public' in r.access) expect(res.status, `${r.method} ${r.url}`).toBeLessThan(500);
+      else expect(res.status, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+
+  it('refuses what a role may not do, and anything outside the jurisdiction', async () => {
+    const routes = server.app.registeredRoutes.filter((r) => !r.url.startsWith('/api/docs') && r.method !== 'HEAD' && r.access && !('public' in r.access));
+    const failures: string[] = [];
+    for (const r of routes) {
+      const permission = r.access && 'permission' in r.access ? (r.access.permission as Permission) : null;
+      for (const caller of callers)
+        for (const target of ['inside', 'outside'] as const) {
+          if (target === 'outside' && !r.url.includes(':') && r.url !== '/api/users') continue;
+          const session = r.url === '/api/auth/logout' ? await login(server.base, `matrix.${caller.role.toLowerCase()}.${caller.unit}`, PASSWORD) : caller.session;
+          let url = r.url;
+          for (const param of r.url.match(/:\w+/g) ?? []) {
+            const key = param === ':code' ? 'code' : `${r.url.split('/')[2]}.id`;
+            const filler = fillers[`${r.url.split('/').at(-1)}.${key}`] ?? fillers[key];
+            if (!filler) throw new Error(`no filler for ${key} in ${r.url}`);
+            url = url.replace(param, await filler(caller, target));
+          }
+          const sample = samples[`${r.method} ${r.url}`]!(caller, target);
+          const res = await call(server.base, session, r.method, sample.query ? `${url}?${sample.query}` : url, sample.body);
+          const allowed = permission === null || can(caller.role, permission);
+          const label = `${r.method} ${r.url} as ${caller.role}@${caller.unit} ${target}: ${res.status}`;
+          if (!allowed) {
+            if (res.status !== 403) failures.push(`${label} (role lacks ${permission}: want 403)`);
+          } else if (target === 'outside') {
+            if (res.status !== 403 && res.status !== 404) failures.push(`${label} (want 403/404)`);
+          } else if (res.status >= 500 || res.status === 401 || res.status === 403 || res.status === 404) {
+            failures.push(`${label} (want success) ${await res.text()}`);
+          } else if (r.method === 'GET' && res.status === 200) {
+            await expectOnlyOwnData(r.url, caller, await res.json());
+          }
+        }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  /** Lists answer only rows of the caller's area. */
+  async function expectOnlyOwnData(url: string, caller: Caller, body: Record<string, unknown>) {
+    const db = server.app.db.db;
+    const codes = async (list: string[]) => {
+      if (list.length === 0) return;
+      const rows = await db.selectFrom('admin_units').select(['code', 'province_code', 'district_code']).where('code', 'in', list).execute();
+      for (const row of rows)
+        expect([row.code, row.province_code, row.district_code], `${url} as ${caller.unit} leaked ${row.code}`).toContain(caller.unit);
+    };
+    if (url === '/api/users') await codes((body.users as { unitCode: string }[]).map((u) => u.unitCode));
+    if (url === '/api/admin-units') await codes((body.units as { code: string }[]).map((u) => u.code));
+    if (url === '/api/audit') await codes((body.entries as { unit_code: string | null }[]).flatMap((e) => (e.unit_code ? [e.unit_code] : [])));
+  }
+});

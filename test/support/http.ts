@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import type { Engine } from '../../src/db/connection.ts';
+import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { seededDb } from './databases.ts';
+
+export interface Running {
+  app: FastifyInstance;
+  base: string;
+  close(): Promise<void>;
+}
+
+/** The real server over real HTTP on a free loopback port, on a demo database of the engine. */
+export async function startServer(engine: Engine): Promise<Running> {
+  const db = await seededDb(engine, { demo: true });
+  const app = await buildApp({ db });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    app,
+    base,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+/** Logs in over HTTP and returns what a browser would keep: the cookies and the CSRF token. */
+export async function login(base: string, username: string, password = DEMO_PASSWORD): Promise<Session> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const csrf = cookies.find((c) => c.startsWith('csrf_token='))!.slice('csrf_token='.length);
+  return { cookie: cookies.join('; '), csrf };
+}
+
+/** A request as the logged-in browser sends it (JSON body, cookies, CSRF header on writes). */
+export function call(base: string, session: Session | null, method: string, url: string, body?: unknown) {
+  const headers: Record<string, string> = {};
+  if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf });
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  return fetch(base + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+}
