@@ -20,7 +20,8 @@ await seedReference(db);
 await seedDemo(db);
 const app = await buildApp({
   db,
-  extraRoutes: (a) => a.get('/api/bench/noop', { config: { access: { public: true } } }, async () => ({ ok: true })),
+  extraRoutes: (a) =>
+    a.get('/api/bench/noop', { config: { access: { public: true } } }, async () => ({ ok: true })),
 });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 const login = await fetch(`${base}/api/auth/login`, {
@@ -28,7 +29,10 @@ const login = await fetch(`${base}/api/auth/login`, {
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ username: 'demo.huyen', password: DEMO_PASSWORD }),
 });
-const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+const cookie = login.headers
+  .getSetCookie()
+  .map((c) => c.split(';')[0])
+  .join('; ');
 
 async function measure(url: string, headers: Record<string, string> = {}, duration = seconds) {
   // The load generator runs in a worker thread, on the other core, so it does not share the server's event loop.

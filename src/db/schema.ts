@@ -102,7 +102,87 @@ export interface MetaTable {
   value: string;
 }
 
+export interface ImportBatchTable {
+  id: Generated<number>;
+  kind: string;
+  commune_code: string;
+  province_code: string;
+  file_name: string;
+  mode: string;
+  rows_read: number;
+  imported: number;
+  rejected: number;
+  review: number;
+  existing: number;
+  status: string;
+  /** JSON: the rejected rows with row number, column and reason. */
+  errors: string;
+  created_by: number | null;
+  created_at: string;
+  undone_at: string | null;
+}
+
+export interface HouseholdTable {
+  id: Generated<number>;
+  commune_code: string;
+  province_code: string;
+  village_id: number | null;
+  head_person_id: number | null;
+  address: string | null;
+  import_batch_id: number | null;
+  created_at: string;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  village_id: number | null;
+  household_id: number | null;
+  relation_to_head: string | null;
+  full_name: string;
+  name_folded: string;
+  given_name_folded: string;
+  birth_date: string | null;
+  birth_year: number;
+  /** The full birth date, or 1 January of the birth year: what age filters compare. */
+  birth_sort: string;
+  sex: string | null;
+  national_id: string | null;
+  phone: string | null;
+  address: string | null;
+  occupation: string | null;
+  /** Comma-separated priority group identifiers. */
+  priority_groups: string;
+  status: string;
+  status_date: string | null;
+  note: string | null;
+  generated: number;
+  merged_into: number | null;
+  import_batch_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DuplicateReviewTable {
+  id: Generated<number>;
+  commune_code: string;
+  person_id: number;
+  candidate_id: number;
+  reason: string;
+  status: string;
+  snapshot: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
 export interface Database {
+  import_batches: ImportBatchTable;
+  households: HouseholdTable;
+  persons: PersonTable;
+  duplicate_reviews: DuplicateReviewTable;
   admin_units: AdminUnitTable;
   villages: VillageTable;
   organizations: OrganizationTable;

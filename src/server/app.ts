@@ -75,7 +75,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((request, reply) =>
     hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')
       ? reply.header('cache-control', 'no-cache').sendFile('index.html')
-      : reply.code(404).send(errorBody(request.lang, 'not_found', { vi: 'Không tìm thấy.', en: 'Not found.' })),
+      : reply
+          .code(404)
+          .send(errorBody(request.lang, 'not_found', { vi: 'Không tìm thấy.', en: 'Not found.' })),
   );
   return app;
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection.ts';
-import type { Permission, Scope } from '../features/auth/rules.ts';
+import type { Permission } from '../features/auth/rules.ts';
 import type { SessionUser } from '../features/auth/store.ts';
 
 /** Every API route declares who may call it; a route without a declaration is refused at start-up. */

@@ -14,7 +14,9 @@ const bin = path.resolve('bin/safeadapt.js');
 /** Runs the real CLI; resolves with its exit code and output instead of throwing on a non-zero exit. */
 async function safeadapt(env: Record<string, string>, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, SAFEADAPT_LOG: '0', ...env } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { ...process.env, SAFEADAPT_LOG: '0', ...env },
+    });
     return { code: 0, out: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -26,14 +28,31 @@ describe.each(ENGINES)('safeadapt CLI on %s', (engine) => {
   it('seeds, manages an account and finds tampering with `audit verify`', async () => {
     const db = await emptyDb(engine);
     await db.close();
-    const env: Record<string, string> = db.url ? { DATABASE_URL: db.url } : { SAFEADAPT_DATA_DIR: path.dirname(db.sqliteFile!) };
+    const env: Record<string, string> = db.url
+      ? { DATABASE_URL: db.url }
+      : { SAFEADAPT_DATA_DIR: path.dirname(db.sqliteFile!) };
     const sqliteFile = db.sqliteFile ? path.join(path.dirname(db.sqliteFile), 'safeadapt.db') : null;
-    expect((await safeadapt(env, 'migrate')).out).toMatch(/0001-foundation/);
+    expect((await safeadapt(env, 'migrate')).out).toMatch(/0001-foundation, 0002-persons/);
     expect((await safeadapt(env, 'seed')).out).toMatch(/Loaded 11,368 administrative units/);
-    const added = await safeadapt(env, 'user', 'add', 'can.bo.xa', '--unit', '06385', '--role', 'officer', '--name', 'Nguyễn Văn Hùng', '--password', 'Mat-khau-2021');
+    const added = await safeadapt(
+      env,
+      'user',
+      'add',
+      'can.bo.xa',
+      '--unit',
+      '06385',
+      '--role',
+      'officer',
+      '--name',
+      'Nguyễn Văn Hùng',
+      '--password',
+      'Mat-khau-2021',
+    );
     expect(added).toMatchObject({ code: 0 });
     expect((await safeadapt(env, 'user', 'passwd', 'can.bo.xa', '--password', 'short')).code).not.toBe(0);
-    expect((await safeadapt(env, 'user', 'passwd', 'can.bo.xa', '--password', 'Mat-khau-moi-2022')).code).toBe(0);
+    expect(
+      (await safeadapt(env, 'user', 'passwd', 'can.bo.xa', '--password', 'Mat-khau-moi-2022')).code,
+    ).toBe(0);
     expect((await safeadapt(env, 'user', 'disable', 'can.bo.xa')).code).toBe(0);
     expect((await safeadapt(env, 'user', 'disable', 'nobody')).code).not.toBe(0);
     const intact = await safeadapt(env, 'audit', 'verify');
@@ -52,7 +71,7 @@ describe.each(ENGINES)('safeadapt CLI on %s', (engine) => {
         await client.end();
       }
     };
-    await tamper("update audit_log set details = '{\"role\":\"admin\"}' where id = 1");
+    await tamper('update audit_log set details = \'{"role":"admin"}\' where id = 1');
     const changed = await safeadapt(env, 'audit', 'verify');
     expect(changed.code).toBe(1);
     expect(changed.out).toMatch(/row 1: changed/);
@@ -69,7 +88,9 @@ describe('backup and restore (SQLite)', () => {
     const dump = () => {
       const raw = new SQLite(path.join(dir, 'safeadapt.db'), { readonly: true });
       const tables = ['admin_units', 'villages', 'organizations', 'users', 'audit_log', 'audit_head', 'meta'];
-      const data = Object.fromEntries(tables.map((t) => [t, raw.prepare(`select * from ${t} order by 1`).all()])) as Record<string, unknown[]>;
+      const data = Object.fromEntries(
+        tables.map((t) => [t, raw.prepare(`select * from ${t} order by 1`).all()]),
+      ) as Record<string, unknown[]>;
       raw.close();
       return data;
     };
@@ -77,7 +98,20 @@ describe('backup and restore (SQLite)', () => {
     expect(before.villages!.length).toBeGreaterThan(100);
     const backup = path.join(dir, 'backup.db');
     expect((await safeadapt(env, 'backup', backup)).code).toBe(0);
-    await safeadapt(env, 'user', 'add', 'after.backup', '--unit', '186', '--role', 'officer', '--name', 'X', '--password', 'Mat-khau-2021');
+    await safeadapt(
+      env,
+      'user',
+      'add',
+      'after.backup',
+      '--unit',
+      '186',
+      '--role',
+      'officer',
+      '--name',
+      'X',
+      '--password',
+      'Mat-khau-2021',
+    );
     expect(dump().users!.length).toBe(before.users!.length + 1);
     expect((await safeadapt(env, 'restore', path.join(dir, 'missing.db'))).code).not.toBe(0);
     fs.writeFileSync(path.join(dir, 'not-a-backup.db'), 'hello');

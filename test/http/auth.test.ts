@@ -10,7 +10,13 @@ describe('login, sessions and CSRF over HTTP', () => {
   beforeAll(async () => {
     server = await startServer('sqlite');
     for (const name of ['lock.me', 'disable.me', 'expire.me'])
-      await createUser(server.app.db, null, { username: name, displayName: name, password: PASSWORD, role: 'officer', unitCode: '06385' });
+      await createUser(server.app.db, null, {
+        username: name,
+        displayName: name,
+        password: PASSWORD,
+        role: 'officer',
+        unitCode: '06385',
+      });
   });
   afterAll(() => server.close());
 
@@ -35,13 +41,19 @@ describe('login, sessions and CSRF over HTTP', () => {
     expect(sid).toMatch(/HttpOnly/i);
     expect(sid).toMatch(/SameSite=Strict/i);
     expect(cookies.find((c) => c.startsWith('csrf_token='))).not.toMatch(/HttpOnly/i);
-    expect((await res.json()).user).toMatchObject({ username: 'demo.huyen', unitCode: '186', unitName: 'Huyện Hữu Lũng' });
+    expect((await res.json()).user).toMatchObject({
+      username: 'demo.huyen',
+      unitCode: '186',
+      unitName: 'Huyện Hữu Lũng',
+    });
   });
 
   it('refuses a wrong password with a clear message in Vietnamese or English, and no internals', async () => {
     const vi = await attempt('demo.huyen', 'wrong-password');
     expect(vi.status).toBe(401);
-    expect(await vi.json()).toEqual({ error: { code: 'invalid_credentials', message: 'Sai tên đăng nhập hoặc mật khẩu.' } });
+    expect(await vi.json()).toEqual({
+      error: { code: 'invalid_credentials', message: 'Sai tên đăng nhập hoặc mật khẩu.' },
+    });
     const en = await attempt('no.such.user', 'wrong', { 'accept-language': 'en-US' });
     expect((await en.json()).error.message).toBe('Wrong username or password.');
   });
@@ -62,18 +74,28 @@ describe('login, sessions and CSRF over HTTP', () => {
     });
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe('csrf');
-    const ok = await call(server.base, session, 'POST', '/api/admin-units/06385/villages', { name: 'Thôn CSRF', kind: 'thon' });
+    const ok = await call(server.base, session, 'POST', '/api/admin-units/06385/villages', {
+      name: 'Thôn CSRF',
+      kind: 'thon',
+    });
     expect(ok.status).toBe(201);
   });
 
   it('answers field-level validation errors and malformed JSON without a stack trace', async () => {
     const session = await login(server.base, 'demo.xa.06385');
-    const res = await call(server.base, session, 'POST', '/api/admin-units/06385/villages', { name: '', kind: 'castle' });
+    const res = await call(server.base, session, 'POST', '/api/admin-units/06385/villages', {
+      name: '',
+      kind: 'castle',
+    });
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.error.code).toBe('validation');
     expect(body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['kind', 'name']);
-    const broken = await fetch(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' });
+    const broken = await fetch(`${server.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username":',
+    });
     expect(broken.status).toBe(400);
     const text = await broken.text();
     expect(text).not.toMatch(/at .*\.(ts|js)|stack|node_modules/);
@@ -88,7 +110,10 @@ describe('login, sessions and CSRF over HTTP', () => {
 
   it('ends the sessions of a disabled account and refuses its login', async () => {
     const session = await login(server.base, 'disable.me', PASSWORD);
-    await updateUser(server.app.db, null, await userIdByUsername(server.app.db, 'disable.me'), { disabled: true });
+    expect((await call(server.base, session, 'GET', '/api/auth/me')).status).toBe(200); // the session is now cached
+    await updateUser(server.app.db, null, await userIdByUsername(server.app.db, 'disable.me'), {
+      disabled: true,
+    });
     expect((await call(server.base, session, 'GET', '/api/auth/me')).status).toBe(401);
     expect((await attempt('disable.me', PASSWORD)).status).toBe(401);
   });
@@ -97,7 +122,9 @@ describe('login, sessions and CSRF over HTTP', () => {
     const session = await login(server.base, 'expire.me', PASSWORD);
     const token = session.cookie.match(/sid=([^;]+)/)![1]!;
     expect(await sessionFromToken(server.app.db, token)).not.toBeNull();
-    expect(await sessionFromToken(server.app.db, token, new Date(Date.now() + SESSION_IDLE_MS + 1000))).toBeNull();
+    expect(
+      await sessionFromToken(server.app.db, token, new Date(Date.now() + SESSION_IDLE_MS + 1000)),
+    ).toBeNull();
     expect((await call(server.base, session, 'GET', '/api/auth/me')).status).toBe(401);
   });
 

@@ -35,18 +35,36 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     code: async (c, t) => (t === 'inside' ? c.unit : c.outsideUnit),
     'villages.code': async (c, t) => (t === 'inside' ? c.insideCommune : c.outsideCommune),
     'villages.id': async (c, t) =>
-      String((await createVillage(server.app.db, system, t === 'inside' ? c.insideCommune : c.outsideCommune, { name: `Thôn thử ${++seq}`, kind: 'thon' })).id),
+      String(
+        (
+          await createVillage(server.app.db, system, t === 'inside' ? c.insideCommune : c.outsideCommune, {
+            name: `Thôn thử ${++seq}`,
+            kind: 'thon',
+          })
+        ).id,
+      ),
     'organizations.id': async (c, t) =>
-      String((await createOrganization(server.app.db, system, t === 'inside' ? c.insideCommune : c.outsideCommune, { name: `Tổ thử ${++seq}`, kind: 'other' })).id),
+      String(
+        (
+          await createOrganization(
+            server.app.db,
+            system,
+            t === 'inside' ? c.insideCommune : c.outsideCommune,
+            { name: `Tổ thử ${++seq}`, kind: 'other' },
+          )
+        ).id,
+      ),
     'users.id': async (c, t) =>
       String(
-        (await createUser(server.app.db, null, {
-          username: `target.${++seq}`,
-          displayName: 'Người thử',
-          password: PASSWORD,
-          role: 'officer',
-          unitCode: t === 'inside' ? c.insideCommune : c.outsideCommune,
-        })).id,
+        (
+          await createUser(server.app.db, null, {
+            username: `target.${++seq}`,
+            displayName: 'Người thử',
+            password: PASSWORD,
+            role: 'officer',
+            unitCode: t === 'inside' ? c.insideCommune : c.outsideCommune,
+          })
+        ).id,
       ),
   };
 
@@ -56,18 +74,28 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'POST /api/auth/login': () => ({ body: { username: 'nobody', password: 'wrong' } }),
     'POST /api/auth/logout': () => ({}),
     'GET /api/auth/me': () => ({}),
-    'POST /api/auth/password': () => ({ body: { currentPassword: 'not-the-password-1', newPassword: 'Another-password-2021' } }),
+    'POST /api/auth/password': () => ({
+      body: { currentPassword: 'not-the-password-1', newPassword: 'Another-password-2021' },
+    }),
     'GET /api/admin-units/:code': () => ({}),
     'GET /api/admin-units': () => ({ query: 'q=xa' }),
     'POST /api/admin-units/:code/villages': () => ({ body: { name: `Thôn mới ${++seq}`, kind: 'thon' } }),
     'PATCH /api/villages/:id': () => ({ body: { population: 500 } }),
     'DELETE /api/villages/:id': () => ({}),
-    'POST /api/admin-units/:code/organizations': () => ({ body: { name: `Cơ quan ${++seq}`, kind: 'other' } }),
+    'POST /api/admin-units/:code/organizations': () => ({
+      body: { name: `Cơ quan ${++seq}`, kind: 'other' },
+    }),
     'PATCH /api/organizations/:id': () => ({ body: { shortName: 'CQ' } }),
     'DELETE /api/organizations/:id': () => ({}),
     'GET /api/users': (c, t) => ({ query: t === 'outside' ? `unit=${c.outsideUnit}` : '' }),
     'POST /api/users': (c, t) => ({
-      body: { username: `new.${++seq}`, displayName: 'Người mới', password: PASSWORD, role: 'officer', unitCode: t === 'inside' ? c.insideCommune : c.outsideCommune },
+      body: {
+        username: `new.${++seq}`,
+        displayName: 'Người mới',
+        password: PASSWORD,
+        role: 'officer',
+        unitCode: t === 'inside' ? c.insideCommune : c.outsideCommune,
+      },
     }),
     'PATCH /api/users/:id': () => ({ body: { displayName: 'Đổi tên' } }),
     'GET /api/audit': () => ({}),
@@ -77,45 +105,80 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     server = await startServer(engine);
     const db = server.app.db.db;
     const firstCommuneOf = async (district: string) =>
-      (await db.selectFrom('admin_units').select('code').where('district_code', '=', district).orderBy('code').limit(1).executeTakeFirstOrThrow()).code;
+      (
+        await db
+          .selectFrom('admin_units')
+          .select('code')
+          .where('district_code', '=', district)
+          .orderBy('code')
+          .limit(1)
+          .executeTakeFirstOrThrow()
+      ).code;
     const areas = [
       { unit: '06385', insideCommune: '06385', outsideUnit: '06388', outsideCommune: '06388' },
-      { unit: '186', insideCommune: '06385', outsideUnit: '187', outsideCommune: await firstCommuneOf('187') },
+      {
+        unit: '186',
+        insideCommune: '06385',
+        outsideUnit: '187',
+        outsideCommune: await firstCommuneOf('187'),
+      },
       { unit: '20', insideCommune: '06385', outsideUnit: '19', outsideCommune: await firstCommuneOf('164') },
     ];
     for (const area of areas)
       for (const role of ROLES) {
         const username = `matrix.${role.toLowerCase()}.${area.unit}`;
-        await createUser(server.app.db, null, { username, displayName: username, password: PASSWORD, role, unitCode: area.unit });
+        await createUser(server.app.db, null, {
+          username,
+          displayName: username,
+          password: PASSWORD,
+          role,
+          unitCode: area.unit,
+        });
         callers.push({ role, ...area, session: await login(server.base, username, PASSWORD) });
       }
   }, 120_000);
   afterAll(() => server.close());
 
   it('knows a sample for every registered API route', () => {
-    const routes = server.app.registeredRoutes.filter((r) => !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
+    const routes = server.app.registeredRoutes.filter(
+      (r) => !r.url.startsWith('/api/docs') && r.method !== 'HEAD',
+    );
     expect(routes.length).toBeGreaterThanOrEqual(17);
-    for (const r of routes) expect(samples, `add a sample for ${r.method} ${r.url}`).toHaveProperty([`${r.method} ${r.url}`]);
+    for (const r of routes)
+      expect(samples, `add a sample for ${r.method} ${r.url}`).toHaveProperty([`${r.method} ${r.url}`]);
   });
 
   it('answers 401 to anonymous callers on every non-public route', async () => {
-    for (const r of server.app.registeredRoutes.filter((r) => !r.url.startsWith('/api/docs') && r.method !== 'HEAD')) {
+    for (const r of server.app.registeredRoutes.filter(
+      (r) => !r.url.startsWith('/api/docs') && r.method !== 'HEAD',
+    )) {
       const url = r.url.replace(':code', '06385').replace(':id', '1');
-      const res = await call(server.base, null, r.method, url, samples[`${r.method} ${r.url}`]!(callers[0]!, 'inside').body);
+      const res = await call(
+        server.base,
+        null,
+        r.method,
+        url,
+        samples[`${r.method} ${r.url}`]!(callers[0]!, 'inside').body,
+      );
       if (r.access && 'public' in r.access) expect(res.status, `${r.method} ${r.url}`).toBeLessThan(500);
       else expect(res.status, `${r.method} ${r.url}`).toBe(401);
     }
   });
 
   it('refuses what a role may not do, and anything outside the jurisdiction', async () => {
-    const routes = server.app.registeredRoutes.filter((r) => !r.url.startsWith('/api/docs') && r.method !== 'HEAD' && r.access && !('public' in r.access));
+    const routes = server.app.registeredRoutes.filter(
+      (r) => !r.url.startsWith('/api/docs') && r.method !== 'HEAD' && r.access && !('public' in r.access),
+    );
     const failures: string[] = [];
     for (const r of routes) {
       const permission = r.access && 'permission' in r.access ? (r.access.permission as Permission) : null;
       for (const caller of callers)
         for (const target of ['inside', 'outside'] as const) {
           if (target === 'outside' && !r.url.includes(':') && r.url !== '/api/users') continue;
-          const session = r.url === '/api/auth/logout' ? await login(server.base, `matrix.${caller.role.toLowerCase()}.${caller.unit}`, PASSWORD) : caller.session;
+          const session =
+            r.url === '/api/auth/logout'
+              ? await login(server.base, `matrix.${caller.role.toLowerCase()}.${caller.unit}`, PASSWORD)
+              : caller.session;
           let url = r.url;
           for (const param of r.url.match(/:\w+/g) ?? []) {
             const key = param === ':code' ? 'code' : `${r.url.split('/')[2]}.id`;
@@ -124,7 +187,13 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
             url = url.replace(param, await filler(caller, target));
           }
           const sample = samples[`${r.method} ${r.url}`]!(caller, target);
-          const res = await call(server.base, session, r.method, sample.query ? `${url}?${sample.query}` : url, sample.body);
+          const res = await call(
+            server.base,
+            session,
+            r.method,
+            sample.query ? `${url}?${sample.query}` : url,
+            sample.body,
+          );
           const allowed = permission === null || can(caller.role, permission);
           const label = `${r.method} ${r.url} as ${caller.role}@${caller.unit} ${target}: ${res.status}`;
           if (!allowed) {
@@ -146,12 +215,22 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     const db = server.app.db.db;
     const codes = async (list: string[]) => {
       if (list.length === 0) return;
-      const rows = await db.selectFrom('admin_units').select(['code', 'province_code', 'district_code']).where('code', 'in', list).execute();
+      const rows = await db
+        .selectFrom('admin_units')
+        .select(['code', 'province_code', 'district_code'])
+        .where('code', 'in', list)
+        .execute();
       for (const row of rows)
-        expect([row.code, row.province_code, row.district_code], `${url} as ${caller.unit} leaked ${row.code}`).toContain(caller.unit);
+        expect(
+          [row.code, row.province_code, row.district_code],
+          `${url} as ${caller.unit} leaked ${row.code}`,
+        ).toContain(caller.unit);
     };
     if (url === '/api/users') await codes((body.users as { unitCode: string }[]).map((u) => u.unitCode));
     if (url === '/api/admin-units') await codes((body.units as { code: string }[]).map((u) => u.code));
-    if (url === '/api/audit') await codes((body.entries as { unit_code: string | null }[]).flatMap((e) => (e.unit_code ? [e.unit_code] : [])));
+    if (url === '/api/audit')
+      await codes(
+        (body.entries as { unit_code: string | null }[]).flatMap((e) => (e.unit_code ? [e.unit_code] : [])),
+      );
   }
 });

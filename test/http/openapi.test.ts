@@ -7,7 +7,9 @@ describe('OpenAPI document', () => {
     const generated = await generateOpenApi();
     expect(fs.readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8')).toBe(generated);
     const spec = JSON.parse(generated);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/admin-units/{code}', '/api/health']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/admin-units/{code}', '/api/health']),
+    );
     expect(spec.paths['/api/admin-units/{code}/villages'].post.requestBody).toBeDefined();
   });
 });

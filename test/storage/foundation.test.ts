@@ -1,19 +1,30 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { unitView, createVillage, deleteVillage, updateVillage } from '../../src/features/admin-units/store.ts';
-import type { Scope } from '../../src/features/auth/rules.ts';
+import {
+  createVillage,
+  deleteVillage,
+  unitView,
+  updateVillage,
+} from '../../src/features/admin-units/store.ts';
 import { verifyAudit } from '../../src/features/audit/store.ts';
+import type { Scope } from '../../src/features/auth/rules.ts';
 import { createOrganization } from '../../src/features/organizations/store.ts';
-import { emptyDb, ENGINES, seededDb } from '../support/databases.ts';
+import { ENGINES, emptyDb, seededDb } from '../support/databases.ts';
 
-const scope = (unitCode: string, role: Scope['role'] = 'officer'): Scope => ({ userId: 1, username: 'demo.huyen', role, unitCode, ip: '127.0.0.1' });
+const scope = (unitCode: string, role: Scope['role'] = 'officer'): Scope => ({
+  userId: 1,
+  username: 'demo.huyen',
+  role,
+  unitCode,
+  ip: '127.0.0.1',
+});
 
 describe.each(ENGINES)('foundation storage on %s', (engine) => {
   it('migrates an empty database, and a second run changes nothing', async () => {
     const db = await emptyDb(engine);
     try {
-      expect(await migrateToLatest(db)).toEqual(['0001-foundation']);
+      expect(await migrateToLatest(db)).toEqual(['0001-foundation', '0002-persons']);
       expect(await migrateToLatest(db)).toEqual([]);
       const head = await db.db.selectFrom('audit_head').selectAll().execute();
       expect(head).toEqual([{ id: 1, last_id: 0, last_hash: '' }]);
@@ -30,10 +41,29 @@ describe.each(ENGINES)('foundation storage on %s', (engine) => {
     afterAll(() => db.close());
 
     it('holds every unit of 2021: 63 provinces, 705 districts, 10,599 communes', async () => {
-      const rows = await db.db.selectFrom('admin_units').select(['level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('level').orderBy('level').execute();
-      expect(rows.map((r) => [r.level, Number(r.n)])).toEqual([[0, 1], [1, 63], [2, 705], [3, 10599]]);
-      const huuLung = await db.db.selectFrom('admin_units').selectAll().where('code', '=', '186').executeTakeFirstOrThrow();
-      expect(huuLung).toMatchObject({ name_with_type: 'Huyện Hữu Lũng', kind: 'huyen', province_code: '20', population_source: 'generated' });
+      const rows = await db.db
+        .selectFrom('admin_units')
+        .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('level')
+        .orderBy('level')
+        .execute();
+      expect(rows.map((r) => [r.level, Number(r.n)])).toEqual([
+        [0, 1],
+        [1, 63],
+        [2, 705],
+        [3, 10599],
+      ]);
+      const huuLung = await db.db
+        .selectFrom('admin_units')
+        .selectAll()
+        .where('code', '=', '186')
+        .executeTakeFirstOrThrow();
+      expect(huuLung).toMatchObject({
+        name_with_type: 'Huyện Hữu Lũng',
+        kind: 'huyen',
+        province_code: '20',
+        population_source: 'generated',
+      });
     });
 
     it('shows a district its 24 communes with their populations adding up to the district', async () => {
@@ -52,16 +82,44 @@ describe.each(ENGINES)('foundation storage on %s', (engine) => {
     });
 
     it('edits villages within jurisdiction and writes each change to the chained audit log', async () => {
-      const village = await createVillage(db, scope('06385'), '06385', { name: 'Tổ dân phố 9', kind: 'to-dan-pho', population: 420 });
+      const village = await createVillage(db, scope('06385'), '06385', {
+        name: 'Tổ dân phố 9',
+        kind: 'to-dan-pho',
+        population: 420,
+      });
       await updateVillage(db, scope('186'), village.id, { population: 430 });
-      await expect(updateVillage(db, scope('06388'), village.id, { population: 1 })).rejects.toMatchObject({ status: 404 });
-      expect((await unitView(db, scope('06385'), '06385')).villages.find((v) => v.id === village.id)?.population).toBe(430);
-      await expect(createVillage(db, scope('186'), '186', { name: 'Thôn X', kind: 'thon' })).rejects.toMatchObject({ status: 400 });
+      await expect(updateVillage(db, scope('06388'), village.id, { population: 1 })).rejects.toMatchObject({
+        status: 404,
+      });
+      await expect(
+        createVillage(db, scope('06385'), '06385', { name: 'Tổ dân phố 9', kind: 'to-dan-pho' }),
+      ).rejects.toMatchObject({ status: 409 });
+      expect(
+        (await unitView(db, scope('06385'), '06385')).villages.find((v) => v.id === village.id)?.population,
+      ).toBe(430);
+      await expect(
+        createVillage(db, scope('186'), '186', { name: 'Thôn X', kind: 'thon' }),
+      ).rejects.toMatchObject({ status: 400 });
       await deleteVillage(db, scope('06385'), village.id);
-      expect((await unitView(db, scope('06385'), '06385')).villages.map((v) => v.id)).not.toContain(village.id);
-      await createOrganization(db, scope('06385'), '06385', { name: 'Tổ Covid cộng đồng khu 2', kind: 'communityTeam' });
-      const log = await db.db.selectFrom('audit_log').select(['action', 'entity', 'entity_id']).where('entity', 'in', ['village', 'organization']).orderBy('id').execute();
-      expect(log.map((l) => `${l.action} ${l.entity}`)).toEqual(['create village', 'update village', 'delete village', 'create organization']);
+      expect((await unitView(db, scope('06385'), '06385')).villages.map((v) => v.id)).not.toContain(
+        village.id,
+      );
+      await createOrganization(db, scope('06385'), '06385', {
+        name: 'Tổ Covid cộng đồng khu 2',
+        kind: 'communityTeam',
+      });
+      const log = await db.db
+        .selectFrom('audit_log')
+        .select(['action', 'entity', 'entity_id'])
+        .where('entity', 'in', ['village', 'organization'])
+        .orderBy('id')
+        .execute();
+      expect(log.map((l) => `${l.action} ${l.entity}`)).toEqual([
+        'create village',
+        'update village',
+        'delete village',
+        'create organization',
+      ]);
       expect(log[0]!.entity_id).toBe(String(village.id));
       expect((await verifyAudit(db)).problems).toEqual([]);
     });

@@ -11,7 +11,9 @@ import { seedDemo, seedReference } from '../../src/demo/seed.ts';
 export const ENGINES: Engine[] = ['sqlite', 'postgres'];
 
 /** A new, empty database on the engine: a temp SQLite file, or a new database in the test cluster. */
-export async function emptyDb(engine: Engine): Promise<Db & { sqliteFile: string | null; url: string | null }> {
+export async function emptyDb(
+  engine: Engine,
+): Promise<Db & { sqliteFile: string | null; url: string | null }> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   if (engine === 'sqlite') {
     const sqliteFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-test-')), `${name}.db`);

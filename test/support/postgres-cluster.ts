@@ -30,17 +30,46 @@ export interface Cluster {
 export async function startCluster(): Promise<Cluster> {
   const asRoot = process.getuid?.() === 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-pg-'));
-  const run = (cmd: string, args: string[]) => (asRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]) as [string, string[]];
+  const run = (cmd: string, args: string[]) =>
+    (asRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]) as [string, string[]];
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
   const dataDir = path.join(dir, 'data');
-  execFileSync(...run(path.join(BIN, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--locale=C']), {
-    stdio: 'ignore',
-  });
+  execFileSync(
+    ...run(path.join(BIN, 'initdb'), [
+      '-D',
+      dataDir,
+      '-A',
+      'trust',
+      '-U',
+      'postgres',
+      '-E',
+      'UTF8',
+      '--no-sync',
+      '--locale=C',
+    ]),
+    {
+      stdio: 'ignore',
+    },
+  );
   const port = await freePort();
   const server: ChildProcess = spawn(
     ...run(path.join(BIN, 'postgres'), [
-      '-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      '-k',
+      dir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=200',
     ]),
     { stdio: 'ignore', detached: true },
   );
@@ -64,7 +93,8 @@ export async function startCluster(): Promise<Cluster> {
     async stop() {
       try {
         process.kill(pid, 'SIGINT'); // fast shutdown
-        for (let i = 0; i < 100 && fs.existsSync(path.join(dataDir, 'postmaster.pid')); i++) await new Promise((r) => setTimeout(r, 100));
+        for (let i = 0; i < 100 && fs.existsSync(path.join(dataDir, 'postmaster.pid')); i++)
+          await new Promise((r) => setTimeout(r, 100));
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

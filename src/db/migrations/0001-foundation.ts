@@ -1,11 +1,13 @@
-import { type Kysely, sql } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, sql } from 'kysely';
 import type { Engine } from '../connection.ts';
 
 /** Units, villages, organizations, accounts, sessions and the hash-chained audit log. */
 export function foundation(engine: Engine) {
   const id = engine === 'postgres' ? 'bigserial' : 'integer';
-  const idOptions = (c: any) => (engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
+  const idOptions = (c: ColumnDefinitionBuilder) =>
+    engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement();
   return {
+    // biome-ignore lint/suspicious/noExplicitAny: a migration runs against the schema as it was, not today's types
     async up(db: Kysely<any>) {
       await db.schema
         .createTable('admin_units')

@@ -68,8 +68,8 @@ export function adminUnitRoutes(app: FastifyInstance) {
       const scopeCode = request.user!.unitCode;
       // The encoded body is kept for as long as the store keeps the unit's details (an edit or 10 s):
       // serialising and encoding ~5 kB of Vietnamese text was most of this read's cost.
-      let bodies = renderedAreas.get(view.details);
-      if (!bodies) renderedAreas.set(view.details, (bodies = new Map()));
+      const bodies = renderedAreas.get(view.details) ?? new Map<string, Buffer>();
+      renderedAreas.set(view.details, bodies);
       let body = bodies.get(scopeCode);
       if (!body) {
         body = Buffer.from(
@@ -83,7 +83,12 @@ export function adminUnitRoutes(app: FastifyInstance) {
             })),
             children: view.children.map(unitSummary),
             villages: view.villages.map(villageJson),
-            organizations: view.organizations.map((o) => ({ id: o.id, kind: o.kind, name: o.name, shortName: o.short_name })),
+            organizations: view.organizations.map((o) => ({
+              id: o.id,
+              kind: o.kind,
+              name: o.name,
+              shortName: o.short_name,
+            })),
           }),
         );
         bodies.set(scopeCode, body);

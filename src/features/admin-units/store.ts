@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Selectable } from 'kysely';
-import { cachePerOwner } from '../../core/ttl-cache.ts';
-import { badRequest, forbidden, notFound } from '../../core/errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../core/errors.ts';
 import { foldDiacritics } from '../../core/text.ts';
+import { cachePerOwner } from '../../core/ttl-cache.ts';
 import type { Db } from '../../db/connection.ts';
 import type { AdminUnitTable, Database, OrganizationTable, VillageTable } from '../../db/schema.ts';
 import { appendAudit } from '../audit/store.ts';
@@ -35,6 +35,7 @@ export async function loadUnits(db: Db, units: AdminUnitTable[]): Promise<number
         .values(units.slice(i, i + 1000))
         .execute();
   });
+  forgetUnitTree(db);
   return units.length;
 }
 
@@ -103,6 +104,7 @@ export async function createVillage(db: Db, scope: Scope, communeCode: string, i
     };
     throw badRequest(msg, [{ field: 'code', message: msg }]);
   }
+  await refuseDuplicateVillage(db, commune.code, input.name);
   const now = new Date().toISOString();
   const created = await db.db.transaction().execute(async (trx) => {
     const village = await trx
@@ -134,6 +136,21 @@ export async function createVillage(db: Db, scope: Scope, communeCode: string, i
   return created;
 }
 
+async function refuseDuplicateVillage(db: Db, communeCode: string, name: string) {
+  const same = await db.db
+    .selectFrom('villages')
+    .select('id')
+    .where('commune_code', '=', communeCode)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  if (!same) return;
+  const msg = {
+    vi: `Xã đã có thôn, bản "${name}".`,
+    en: `The commune already has a village named "${name}".`,
+  };
+  throw conflict(msg, [{ field: 'name', message: msg }]);
+}
+
 async function villageInScope(db: Db, scope: Scope, id: number) {
   const village = await db.db.selectFrom('villages').selectAll().where('id', '=', id).executeTakeFirst();
   if (!village) throw villageNotFound();
@@ -145,6 +162,8 @@ async function villageInScope(db: Db, scope: Scope, id: number) {
 
 export async function updateVillage(db: Db, scope: Scope, id: number, input: Partial<VillageInput>) {
   const before = await villageInScope(db, scope, id);
+  if (input.name !== undefined && input.name !== before.name)
+    await refuseDuplicateVillage(db, before.commune_code, input.name);
   const updated = await db.db.transaction().execute(async (trx) => {
     const village = await trx
       .updateTable('villages')

@@ -29,7 +29,17 @@ export function auditRoutes(app: FastifyInstance) {
       const { page, ...filter } = request.query;
       const limit = 50;
       const unitCodes = await unitCodesWithin(app.db, request.user!.unitCode);
-      const result = await listAudit(app.db, { ...filter, unitCodes, limit, offset: (page - 1) * limit });
+      // Days are Vietnam's (UTC+7, no daylight saving): `from` is inclusive, `to` exclusive.
+      const vietnamMidnight = (day: string | undefined) =>
+        day ? new Date(`${day.slice(0, 10)}T00:00:00+07:00`).toISOString() : undefined;
+      const result = await listAudit(app.db, {
+        ...filter,
+        from: vietnamMidnight(filter.from),
+        to: vietnamMidnight(filter.to),
+        unitCodes,
+        limit,
+        offset: (page - 1) * limit,
+      });
       return { ...result, page, pageSize: limit };
     },
   );

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { cachePerOwner } from '../../core/ttl-cache.ts';
 import { AppError, badRequest, conflict, notFound } from '../../core/errors.ts';
+import { cachePerOwner } from '../../core/ttl-cache.ts';
 import type { Db } from '../../db/connection.ts';
 import { unitCodesWithin, unitInScope } from '../admin-units/store.ts';
 import { appendAudit, recordAudit } from '../audit/store.ts';
@@ -185,6 +185,8 @@ export async function updateUser(db: Db, scope: Scope | null, id: number, change
       },
     ]);
   });
+  // Role, unit or name may have changed, or the account was disabled: cached sessions are re-read.
+  forgetSessionsOf(db, id);
 }
 
 export async function userIdByUsername(db: Db, username: string): Promise<number> {
@@ -264,7 +266,7 @@ export async function login(
   const ok = await verify(row?.password_hash ?? (await decoyHash), password);
   const attempt = { username, ip, at: now.toISOString() };
   const actor = { userId: row?.id ?? null, username, ip };
-  if (row && row.locked_until && row.locked_until > now.toISOString()) {
+  if (row?.locked_until && row.locked_until > now.toISOString()) {
     await db.db
       .insertInto('login_attempts')
       .values({ ...attempt, success: 0 })

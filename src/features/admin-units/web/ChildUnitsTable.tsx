@@ -34,8 +34,7 @@ export function ChildUnitsTable({ units }: { units: UnitSummary[] }) {
               <tr key={unit.code} data-testid="child-row">
                 <th scope="row">
                   <Link to={`/areas/${unit.code}`} className="child-link">
-                    <span className="child-name">{unit.name}</span>
-                    <span className="kind-inline">{kindLabel(unit.kind)}</span>
+                    {unit.nameWithType}
                   </Link>
                 </th>
                 <td className="col-kind">{kindLabel(unit.kind)}</td>

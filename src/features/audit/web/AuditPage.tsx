@@ -37,7 +37,11 @@ export function AuditPage() {
   return (
     <>
       <h1>{t('audit.title')}</h1>
-      <AuditFilters value={filter} onApply={(fields) => go({ ...fields, page: 1 })} />
+      <AuditFilters
+        key={FILTER_KEYS.map((k) => filter[k]).join('|')}
+        value={filter}
+        onApply={(fields) => go({ ...fields, page: 1 })}
+      />
       {audit.isPending && <Loading />}
       {audit.isError && <ErrorNotice error={audit.error} onRetry={() => void audit.refetch()} />}
       {audit.data && (
@@ -46,7 +50,9 @@ export function AuditPage() {
           {audit.data.entries.length === 0 ? (
             <p>{t('audit.none')}</p>
           ) : (
-            <AuditTable entries={audit.data.entries} />
+            <div className={audit.isPlaceholderData ? 'stale' : undefined} aria-busy={audit.isFetching}>
+              <AuditTable entries={audit.data.entries} />
+            </div>
           )}
           <Pagination page={filter.page} pages={pages} onPage={(page) => go({ ...filter, page })} />
         </>

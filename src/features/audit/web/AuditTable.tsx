@@ -26,20 +26,24 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id} data-testid="audit-row">
-              <td className="nowrap">{formatDateTime(entry.at)}</td>
-              <td>{entry.username ?? '—'}</td>
-              <td>
+              <td className="nowrap" data-label={t('audit.time')}>
+                {formatDateTime(entry.at)}
+              </td>
+              <td data-label={t('audit.user')}>{entry.username ?? '—'}</td>
+              <td data-label={t('audit.action')}>
                 {i18n.exists(`audit.actions.${entry.action}`)
                   ? t(`audit.actions.${entry.action}`)
                   : entry.action}
               </td>
-              <td>
+              <td data-label={t('audit.entity')}>
                 {entry.entity}
                 {entry.entity_id && <span className="muted"> #{entry.entity_id}</span>}
               </td>
-              <td>{entry.unit_code ?? '—'}</td>
-              <td className="nowrap">{entry.ip ?? '—'}</td>
-              <td>
+              <td data-label={t('audit.unit')}>{entry.unit_code ?? '—'}</td>
+              <td className="nowrap" data-label={t('audit.ip')}>
+                {entry.ip ?? '—'}
+              </td>
+              <td data-label={t('audit.details')} data-empty={detailsText(entry.details) === '' || undefined}>
                 <code className="details-json">{detailsText(entry.details)}</code>
               </td>
             </tr>

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../../web/api.ts';
+import { nextDay } from '../../../web/format.ts';
 import type { AuditAction } from '../rules.ts';
 
 /** The actions of the log (rules.ts holds the same list, but it imports node:crypto: types only here). */
@@ -44,7 +45,9 @@ export interface AuditPage {
 export function useAudit(filter: AuditFilter) {
   return useQuery({
     queryKey: ['audit', filter],
-    queryFn: () => api<AuditPage>('GET', `/api/audit${query({ ...filter })}`),
+    // The server's `to` is exclusive; "Đến ngày 23/11" means up to the end of that day.
+    queryFn: () =>
+      api<AuditPage>('GET', `/api/audit${query({ ...filter, to: filter.to ? nextDay(filter.to) : '' })}`),
     placeholderData: keepPreviousData,
     staleTime: 0,
   });

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 
 /** Changing one's password ends every session of the account, this one included: log in again. */
-export function ChangePasswordForm() {
+export function ChangePasswordForm({ username }: { username: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -37,6 +37,8 @@ export function ChangePasswordForm() {
       <h2>{t('profile.changePassword')}</h2>
       {change.isError && <ErrorNotice error={change.error} />}
       <form onSubmit={submit}>
+        {/* For password managers: which account this password belongs to. */}
+        <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
         <FormField
           id="pw-current"
           label={t('profile.currentPassword')}

@@ -23,7 +23,7 @@ export function ProfilePage() {
           <Link to={homePath(user)}>{user.unitName}</Link>
         </dd>
       </dl>
-      <ChangePasswordForm />
+      <ChangePasswordForm username={user.username} />
     </>
   );
 }
