@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Db } from '../db/connection.ts';
 import { adminUnitRoutes } from '../features/admin-units/routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
+import { directiveRoutes } from '../features/directives/routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
 import { organizationRoutes } from '../features/organizations/routes.ts';
 import { installAccessControl } from './access.ts';
@@ -67,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   organizationRoutes(app);
   authRoutes(app);
   auditRoutes(app);
+  directiveRoutes(app);
   options.extraRoutes?.(app);
 
   const hasWeb = fs.existsSync(webRoot);
