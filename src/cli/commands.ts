@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { SingleBar } from 'cli-progress';
 import type { Config } from '../core/config.ts';
 import { AppError } from '../core/errors.ts';
 import { type Db, openDb } from '../db/connection.ts';
@@ -39,7 +41,20 @@ export async function migrateCommand(config: Config) {
 async function seed(db: Db, demo: boolean): Promise<DemoAccount[]> {
   const loaded = await seedReference(db);
   if (loaded) console.log(`Loaded ${loaded.toLocaleString('en')} administrative units (2021).`);
-  return demo ? seedDemo(db) : [];
+  if (!demo) return [];
+  // Generating the demo district's residents (≈ 120,000) takes a few seconds on first start.
+  const bar = new SingleBar({ format: 'demo residents [{bar}] {value}/{total} communes', stream: process.stderr });
+  let started = false;
+  const accounts = await seedDemo(db, {
+    residents: true,
+    onProgress: (done, total) => {
+      if (!started) bar.start(total, 0);
+      started = true;
+      bar.update(done);
+    },
+  });
+  if (started) bar.stop();
+  return accounts;
 }
 
 function printLogins(accounts: DemoAccount[]) {
@@ -64,7 +79,11 @@ export async function serveCommand(config: Config, demo: boolean) {
   const db = openDb(config);
   await migrateToLatest(db);
   const accounts = await seed(db, demo);
-  const app = await buildApp({ db, logger: process.env.SAFEADAPT_LOG !== '0' });
+  const app = await buildApp({
+    db,
+    logger: process.env.SAFEADAPT_LOG !== '0',
+    uploadsDir: path.join(config.dataDir, 'uploads'),
+  });
   const address = await app.listen({ port: config.port, host: config.host });
   const shutdown = async () => {
     await app.close();

@@ -11,6 +11,7 @@ import {
   userDisableCommand,
   userPasswdCommand,
 } from './commands.ts';
+import { importPersonsCommand } from './import.ts';
 
 const program = new Command('safeadapt')
   .description('SafeAdapt (Thích ứng an toàn): COVID-19 steering committees')
@@ -57,6 +58,22 @@ program
   .command('verify')
   .description("check the audit log's hash chain; exits 1 if a row was changed, inserted or deleted")
   .action(() => auditVerifyCommand(config));
+
+program
+  .command('import')
+  .description('import data files')
+  .command('persons <file>')
+  .description("import a commune's person list (.xlsx or .csv, as communes make them)")
+  .requiredOption('--commune <code>', 'GSO code of the commune the list belongs to')
+  .addOption(
+    new Option(
+      '--mode <mode>',
+      'all-or-nothing: store nothing if a row is rejected; valid-rows: store the valid rows',
+    )
+      .choices(['all-or-nothing', 'valid-rows'])
+      .default('all-or-nothing'),
+  )
+  .action((file, o) => importPersonsCommand(config, file, o));
 
 program
   .command('backup <file>')

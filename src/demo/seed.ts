@@ -2,14 +2,18 @@ import type { Db } from '../db/connection.ts';
 import { hashCode, splitPopulation } from '../features/admin-units/population.ts';
 import { loadReferenceUnits } from '../features/admin-units/reference.ts';
 import { loadUnits } from '../features/admin-units/store.ts';
+import { forgetUnitTree } from '../features/admin-units/tree.ts';
 import type { Role } from '../features/auth/rules.ts';
 import { createUser } from '../features/auth/store.ts';
 import { seedDefaultOrganizations } from '../features/organizations/store.ts';
+import { seedResidents } from './residents.ts';
 
 /** The first seed's district: Huyện Hữu Lũng, Tỉnh Lạng Sơn. */
 export const DEMO_PROVINCE = '20';
 export const DEMO_DISTRICT = '186';
 export const DEMO_PASSWORD = 'SafeAdapt@2021';
+/** Order of Hữu Lũng's population (2019 census: about 120,000): the demo's generated figures add up to it. */
+const DEMO_DISTRICT_POPULATION = 120_000;
 
 /** Loads Vietnam's administrative units if the database has none yet. */
 export async function seedReference(db: Db): Promise<number> {
@@ -52,7 +56,10 @@ export interface DemoAccount {
  * Makes this database the demo: the district's villages and organizations and one account per level.
  * Refuses a database that already holds real accounts, so demo logins never exist in a real one.
  */
-export async function seedDemo(db: Db): Promise<DemoAccount[]> {
+export async function seedDemo(
+  db: Db,
+  options: { residents?: boolean; onProgress?: (done: number, total: number) => void } = {},
+): Promise<DemoAccount[]> {
   const users = await db.db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -77,13 +84,39 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
   if (!demo) {
     const now = new Date().toISOString();
     await db.db.transaction().execute(async (trx) => {
+      // Hữu Lũng has about 120,000 people: scale the generated commune figures to that order (still flagged generated).
+      const factor = DEMO_DISTRICT_POPULATION / communes.reduce((sum, c) => sum + c.population, 0);
       for (const commune of communes) {
-        const count = 5 + (hashCode(commune.code) % 8); // 5–12 villages, fewer than the 16 stems: names stay unique
+        commune.population = Math.round(commune.population * factor);
+        await trx
+          .updateTable('admin_units')
+          .set({ population: commune.population })
+          .where('code', '=', commune.code)
+          .execute();
+      }
+      for (const code of [DEMO_DISTRICT, DEMO_PROVINCE]) {
+        const column = code === DEMO_DISTRICT ? 'district_code' : 'province_code';
+        const { total } = await trx
+          .selectFrom('admin_units')
+          .select((eb) => eb.fn.sum<number>('population').as('total'))
+          .where(column, '=', code)
+          .where('level', '=', 3)
+          .executeTakeFirstOrThrow();
+        await trx
+          .updateTable('admin_units')
+          .set({ population: Number(total) })
+          .where('code', '=', code)
+          .execute();
+      }
+      for (const commune of communes) {
+        // 5–12 villages, fewer than the 16 stems so names stay unique. Every demo commune has Thôn Nà Hoa and
+        // Thôn Đồng Tâm (journey 3), so the sample import files in test/fixtures/persons work in any of them.
+        const count = 5 + (hashCode(commune.code) % 8);
         const shares = splitPopulation(commune.population, count, commune.code);
         const values = shares.map((population, i) => ({
           commune_code: commune.code,
           province_code: DEMO_PROVINCE,
-          name: `Thôn ${VILLAGE_STEMS[(hashCode(commune.code) + i) % VILLAGE_STEMS.length]}`,
+          name: `Thôn ${VILLAGE_STEMS[i]}`,
           kind: 'thon',
           population,
           population_source: 'generated',
@@ -98,6 +131,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
       db,
       units.map((u) => u.code),
     );
+    forgetUnitTree(db);
   }
   const accounts: DemoAccount[] = units.map((u) => ({
     username: u.level === 1 ? 'demo.tinh' : u.level === 2 ? 'demo.huyen' : `demo.xa.${u.code}`,
@@ -123,5 +157,19 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
       unitCode: a.unitCode,
       isDemo: true,
     });
+  const hasResidents = await db.db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', 'demo_residents')
+    .executeTakeFirst();
+  if (options.residents && !hasResidents) {
+    await seedResidents(
+      db,
+      communes.map((c) => c.code),
+      new Date(),
+      (done) => options.onProgress?.(done, communes.length),
+    );
+    await db.db.insertInto('meta').values({ key: 'demo_residents', value: '1' }).execute();
+  }
   return accounts;
 }

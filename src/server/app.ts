@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -9,9 +11,10 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Db } from '../db/connection.ts';
 import { adminUnitRoutes } from '../features/admin-units/routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
-import { directiveRoutes } from '../features/directives/routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
+import { directiveRoutes } from '../features/directives/routes.ts';
 import { organizationRoutes } from '../features/organizations/routes.ts';
+import { personRoutes } from '../features/persons/routes.ts';
 import { installAccessControl } from './access.ts';
 import { errorBody, installErrorHandler } from './error-handler.ts';
 
@@ -20,6 +23,8 @@ const webRoot = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 export interface AppOptions {
   db: Db;
   logger?: boolean;
+  /** Where uploaded files wait to be imported (default: a folder under the OS temp dir). */
+  uploadsDir?: string;
   /** Extra routes registered with the app's plugins (the benchmark's no-op baseline). */
   extraRoutes?: (app: FastifyInstance) => void;
 }
@@ -69,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   authRoutes(app);
   auditRoutes(app);
   directiveRoutes(app);
+  personRoutes(app, options.uploadsDir ?? path.join(os.tmpdir(), 'safeadapt-uploads'));
   options.extraRoutes?.(app);
 
   const hasWeb = fs.existsSync(webRoot);

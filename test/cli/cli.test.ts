@@ -120,6 +120,21 @@ describe('backup and restore (SQLite)', () => {
     expect(dump()).toEqual(before);
   });
 
+  it('imports a person list: `import persons FILE --commune CODE --mode …` prints the counts', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-import-'));
+    const env = { SAFEADAPT_DATA_DIR: dir };
+    const file = 'test/fixtures/persons/danh-sach-thon-na-hoa.xlsx';
+    await safeadapt(env, 'seed', '--demo');
+    const refused = await safeadapt(env, 'import', 'persons', file, '--commune', '06400');
+    expect(refused.code).not.toBe(0); // all-or-nothing by default: two rows are rejected, nothing imported
+    expect(refused.out).toMatch(/rows read: 30\nimported: 0\nrejected: 2\nsent to review: 0/);
+    expect(refused.out).toMatch(/row 24, Ngày sinh: .*31\/02\/1990/);
+    const done = await safeadapt(env, 'import', 'persons', file, '--commune', '06400', '--mode', 'valid-rows');
+    expect(done.code).toBe(0);
+    expect(done.out).toMatch(/rows read: 30\nimported: 28\nrejected: 2/);
+    expect((await safeadapt(env, 'import', 'persons', 'test/fixtures/persons/bad-utf8.csv', '--commune', '06400')).out).toMatch(/UTF-8/);
+  });
+
   it('points PostgreSQL users to pg_dump', async () => {
     const result = await safeadapt({ DATABASE_URL: inject('pgUrl') }, 'backup', '/tmp/x.db');
     expect(result.code).not.toBe(0);

@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVillage } from '../../src/features/admin-units/store.ts';
 import { can, type Permission, ROLES, type Role, type Scope } from '../../src/features/auth/rules.ts';
 import { createUser } from '../../src/features/auth/store.ts';
 import { createOrganization } from '../../src/features/organizations/store.ts';
+import { personRow } from '../../src/features/persons/store.ts';
 import { ENGINES } from '../support/databases.ts';
 import { call, login, type Running, type Session, startServer } from '../support/http.ts';
 
@@ -20,6 +24,7 @@ interface Caller {
   insideCommune: string;
   outsideUnit: string;
   outsideCommune: string;
+  userId: number;
   session: Session;
 }
 
@@ -32,7 +37,36 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
   const system: Scope = { userId: 0, username: 'matrix', role: 'admin', unitCode: 'VN', ip: '127.0.0.1' };
   let seq = 0;
 
+  const communeOf = (c: Caller, t: Target) => (t === 'inside' ? c.insideCommune : c.outsideCommune);
+  const newPerson = async (commune: string) => {
+    const place = await server.app.db.db.selectFrom('admin_units').select(['province_code', 'district_code', 'code as commune_code']).where('code', '=', commune).executeTakeFirstOrThrow();
+    const person = personRow(
+      { fullName: `Người Thử ${++seq}`, birthDate: '1990-01-01', birthYear: 1990, sex: 'male', nationalId: null, phone: null, villageId: null, address: null, householdHead: null, relationToHead: null, occupation: null, priorityGroups: [], status: 'resident', note: null },
+      { province_code: place.province_code!, district_code: place.district_code!, commune_code: place.commune_code },
+      { now: new Date().toISOString() },
+    );
+    return (await server.app.db.db.insertInto('persons').values(person).returning('id').executeTakeFirstOrThrow()).id;
+  };
+  const newBatch = async (commune: string) =>
+    (await server.app.db.db
+      .insertInto('import_batches')
+      .values({ kind: 'persons', commune_code: commune, province_code: commune.slice(0, 2), file_name: 'x.csv', mode: 'valid-rows', rows_read: 0, imported: 0, rejected: 0, review: 0, existing: 0, status: 'committed', errors: '[]', created_by: null, created_at: new Date().toISOString(), undone_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow()).id;
+  const newReview = async (commune: string) =>
+    (await server.app.db.db
+      .insertInto('duplicate_reviews')
+      .values({ commune_code: commune, person_id: await newPerson(commune), candidate_id: await newPerson(commune), reason: 'nameAndBirthDate', status: 'open', snapshot: null, decided_by: null, decided_at: null, created_at: new Date().toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow()).id;
+
   const fillers: Record<string, Filler> = {
+    'persons.id': async (c, t) => String(await newPerson(communeOf(c, t))),
+    'errors.persons.id': async (c, t) => String(await newBatch(communeOf(c, t))),
+    'undo.persons.id': async (c, t) => String(await newBatch(communeOf(c, t))),
+    'merge.persons.id': async (c, t) => String(await newReview(communeOf(c, t))),
+    'keep.persons.id': async (c, t) => String(await newReview(communeOf(c, t))),
+    'unmerge.persons.id': async (c, t) => String(await newReview(communeOf(c, t))),
     code: async (c, t) => (t === 'inside' ? c.unit : c.outsideUnit),
     'villages.code': async (c, t) => (t === 'inside' ? c.insideCommune : c.outsideCommune),
     'villages.id': async (c, t) =>
@@ -100,7 +134,29 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     }),
     'PATCH /api/users/:id': () => ({ body: { displayName: 'Đổi tên' } }),
     'GET /api/audit': () => ({}),
+    'GET /api/persons': (c, t) => ({ query: t === 'outside' ? `unit=${c.outsideUnit}` : 'q=nguyen' }),
+    'GET /api/persons/export': (c, t) => ({ query: t === 'outside' ? `unit=${c.outsideUnit}` : 'format=csv' }),
+    'GET /api/persons/:id': () => ({}),
+    'POST /api/persons/uploads': () => ({ body: { not: 'a file' } }),
+    'POST /api/persons/imports': (c, t) => ({ body: { uploadId: uploadFor(c), commune: communeOf(c, t), mode: 'valid-rows' } }),
+    'GET /api/persons/imports': (c, t) => ({ query: t === 'outside' ? `unit=${c.outsideUnit}` : '' }),
+    'GET /api/persons/imports/:id/errors': () => ({}),
+    'POST /api/persons/imports/:id/undo': () => ({}),
+    'GET /api/persons/duplicates': (c, t) => ({ query: t === 'outside' ? `unit=${c.outsideUnit}` : '' }),
+    'POST /api/persons/duplicates/:id/merge': () => ({}),
+    'POST /api/persons/duplicates/:id/keep': () => ({}),
+    'POST /api/persons/duplicates/:id/unmerge': () => ({}),
     'POST /api/directives/parse': () => ({ body: { text: fs.readFileSync('test/fixtures/letters/000_0cc6a49cf5414292.txt', 'utf8') } }),
+  };
+
+  /** An upload of the CSV fixture owned by the caller, written where the server keeps uploads. */
+  const uploadFor = (c: Caller) => {
+    const id = randomUUID();
+    const dir = path.join(os.tmpdir(), 'safeadapt-uploads');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync('test/fixtures/persons/danh-sach.csv', path.join(dir, `${id}.upload`));
+    fs.writeFileSync(path.join(dir, `${id}.upload.json`), JSON.stringify({ userId: c.userId, fileName: 'danh-sach.csv' }));
+    return id;
   };
 
   beforeAll(async () => {
@@ -129,14 +185,14 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     for (const area of areas)
       for (const role of ROLES) {
         const username = `matrix.${role.toLowerCase()}.${area.unit}`;
-        await createUser(server.app.db, null, {
+        const user = await createUser(server.app.db, null, {
           username,
           displayName: username,
           password: PASSWORD,
           role,
           unitCode: area.unit,
         });
-        callers.push({ role, ...area, session: await login(server.base, username, PASSWORD) });
+        callers.push({ role, ...area, userId: user.id, session: await login(server.base, username, PASSWORD) });
       }
   }, 120_000);
   afterAll(() => server.close());
@@ -204,7 +260,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
             if (res.status !== 403 && res.status !== 404) failures.push(`${label} (want 403/404)`);
           } else if (res.status >= 500 || res.status === 401 || res.status === 403 || res.status === 404) {
             failures.push(`${label} (want success) ${await res.text()}`);
-          } else if (r.method === 'GET' && res.status === 200) {
+          } else if (r.method === 'GET' && res.status === 200 && res.headers.get('content-type')?.includes('json')) {
             await expectOnlyOwnData(r.url, caller, await res.json());
           }
         }
@@ -230,6 +286,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     };
     if (url === '/api/users') await codes((body.users as { unitCode: string }[]).map((u) => u.unitCode));
     if (url === '/api/admin-units') await codes((body.units as { code: string }[]).map((u) => u.code));
+    if (url === '/api/persons') await codes((body.persons as { commune_code: string }[]).map((p) => p.commune_code));
     if (url === '/api/audit')
       await codes(
         (body.entries as { unit_code: string | null }[]).flatMap((e) => (e.unit_code ? [e.unit_code] : [])),

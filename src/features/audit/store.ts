@@ -1,7 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
-import type { Scope } from '../auth/rules.ts';
 import { type AuditAction, type ChainProblem, chainHash, chainVerifier } from './rules.ts';
 
 export interface AuditEvent {
@@ -12,9 +11,12 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
-type Actor =
-  | Pick<Scope, 'userId' | 'username' | 'ip'>
-  | { userId: null; username: string | null; ip: string | null };
+/** Who acts: a logged-in user, or the CLI and system jobs (no user id). */
+export interface Actor {
+  userId: number | null;
+  username: string | null;
+  ip: string | null;
+}
 
 /**
  * Appends events to the chain inside the caller's transaction, so the audit row and the change it records

@@ -17,6 +17,15 @@ export const PERMISSIONS = {
   'units.write': ['admin', 'leader', 'officer'],
   'users.manage': ['admin'],
   'audit.read': ['admin'],
+  'persons.read': ['admin', 'leader', 'officer', 'healthWorker', 'communityTeamMember'],
+  'persons.write': ['admin', 'leader', 'officer', 'healthWorker'],
+  'persons.import': ['admin', 'officer', 'healthWorker'],
+  /** Inbox, document register, cascade, compliance: every role, within its unit. */
+  'directives.read': ['admin', 'leader', 'officer', 'healthWorker', 'communityTeamMember'],
+  /** Register documents, accept or return reported tasks, keep the steering committee and its visits. */
+  'directives.write': ['admin', 'leader', 'officer'],
+  /** Acknowledge, work on and report the tasks of one's unit. */
+  'directives.report': ['admin', 'leader', 'officer', 'healthWorker'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

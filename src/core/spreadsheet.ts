@@ -1,0 +1,21 @@
+/**
+ * Spreadsheet safety for exports: a cell that begins with = + - @ (or a tab / carriage return) would be read
+ * as a formula by Excel or LibreOffice (CSV injection, OWASP). Such text gets a leading apostrophe.
+ */
+export function neutralizeCell(value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  const text = String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** One CSV line (RFC 4180 quoting), cells neutralised. */
+export function csvLine(cells: unknown[], delimiter = ','): string {
+  return cells
+    .map((c) => {
+      const v = neutralizeCell(c);
+      const text = v === null ? '' : String(v);
+      return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    })
+    .join(delimiter);
+}

@@ -1,0 +1,326 @@
+import { AppError, badRequest, type Message } from '../../../core/errors.ts';
+import { foldDiacritics } from '../../../core/text.ts';
+import type { Db } from '../../../db/connection.ts';
+import type { AuditEvent } from '../../audit/store.ts';
+import { appendAudit } from '../../audit/store.ts';
+import { duplicateKey } from '../rules/duplicates.ts';
+import { detectHeader, isSignatureRow, type PersonField } from '../rules/headers.ts';
+import { type PersonInput, validatePersonRow } from '../rules/person-row.ts';
+import { personRow } from '../store.ts';
+import { readTable, type TableRow } from './read-table.ts';
+
+export type ImportMode = 'all-or-nothing' | 'valid-rows';
+
+export interface RowError {
+  row: number;
+  column: string;
+  reason: Message;
+}
+
+export interface ImportResult {
+  batchId: number | null;
+  rowsRead: number;
+  imported: number;
+  rejected: number;
+  review: number;
+  /** Rows whose national ID is already in the registry: the same person, not inserted again. */
+  existing: number;
+  errors: RowError[];
+  committed: boolean;
+}
+
+export interface ImportOptions {
+  path: string;
+  fileName: string;
+  communeCode: string;
+  mode: ImportMode;
+  /** Column index → field, overriding the recognised headers (the user's own mapping). */
+  mapping?: Record<number, PersonField | null>;
+  /** With a manual mapping: the Excel row number of the header (data starts below it). */
+  headerRow?: number;
+  actor: { userId: number | null; username: string | null; ip: string | null };
+  today?: Date;
+  onProgress?: (bytes: number) => void;
+}
+
+/** Rows of the header search window: title rows, merged cells and blanks come before the header. */
+const HEADER_WINDOW = 20;
+const CHUNK = 500;
+
+const blank = (cells: unknown[]) =>
+  cells.every((c) => c === null || c === undefined || String(c).trim() === '');
+const filled = (cells: unknown[]) =>
+  cells.filter((c) => c !== null && c !== undefined && String(c).trim() !== '').length;
+
+/**
+ * Imports a commune's person list in one transaction: nothing is half-written. In all-or-nothing mode any
+ * rejected row rolls everything back; in valid-rows mode the valid rows are committed and the rest reported.
+ * Either way the batch is recorded with its error report, and a committed batch can be undone.
+ */
+export async function importPersons(db: Db, options: ImportOptions): Promise<ImportResult> {
+  const today = options.today ?? new Date();
+  const commune = await db.db
+    .selectFrom('admin_units')
+    .selectAll()
+    .where('code', '=', options.communeCode)
+    .executeTakeFirst();
+  if (!commune || commune.level !== 3)
+    throw badRequest({ vi: 'Mã xã không hợp lệ.', en: 'Not a commune code.' }, [
+      { field: 'commune', message: { vi: 'Mã xã không hợp lệ.', en: 'Not a commune code.' } },
+    ]);
+  const villages = await db.db
+    .selectFrom('villages')
+    .select(['id', 'name'])
+    .where('commune_code', '=', commune.code)
+    .execute();
+  const place = {
+    province_code: commune.province_code!,
+    district_code: commune.district_code!,
+    commune_code: commune.code,
+  };
+
+  // Read the first rows to find the header, then go on with the same stream (a for-await `break` would close it).
+  const rows = readTable(options.path, options.fileName, options.onProgress);
+  const head: TableRow[] = [];
+  while (head.length < HEADER_WINDOW) {
+    const next = await rows.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  const header = detectHeader(head.map((r) => r.cells));
+  if (!header && !options.mapping)
+    throw badRequest(
+      {
+        vi: 'Không tìm thấy dòng tiêu đề (Họ và tên, Ngày sinh…) trong 20 dòng đầu. Hãy chọn cột bằng tay.',
+        en: 'No header row (Họ và tên, Ngày sinh…) in the first 20 rows. Map the columns by hand.',
+      },
+      [{ field: 'file', message: { vi: 'Không nhận ra dòng tiêu đề.', en: 'Header row not recognised.' } }],
+    );
+  // Data starts under the header: its row number as Excel shows it (or the user's choice with a manual mapping).
+  const headerRowNumber = options.headerRow ?? (header ? head[header.headerRow]!.row : 0);
+  const columns = (header?.columns ?? []).map((c) => ({
+    ...c,
+    field: options.mapping && c.index in options.mapping ? options.mapping[c.index]! : c.field,
+  }));
+  if (options.mapping)
+    for (const [index, field] of Object.entries(options.mapping))
+      if (!columns.some((c) => c.index === Number(index)))
+        columns.push({ index: Number(index), header: `#${Number(index) + 1}`, field });
+  if (!columns.some((c) => c.field === 'fullName'))
+    throw badRequest({ vi: 'Chưa có cột Họ và tên.', en: 'No full-name column.' }, [
+      { field: 'mapping', message: { vi: 'Chọn cột Họ và tên.', en: 'Choose the full-name column.' } },
+    ]);
+  const headerNames = new Map(columns.map((c) => [c.field, c.header]));
+
+  const result: ImportResult = {
+    batchId: null,
+    rowsRead: 0,
+    imported: 0,
+    rejected: 0,
+    review: 0,
+    existing: 0,
+    errors: [],
+    committed: false,
+  };
+  const seenIds = new Map<string, number>();
+  // Likely duplicates inside the file itself (same name and birth date, no ID) go to review as well.
+  const keysInFile = new Map<string, number>();
+
+  const rejectAll = new AppError(400, 'rejected', {
+    vi: 'Có dòng bị từ chối.',
+    en: 'Some rows were rejected.',
+  });
+  try {
+    await db.db.transaction().execute(async (trx) => {
+      const now = new Date().toISOString();
+      const batch = await trx
+        .insertInto('import_batches')
+        .values({
+          kind: 'persons',
+          commune_code: commune.code,
+          province_code: place.province_code,
+          file_name: options.fileName,
+          mode: options.mode,
+          rows_read: 0,
+          imported: 0,
+          rejected: 0,
+          review: 0,
+          existing: 0,
+          status: 'committed',
+          errors: '[]',
+          created_by: options.actor.userId,
+          created_at: now,
+          undone_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      result.batchId = batch.id;
+      let pending: { row: number; person: PersonInput }[] = [];
+
+      const flush = async () => {
+        if (pending.length === 0) return;
+        const ids = pending.flatMap((p) => (p.person.nationalId ? [p.person.nationalId] : []));
+        const known = new Set(
+          ids.length
+            ? (
+                await trx
+                  .selectFrom('persons')
+                  .select('national_id')
+                  .where('national_id', 'in', ids)
+                  .execute()
+              ).map((r) => r.national_id)
+            : [],
+        );
+        const fresh = pending.filter((p) => !p.person.nationalId || !known.has(p.person.nationalId));
+        result.existing += pending.length - fresh.length;
+        const names = [...new Set(fresh.map((p) => foldDiacritics(p.person.fullName)))];
+        const candidates = names.length
+          ? await trx
+              .selectFrom('persons')
+              .select(['id', 'full_name', 'birth_date', 'birth_year', 'village_id'])
+              .where('commune_code', '=', commune.code)
+              .where('name_folded', 'in', names)
+              .where('merged_into', 'is', null)
+              .execute()
+          : [];
+        const byKey = new Map<string, number>();
+        for (const c of candidates) {
+          const p = {
+            fullName: c.full_name,
+            birthDate: c.birth_date,
+            birthYear: c.birth_year,
+            villageId: c.village_id,
+          };
+          byKey.set(duplicateKey(p), c.id);
+        }
+        const inserted: { id: number }[] = [];
+        const values = fresh.map((p) => personRow(p.person, place, { importBatchId: batch.id, now }));
+        for (let i = 0; i < values.length; i += 400)
+          inserted.push(
+            ...(await trx
+              .insertInto('persons')
+              .values(values.slice(i, i + 400))
+              .returning('id')
+              .execute()),
+          );
+        result.imported += fresh.length;
+        const reviews = fresh.flatMap((p, i) => {
+          const key = duplicateKey(p.person);
+          const candidate = byKey.get(key) ?? keysInFile.get(key);
+          keysInFile.set(key, inserted[i]!.id);
+          if (!candidate) return [];
+          return [
+            {
+              commune_code: commune.code,
+              person_id: inserted[i]!.id,
+              candidate_id: candidate,
+              reason: 'nameAndBirthDate',
+              status: 'open',
+              snapshot: null,
+              decided_by: null,
+              decided_at: null,
+              created_at: now,
+            },
+          ];
+        });
+        if (reviews.length) await trx.insertInto('duplicate_reviews').values(reviews).execute();
+        result.review += reviews.length;
+        pending = [];
+      };
+
+      let ended = false;
+      const handle = async (r: TableRow) => {
+        if (ended || r.row <= headerRowNumber || blank(r.cells)) return;
+        // The table ends at the signature block ("Người lập biểu", "…, ngày … tháng … năm …").
+        if (isSignatureRow(r.cells)) {
+          ended = true;
+          return;
+        }
+        // A lone cell under or inside the table is a note or a section title ("Người lập biểu"), not a person.
+        if (filled(r.cells) <= 1) return;
+        result.rowsRead += 1;
+        const cells: Partial<Record<PersonField, unknown>> = {};
+        for (const c of columns) if (c.field) cells[c.field] = r.cells[c.index];
+        const checked = validatePersonRow(cells, { today, villages });
+        if (!checked.ok) {
+          result.rejected += 1;
+          for (const e of checked.errors)
+            result.errors.push({ row: r.row, column: headerNames.get(e.field) ?? e.field, reason: e.reason });
+          return;
+        }
+        const id = checked.person.nationalId;
+        if (id && seenIds.has(id)) {
+          result.rejected += 1;
+          const reason = {
+            vi: `Trùng số CCCD/CMND với dòng ${seenIds.get(id)}.`,
+            en: `Same national ID as row ${seenIds.get(id)}.`,
+          };
+          result.errors.push({ row: r.row, column: headerNames.get('nationalId') ?? 'nationalId', reason });
+          return;
+        }
+        if (id) seenIds.set(id, r.row);
+        pending.push({ row: r.row, person: checked.person });
+        if (pending.length >= CHUNK) await flush();
+      };
+
+      for (const r of head) await handle(r);
+      for await (const r of rows) await handle(r);
+      await flush();
+      if (options.mode === 'all-or-nothing' && result.rejected > 0) throw rejectAll;
+      await trx
+        .updateTable('import_batches')
+        .set({
+          rows_read: result.rowsRead,
+          imported: result.imported,
+          rejected: result.rejected,
+          review: result.review,
+          existing: result.existing,
+          errors: JSON.stringify(result.errors),
+        })
+        .where('id', '=', batch.id)
+        .execute();
+      const event: AuditEvent = {
+        action: 'create',
+        entity: 'import_batch',
+        entityId: batch.id,
+        unitCode: commune.code,
+        details: {
+          file: options.fileName,
+          mode: options.mode,
+          imported: result.imported,
+          rejected: result.rejected,
+          review: result.review,
+          existing: result.existing,
+        },
+      };
+      await appendAudit(trx, db.engine, options.actor, [event]);
+      result.committed = true;
+    });
+  } catch (error) {
+    if (error !== rejectAll) throw error;
+    // Rolled back: record the refused batch (no persons) so that its error report can be downloaded.
+    const refused = await db.db
+      .insertInto('import_batches')
+      .values({
+        kind: 'persons',
+        commune_code: commune.code,
+        province_code: place.province_code,
+        file_name: options.fileName,
+        mode: options.mode,
+        rows_read: result.rowsRead,
+        imported: 0,
+        rejected: result.rejected,
+        review: 0,
+        existing: 0,
+        status: 'refused',
+        errors: JSON.stringify(result.errors),
+        created_by: options.actor.userId,
+        created_at: new Date().toISOString(),
+        undone_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    Object.assign(result, { batchId: refused.id, imported: 0, review: 0, existing: 0 });
+  }
+  return result;
+}

@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import { CsvError, parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { badRequest } from '../../../core/errors.ts';
+
+/** Rows of a spreadsheet as communes make them: .xlsx (first sheet) or .csv, streamed row by row. */
+export interface TableRow {
+  /** 1-based row number as the user sees it in Excel. */
+  row: number;
+  cells: unknown[];
+}
+
+/** Files above this size are refused before reading: a commune list is a few MB; 1,000,000 rows ≈ 120 MB. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** A person list has a dozen columns; a sheet much wider is not one. */
+export const MAX_COLUMNS = 60;
+
+const refuse = (vi: string, en: string) => badRequest({ vi, en }, [{ field: 'file', message: { vi, en } }]);
+
+export type TableKind = 'xlsx' | 'csv';
+
+/** Decides the file's kind from its first bytes, not its name: a renamed .xls or a PDF gets a clear answer. */
+export function detectKind(head: Buffer, fileName: string): TableKind {
+  if (head.length === 0) throw refuse('Tệp rỗng.', 'The file is empty.');
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
+  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
+    throw refuse(
+      'Tệp Excel 97-2003 (.xls) chưa được hỗ trợ: mở tệp và lưu lại thành .xlsx.',
+      'Excel 97-2003 (.xls) files are not supported: save the file as .xlsx.',
+    );
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-')
+    throw refuse(
+      'Tệp PDF không phải bảng tính: hãy dùng .xlsx hoặc .csv.',
+      'A PDF is not a spreadsheet: use .xlsx or .csv.',
+    );
+  if (head.includes(0))
+    throw refuse(
+      `Không đọc được tệp "${fileName}": chỉ nhận .xlsx hoặc .csv.`,
+      `Cannot read "${fileName}": only .xlsx or .csv files are accepted.`,
+    );
+  return 'csv';
+}
+
+/** The separator a CSV uses: the one of ; , or tab seen most on its first line (Vietnamese Excel saves with ;). */
+export function detectDelimiter(firstLine: string): string {
+  const counts = [';', ',', '\t'].map((d) => [d, firstLine.split(d).length - 1] as const);
+  return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+}
+
+function checkWidth(cells: unknown[], row: number) {
+  if (cells.length > MAX_COLUMNS)
+    throw refuse(
+      `Dòng ${row} có ${cells.length} cột: danh sách người dân không rộng như vậy (tối đa ${MAX_COLUMNS} cột). Hãy kiểm tra lại tệp.`,
+      `Row ${row} has ${cells.length} columns: a person list is not that wide (at most ${MAX_COLUMNS}). Check the file.`,
+    );
+}
+
+/** Streams the rows of a file; `onBytes` reports progress in bytes read. */
+export async function* readTable(
+  path: string,
+  fileName: string,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<TableRow> {
+  const size = fs.statSync(path).size;
+  if (size > MAX_FILE_BYTES)
+    throw refuse(
+      `Tệp quá lớn (${Math.round(size / 1048576)} MB, tối đa ${MAX_FILE_BYTES / 1048576} MB): hãy chia nhỏ tệp.`,
+      `The file is too large (${Math.round(size / 1048576)} MB, at most ${MAX_FILE_BYTES / 1048576} MB): split it.`,
+    );
+  const handle = fs.openSync(path, 'r');
+  const head = Buffer.alloc(4096);
+  const headLength = fs.readSync(handle, head, 0, head.length, 0);
+  fs.closeSync(handle);
+  const kind = detectKind(head.subarray(0, headLength), fileName);
+  const input = fs.createReadStream(path, { highWaterMark: 1 << 20 });
+  let bytes = 0;
+  input.on('data', (chunk) => {
+    bytes += chunk.length;
+    onBytes?.(bytes);
+  });
+  yield* kind === 'xlsx' ? readXlsx(input) : readCsv(input, head.subarray(0, headLength));
+}
+
+async function* readXlsx(input: fs.ReadStream): AsyncGenerator<TableRow> {
+  // styles: 'cache' makes date-formatted cells arrive as Date objects.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  try {
+    for await (const sheet of workbook) {
+      for await (const row of sheet) {
+        const cells = (row.values as unknown[]).slice(1); // exceljs rows are 1-based
+        checkWidth(cells, row.number);
+        yield { row: row.number, cells };
+      }
+      return; // the first sheet only
+    }
+  } catch (error) {
+    if ((error as { status?: number }).status) throw error;
+    throw refuse('Tệp .xlsx bị hỏng hoặc không đọc được.', 'The .xlsx file is damaged or unreadable.');
+  }
+}
+
+async function* readCsv(input: fs.ReadStream, head: Buffer): AsyncGenerator<TableRow> {
+  const firstLine =
+    head
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0] ?? '';
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const parser = parse({
+    delimiter: detectDelimiter(firstLine),
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+  });
+  // Validate UTF-8 while streaming: a file saved in a legacy code page must be refused, not garbled.
+  const feed = (async () => {
+    try {
+      for await (const chunk of input) {
+        decoder.decode(chunk as Buffer, { stream: true });
+        if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
+      }
+      decoder.decode();
+      parser.end();
+    } catch {
+      parser.destroy(new BadEncoding());
+    }
+  })();
+  let row = 0;
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      row += 1;
+      checkWidth(cells, row);
+      yield { row, cells };
+    }
+  } catch (error) {
+    if (error instanceof BadEncoding)
+      throw refuse(
+        'Tệp CSV không phải mã UTF-8: trong Excel hãy chọn "CSV UTF-8" khi lưu.',
+        'The CSV file is not UTF-8: save it as "CSV UTF-8" in Excel.',
+      );
+    if (error instanceof CsvError)
+      throw refuse(
+        `Không đọc được tệp CSV ở dòng ${error.lines ?? row + 1}.`,
+        `Cannot read the CSV file at line ${error.lines ?? row + 1}.`,
+      );
+    throw error;
+  } finally {
+    input.destroy();
+    await feed;
+  }
+}
+
+class BadEncoding extends Error {}

@@ -1,0 +1,292 @@
+import { badRequest, notFound } from '../../core/errors.ts';
+import type { Db } from '../../db/connection.ts';
+import { unitInScope } from '../admin-units/store.ts';
+import { appendAudit } from '../audit/store.ts';
+import type { Scope } from '../auth/rules.ts';
+
+const reviewNotFound = () =>
+  notFound({ vi: 'Không tìm thấy mục cần xem xét.', en: 'Review item not found.' });
+const batchNotFound = () => notFound({ vi: 'Không tìm thấy lần nhập.', en: 'Import batch not found.' });
+
+/** Fields a merge may fill on the kept record from the duplicate, when the kept one lacks them. */
+const FILLABLE = [
+  'national_id',
+  'phone',
+  'birth_date',
+  'address',
+  'occupation',
+  'village_id',
+  'household_id',
+] as const;
+
+async function reviewInScope(db: Db, scope: Scope, id: number) {
+  const review = await db.db
+    .selectFrom('duplicate_reviews')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!review) throw reviewNotFound();
+  await unitInScope(db, scope, review.commune_code).catch((e) =>
+    Promise.reject(e.status === 403 ? reviewNotFound() : e),
+  );
+  return review;
+}
+
+/** Open likely-duplicate pairs of a unit, both records side by side (a list with names: audited). */
+export async function listReviews(db: Db, scope: Scope, unitCode: string, status = 'open') {
+  const unit = await unitInScope(db, scope, unitCode);
+  const column =
+    unit.level === 1
+      ? 'persons.province_code'
+      : unit.level === 2
+        ? 'persons.district_code'
+        : 'persons.commune_code';
+  let q = db.db
+    .selectFrom('duplicate_reviews')
+    .innerJoin('persons', 'persons.id', 'duplicate_reviews.person_id')
+    .select([
+      'duplicate_reviews.id',
+      'duplicate_reviews.person_id',
+      'duplicate_reviews.candidate_id',
+      'duplicate_reviews.reason',
+      'duplicate_reviews.status',
+      'duplicate_reviews.created_at',
+    ]);
+  if (unit.level > 0) q = q.where(column, '=', unit.code);
+  const reviews = await q
+    .where('duplicate_reviews.status', '=', status)
+    .orderBy('duplicate_reviews.id')
+    .limit(500)
+    .execute();
+  const ids = reviews.flatMap((r) => [r.person_id, r.candidate_id]);
+  const persons = ids.length
+    ? await db.db
+        .selectFrom('persons')
+        .select([
+          'id',
+          'full_name',
+          'birth_date',
+          'birth_year',
+          'sex',
+          'national_id',
+          'phone',
+          'village_id',
+          'import_batch_id',
+          'created_at',
+        ])
+        .where('id', 'in', ids)
+        .execute()
+    : [];
+  const byId = new Map(persons.map((p) => [p.id, p]));
+  await appendAuditRead(db, scope, unit.code, reviews.length);
+  return reviews.map((r) => ({ ...r, person: byId.get(r.person_id)!, candidate: byId.get(r.candidate_id)! }));
+}
+
+function appendAuditRead(db: Db, scope: Scope, unitCode: string, count: number) {
+  return db.db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(trx, db.engine, scope, [
+        { action: 'read', entity: 'duplicate_review_list', unitCode, details: { count } },
+      ]),
+    );
+}
+
+/**
+ * Merges the newer record into the older one: the kept record takes the fields it lacked, the duplicate is
+ * marked merged_into and disappears from lists. Both records are kept in the review's snapshot, so the merge
+ * can be undone exactly.
+ */
+export async function mergeReview(db: Db, scope: Scope, id: number) {
+  const review = await reviewInScope(db, scope, id);
+  if (review.status !== 'open')
+    throw badRequest({ vi: 'Mục này đã được xử lý.', en: 'This item was already decided.' });
+  await db.db.transaction().execute(async (trx) => {
+    const kept = await trx
+      .selectFrom('persons')
+      .selectAll()
+      .where('id', '=', review.candidate_id)
+      .executeTakeFirstOrThrow();
+    const duplicate = await trx
+      .selectFrom('persons')
+      .selectAll()
+      .where('id', '=', review.person_id)
+      .executeTakeFirstOrThrow();
+    const fill = Object.fromEntries(
+      FILLABLE.filter((f) => kept[f] == null && duplicate[f] != null).map((f) => [f, duplicate[f]]),
+    );
+    const now = new Date().toISOString();
+    // The national ID is unique: free it on the duplicate before the kept record takes it.
+    await trx
+      .updateTable('persons')
+      .set({ merged_into: kept.id, national_id: null, updated_at: now })
+      .where('id', '=', duplicate.id)
+      .execute();
+    if (Object.keys(fill).length)
+      await trx
+        .updateTable('persons')
+        .set({ ...fill, updated_at: now })
+        .where('id', '=', kept.id)
+        .execute();
+    await trx
+      .updateTable('duplicate_reviews')
+      .set({
+        status: 'merged',
+        snapshot: JSON.stringify({ kept, duplicate }),
+        decided_by: scope.userId,
+        decided_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, db.engine, scope, [
+      {
+        action: 'update',
+        entity: 'person_merge',
+        entityId: id,
+        unitCode: review.commune_code,
+        details: { kept: kept.id, merged: duplicate.id, filled: Object.keys(fill) },
+      },
+    ]);
+  });
+}
+
+/** Keeps both records as different people. */
+export async function keepBoth(db: Db, scope: Scope, id: number) {
+  const review = await reviewInScope(db, scope, id);
+  if (review.status !== 'open')
+    throw badRequest({ vi: 'Mục này đã được xử lý.', en: 'This item was already decided.' });
+  await db.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('duplicate_reviews')
+      .set({ status: 'kept', decided_by: scope.userId, decided_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, db.engine, scope, [
+      {
+        action: 'update',
+        entity: 'duplicate_review',
+        entityId: id,
+        unitCode: review.commune_code,
+        details: { decision: 'kept' },
+      },
+    ]);
+  });
+}
+
+/** Undoes a merge from its snapshot: both records return as they were, the pair is open again. */
+export async function unmerge(db: Db, scope: Scope, id: number) {
+  const review = await reviewInScope(db, scope, id);
+  if (review.status !== 'merged' || !review.snapshot)
+    throw badRequest({ vi: 'Mục này chưa được gộp.', en: 'This item was not merged.' });
+  const { kept, duplicate } = JSON.parse(review.snapshot);
+  await db.db.transaction().execute(async (trx) => {
+    const { id: keptId, ...keptFields } = kept;
+    const { id: duplicateId, ...duplicateFields } = duplicate;
+    await trx
+      .updateTable('persons')
+      .set({ ...keptFields, national_id: null })
+      .where('id', '=', keptId)
+      .execute();
+    await trx.updateTable('persons').set(duplicateFields).where('id', '=', duplicateId).execute();
+    await trx
+      .updateTable('persons')
+      .set({ national_id: kept.national_id })
+      .where('id', '=', keptId)
+      .execute();
+    await trx
+      .updateTable('duplicate_reviews')
+      .set({ status: 'open', snapshot: null, decided_by: null, decided_at: null })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, db.engine, scope, [
+      {
+        action: 'update',
+        entity: 'person_merge',
+        entityId: id,
+        unitCode: review.commune_code,
+        details: { undone: true, kept: keptId, restored: duplicateId },
+      },
+    ]);
+  });
+}
+
+export async function listBatches(db: Db, scope: Scope, unitCode: string) {
+  const unit = await unitInScope(db, scope, unitCode);
+  const column = unit.level === 1 ? 'province_code' : unit.level === 3 ? 'commune_code' : null;
+  let q = db.db
+    .selectFrom('import_batches')
+    .select([
+      'id',
+      'kind',
+      'commune_code',
+      'file_name',
+      'mode',
+      'rows_read',
+      'imported',
+      'rejected',
+      'review',
+      'existing',
+      'status',
+      'created_at',
+      'undone_at',
+    ]);
+  if (column) q = q.where(column, '=', unit.code);
+  else if (unit.level === 2)
+    q = q.where(
+      'commune_code',
+      'in',
+      (await db.db.selectFrom('admin_units').select('code').where('district_code', '=', unit.code).execute())
+        .map((u) => u.code)
+        .concat(['']),
+    );
+  return q.orderBy('id', 'desc').limit(200).execute();
+}
+
+export async function batchInScope(db: Db, scope: Scope, id: number) {
+  const batch = await db.db.selectFrom('import_batches').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!batch) throw batchNotFound();
+  await unitInScope(db, scope, batch.commune_code).catch((e) =>
+    Promise.reject(e.status === 403 ? batchNotFound() : e),
+  );
+  return batch;
+}
+
+/** Undoes a committed import: its persons and their review items go; a merge involving them must be undone first. */
+export async function undoBatch(db: Db, scope: Scope, id: number) {
+  const batch = await batchInScope(db, scope, id);
+  if (batch.status !== 'committed')
+    throw badRequest({ vi: 'Lần nhập này không thể hoàn tác.', en: 'This import cannot be undone.' });
+  await db.db.transaction().execute(async (trx) => {
+    const ids = trx.selectFrom('persons').select('id').where('import_batch_id', '=', id);
+    const merged = await trx
+      .selectFrom('duplicate_reviews')
+      .select('id')
+      .where('status', '=', 'merged')
+      .where((eb) => eb.or([eb('person_id', 'in', ids), eb('candidate_id', 'in', ids)]))
+      .executeTakeFirst();
+    if (merged)
+      throw badRequest({
+        vi: 'Có người trong lần nhập đã được gộp: hãy hoàn tác việc gộp trước.',
+        en: 'Persons of this import were merged: undo the merge first.',
+      });
+    await trx
+      .deleteFrom('duplicate_reviews')
+      .where((eb) => eb.or([eb('person_id', 'in', ids), eb('candidate_id', 'in', ids)]))
+      .execute();
+    const removed = await trx.deleteFrom('persons').where('import_batch_id', '=', id).executeTakeFirst();
+    await trx
+      .updateTable('import_batches')
+      .set({ status: 'undone', undone_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, db.engine, scope, [
+      {
+        action: 'delete',
+        entity: 'import_batch',
+        entityId: id,
+        unitCode: batch.commune_code,
+        details: { persons: Number(removed.numDeletedRows) },
+      },
+    ]);
+  });
+}

@@ -1,0 +1,316 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { badRequest, notFound } from '../../core/errors.ts';
+import { csvLine, neutralizeCell } from '../../core/spreadsheet.ts';
+import { scopeOf } from '../../server/scope.ts';
+import { unitInScope } from '../admin-units/store.ts';
+import { importPersons } from './import/import-persons.ts';
+import { MAX_FILE_BYTES } from './import/read-table.ts';
+import {
+  batchInScope,
+  keepBoth,
+  listBatches,
+  listReviews,
+  mergeReview,
+  undoBatch,
+  unmerge,
+} from './review-store.ts';
+import { AGE_BANDS } from './rules/age-bands.ts';
+import { PERSON_FIELDS } from './rules/headers.ts';
+import { PERSON_STATUSES, PRIORITY_GROUPS } from './rules/person-row.ts';
+import { getPerson, type PersonFilter, searchPersons } from './store.ts';
+
+const unit = z.string().regex(/^(VN|\d{2}|\d{3}|\d{5})$/, 'GSO code');
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const filterQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  unit: unit.optional(),
+  village: z.coerce.number().int().positive().optional(),
+  ageBand: z.enum(AGE_BANDS).optional(),
+  status: z.enum(PERSON_STATUSES).optional(),
+  priority: z.enum(PRIORITY_GROUPS).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+const PAGE = 50;
+const EXPORT_LIMIT = 200_000;
+
+function toFilter(q: z.infer<typeof filterQuery>, limit: number, offset: number): PersonFilter {
+  return {
+    q: q.q,
+    unitCode: q.unit,
+    villageId: q.village,
+    ageBand: q.ageBand,
+    status: q.status,
+    priorityGroup: q.priority,
+    limit,
+    offset,
+  };
+}
+
+const EXPORT_COLUMNS = [
+  ['Họ và tên', 'full_name'],
+  ['Ngày sinh', 'birth_date'],
+  ['Năm sinh', 'birth_year'],
+  ['Giới tính', 'sex'],
+  ['Số CCCD/CMND', 'national_id'],
+  ['SĐT', 'phone'],
+  ['Thôn/Xóm', 'village_name'],
+  ['Đối tượng ưu tiên', 'priority_groups'],
+  ['Tình trạng', 'status'],
+] as const;
+
+export function personRoutes(app: FastifyInstance, uploadsDir: string) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const read = { access: { permission: 'persons.read' } } as const;
+  const write = { access: { permission: 'persons.write' } } as const;
+  const importing = { access: { permission: 'persons.import' } } as const;
+
+  r.get(
+    '/api/persons',
+    {
+      config: read,
+      schema: {
+        tags: ['persons'],
+        summary: "Search persons within the caller's jurisdiction (audited)",
+        querystring: filterQuery,
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const persons = await searchPersons(
+        app.db,
+        scopeOf(request),
+        toFilter(q, PAGE + 1, (q.page - 1) * PAGE),
+      );
+      return { persons: persons.slice(0, PAGE), page: q.page, hasMore: persons.length > PAGE };
+    },
+  );
+
+  r.get(
+    '/api/persons/export',
+    {
+      config: read,
+      schema: {
+        tags: ['persons'],
+        summary: 'The filtered list as .xlsx or .csv (formula-like cells neutralised; audited)',
+        querystring: filterQuery.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+      },
+    },
+    async (request, reply) => {
+      const rows = await searchPersons(app.db, scopeOf(request), toFilter(request.query, EXPORT_LIMIT, 0));
+      const name = `danh-sach-${request.query.unit ?? request.user!.unitCode}`;
+      if (request.query.format === 'csv') {
+        const lines = [
+          csvLine(EXPORT_COLUMNS.map((c) => c[0])),
+          ...rows.map((p) => csvLine(EXPORT_COLUMNS.map((c) => p[c[1]]))),
+        ];
+        return reply
+          .header('content-disposition', `attachment; filename="${name}.csv"`)
+          .type('text/csv; charset=utf-8')
+          .send(`\uFEFF${lines.join('\r\n')}\r\n`);
+      }
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('Danh sách');
+      sheet.addRow(EXPORT_COLUMNS.map((c) => c[0])).font = { bold: true };
+      for (const p of rows) sheet.addRow(EXPORT_COLUMNS.map((c) => neutralizeCell(p[c[1]])));
+      sheet.columns.forEach((col) => {
+        col.width = 20;
+      });
+      return reply
+        .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(Buffer.from(await book.xlsx.writeBuffer()));
+    },
+  );
+
+  r.get(
+    '/api/persons/:id',
+    {
+      config: read,
+      schema: { tags: ['persons'], summary: 'A person and their household (audited)', params: idParams },
+    },
+    async (request) => getPerson(app.db, scopeOf(request), request.params.id),
+  );
+
+  // Uploads arrive as the raw file body (slow links: no multipart overhead), streamed to disk with a size cap.
+  app.addContentTypeParser(
+    [
+      'application/octet-stream',
+      'text/csv',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
+    { bodyLimit: MAX_FILE_BYTES },
+    (_request, payload, done) => done(null, payload),
+  );
+
+  r.post(
+    '/api/persons/uploads',
+    {
+      config: importing,
+      bodyLimit: MAX_FILE_BYTES,
+      schema: {
+        tags: ['persons'],
+        summary: 'Upload a person list (raw .xlsx/.csv body; header x-file-name); answers an upload id',
+        headers: z.object({ 'x-file-name': z.string().min(1).max(200) }),
+      },
+    },
+    async (request, reply) => {
+      fs.mkdirSync(uploadsDir, { recursive: true });
+      const id = randomUUID();
+      const file = path.join(uploadsDir, `${id}.upload`);
+      if (!request.body || typeof (request.body as NodeJS.ReadableStream).pipe !== 'function')
+        throw badRequest({ vi: 'Không có tệp.', en: 'No file.' });
+      await pipeline(request.body as NodeJS.ReadableStream, fs.createWriteStream(file));
+      const fileName = decodeURIComponent(request.headers['x-file-name']);
+      fs.writeFileSync(`${file}.json`, JSON.stringify({ userId: request.user!.id, fileName }));
+      return reply.code(201).send({ uploadId: id, fileName, bytes: fs.statSync(file).size });
+    },
+  );
+
+  r.post(
+    '/api/persons/imports',
+    {
+      config: importing,
+      schema: {
+        tags: ['persons'],
+        summary: 'Import an uploaded list into a commune (all-or-nothing or valid rows)',
+        body: z.object({
+          uploadId: z.string().uuid(),
+          commune: z.string().regex(/^\d{5}$/),
+          mode: z.enum(['all-or-nothing', 'valid-rows']),
+          mapping: z.record(z.string().regex(/^\d+$/), z.enum(PERSON_FIELDS).nullable()).optional(),
+          headerRow: z.number().int().min(0).optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const scope = scopeOf(request);
+      const file = path.join(uploadsDir, `${request.body.uploadId}.upload`);
+      const meta = fs.existsSync(`${file}.json`) ? JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) : null;
+      if (!meta || meta.userId !== scope.userId)
+        throw notFound({ vi: 'Không tìm thấy tệp đã tải lên.', en: 'Upload not found.' });
+      await unitInScope(app.db, scope, request.body.commune);
+      const mapping = request.body.mapping
+        ? Object.fromEntries(Object.entries(request.body.mapping).map(([k, v]) => [Number(k), v]))
+        : undefined;
+      return importPersons(app.db, {
+        path: file,
+        fileName: meta.fileName,
+        communeCode: request.body.commune,
+        mode: request.body.mode,
+        mapping,
+        headerRow: request.body.headerRow,
+        actor: scope,
+      });
+    },
+  );
+
+  r.get(
+    '/api/persons/imports',
+    {
+      config: read,
+      schema: {
+        tags: ['persons'],
+        summary: 'Import batches of a unit',
+        querystring: z.object({ unit: unit.optional() }),
+      },
+    },
+    async (request) => ({
+      batches: await listBatches(app.db, scopeOf(request), request.query.unit ?? request.user!.unitCode),
+    }),
+  );
+
+  r.get(
+    '/api/persons/imports/:id/errors',
+    {
+      config: read,
+      schema: {
+        tags: ['persons'],
+        summary: 'The rejected rows of an import as .xlsx (row, column, reason)',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const batch = await batchInScope(app.db, scopeOf(request), request.params.id);
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('Dòng bị từ chối');
+      sheet.addRow(['Dòng', 'Cột', 'Lý do', 'Reason']).font = { bold: true };
+      for (const e of JSON.parse(batch.errors) as {
+        row: number;
+        column: string;
+        reason: { vi: string; en: string };
+      }[])
+        sheet.addRow([
+          e.row,
+          neutralizeCell(e.column),
+          neutralizeCell(e.reason.vi),
+          neutralizeCell(e.reason.en),
+        ]);
+      sheet.columns.forEach((col, i) => {
+        col.width = i < 2 ? 12 : 60;
+      });
+      return reply
+        .header('content-disposition', `attachment; filename="loi-nhap-${batch.id}.xlsx"`)
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(Buffer.from(await book.xlsx.writeBuffer()));
+    },
+  );
+
+  r.post(
+    '/api/persons/imports/:id/undo',
+    {
+      config: importing,
+      schema: { tags: ['persons'], summary: 'Undo a committed import', params: idParams },
+    },
+    async (request, reply) => {
+      await undoBatch(app.db, scopeOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  r.get(
+    '/api/persons/duplicates',
+    {
+      config: read,
+      schema: {
+        tags: ['persons'],
+        summary: 'Likely duplicates to review (same name and birth date)',
+        querystring: z.object({
+          unit: unit.optional(),
+          status: z.enum(['open', 'merged', 'kept']).default('open'),
+        }),
+      },
+    },
+    async (request) => ({
+      reviews: await listReviews(
+        app.db,
+        scopeOf(request),
+        request.query.unit ?? request.user!.unitCode,
+        request.query.status,
+      ),
+    }),
+  );
+
+  for (const [action, run] of [
+    ['merge', mergeReview],
+    ['keep', keepBoth],
+    ['unmerge', unmerge],
+  ] as const)
+    r.post(
+      `/api/persons/duplicates/:id/${action}`,
+      {
+        config: write,
+        schema: { tags: ['persons'], summary: `Duplicate review: ${action}`, params: idParams },
+      },
+      async (request, reply) => {
+        await run(app.db, scopeOf(request), request.params.id);
+        return reply.code(204).send();
+      },
+    );
+}
