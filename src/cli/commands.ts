@@ -43,7 +43,10 @@ async function seed(db: Db, demo: boolean): Promise<DemoAccount[]> {
   if (loaded) console.log(`Loaded ${loaded.toLocaleString('en')} administrative units (2021).`);
   if (!demo) return [];
   // Generating the demo district's residents (≈ 120,000) takes a few seconds on first start.
-  const bar = new SingleBar({ format: 'demo residents [{bar}] {value}/{total} communes', stream: process.stderr });
+  const bar = new SingleBar({
+    format: 'demo residents [{bar}] {value}/{total} communes',
+    stream: process.stderr,
+  });
   let started = false;
   const accounts = await seedDemo(db, {
     residents: true,

@@ -14,3 +14,20 @@ describe('Vietnamese text', () => {
     expect(normalizeName('  Trần   Quốc Phong '.normalize('NFD'))).toBe('Trần Quốc Phong');
   });
 });
+
+describe('folding matches the Unicode decomposition for every Vietnamese letter', () => {
+  it('agrees with NFD + mark removal on all precomposed letters and on mixed text', () => {
+    const reference = (t: string) =>
+      t
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[đĐ]/g, 'd')
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .trim();
+    const letters = 'aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ';
+    for (const ch of letters + letters.toUpperCase()) expect(foldDiacritics(ch)).toBe(reference(ch));
+    const sample = '  Thôn  Nà\tHoa, Xã YÊN THỊNH — Ủy ban nhân dân ';
+    expect(foldDiacritics(sample)).toBe(reference(sample));
+  });
+});

@@ -2,10 +2,15 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './connection.ts';
 import { foundation } from './migrations/0001-foundation.ts';
 import { persons } from './migrations/0002-persons.ts';
+import { directives } from './migrations/0003-directives.ts';
 
 /** Migrations in order; each is a function of the engine for the few types that differ. */
 function migrations(db: Db): Record<string, Migration> {
-  return { '0001-foundation': foundation(db.engine), '0002-persons': persons(db.engine) };
+  return {
+    '0001-foundation': foundation(db.engine),
+    '0002-persons': persons(db.engine),
+    '0003-directives': directives(db.engine),
+  };
 }
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

@@ -178,6 +178,135 @@ export interface DuplicateReviewTable {
   created_at: string;
 }
 
+/** A file kept as uploaded: a document's original (.txt, .docx, .pdf) or a progress report's attachment. */
+export interface StoredFileTable {
+  id: Generated<number>;
+  province_code: string;
+  unit_code: string;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** An official document in a unit's register; JSON columns hold the parsed lists as reviewed. */
+export interface DocumentTable {
+  id: Generated<number>;
+  province_code: string;
+  /** The registering unit. */
+  unit_code: string;
+  direction: string;
+  kind: string;
+  number: string | null;
+  symbol: string | null;
+  /** Normalised "number/SYMBOL", to find the document a later letter cites. */
+  register_key: string | null;
+  issuer: string;
+  issuer_superior: string | null;
+  place: string | null;
+  date: string | null;
+  /** JSON PartialDate. */
+  date_partial: string;
+  /** JSON string[]. */
+  addressees: string;
+  subject: string | null;
+  /** JSON DocumentReference[]. */
+  references: string;
+  /** JSON DistributionEntry[]. */
+  distribution: string;
+  authority: string | null;
+  signer_title: string | null;
+  signer: string | null;
+  body: string;
+  original_text: string | null;
+  original_file_id: number | null;
+  /** The superior document (already in SafeAdapt) that this one implements. */
+  parent_document_id: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** One row per item of a document (or visit) and unit that must act on it. */
+export interface TaskTable {
+  id: Generated<number>;
+  province_code: string;
+  /** The unit that gave the task: the document's registering unit or the visit's. */
+  issuer_unit_code: string;
+  document_id: number | null;
+  source_visit_id: number | null;
+  ordinal: string;
+  text: string;
+  lead_unit_text: string | null;
+  lead_unit_code: string | null;
+  lead_organization_id: number | null;
+  /** JSON UnitRef[]. */
+  coordinating: string;
+  /** The assignee as the letter names it (a collective name made singular). */
+  assignee_text: string;
+  /** null when the name matched no unit: kept, flagged, in nobody's inbox. */
+  assignee_unit_code: string | null;
+  assignee_organization_id: number | null;
+  deadline: string | null;
+  deadline_text: string | null;
+  urgent: number;
+  state: string;
+  state_changed_at: string;
+  done_at: string | null;
+  returned_reason: string | null;
+  created_at: string;
+}
+
+export interface TaskEventTable {
+  id: Generated<number>;
+  province_code: string;
+  task_id: number;
+  from_state: string;
+  to_state: string;
+  action: string;
+  note: string | null;
+  percent: number | null;
+  user_id: number | null;
+  at: string;
+}
+
+export interface ProgressReportTable {
+  id: Generated<number>;
+  province_code: string;
+  task_id: number;
+  text: string;
+  percent: number;
+  attachment_file_id: number | null;
+  user_id: number | null;
+  at: string;
+}
+
+export interface SteeringMemberTable {
+  id: Generated<number>;
+  province_code: string;
+  unit_code: string;
+  name: string;
+  position: string;
+  organization_id: number | null;
+  assigned_area_code: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SupervisionVisitTable {
+  id: Generated<number>;
+  province_code: string;
+  unit_code: string;
+  member_id: number | null;
+  date: string;
+  area_code: string;
+  findings: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
   import_batches: ImportBatchTable;
   households: HouseholdTable;
@@ -192,4 +321,11 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   meta: MetaTable;
+  stored_files: StoredFileTable;
+  documents: DocumentTable;
+  tasks: TaskTable;
+  task_events: TaskEventTable;
+  progress_reports: ProgressReportTable;
+  steering_members: SteeringMemberTable;
+  supervision_visits: SupervisionVisitTable;
 }

@@ -61,9 +61,10 @@ export async function seedResidents(
           )
           .returning('id')
           .execute();
-        chunk.forEach((key, j) => ids.set(key, rows[j]!.id));
+        for (const [j, key] of chunk.entries()) ids.set(key, rows[j]!.id);
       }
       await insertPersonRows(
+        db,
         trx,
         residents.map((r) =>
           personRow(r.person, place, { householdId: ids.get(r.household)!, generated: true, now }),

@@ -17,6 +17,25 @@ const UsersPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('../features/audit/web/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
 );
+// The resident registry: its own chunks, loaded when a user opens it.
+const PersonListPage = lazy(() =>
+  import('../features/persons/web/PersonListPage.tsx').then((m) => ({ default: m.PersonListPage })),
+);
+const PersonPage = lazy(() =>
+  import('../features/persons/web/PersonPage.tsx').then((m) => ({ default: m.PersonPage })),
+);
+const ImportPage = lazy(() =>
+  import('../features/persons/web/ImportPage.tsx').then((m) => ({ default: m.ImportPage })),
+);
+const ImportsPage = lazy(() =>
+  import('../features/persons/web/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })),
+);
+const DuplicatesPage = lazy(() =>
+  import('../features/persons/web/DuplicatesPage.tsx').then((m) => ({ default: m.DuplicatesPage })),
+);
+const PrintPage = lazy(() =>
+  import('../features/persons/web/PrintPage.tsx').then((m) => ({ default: m.PrintPage })),
+);
 
 export function App() {
   return (
@@ -26,6 +45,12 @@ export function App() {
         <Route index element={<HomeRedirect />} />
         <Route path="/areas/:code" element={<AreaPage />} />
         <Route path="/profile" element={<ProfilePage />} />
+        <Route path="/persons" element={<PersonListPage />} />
+        <Route path="/persons/import" element={<ImportPage />} />
+        <Route path="/persons/imports" element={<ImportsPage />} />
+        <Route path="/persons/duplicates" element={<DuplicatesPage />} />
+        <Route path="/persons/print" element={<PrintPage />} />
+        <Route path="/persons/:id" element={<PersonPage />} />
         <Route
           path="/admin/users"
           element={

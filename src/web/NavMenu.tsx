@@ -5,9 +5,16 @@ import { type CurrentUser, homePath } from './session.ts';
 
 type NavKey = keyof Messages['nav'];
 
-/** The capabilities named in the seed letters. Those without a path are not built yet. */
-const CAPABILITIES: { key: NavKey; live?: true }[] = [
-  { key: 'areas', live: true },
+interface Capability {
+  key: NavKey;
+  /** Built capabilities: where the item goes, and the address prefix under which it is the current one. */
+  live?: { to: (user: CurrentUser) => string; prefix: string };
+}
+
+/** The capabilities named in the seed letters. Those without `live` are not built yet. */
+const CAPABILITIES: Capability[] = [
+  { key: 'areas', live: { to: homePath, prefix: '/areas/' } },
+  { key: 'persons', live: { to: () => '/persons', prefix: '/persons' } },
   { key: 'directives' },
   { key: 'riskLevels' },
   { key: 'vaccination' },
@@ -67,9 +74,9 @@ export function NavMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: (
           live ? (
             <LinkItem
               key={key}
-              to={homePath(user)}
+              to={live.to(user)}
               label={t(`nav.${key}`)}
-              active={pathname.startsWith('/areas/')}
+              active={pathname.startsWith(live.prefix)}
               onNavigate={onNavigate}
             />
           ) : (

@@ -45,17 +45,34 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** Paths whose 401 means "wrong password", not "session over". */
 const LOGIN_PATH = '/api/auth/login';
 
-async function errorFrom(response: Response): Promise<ApiError> {
+/** The error of a non-2xx answer from its body text; a body that is not our JSON gives a generic error. */
+function errorFromText(status: number, text: string): ApiError {
   try {
-    const body = (await response.json()) as {
+    const body = JSON.parse(text) as {
       error?: { code?: string; message?: string; fields?: FieldProblem[] };
     };
     if (body.error?.message)
-      return new ApiError(response.status, body.error.code ?? 'error', body.error.message, body.error.fields);
+      return new ApiError(status, body.error.code ?? 'error', body.error.message, body.error.fields);
   } catch {
     // Not JSON (a proxy's error page): fall through to a generic error.
   }
-  return new ApiError(response.status, 'http', '');
+  return new ApiError(status, 'http', '');
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  let text = '';
+  try {
+    text = await response.text();
+  } catch {
+    // The body could not be read: a generic error.
+  }
+  return errorFromText(response.status, text);
+}
+
+function sessionEnded(path: string) {
+  if (path === LOGIN_PATH) return;
+  if (unauthorized) unauthorized();
+  else if (location.pathname !== '/login') location.assign('/login');
 }
 
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
@@ -78,10 +95,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   }
   if (!response.ok) {
     const error = await errorFrom(response);
-    if (response.status === 401 && path !== LOGIN_PATH) {
-      if (unauthorized) unauthorized();
-      else if (location.pathname !== '/login') location.assign('/login');
-    }
+    if (response.status === 401) sessionEnded(path);
     throw error;
   }
   if (response.status === 204) return undefined as T;
@@ -95,4 +109,44 @@ export function query(params: Record<string, string | number | undefined | null>
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+/**
+ * Sends a file as the raw request body (no multipart overhead on slow links), reporting upload progress:
+ * fetch() cannot report it, XMLHttpRequest can. Errors are ApiErrors, as with api().
+ */
+export function uploadFile<T>(
+  path: string,
+  file: Blob,
+  headers: Record<string, string>,
+  onProgress: (loaded: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    const csrf = readCookie('csrf_token');
+    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) =>
+      onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve((xhr.status === 204 ? undefined : JSON.parse(xhr.responseText)) as T);
+        } catch {
+          reject(new ApiError(xhr.status, 'http', ''));
+        }
+        return;
+      }
+      if (xhr.status === 401) sessionEnded(path);
+      reject(errorFromText(xhr.status, xhr.responseText));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', ''));
+    xhr.onabort = () => reject(new ApiError(0, 'aborted', ''));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(file);
+  });
 }

@@ -32,7 +32,7 @@ describe.each(ENGINES)('safeadapt CLI on %s', (engine) => {
       ? { DATABASE_URL: db.url }
       : { SAFEADAPT_DATA_DIR: path.dirname(db.sqliteFile!) };
     const sqliteFile = db.sqliteFile ? path.join(path.dirname(db.sqliteFile), 'safeadapt.db') : null;
-    expect((await safeadapt(env, 'migrate')).out).toMatch(/0001-foundation, 0002-persons/);
+    expect((await safeadapt(env, 'migrate')).out).toMatch(/0001-foundation, 0002-persons, 0003-directives/);
     expect((await safeadapt(env, 'seed')).out).toMatch(/Loaded 11,368 administrative units/);
     const added = await safeadapt(
       env,
@@ -129,10 +129,22 @@ describe('backup and restore (SQLite)', () => {
     expect(refused.code).not.toBe(0); // all-or-nothing by default: two rows are rejected, nothing imported
     expect(refused.out).toMatch(/rows read: 30\nimported: 0\nrejected: 2\nsent to review: 0/);
     expect(refused.out).toMatch(/row 24, Ngày sinh: .*31\/02\/1990/);
-    const done = await safeadapt(env, 'import', 'persons', file, '--commune', '06400', '--mode', 'valid-rows');
+    const done = await safeadapt(
+      env,
+      'import',
+      'persons',
+      file,
+      '--commune',
+      '06400',
+      '--mode',
+      'valid-rows',
+    );
     expect(done.code).toBe(0);
     expect(done.out).toMatch(/rows read: 30\nimported: 28\nrejected: 2/);
-    expect((await safeadapt(env, 'import', 'persons', 'test/fixtures/persons/bad-utf8.csv', '--commune', '06400')).out).toMatch(/UTF-8/);
+    expect(
+      (await safeadapt(env, 'import', 'persons', 'test/fixtures/persons/bad-utf8.csv', '--commune', '06400'))
+        .out,
+    ).toMatch(/UTF-8/);
   });
 
   it('points PostgreSQL users to pg_dump', async () => {

@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVillage } from '../../src/features/admin-units/store.ts';
 import { can, type Permission, ROLES, type Role, type Scope } from '../../src/features/auth/rules.ts';
 import { createUser } from '../../src/features/auth/store.ts';
+import { registerDocument } from '../../src/features/directives/documents-store.ts';
+import { parseDocument } from '../../src/features/directives/rules/parse-document.ts';
+import { createMember, createVisit } from '../../src/features/directives/steering-store.ts';
+import { actOnTask, reportProgress } from '../../src/features/directives/tasks-store.ts';
 import { createOrganization } from '../../src/features/organizations/store.ts';
 import { personRow } from '../../src/features/persons/store.ts';
 import { ENGINES } from '../support/databases.ts';
@@ -39,26 +43,81 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
 
   const communeOf = (c: Caller, t: Target) => (t === 'inside' ? c.insideCommune : c.outsideCommune);
   const newPerson = async (commune: string) => {
-    const place = await server.app.db.db.selectFrom('admin_units').select(['province_code', 'district_code', 'code as commune_code']).where('code', '=', commune).executeTakeFirstOrThrow();
+    const place = await server.app.db.db
+      .selectFrom('admin_units')
+      .select(['province_code', 'district_code', 'code as commune_code'])
+      .where('code', '=', commune)
+      .executeTakeFirstOrThrow();
     const person = personRow(
-      { fullName: `Người Thử ${++seq}`, birthDate: '1990-01-01', birthYear: 1990, sex: 'male', nationalId: null, phone: null, villageId: null, address: null, householdHead: null, relationToHead: null, occupation: null, priorityGroups: [], status: 'resident', note: null },
-      { province_code: place.province_code!, district_code: place.district_code!, commune_code: place.commune_code },
+      {
+        fullName: `Người Thử ${++seq}`,
+        birthDate: '1990-01-01',
+        birthYear: 1990,
+        sex: 'male',
+        nationalId: null,
+        phone: null,
+        villageId: null,
+        address: null,
+        householdHead: null,
+        relationToHead: null,
+        occupation: null,
+        priorityGroups: [],
+        status: 'resident',
+        note: null,
+      },
+      {
+        province_code: place.province_code!,
+        district_code: place.district_code!,
+        commune_code: place.commune_code,
+      },
       { now: new Date().toISOString() },
     );
-    return (await server.app.db.db.insertInto('persons').values(person).returning('id').executeTakeFirstOrThrow()).id;
+    return (
+      await server.app.db.db.insertInto('persons').values(person).returning('id').executeTakeFirstOrThrow()
+    ).id;
   };
   const newBatch = async (commune: string) =>
-    (await server.app.db.db
-      .insertInto('import_batches')
-      .values({ kind: 'persons', commune_code: commune, province_code: commune.slice(0, 2), file_name: 'x.csv', mode: 'valid-rows', rows_read: 0, imported: 0, rejected: 0, review: 0, existing: 0, status: 'committed', errors: '[]', created_by: null, created_at: new Date().toISOString(), undone_at: null })
-      .returning('id')
-      .executeTakeFirstOrThrow()).id;
+    (
+      await server.app.db.db
+        .insertInto('import_batches')
+        .values({
+          kind: 'persons',
+          commune_code: commune,
+          province_code: commune.slice(0, 2),
+          file_name: 'x.csv',
+          mode: 'valid-rows',
+          rows_read: 0,
+          imported: 0,
+          rejected: 0,
+          review: 0,
+          existing: 0,
+          status: 'committed',
+          errors: '[]',
+          created_by: null,
+          created_at: new Date().toISOString(),
+          undone_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   const newReview = async (commune: string) =>
-    (await server.app.db.db
-      .insertInto('duplicate_reviews')
-      .values({ commune_code: commune, person_id: await newPerson(commune), candidate_id: await newPerson(commune), reason: 'nameAndBirthDate', status: 'open', snapshot: null, decided_by: null, decided_at: null, created_at: new Date().toISOString() })
-      .returning('id')
-      .executeTakeFirstOrThrow()).id;
+    (
+      await server.app.db.db
+        .insertInto('duplicate_reviews')
+        .values({
+          commune_code: commune,
+          person_id: await newPerson(commune),
+          candidate_id: await newPerson(commune),
+          reason: 'nameAndBirthDate',
+          status: 'open',
+          snapshot: null,
+          decided_by: null,
+          decided_at: null,
+          created_at: new Date().toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
 
   const fillers: Record<string, Filler> = {
     'persons.id': async (c, t) => String(await newPerson(communeOf(c, t))),
@@ -101,6 +160,56 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
           })
         ).id,
       ),
+    'documents.id': async (c, t) => String((await newDocument(c, t)).document.id),
+    'tasks.id': async (c, t) => String((await newDocument(c, t)).tasks[0]!.id),
+    'reports.tasks.id': async (c, t) => String(await acknowledgedTask(c, t)),
+    'progress-reports.id': async (c, t) => {
+      const id = await acknowledgedTask(c, t);
+      const attachment = { name: 'bien-ban.txt', contentBase64: Buffer.from('Biên bản').toString('base64') };
+      const view = await reportProgress(server.app.db, asUnit(c, t), id, {
+        text: 'Đã họp',
+        percent: 50,
+        attachment,
+      });
+      return String(view.reports[0]!.id);
+    },
+    'steering-members.id': async (c, t) =>
+      String(
+        (
+          await createMember(server.app.db, system, unitOf(c, t), {
+            name: `Thành viên ${++seq}`,
+            position: 'Ủy viên',
+          })
+        ).id,
+      ),
+    'supervision-visits.id': async (c, t) =>
+      String(
+        (
+          await createVisit(server.app.db, system, unitOf(c, t), {
+            date: '2022-01-10',
+            areaCode: unitOf(c, t),
+            findings: 'Kiểm tra thử',
+            tasks: [],
+          })
+        ).id,
+      ),
+  };
+
+  /** Directives: an incoming letter registered in the target unit gives that unit its tasks. */
+  const seedLetter = fs.readFileSync('test/fixtures/letters/000_0cc6a49cf5414292.txt', 'utf8');
+  const unitOf = (c: Caller, t: Target) => (t === 'inside' ? c.unit : c.outsideUnit);
+  const asUnit = (c: Caller, t: Target): Scope => ({ ...system, unitCode: unitOf(c, t) });
+  const newDocument = (c: Caller, t: Target) =>
+    registerDocument(server.app.db, system, {
+      unitCode: unitOf(c, t),
+      direction: 'incoming',
+      document: parseDocument(seedLetter),
+      originalFile: { name: 'cong-van.txt', contentBase64: Buffer.from(seedLetter).toString('base64') },
+    });
+  const acknowledgedTask = async (c: Caller, t: Target) => {
+    const id = (await newDocument(c, t)).tasks[0]!.id;
+    await actOnTask(server.app.db, asUnit(c, t), id, 'acknowledge', {});
+    return id;
   };
 
   /** A valid body and query for each route, so that "inside" calls reach the store. */
@@ -135,10 +244,14 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'PATCH /api/users/:id': () => ({ body: { displayName: 'Đổi tên' } }),
     'GET /api/audit': () => ({}),
     'GET /api/persons': (c, t) => ({ query: t === 'outside' ? `unit=${c.outsideUnit}` : 'q=nguyen' }),
-    'GET /api/persons/export': (c, t) => ({ query: t === 'outside' ? `unit=${c.outsideUnit}` : 'format=csv' }),
+    'GET /api/persons/export': (c, t) => ({
+      query: t === 'outside' ? `unit=${c.outsideUnit}` : 'format=csv',
+    }),
     'GET /api/persons/:id': () => ({}),
     'POST /api/persons/uploads': () => ({ body: { not: 'a file' } }),
-    'POST /api/persons/imports': (c, t) => ({ body: { uploadId: uploadFor(c), commune: communeOf(c, t), mode: 'valid-rows' } }),
+    'POST /api/persons/imports': (c, t) => ({
+      body: { uploadId: uploadFor(c), commune: communeOf(c, t), mode: 'valid-rows' },
+    }),
     'GET /api/persons/imports': (c, t) => ({ query: t === 'outside' ? `unit=${c.outsideUnit}` : '' }),
     'GET /api/persons/imports/:id/errors': () => ({}),
     'POST /api/persons/imports/:id/undo': () => ({}),
@@ -146,7 +259,50 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'POST /api/persons/duplicates/:id/merge': () => ({}),
     'POST /api/persons/duplicates/:id/keep': () => ({}),
     'POST /api/persons/duplicates/:id/unmerge': () => ({}),
-    'POST /api/directives/parse': () => ({ body: { text: fs.readFileSync('test/fixtures/letters/000_0cc6a49cf5414292.txt', 'utf8') } }),
+    'POST /api/directives/parse': () => ({
+      body: { text: fs.readFileSync('test/fixtures/letters/000_0cc6a49cf5414292.txt', 'utf8') },
+    }),
+    'POST /api/documents/preview': (c) => ({
+      body: { unitCode: c.unit, direction: 'outgoing', document: parseDocument(seedLetter) },
+    }),
+    'POST /api/documents': (c) => ({
+      body: { unitCode: c.unit, direction: 'incoming', document: parseDocument(seedLetter) },
+    }),
+    'GET /api/documents': () => ({}),
+    'GET /api/documents/:id': () => ({}),
+    'GET /api/documents/:id/cascade': () => ({}),
+    'GET /api/documents/:id/original': () => ({}),
+    'GET /api/tasks/inbox': () => ({}),
+    'GET /api/tasks/export.xlsx': () => ({}),
+    'GET /api/tasks/:id': () => ({}),
+    'POST /api/tasks/:id/actions': () => ({ body: { action: 'acknowledge' } }),
+    'POST /api/tasks/:id/reports': () => ({ body: { text: 'Đã triển khai', percent: 50 } }),
+    'PATCH /api/tasks/:id': (c) => ({ body: { unitCode: c.insideCommune } }),
+    'GET /api/progress-reports/:id/attachment': () => ({}),
+    'GET /api/compliance': () => ({}),
+    'GET /api/steering-members': () => ({}),
+    'POST /api/steering-members': (c) => ({
+      body: {
+        unitCode: c.unit,
+        name: `Thành viên ${++seq}`,
+        position: 'Ủy viên',
+        assignedAreaCode: c.insideCommune,
+      },
+    }),
+    'PATCH /api/steering-members/:id': () => ({ body: { position: 'Phó Trưởng ban' } }),
+    'DELETE /api/steering-members/:id': () => ({}),
+    'GET /api/supervision-visits': () => ({}),
+    'POST /api/supervision-visits': (c) => ({
+      body: {
+        unitCode: c.unit,
+        date: '2022-01-10',
+        areaCode: c.insideCommune,
+        findings: 'Chưa cập nhật danh sách F0.',
+        tasks: [{ text: 'Cập nhật danh sách F0.', assigneeUnitCode: c.insideCommune }],
+      },
+    }),
+    'PATCH /api/supervision-visits/:id': () => ({ body: { findings: 'Đã bổ sung.' } }),
+    'DELETE /api/supervision-visits/:id': () => ({}),
   };
 
   /** An upload of the CSV fixture owned by the caller, written where the server keeps uploads. */
@@ -155,7 +311,10 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     const dir = path.join(os.tmpdir(), 'safeadapt-uploads');
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync('test/fixtures/persons/danh-sach.csv', path.join(dir, `${id}.upload`));
-    fs.writeFileSync(path.join(dir, `${id}.upload.json`), JSON.stringify({ userId: c.userId, fileName: 'danh-sach.csv' }));
+    fs.writeFileSync(
+      path.join(dir, `${id}.upload.json`),
+      JSON.stringify({ userId: c.userId, fileName: 'danh-sach.csv' }),
+    );
     return id;
   };
 
@@ -192,7 +351,12 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
           role,
           unitCode: area.unit,
         });
-        callers.push({ role, ...area, userId: user.id, session: await login(server.base, username, PASSWORD) });
+        callers.push({
+          role,
+          ...area,
+          userId: user.id,
+          session: await login(server.base, username, PASSWORD),
+        });
       }
   }, 120_000);
   afterAll(() => server.close());
@@ -260,7 +424,11 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
             if (res.status !== 403 && res.status !== 404) failures.push(`${label} (want 403/404)`);
           } else if (res.status >= 500 || res.status === 401 || res.status === 403 || res.status === 404) {
             failures.push(`${label} (want success) ${await res.text()}`);
-          } else if (r.method === 'GET' && res.status === 200 && res.headers.get('content-type')?.includes('json')) {
+          } else if (
+            r.method === 'GET' &&
+            res.status === 200 &&
+            res.headers.get('content-type')?.includes('json')
+          ) {
             await expectOnlyOwnData(r.url, caller, await res.json());
           }
         }
@@ -286,7 +454,10 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     };
     if (url === '/api/users') await codes((body.users as { unitCode: string }[]).map((u) => u.unitCode));
     if (url === '/api/admin-units') await codes((body.units as { code: string }[]).map((u) => u.code));
-    if (url === '/api/persons') await codes((body.persons as { commune_code: string }[]).map((p) => p.commune_code));
+    if (url === '/api/tasks/inbox')
+      await codes((body.tasks as { assignee: { unitCode: string } }[]).map((t) => t.assignee.unitCode));
+    if (url === '/api/persons')
+      await codes((body.persons as { commune_code: string }[]).map((p) => p.commune_code));
     if (url === '/api/audit')
       await codes(
         (body.entries as { unit_code: string | null }[]).flatMap((e) => (e.unit_code ? [e.unit_code] : [])),

@@ -16,18 +16,29 @@ describe('POST /api/directives/parse', () => {
     const res = await call(server.base, session, 'POST', '/api/directives/parse', { text });
     expect(res.status).toBe(200);
     const doc = await res.json();
-    expect(doc).toMatchObject({ kind: 'letter', number: null, symbol: 'UBND-VP', place: 'Hữu Lũng', date: null, signer: 'Trần Quốc Phong' });
+    expect(doc).toMatchObject({
+      kind: 'letter',
+      number: null,
+      symbol: 'UBND-VP',
+      place: 'Hữu Lũng',
+      date: null,
+      signer: 'Trần Quốc Phong',
+    });
     expect(doc.references[0]).toMatchObject({ number: '2043', symbol: 'UBND-KGVX', date: '2021-12-06' });
     expect(doc.tasks.find((t: { ordinal: string }) => t.ordinal === '2').leadUnit).toMatch(/Trung tâm Y tế/);
   });
 
   it('answers 422 with a reason for text that is not a letter, and 413 for a 10-MB paste', async () => {
-    const prose = await call(server.base, session, 'POST', '/api/directives/parse', { text: 'Hôm nay trời đẹp, chúng tôi đi chơi.' });
+    const prose = await call(server.base, session, 'POST', '/api/directives/parse', {
+      text: 'Hôm nay trời đẹp, chúng tôi đi chơi.',
+    });
     expect(prose.status).toBe(422);
     expect((await prose.json()).error.message).toMatch(/thể thức|văn bản/);
     const empty = await call(server.base, session, 'POST', '/api/directives/parse', { text: '' });
     expect(empty.status).toBe(422);
-    const huge = await call(server.base, session, 'POST', '/api/directives/parse', { text: 'x'.repeat(10 * 1024 * 1024) });
+    const huge = await call(server.base, session, 'POST', '/api/directives/parse', {
+      text: 'x'.repeat(10 * 1024 * 1024),
+    });
     expect(huge.status).toBe(413);
     expect((await call(server.base, session, 'GET', '/api/health')).status).toBe(200);
   });

@@ -16,7 +16,12 @@ describe('persons API', () => {
   async function upload(session: Session, file: string, bytes = fs.readFileSync(file)) {
     const res = await fetch(`${server.base}/api/persons/uploads`, {
       method: 'POST',
-      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.split('/').pop()!) },
+      headers: {
+        cookie: session.cookie,
+        'x-csrf-token': session.csrf,
+        'content-type': 'application/octet-stream',
+        'x-file-name': encodeURIComponent(file.split('/').pop()!),
+      },
       body: bytes,
     });
     expect(res.status).toBe(201);
@@ -25,9 +30,17 @@ describe('persons API', () => {
 
   it('imports an uploaded messy list and answers GET /api/persons?q=&unit= within the jurisdiction', async () => {
     const uploadId = await upload(commune, 'test/fixtures/persons/danh-sach-thon-na-hoa.xlsx');
-    const refused = await call(server.base, commune, 'POST', '/api/persons/imports', { uploadId, commune: '06400', mode: 'all-or-nothing' });
+    const refused = await call(server.base, commune, 'POST', '/api/persons/imports', {
+      uploadId,
+      commune: '06400',
+      mode: 'all-or-nothing',
+    });
     expect(await refused.json()).toMatchObject({ committed: false, imported: 0, rejected: 2 });
-    const res = await call(server.base, commune, 'POST', '/api/persons/imports', { uploadId, commune: '06400', mode: 'valid-rows' });
+    const res = await call(server.base, commune, 'POST', '/api/persons/imports', {
+      uploadId,
+      commune: '06400',
+      mode: 'valid-rows',
+    });
     const result = await res.json();
     expect(result).toMatchObject({ committed: true, imported: 28, rejected: 2 });
     const errors = await call(server.base, commune, 'GET', `/api/persons/imports/${result.batchId}/errors`);
@@ -37,33 +50,65 @@ describe('persons API', () => {
 
     const all = await (await call(server.base, commune, 'GET', '/api/persons?unit=06400')).json();
     const name: string = all.persons[0].full_name;
-    const folded = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
-    const found = await (await call(server.base, commune, 'GET', `/api/persons?q=${encodeURIComponent(folded)}&unit=06400`)).json();
+    const folded = name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase();
+    const found = await (
+      await call(server.base, commune, 'GET', `/api/persons?q=${encodeURIComponent(folded)}&unit=06400`)
+    ).json();
     expect(found.persons.map((p: { full_name: string }) => p.full_name)).toContain(name);
-    expect((await call(server.base, commune, 'GET', `/api/persons?q=${encodeURIComponent(folded)}&unit=06403`)).status).toBe(403);
+    expect(
+      (await call(server.base, commune, 'GET', `/api/persons?q=${encodeURIComponent(folded)}&unit=06403`))
+        .status,
+    ).toBe(403);
     const district = await login(server.base, 'demo.huyen');
-    const fromDistrict = await (await call(server.base, district, 'GET', `/api/persons?q=${encodeURIComponent(folded)}&unit=186`)).json();
+    const fromDistrict = await (
+      await call(server.base, district, 'GET', `/api/persons?q=${encodeURIComponent(folded)}&unit=186`)
+    ).json();
     expect(fromDistrict.persons.map((p: { full_name: string }) => p.full_name)).toContain(name);
     const neighbour = await login(server.base, 'demo.xa.06403');
-    const hidden = await (await call(server.base, neighbour, 'GET', `/api/persons?q=${encodeURIComponent(folded)}`)).json();
+    const hidden = await (
+      await call(server.base, neighbour, 'GET', `/api/persons?q=${encodeURIComponent(folded)}`)
+    ).json();
     expect(hidden.persons.map((p: { full_name: string }) => p.full_name)).not.toContain(name);
   });
 
-  it('refuses an upload it cannot read, and someone else\'s upload', async () => {
+  it("refuses an upload it cannot read, and someone else's upload", async () => {
     const junk = await upload(commune, 'notes.pdf', Buffer.from('%PDF-1.7 …'));
-    const res = await call(server.base, commune, 'POST', '/api/persons/imports', { uploadId: junk, commune: '06400', mode: 'valid-rows' });
+    const res = await call(server.base, commune, 'POST', '/api/persons/imports', {
+      uploadId: junk,
+      commune: '06400',
+      mode: 'valid-rows',
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toMatch(/PDF/);
     const other = await login(server.base, 'demo.huyen');
-    const stolen = await call(server.base, other, 'POST', '/api/persons/imports', { uploadId: junk, commune: '06400', mode: 'valid-rows' });
+    const stolen = await call(server.base, other, 'POST', '/api/persons/imports', {
+      uploadId: junk,
+      commune: '06400',
+      mode: 'valid-rows',
+    });
     expect(stolen.status).toBe(404);
   });
 
   it('exports the list as CSV and .xlsx with formula-like cells neutralised', async () => {
-    const id = (await server.app.db.db.selectFrom('persons').select('id').where('commune_code', '=', '06400').limit(1).executeTakeFirstOrThrow()).id;
-    await server.app.db.db.updateTable('persons').set({ full_name: '=HYPERLINK("http://x")' }).where('id', '=', id).execute();
+    const id = (
+      await server.app.db.db
+        .selectFrom('persons')
+        .select('id')
+        .where('commune_code', '=', '06400')
+        .limit(1)
+        .executeTakeFirstOrThrow()
+    ).id;
+    await server.app.db.db
+      .updateTable('persons')
+      .set({ full_name: '=HYPERLINK("http://x")' })
+      .where('id', '=', id)
+      .execute();
     const csv = await (await call(server.base, commune, 'GET', '/api/persons/export?format=csv')).text();
-    expect(csv).toContain('\'=HYPERLINK');
+    expect(csv).toContain("'=HYPERLINK");
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
     const xlsx = await call(server.base, commune, 'GET', '/api/persons/export?format=xlsx');
     const book = new ExcelJS.Workbook();

@@ -4,13 +4,25 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../../src/features/auth/rules.ts';
 import { importPersons } from '../../src/features/persons/import/import-persons.ts';
-import { keepBoth, listReviews, mergeReview, undoBatch, unmerge } from '../../src/features/persons/review-store.ts';
+import {
+  keepBoth,
+  listReviews,
+  mergeReview,
+  undoBatch,
+  unmerge,
+} from '../../src/features/persons/review-store.ts';
 import { getPerson, searchPersons } from '../../src/features/persons/store.ts';
 import { ENGINES, seededDb } from '../support/databases.ts';
 
 const FIXTURES = 'test/fixtures/persons';
 const today = new Date('2021-12-01T00:00:00Z');
-const scope = (unitCode: string): Scope => ({ userId: 1, username: 'tester', role: 'officer', unitCode, ip: '127.0.0.1' });
+const scope = (unitCode: string): Scope => ({
+  userId: 1,
+  username: 'tester',
+  role: 'officer',
+  unitCode,
+  ip: '127.0.0.1',
+});
 const actor = { userId: null, username: 'test', ip: null };
 const page = { limit: 100, offset: 0 };
 
@@ -22,9 +34,25 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
   afterAll(() => db.close());
 
   const run = (file: string, mode: 'all-or-nothing' | 'valid-rows', commune = '06400') =>
-    importPersons(db, { path: path.join(FIXTURES, file), fileName: file, communeCode: commune, mode, actor, today });
+    importPersons(db, {
+      path: path.join(FIXTURES, file),
+      fileName: file,
+      communeCode: commune,
+      mode,
+      actor,
+      today,
+    });
   const count = async (commune: string) =>
-    Number((await db.db.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).where('commune_code', '=', commune).where('merged_into', 'is', null).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db.db
+          .selectFrom('persons')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('commune_code', '=', commune)
+          .where('merged_into', 'is', null)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('all-or-nothing stores nothing when a row is rejected, and names each rejected row and column', async () => {
     const result = await run('danh-sach-thon-na-hoa.xlsx', 'all-or-nothing');
@@ -33,7 +61,11 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
     expect(result.errors.find((e) => e.row === 24)!.column).toMatch(/Ngày sinh/);
     expect(result.errors.find((e) => e.row === 24)!.reason.vi).toMatch(/31\/02\/1990/);
     expect(await count('06400')).toBe(0);
-    const batch = await db.db.selectFrom('import_batches').selectAll().where('id', '=', result.batchId!).executeTakeFirstOrThrow();
+    const batch = await db.db
+      .selectFrom('import_batches')
+      .selectAll()
+      .where('id', '=', result.batchId!)
+      .executeTakeFirstOrThrow();
     expect(batch.status).toBe('refused');
     expect(JSON.parse(batch.errors)).toHaveLength(2);
   });
@@ -52,38 +84,96 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
   });
 
   it('reads the CSV export of Vietnamese Excel (BOM, semicolons, headers without diacritics) and the Nam/Nữ layout', async () => {
-    expect(await run('danh-sach.csv', 'valid-rows', '06403')).toMatchObject({ committed: true, rejected: 0, imported: 8 });
+    expect(await run('danh-sach.csv', 'valid-rows', '06403')).toMatchObject({
+      committed: true,
+      rejected: 0,
+      imported: 8,
+    });
     const namNu = await run('danh-sach-nam-nu.xlsx', 'valid-rows', '06406');
     expect(namNu.imported).toBeGreaterThan(0);
-    const women = await db.db.selectFrom('persons').select('sex').where('commune_code', '=', '06406').where('sex', '=', 'female').execute();
+    const women = await db.db
+      .selectFrom('persons')
+      .select('sex')
+      .where('commune_code', '=', '06406')
+      .where('sex', '=', 'female')
+      .execute();
     expect(women.length).toBeGreaterThan(0);
   });
 
   it('refuses broken UTF-8, a 100-column sheet, an empty file and a file that is no spreadsheet, storing nothing', async () => {
-    const before = await db.db.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    await expect(run('bad-utf8.csv', 'valid-rows')).rejects.toMatchObject({ status: 400, text: { en: expect.stringMatching(/UTF-8/) } });
-    await expect(run('wide-100-columns.xlsx', 'valid-rows')).rejects.toMatchObject({ status: 400, text: { en: expect.stringMatching(/100 columns/) } });
+    const before = await db.db
+      .selectFrom('persons')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    await expect(run('bad-utf8.csv', 'valid-rows')).rejects.toMatchObject({
+      status: 400,
+      text: { en: expect.stringMatching(/UTF-8/) },
+    });
+    await expect(run('wide-100-columns.xlsx', 'valid-rows')).rejects.toMatchObject({
+      status: 400,
+      text: { en: expect.stringMatching(/100 columns/) },
+    });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-bad-'));
     fs.writeFileSync(path.join(dir, 'empty.csv'), '');
     fs.writeFileSync(path.join(dir, 'fake.xlsx'), Buffer.from('%PDF-1.4 not a sheet'));
-    fs.writeFileSync(path.join(dir, 'broken.xlsx'), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]));
-    const bad = (file: string) => importPersons(db, { path: path.join(dir, file), fileName: file, communeCode: '06400', mode: 'valid-rows', actor, today });
+    fs.writeFileSync(
+      path.join(dir, 'broken.xlsx'),
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]),
+    );
+    const bad = (file: string) =>
+      importPersons(db, {
+        path: path.join(dir, file),
+        fileName: file,
+        communeCode: '06400',
+        mode: 'valid-rows',
+        actor,
+        today,
+      });
     await expect(bad('empty.csv')).rejects.toMatchObject({ status: 400 });
     await expect(bad('fake.xlsx')).rejects.toMatchObject({ text: { en: expect.stringMatching(/PDF/) } });
     await expect(bad('broken.xlsx')).rejects.toMatchObject({ status: 400 });
-    expect(await db.db.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).toEqual(before);
+    expect(
+      await db.db
+        .selectFrom('persons')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual(before);
   });
 
   it('finds a person by a name typed without diacritics, by ID prefix, only within the jurisdiction, and audits it', async () => {
-    const persons = await db.db.selectFrom('persons').select(['full_name', 'national_id']).where('commune_code', '=', '06400').where('national_id', 'is not', null).limit(1).execute();
+    const persons = await db.db
+      .selectFrom('persons')
+      .select(['full_name', 'national_id'])
+      .where('commune_code', '=', '06400')
+      .where('national_id', 'is not', null)
+      .limit(1)
+      .execute();
     const target = persons[0]!;
-    const typed = target.full_name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    const typed = target.full_name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase();
     const found = await searchPersons(db, scope('06400'), { q: typed, ...page }, today);
     expect(found.map((p) => p.full_name)).toContain(target.full_name);
-    expect((await searchPersons(db, scope('186'), { q: target.national_id!.slice(0, 8), ...page }, today)).map((p) => p.national_id)).toContain(target.national_id);
-    expect(await searchPersons(db, scope('06403'), { q: typed, unitCode: '06403', ...page }, today)).not.toContainEqual(expect.objectContaining({ full_name: target.full_name }));
-    await expect(searchPersons(db, scope('06403'), { q: typed, unitCode: '06400', ...page }, today)).rejects.toMatchObject({ status: 403 });
-    const audited = await db.db.selectFrom('audit_log').select(['entity', 'details']).where('entity', '=', 'person_search').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(
+      (await searchPersons(db, scope('186'), { q: target.national_id!.slice(0, 8), ...page }, today)).map(
+        (p) => p.national_id,
+      ),
+    ).toContain(target.national_id);
+    expect(
+      await searchPersons(db, scope('06403'), { q: typed, unitCode: '06403', ...page }, today),
+    ).not.toContainEqual(expect.objectContaining({ full_name: target.full_name }));
+    await expect(
+      searchPersons(db, scope('06403'), { q: typed, unitCode: '06400', ...page }, today),
+    ).rejects.toMatchObject({ status: 403 });
+    const audited = await db.db
+      .selectFrom('audit_log')
+      .select(['entity', 'details'])
+      .where('entity', '=', 'person_search')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audited.details)).toMatchObject({ q: typed, unitCode: '06403' });
     const card = await getPerson(db, scope('06400'), found[0]!.id);
     expect(card.person.commune_code).toBe('06400');
@@ -98,13 +188,21 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
     const before = await count('06400');
     await mergeReview(db, scope('06400'), first!.id);
     expect(await count('06400')).toBe(before - 1);
-    const merged = await db.db.selectFrom('persons').select('merged_into').where('id', '=', first!.person_id).executeTakeFirstOrThrow();
+    const merged = await db.db
+      .selectFrom('persons')
+      .select('merged_into')
+      .where('id', '=', first!.person_id)
+      .executeTakeFirstOrThrow();
     expect(merged.merged_into).toBe(first!.candidate_id);
     await unmerge(db, scope('06400'), first!.id);
     expect(await count('06400')).toBe(before);
     await keepBoth(db, scope('06400'), second!.id);
     expect((await listReviews(db, scope('06400'), '06400')).map((r) => r.id)).not.toContain(second!.id);
-    const log = await db.db.selectFrom('audit_log').select('entity').where('entity', 'in', ['person_merge', 'duplicate_review']).execute();
+    const log = await db.db
+      .selectFrom('audit_log')
+      .select('entity')
+      .where('entity', 'in', ['person_merge', 'duplicate_review'])
+      .execute();
     expect(log.length).toBe(3);
   });
 });

@@ -84,6 +84,13 @@ export function persons(engine: Engine) {
       await sql`create index persons_name on persons (name_folded${pattern})`.execute(db);
       await sql`create index persons_given_name on persons (given_name_folded${pattern})`.execute(db);
       await sql`create index persons_phone on persons (phone${pattern})`.execute(db);
+      // Commune staff search their own commune: these keep that search an ordered index range.
+      await sql`create index persons_commune_name on persons (commune_code, name_folded${pattern})`.execute(
+        db,
+      );
+      await sql`create index persons_commune_given_name on persons (commune_code, given_name_folded${pattern})`.execute(
+        db,
+      );
       await db.schema
         .createIndex('persons_commune')
         .on('persons')

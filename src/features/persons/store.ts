@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Expression, type Kysely, type Selectable, sql } from 'kysely';
 import { notFound } from '../../core/errors.ts';
 import { foldDiacritics } from '../../core/text.ts';
 import type { Db } from '../../db/connection.ts';
@@ -46,13 +46,34 @@ export function personRow(
   };
 }
 
-/** Inserts rows in multi-row statements inside the caller's transaction (imports, generator). */
-export async function insertPersonRows(trx: Kysely<Database>, rows: Omit<PersonTable, 'id'>[], chunk = 400) {
-  for (let i = 0; i < rows.length; i += chunk)
-    await trx
-      .insertInto('persons')
-      .values(rows.slice(i, i + chunk))
-      .execute();
+type PersonRow = Omit<PersonTable, 'id'>;
+
+/**
+ * Inserts rows inside the caller's transaction and answers their ids, in order. On SQLite one prepared
+ * statement runs per row on the transaction's own connection (building a 400-row insert through the query
+ * builder cost more than SQLite's work); on PostgreSQL multi-row inserts keep round trips few.
+ */
+export async function insertPersonRows(db: Db, trx: Kysely<Database>, rows: PersonRow[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  if (db.sqlite) {
+    const columns = Object.keys(rows[0]!) as (keyof PersonRow)[];
+    const insert = db.sqlite.prepare(
+      `insert into persons (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
+    );
+    return rows.map((row) => Number(insert.run(row).lastInsertRowid));
+  }
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 400)
+    ids.push(
+      ...(
+        await trx
+          .insertInto('persons')
+          .values(rows.slice(i, i + 400))
+          .returning('id')
+          .execute()
+      ).map((r) => r.id),
+    );
+  return ids;
 }
 
 export interface PersonFilter {
@@ -68,7 +89,11 @@ export interface PersonFilter {
 
 /** Narrows a person query to a unit: its level says which code column to compare. */
 function unitColumn(level: number) {
-  return level === 1 ? 'persons.province_code' : level === 2 ? 'persons.district_code' : 'persons.commune_code';
+  return level === 1
+    ? 'persons.province_code'
+    : level === 2
+      ? 'persons.district_code'
+      : 'persons.commune_code';
 }
 
 /**
@@ -80,46 +105,74 @@ export async function searchPersons(db: Db, scope: Scope, filter: PersonFilter, 
   const unit = await unitInScope(db, scope, filter.unitCode ?? scope.unitCode);
   let q = db.db.selectFrom('persons').where('persons.merged_into', 'is', null);
   if (unit.level > 0) q = q.where(unitColumn(unit.level), '=', unit.code);
-  const text = filter.q?.trim() ?? '';
-  if (/^\+?\d[\d .]*$/.test(text)) {
-    const digits = text.replace(/\D/g, '').replace(/^84/, '0');
-    q = q.where((eb) => eb.or([eb('persons.national_id', 'like', `${digits}%`), eb('persons.phone', 'like', `${digits}%`)]));
-  } else if (text) {
-    const folded = foldDiacritics(text).replace(/[%_\\]/g, '');
-    q = q.where((eb) =>
-      eb.or([eb('persons.name_folded', 'like', `${folded}%`), eb('persons.given_name_folded', 'like', `${folded}%`)]),
-    );
-  }
   if (filter.villageId) q = q.where('persons.village_id', '=', filter.villageId);
   if (filter.status) q = q.where('persons.status', '=', filter.status);
   if (filter.priorityGroup)
     q = q.where(sql<string>`',' || persons.priority_groups || ','`, 'like', `%,${filter.priorityGroup},%`);
   if (filter.ageBand) {
     const range = birthDateRange(filter.ageBand, today);
-    q = q.where('persons.birth_sort', '>', range.bornAfter).where('persons.birth_sort', '<=', range.bornOnOrBefore);
+    q = q
+      .where('persons.birth_sort', '>', range.bornAfter)
+      .where('persons.birth_sort', '<=', range.bornOnOrBefore);
   }
-  const persons = await q
-    .leftJoin('villages', 'villages.id', 'persons.village_id')
-    .select([
-      'persons.id',
-      'persons.full_name',
-      'persons.birth_date',
-      'persons.birth_year',
-      'persons.sex',
-      'persons.national_id',
-      'persons.phone',
-      'persons.commune_code',
-      'persons.village_id',
-      'villages.name as village_name',
-      'persons.household_id',
-      'persons.priority_groups',
-      'persons.status',
-    ])
-    .orderBy('persons.name_folded')
-    .orderBy('persons.id')
-    .limit(filter.limit)
-    .offset(filter.offset)
-    .execute();
+  const text = filter.q?.trim() ?? '';
+  const page = (query: typeof q, order: 'persons.name_folded' | 'persons.given_name_folded') =>
+    query
+      .leftJoin('villages', 'villages.id', 'persons.village_id')
+      .select([
+        'persons.id',
+        'persons.full_name',
+        'persons.name_folded',
+        'persons.birth_date',
+        'persons.birth_year',
+        'persons.sex',
+        'persons.national_id',
+        'persons.phone',
+        'persons.commune_code',
+        'persons.village_id',
+        'villages.name as village_name',
+        'persons.household_id',
+        'persons.priority_groups',
+        'persons.status',
+      ])
+      .orderBy(order)
+      .orderBy('persons.id')
+      .limit(filter.offset + filter.limit)
+      .execute();
+  let rows: Awaited<ReturnType<typeof page>>;
+  if (/^\+?\d[\d .]*$/.test(text)) {
+    const digits = text.replace(/\D/g, '').replace(/^84/, '0');
+    rows = await page(
+      q.where((eb) =>
+        eb.or([
+          prefix(db, eb.ref('persons.national_id'), digits),
+          prefix(db, eb.ref('persons.phone'), digits),
+        ]),
+      ),
+      'persons.name_folded',
+    );
+  } else if (text) {
+    // Two index-ordered scans, full name and given name, each stopping at the page's end, then merged:
+    // an OR of the two would read and sort every match ("nguyen" matches a third of the province).
+    const folded = foldDiacritics(text);
+    const [byName, byGiven] = await Promise.all([
+      page(
+        q.where((eb) => prefix(db, eb.ref('persons.name_folded'), folded)),
+        'persons.name_folded',
+      ),
+      page(
+        q.where((eb) => prefix(db, eb.ref('persons.given_name_folded'), folded)),
+        'persons.given_name_folded',
+      ),
+    ]);
+    const seen = new Set<number>();
+    rows = [...byName, ...byGiven]
+      .filter((p) => !seen.has(p.id) && seen.add(p.id))
+      .sort((a, b) => (a.name_folded < b.name_folded ? -1 : a.name_folded > b.name_folded ? 1 : a.id - b.id));
+  } else rows = await page(q, 'persons.name_folded');
+  const persons = rows
+    .slice(filter.offset, filter.offset + filter.limit)
+    .map(({ name_folded: _, ...p }) => p);
   await recordAudit(db, scope, [
     {
       action: 'read',
@@ -129,6 +182,16 @@ export async function searchPersons(db: Db, scope: Scope, filter: PersonFilter, 
     },
   ]);
   return persons;
+}
+
+/**
+ * "Starts with" that can use the column's index: GLOB on SQLite (its LIKE ignores case and so skips a
+ * binary index), LIKE on PostgreSQL (the index is built with text_pattern_ops).
+ */
+function prefix(db: Db, column: Expression<string | null>, text: string) {
+  return db.engine === 'sqlite'
+    ? sql<boolean>`${column} glob ${`${text.replace(/[*?[\]]/g, '')}*`}`
+    : sql<boolean>`${column} like ${`${text.replace(/[%_\\]/g, '')}%`}`;
 }
 
 /** One person, with household members; the read is audited. Outside the jurisdiction it does not exist. */

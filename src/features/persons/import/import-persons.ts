@@ -3,10 +3,10 @@ import { foldDiacritics } from '../../../core/text.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { AuditEvent } from '../../audit/store.ts';
 import { appendAudit } from '../../audit/store.ts';
-import { duplicateKey } from '../rules/duplicates.ts';
+import { isLikelyDuplicate } from '../rules/duplicates.ts';
 import { detectHeader, isSignatureRow, type PersonField } from '../rules/headers.ts';
 import { type PersonInput, validatePersonRow } from '../rules/person-row.ts';
-import { personRow } from '../store.ts';
+import { insertPersonRows, personRow } from '../store.ts';
 import { readTable, type TableRow } from './read-table.ts';
 
 export type ImportMode = 'all-or-nothing' | 'valid-rows';
@@ -47,6 +47,8 @@ export interface ImportOptions {
 const HEADER_WINDOW = 20;
 const CHUNK = 500;
 
+const namesakeKey = (fullName: string, birthYear: number) => `${foldDiacritics(fullName)}|${birthYear}`;
+
 const blank = (cells: unknown[]) =>
   cells.every((c) => c === null || c === undefined || String(c).trim() === '');
 const filled = (cells: unknown[]) =>
@@ -64,7 +66,7 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
     .selectAll()
     .where('code', '=', options.communeCode)
     .executeTakeFirst();
-  if (!commune || commune.level !== 3)
+  if (commune?.level !== 3)
     throw badRequest({ vi: 'Mã xã không hợp lệ.', en: 'Not a commune code.' }, [
       { field: 'commune', message: { vi: 'Mã xã không hợp lệ.', en: 'Not a commune code.' } },
     ]);
@@ -123,8 +125,11 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
     committed: false,
   };
   const seenIds = new Map<string, number>();
-  // Likely duplicates inside the file itself (same name and birth date, no ID) go to review as well.
-  const keysInFile = new Map<string, number>();
+  // Persons of this commune by folded name and birth year: registered ones as looked up, and this file's rows.
+  const namesakes = new Map<
+    string,
+    { id: number; fullName: string; birthDate: string | null; birthYear: number; villageId: number | null }[]
+  >();
 
   const rejectAll = new AppError(400, 'rejected', {
     vi: 'Có dòng bị từ chối.',
@@ -156,63 +161,60 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         .executeTakeFirstOrThrow();
       result.batchId = batch.id;
       let pending: { row: number; person: PersonInput }[] = [];
+      // The commune's registered persons by folded name and birth year, read once: duplicates are then found
+      // in memory, not by a query per chunk (a commune holds thousands, the province bench a million).
+      for (const c of await trx
+        .selectFrom('persons')
+        .select(['id', 'full_name', 'birth_date', 'birth_year', 'village_id'])
+        .where('commune_code', '=', commune.code)
+        .where('merged_into', 'is', null)
+        .execute()) {
+        const key = namesakeKey(c.full_name, c.birth_year);
+        namesakes.set(key, [
+          ...(namesakes.get(key) ?? []),
+          {
+            id: c.id,
+            fullName: c.full_name,
+            birthDate: c.birth_date,
+            birthYear: c.birth_year,
+            villageId: c.village_id,
+          },
+        ]);
+      }
 
       const flush = async () => {
         if (pending.length === 0) return;
-        const ids = pending.flatMap((p) => (p.person.nationalId ? [p.person.nationalId] : []));
+        const nationalIds = pending.flatMap((p) => (p.person.nationalId ? [p.person.nationalId] : []));
         const known = new Set(
-          ids.length
+          nationalIds.length
             ? (
                 await trx
                   .selectFrom('persons')
                   .select('national_id')
-                  .where('national_id', 'in', ids)
+                  .where('national_id', 'in', nationalIds)
                   .execute()
               ).map((r) => r.national_id)
             : [],
         );
         const fresh = pending.filter((p) => !p.person.nationalId || !known.has(p.person.nationalId));
         result.existing += pending.length - fresh.length;
-        const names = [...new Set(fresh.map((p) => foldDiacritics(p.person.fullName)))];
-        const candidates = names.length
-          ? await trx
-              .selectFrom('persons')
-              .select(['id', 'full_name', 'birth_date', 'birth_year', 'village_id'])
-              .where('commune_code', '=', commune.code)
-              .where('name_folded', 'in', names)
-              .where('merged_into', 'is', null)
-              .execute()
-          : [];
-        const byKey = new Map<string, number>();
-        for (const c of candidates) {
-          const p = {
-            fullName: c.full_name,
-            birthDate: c.birth_date,
-            birthYear: c.birth_year,
-            villageId: c.village_id,
-          };
-          byKey.set(duplicateKey(p), c.id);
-        }
-        const inserted: { id: number }[] = [];
-        const values = fresh.map((p) => personRow(p.person, place, { importBatchId: batch.id, now }));
-        for (let i = 0; i < values.length; i += 400)
-          inserted.push(
-            ...(await trx
-              .insertInto('persons')
-              .values(values.slice(i, i + 400))
-              .returning('id')
-              .execute()),
-          );
+        const ids = await insertPersonRows(
+          db,
+          trx,
+          fresh.map((p) => personRow(p.person, place, { importBatchId: batch.id, now })),
+        );
         result.imported += fresh.length;
         const reviews = fresh.flatMap((p, i) => {
-          const key = duplicateKey(p.person);
-          const candidate = byKey.get(key) ?? keysInFile.get(key);
-          keysInFile.set(key, inserted[i]!.id);
+          const key = namesakeKey(p.person.fullName, p.person.birthYear);
+          const same = namesakes.get(key) ?? [];
+          const candidate = same.find((c) => c.id !== ids[i]! && isLikelyDuplicate(c, p.person))?.id;
+          same.push({ id: ids[i]!, ...p.person });
+          namesakes.set(key, same);
           if (!candidate) return [];
           return [
             {
               commune_code: commune.code,
-              person_id: inserted[i]!.id,
+              person_id: ids[i]!,
               candidate_id: candidate,
               reason: 'nameAndBirthDate',
               status: 'open',

@@ -119,14 +119,14 @@ async function* readCsv(input: fs.ReadStream, head: Buffer): AsyncGenerator<Tabl
     relax_quotes: true,
     skip_empty_lines: false,
   });
-  // Validate UTF-8 while streaming: a file saved in a legacy code page must be refused, not garbled.
+  // Decode UTF-8 here, across chunk boundaries, so a file saved in a legacy code page is refused, not garbled.
   const feed = (async () => {
     try {
       for await (const chunk of input) {
-        decoder.decode(chunk as Buffer, { stream: true });
-        if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
+        if (!parser.write(decoder.decode(chunk as Buffer, { stream: true })))
+          await new Promise((r) => parser.once('drain', r));
       }
-      decoder.decode();
+      parser.write(decoder.decode());
       parser.end();
     } catch {
       parser.destroy(new BadEncoding());

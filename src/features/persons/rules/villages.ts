@@ -23,7 +23,21 @@ export function villageStem(name: string): string {
   return folded.replace(/^0+(?=\d)/, '');
 }
 
+/** Lists repeat the same few village names on every row: answers are kept per village list and text. */
+const matches = new WeakMap<readonly VillageRef[], Map<string, VillageMatch>>();
+
 export function matchVillage(text: string, villages: readonly VillageRef[]): VillageMatch {
+  const known = matches.get(villages) ?? new Map<string, VillageMatch>();
+  matches.set(villages, known);
+  let match = known.get(text);
+  if (!match) {
+    match = findVillage(text, villages);
+    known.set(text, match);
+  }
+  return match;
+}
+
+function findVillage(text: string, villages: readonly VillageRef[]): VillageMatch {
   const folded = foldDiacritics(text);
   const exact = villages.filter((v) => foldDiacritics(v.name) === folded);
   if (exact.length === 1) return { ok: true, id: exact[0]!.id };

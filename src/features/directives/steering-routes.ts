@@ -1,0 +1,142 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { scopeOf } from '../../server/scope.ts';
+import { idParams, memberBody, unitCode, visitBody, visitTask } from './schemas.ts';
+import {
+  createMember,
+  createVisit,
+  deleteMember,
+  deleteVisit,
+  listMembers,
+  listVisits,
+  updateMember,
+  updateVisit,
+} from './steering-store.ts';
+
+export function steeringRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const read = { access: { permission: 'directives.read' } } as const;
+  const write = { access: { permission: 'directives.write' } } as const;
+  const unitQuery = z.object({ unit: unitCode.optional() });
+
+  r.get(
+    '/api/steering-members',
+    {
+      config: read,
+      schema: {
+        tags: ['steering-committee'],
+        summary: "Members of a unit's steering committee and the area each supervises",
+        querystring: unitQuery,
+      },
+    },
+    async (request) => listMembers(app.db, scopeOf(request), request.query.unit ?? request.user!.unitCode),
+  );
+
+  r.post(
+    '/api/steering-members',
+    {
+      config: write,
+      schema: {
+        tags: ['steering-committee'],
+        summary: 'Add a member to a unit’s steering committee',
+        body: memberBody.extend({ unitCode }),
+      },
+    },
+    async (request, reply) => {
+      const { unitCode: unit, ...input } = request.body;
+      return reply.code(201).send(await createMember(app.db, scopeOf(request), unit, input));
+    },
+  );
+
+  r.patch(
+    '/api/steering-members/:id',
+    {
+      config: write,
+      schema: {
+        tags: ['steering-committee'],
+        summary: 'Edit a member',
+        params: idParams,
+        body: memberBody.partial(),
+      },
+    },
+    async (request, reply) => {
+      await updateMember(app.db, scopeOf(request), request.params.id, request.body);
+      return reply.code(204).send();
+    },
+  );
+
+  r.delete(
+    '/api/steering-members/:id',
+    {
+      config: write,
+      schema: { tags: ['steering-committee'], summary: 'Remove a member', params: idParams },
+    },
+    async (request, reply) => {
+      await deleteMember(app.db, scopeOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  r.get(
+    '/api/supervision-visits',
+    {
+      config: read,
+      schema: {
+        tags: ['steering-committee'],
+        summary: "A unit's supervision log, newest first, with the tasks each visit opened",
+        querystring: unitQuery,
+      },
+    },
+    async (request) => listVisits(app.db, scopeOf(request), request.query.unit ?? request.user!.unitCode),
+  );
+
+  r.post(
+    '/api/supervision-visits',
+    {
+      config: write,
+      schema: {
+        tags: ['steering-committee'],
+        summary: 'Log a supervision visit (date, area, findings) and open tasks from it',
+        body: visitBody.extend({ unitCode, tasks: z.array(visitTask).max(50).default([]) }),
+      },
+    },
+    async (request, reply) => {
+      const { unitCode: unit, ...input } = request.body;
+      return reply.code(201).send(await createVisit(app.db, scopeOf(request), unit, input));
+    },
+  );
+
+  r.patch(
+    '/api/supervision-visits/:id',
+    {
+      config: write,
+      schema: {
+        tags: ['steering-committee'],
+        summary: 'Edit a visit',
+        params: idParams,
+        body: visitBody.partial(),
+      },
+    },
+    async (request, reply) => {
+      await updateVisit(app.db, scopeOf(request), request.params.id, request.body);
+      return reply.code(204).send();
+    },
+  );
+
+  r.delete(
+    '/api/supervision-visits/:id',
+    {
+      config: write,
+      schema: {
+        tags: ['steering-committee'],
+        summary: 'Delete a visit that opened no tasks',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      await deleteVisit(app.db, scopeOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,154 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { scopeOf } from '../../server/scope.ts';
+import { compliance } from './compliance-store.ts';
+import { sendFile } from './document-routes.ts';
+import {
+  actionBody,
+  idParams,
+  inboxQuery,
+  reassignBody,
+  reportBody,
+  UPLOAD_BODY_LIMIT,
+  unitCode,
+} from './schemas.ts';
+import { taskReportXlsx } from './task-report.ts';
+import { actOnTask, inbox, reassignTask, reportAttachment, reportProgress, taskView } from './tasks-store.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function taskRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const read = { access: { permission: 'directives.read' } } as const;
+  const report = { access: { permission: 'directives.report' } } as const;
+
+  r.get(
+    '/api/tasks/inbox',
+    {
+      config: read,
+      schema: {
+        tags: ['directives'],
+        summary: "Tasks assigned to a unit (default: the caller's), newest first, with counts by state",
+        querystring: inboxQuery,
+      },
+    },
+    async (request) => {
+      const { unit, ...rest } = request.query;
+      return inbox(app.db, scopeOf(request), { unitCode: unit ?? request.user!.unitCode, ...rest });
+    },
+  );
+
+  r.get(
+    '/api/tasks/export.xlsx',
+    {
+      config: read,
+      schema: {
+        tags: ['directives'],
+        summary:
+          "A unit's task report as a spreadsheet: compliance summary and every task assigned within it",
+        querystring: z.object({ unit: unitCode.optional() }),
+      },
+    },
+    async (request, reply) => {
+      const unit = request.query.unit ?? request.user!.unitCode;
+      const body = await taskReportXlsx(app.db, scopeOf(request), unit, request.lang);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="nhiem-vu-${unit}.xlsx"`)
+        .send(body);
+    },
+  );
+
+  r.get(
+    '/api/tasks/:id',
+    {
+      config: read,
+      schema: {
+        tags: ['directives'],
+        summary: 'A task with its document, history, progress reports and the actions the caller may take',
+        params: idParams,
+      },
+    },
+    async (request) => taskView(app.db, scopeOf(request), request.params.id),
+  );
+
+  r.post(
+    '/api/tasks/:id/actions',
+    {
+      config: report,
+      schema: {
+        tags: ['directives'],
+        summary:
+          'Move a task: acknowledge, start, reportDone (assignee); accept, return with a reason (issuing or higher unit)',
+        params: idParams,
+        body: actionBody,
+      },
+    },
+    async (request) => {
+      const { action, ...input } = request.body;
+      return actOnTask(app.db, scopeOf(request), request.params.id, action, input);
+    },
+  );
+
+  r.post(
+    '/api/tasks/:id/reports',
+    {
+      config: report,
+      bodyLimit: UPLOAD_BODY_LIMIT,
+      schema: {
+        tags: ['directives'],
+        summary: 'A progress report on a task (text, percent, attachment); done: true also reports it done',
+        params: idParams,
+        body: reportBody,
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await reportProgress(app.db, scopeOf(request), request.params.id, request.body)),
+  );
+
+  r.patch(
+    '/api/tasks/:id',
+    {
+      config: { access: { permission: 'directives.write' } },
+      schema: {
+        tags: ['directives'],
+        summary: 'Give a task not yet acknowledged to another unit or organization (issuing unit)',
+        params: idParams,
+        body: reassignBody,
+      },
+    },
+    async (request) => reassignTask(app.db, scopeOf(request), request.params.id, request.body),
+  );
+
+  r.get(
+    '/api/progress-reports/:id/attachment',
+    {
+      config: read,
+      schema: { tags: ['directives'], summary: 'The file attached to a progress report', params: idParams },
+    },
+    async (request, reply) =>
+      sendFile(reply, await reportAttachment(app.db, scopeOf(request), request.params.id)),
+  );
+
+  r.get(
+    '/api/compliance',
+    {
+      config: read,
+      schema: {
+        tags: ['directives'],
+        summary:
+          'Per unit below (and per organization of the unit): tasks done on time, late, in progress, not started, overdue',
+        querystring: z.object({
+          unit: unitCode.optional(),
+          document: z.coerce.number().int().positive().optional(),
+        }),
+      },
+    },
+    async (request) =>
+      compliance(app.db, scopeOf(request), {
+        unitCode: request.query.unit ?? request.user!.unitCode,
+        documentId: request.query.document,
+      }),
+  );
+}

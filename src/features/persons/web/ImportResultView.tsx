@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { formatNumber } from '../../../web/format.ts';
+import { type ImportResult, importErrorsUrl } from './persons-api.ts';
+import { RejectedRows } from './RejectedRows.tsx';
+
+/**
+ * What the import did: stored or not (all-or-nothing with rejections stores nothing, and says so), the
+ * counts, the rejected rows with a download of them, and the way on.
+ */
+export function ImportResultView({
+  result,
+  busy,
+  onImportValid,
+}: {
+  result: ImportResult;
+  busy: boolean;
+  onImportValid: () => void;
+}) {
+  const { t } = useTranslation();
+  const counts: [string, number][] = [
+    [t('persons.import.rowsRead'), result.rowsRead],
+    [t('persons.import.imported'), result.imported],
+    [t('persons.import.rejected'), result.rejected],
+    [t('persons.import.review'), result.review],
+    [t('persons.import.existing'), result.existing],
+  ];
+  return (
+    <section className="card import-result" data-testid="import-result" aria-labelledby="import-result-title">
+      <h2 id="import-result-title">{t('persons.import.resultTitle')}</h2>
+      {result.committed ? (
+        <div className="notice notice-ok" role="status" data-testid="import-committed">
+          <span>{t('persons.import.committed', { n: formatNumber(result.imported) })}</span>
+        </div>
+      ) : (
+        <div className="notice notice-warn" role="alert" data-testid="import-nothing-stored">
+          <span>{t('persons.import.nothingStored', { n: formatNumber(result.rejected) })}</span>
+          <button type="button" className="btn btn-small" disabled={busy} onClick={onImportValid}>
+            {t('persons.import.importValid')}
+          </button>
+        </div>
+      )}
+      <dl className="facts import-counts">
+        {counts.map(([label, n]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd className="num">{formatNumber(n)}</dd>
+          </div>
+        ))}
+      </dl>
+      {result.committed && result.review > 0 && (
+        <p>
+          <Link to="/persons/duplicates">
+            {t('persons.import.reviewLink', { n: formatNumber(result.review) })}
+          </Link>
+        </p>
+      )}
+      {result.errors.length > 0 && (
+        <>
+          <div className="section-head rejected-head">
+            <h3>{t('persons.import.rejectedTitle')}</h3>
+            {result.batchId != null && (
+              <a className="btn btn-small" href={importErrorsUrl(result.batchId)} download>
+                {t('persons.import.downloadErrors')}
+              </a>
+            )}
+          </div>
+          <RejectedRows errors={result.errors} />
+        </>
+      )}
+    </section>
+  );
+}
