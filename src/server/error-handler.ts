@@ -47,8 +47,13 @@ export function installErrorHandler(app: FastifyInstance) {
     if (err.statusCode && err.statusCode < 500) {
       // Fastify's own client errors (malformed JSON, body too large, wrong content type): say what, not where.
       const message = { vi: 'Yêu cầu không hợp lệ.', en: 'Malformed request.' };
-      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-        Object.assign(message, { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' });
+      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        const mb = Math.round((request.routeOptions.bodyLimit ?? 0) / 1048576);
+        Object.assign(message, {
+          vi: `Dữ liệu gửi lên quá lớn (tối đa ${mb} MB).`,
+          en: `The request body is too large (at most ${mb} MB).`,
+        });
+      }
       if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
         Object.assign(message, { vi: 'Kiểu dữ liệu không được hỗ trợ.', en: 'Unsupported content type.' });
       return reply.code(err.statusCode).send(errorBody(lang, err.code ?? 'bad_request', message));

@@ -248,6 +248,9 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       query: t === 'outside' ? `unit=${c.outsideUnit}` : 'format=csv',
     }),
     'GET /api/persons/:id': () => ({}),
+    'PATCH /api/persons/:id': () => ({
+      body: { status: 'temporarilyAway', statusDate: '2021-12-20', phone: '+84 912 345 678' },
+    }),
     'POST /api/persons/uploads': () => ({ body: { not: 'a file' } }),
     'POST /api/persons/imports': (c, t) => ({
       body: { uploadId: uploadFor(c), commune: communeOf(c, t), mode: 'valid-rows' },

@@ -11,7 +11,7 @@ import {
   undoBatch,
   unmerge,
 } from '../../src/features/persons/review-store.ts';
-import { getPerson, searchPersons } from '../../src/features/persons/store.ts';
+import { getPerson, searchPersons, updatePerson } from '../../src/features/persons/store.ts';
 import { ENGINES, seededDb } from '../support/databases.ts';
 
 const FIXTURES = 'test/fixtures/persons';
@@ -100,6 +100,31 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
     expect(women.length).toBeGreaterThan(0);
   });
 
+  it('groups rows into households by the list\'s "Chủ hộ" column, with the head recorded', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-households-'));
+    const file = path.join(dir, 'ho-gia-dinh.csv');
+    const lines = [
+      'Họ và tên;Năm sinh;Giới tính;Chủ hộ;Quan hệ với chủ hộ;Thôn',
+      'Hoàng Văn Tình;1970;Nam;Hoàng Văn Tình;Chủ hộ;Thôn Nà Hoa',
+      'Nông Thị Hoa;1974;Nữ;Hoàng Văn Tình;Vợ;Thôn Nà Hoa',
+      'Hoàng Văn Nam;2005;Nam;Hoàng Văn Tình;Con;Thôn Nà Hoa',
+      'Lý Thị Mai;1950;Nữ;Lý Thị Mai;Chủ hộ;Thôn Đồng Tâm',
+    ];
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const result = await importPersons(db, { path: file, fileName: 'ho-gia-dinh.csv', communeCode: '06412', mode: 'all-or-nothing', actor, today });
+    expect(result).toMatchObject({ committed: true, imported: 4 });
+    const members = await db.db.selectFrom('persons').select(['full_name', 'household_id']).where('import_batch_id', '=', result.batchId!).orderBy('id').execute();
+    expect(new Set(members.map((m) => m.household_id)).size).toBe(2);
+    const household = await db.db.selectFrom('households').selectAll().where('id', '=', members[0]!.household_id!).executeTakeFirstOrThrow();
+    const head = await db.db.selectFrom('persons').select('full_name').where('id', '=', household.head_person_id!).executeTakeFirstOrThrow();
+    expect(head.full_name).toBe('Hoàng Văn Tình');
+    const wife = await db.db.selectFrom('persons').select('id').where('full_name', '=', 'Nông Thị Hoa').executeTakeFirstOrThrow();
+    const card = await getPerson(db, scope('06412'), wife.id);
+    expect(card.household.map((m) => m.full_name).sort()).toEqual(['Hoàng Văn Nam', 'Hoàng Văn Tình', 'Nông Thị Hoa']);
+    await undoBatch(db, scope('06412'), result.batchId!);
+    expect(await db.db.selectFrom('households').select('id').where('import_batch_id', '=', result.batchId!).execute()).toEqual([]);
+  });
+
   it('refuses broken UTF-8, a 100-column sheet, an empty file and a file that is no spreadsheet, storing nothing', async () => {
     const before = await db.db
       .selectFrom('persons')
@@ -115,6 +140,8 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
     });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-bad-'));
     fs.writeFileSync(path.join(dir, 'empty.csv'), '');
+    fs.writeFileSync(path.join(dir, 'huge.csv'), '');
+    fs.truncateSync(path.join(dir, 'huge.csv'), 200 * 1024 * 1024); // a sparse 200-MB file
     fs.writeFileSync(path.join(dir, 'fake.xlsx'), Buffer.from('%PDF-1.4 not a sheet'));
     fs.writeFileSync(
       path.join(dir, 'broken.xlsx'),
@@ -130,6 +157,9 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
         today,
       });
     await expect(bad('empty.csv')).rejects.toMatchObject({ status: 400 });
+    await expect(bad('huge.csv')).rejects.toMatchObject({
+      text: { vi: expect.stringMatching(/Tệp quá lớn \(200 MB, tối đa 150 MB\)/) },
+    });
     await expect(bad('fake.xlsx')).rejects.toMatchObject({ text: { en: expect.stringMatching(/PDF/) } });
     await expect(bad('broken.xlsx')).rejects.toMatchObject({ status: 400 });
     expect(
@@ -175,7 +205,20 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
       .limit(1)
       .executeTakeFirstOrThrow();
     expect(JSON.parse(audited.details)).toMatchObject({ q: typed, unitCode: '06403' });
+    await updatePerson(db, scope('06400'), found[0]!.id, {
+      status: 'moved',
+      statusDate: '2021-12-20',
+      phone: '84912345678',
+    });
+    await expect(updatePerson(db, scope('06400'), found[0]!.id, { phone: '12345' })).rejects.toMatchObject({
+      status: 400,
+      fields: [{ field: 'phone' }],
+    });
+    await expect(
+      updatePerson(db, scope('06403'), found[0]!.id, { status: 'deceased' }),
+    ).rejects.toMatchObject({ status: 404 });
     const card = await getPerson(db, scope('06400'), found[0]!.id);
+    expect(card.person).toMatchObject({ status: 'moved', status_date: '2021-12-20', phone: '0912345678' });
     expect(card.person.commune_code).toBe('06400');
     await expect(getPerson(db, scope('06403'), found[0]!.id)).rejects.toMatchObject({ status: 404 });
   });

@@ -274,6 +274,7 @@ export async function undoBatch(db: Db, scope: Scope, id: number) {
       .where((eb) => eb.or([eb('person_id', 'in', ids), eb('candidate_id', 'in', ids)]))
       .execute();
     const removed = await trx.deleteFrom('persons').where('import_batch_id', '=', id).executeTakeFirst();
+    await trx.deleteFrom('households').where('import_batch_id', '=', id).execute();
     await trx
       .updateTable('import_batches')
       .set({ status: 'undone', undone_at: new Date().toISOString() })

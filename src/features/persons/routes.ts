@@ -24,7 +24,7 @@ import {
 import { AGE_BANDS } from './rules/age-bands.ts';
 import { PERSON_FIELDS } from './rules/headers.ts';
 import { PERSON_STATUSES, PRIORITY_GROUPS } from './rules/person-row.ts';
-import { getPerson, type PersonFilter, searchPersons } from './store.ts';
+import { getPerson, type PersonFilter, searchPersons, updatePerson } from './store.ts';
 
 const unit = z.string().regex(/^(VN|\d{2}|\d{3}|\d{5})$/, 'GSO code');
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -136,6 +136,37 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: { tags: ['persons'], summary: 'A person and their household (audited)', params: idParams },
     },
     async (request) => getPerson(app.db, scopeOf(request), request.params.id),
+  );
+
+  r.patch(
+    '/api/persons/:id',
+    {
+      config: write,
+      schema: {
+        tags: ['persons'],
+        summary:
+          "Change a person's status (with its date), phone, village, groups, address, occupation or note (audited)",
+        params: idParams,
+        body: z.object({
+          status: z.enum(PERSON_STATUSES).optional(),
+          statusDate: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .nullable()
+            .optional(),
+          phone: z.string().max(30).nullable().optional(),
+          villageId: z.number().int().positive().nullable().optional(),
+          address: z.string().max(300).nullable().optional(),
+          occupation: z.string().max(100).nullable().optional(),
+          priorityGroups: z.array(z.enum(PRIORITY_GROUPS)).max(PRIORITY_GROUPS.length).optional(),
+          note: z.string().max(500).nullable().optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      await updatePerson(app.db, scopeOf(request), request.params.id, request.body);
+      return reply.code(204).send();
+    },
   );
 
   // Uploads arrive as the raw file body (slow links: no multipart overhead), streamed to disk with a size cap.

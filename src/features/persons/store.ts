@@ -1,13 +1,14 @@
 import { type Expression, type Kysely, type Selectable, sql } from 'kysely';
-import { notFound } from '../../core/errors.ts';
+import { badRequest, notFound } from '../../core/errors.ts';
 import { foldDiacritics } from '../../core/text.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database, PersonTable } from '../../db/schema.ts';
 import { unitInScope } from '../admin-units/store.ts';
-import { recordAudit } from '../audit/store.ts';
+import { appendAudit, recordAudit } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
 import { type AgeBand, birthDateRange, effectiveBirthDate } from './rules/age-bands.ts';
-import type { PersonInput } from './rules/person-row.ts';
+import type { PersonInput, PersonStatus, PriorityGroup } from './rules/person-row.ts';
+import { normalizePhone } from './rules/phone.ts';
 
 const personNotFound = () => notFound({ vi: 'Không tìm thấy người dân.', en: 'Person not found.' });
 
@@ -194,13 +195,19 @@ function prefix(db: Db, column: Expression<string | null>, text: string) {
     : sql<boolean>`${column} like ${`${text.replace(/[%_\\]/g, '')}%`}`;
 }
 
-/** One person, with household members; the read is audited. Outside the jurisdiction it does not exist. */
-export async function getPerson(db: Db, scope: Scope, id: number) {
+/** A person the caller may see; outside the jurisdiction the person does not exist (404, not 403). */
+async function personInScope(db: Db, scope: Scope, id: number) {
   const person = await db.db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
   if (!person) throw personNotFound();
   await unitInScope(db, scope, person.commune_code).catch((e) =>
     Promise.reject(e.status === 403 ? personNotFound() : e),
   );
+  return { person };
+}
+
+/** One person, with household members; the read is audited. */
+export async function getPerson(db: Db, scope: Scope, id: number) {
+  const { person } = await personInScope(db, scope, id);
   const household = person.household_id
     ? await db.db
         .selectFrom('persons')
@@ -214,6 +221,70 @@ export async function getPerson(db: Db, scope: Scope, id: number) {
     { action: 'read', entity: 'person', entityId: id, unitCode: person.commune_code },
   ]);
   return { person, household };
+}
+
+export interface PersonChanges {
+  status?: PersonStatus;
+  statusDate?: string | null;
+  phone?: string | null;
+  villageId?: number | null;
+  address?: string | null;
+  occupation?: string | null;
+  priorityGroups?: PriorityGroup[];
+  note?: string | null;
+}
+
+/** Changes what a health station keeps current (status with its date, phone, village, groups); audited with before/after. */
+export async function updatePerson(db: Db, scope: Scope, id: number, changes: PersonChanges) {
+  const { person: before } = await personInScope(db, scope, id);
+  let phone = changes.phone;
+  if (phone) {
+    const checked = normalizePhone(phone);
+    if (!checked.ok) throw badRequest(checked.reason, [{ field: 'phone', message: checked.reason }]);
+    phone = checked.value;
+  }
+  if (changes.villageId) {
+    const village = await db.db
+      .selectFrom('villages')
+      .select('commune_code')
+      .where('id', '=', changes.villageId)
+      .executeTakeFirst();
+    if (village?.commune_code !== before.commune_code) {
+      const msg = {
+        vi: 'Thôn không thuộc xã của người này.',
+        en: "The village is not in this person's commune.",
+      };
+      throw badRequest(msg, [{ field: 'villageId', message: msg }]);
+    }
+  }
+  const set = {
+    ...(changes.status !== undefined
+      ? { status: changes.status, status_date: changes.statusDate ?? new Date().toISOString().slice(0, 10) }
+      : {}),
+    ...(phone !== undefined ? { phone } : {}),
+    ...(changes.villageId !== undefined ? { village_id: changes.villageId } : {}),
+    ...(changes.address !== undefined ? { address: changes.address } : {}),
+    ...(changes.occupation !== undefined ? { occupation: changes.occupation } : {}),
+    ...(changes.priorityGroups !== undefined ? { priority_groups: changes.priorityGroups.join(',') } : {}),
+    ...(changes.note !== undefined ? { note: changes.note } : {}),
+  };
+  await db.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('persons')
+      .set({ ...set, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    const previous = Object.fromEntries(Object.keys(set).map((k) => [k, before[k as keyof typeof before]]));
+    await appendAudit(trx, db.engine, scope, [
+      {
+        action: 'update',
+        entity: 'person',
+        entityId: id,
+        unitCode: before.commune_code,
+        details: { before: previous, after: set },
+      },
+    ]);
+  });
 }
 
 export type PersonRecord = Selectable<PersonTable>;

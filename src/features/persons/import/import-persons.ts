@@ -182,6 +182,25 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         ]);
       }
 
+      // Households from the list's "Chủ hộ" column: one per head's name and village; the head is the member
+      // whose relation is "Chủ hộ" or whose own name is the head's.
+      const householdIds = new Map<string, number>();
+      const heads = new Map<number, number>();
+      const isHead = (p: PersonInput) =>
+        foldDiacritics(p.relationToHead ?? '') === 'chu ho' || (!!p.householdHead && foldDiacritics(p.householdHead) === foldDiacritics(p.fullName));
+      const householdOf = async (p: PersonInput): Promise<number | null> => {
+        const head = p.householdHead ?? (isHead(p) ? p.fullName : null);
+        if (!head) return null;
+        const key = `${p.villageId ?? ''}|${foldDiacritics(head)}`;
+        let id = householdIds.get(key);
+        if (id === undefined) {
+          const row = { commune_code: commune.code, province_code: place.province_code, village_id: p.villageId, head_person_id: null, address: p.address, import_batch_id: batch.id, created_at: now };
+          id = (await trx.insertInto('households').values(row).returning('id').executeTakeFirstOrThrow()).id;
+          householdIds.set(key, id);
+        }
+        return id;
+      };
+
       const flush = async () => {
         if (pending.length === 0) return;
         const nationalIds = pending.flatMap((p) => (p.person.nationalId ? [p.person.nationalId] : []));
@@ -198,11 +217,14 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         );
         const fresh = pending.filter((p) => !p.person.nationalId || !known.has(p.person.nationalId));
         result.existing += pending.length - fresh.length;
+        const households: (number | null)[] = [];
+        for (const p of fresh) households.push(await householdOf(p.person));
         const ids = await insertPersonRows(
           db,
           trx,
-          fresh.map((p) => personRow(p.person, place, { importBatchId: batch.id, now })),
+          fresh.map((p, i) => personRow(p.person, place, { importBatchId: batch.id, householdId: households[i], now })),
         );
+        for (const [i, p] of fresh.entries()) if (households[i] && isHead(p.person)) heads.set(households[i]!, ids[i]!);
         result.imported += fresh.length;
         const reviews = fresh.flatMap((p, i) => {
           const key = namesakeKey(p.person.fullName, p.person.birthYear);
@@ -269,6 +291,7 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
       for await (const r of rows) await handle(r);
       await flush();
       if (options.mode === 'all-or-nothing' && result.rejected > 0) throw rejectAll;
+      for (const [household, person] of heads) await trx.updateTable('households').set({ head_person_id: person }).where('id', '=', household).execute();
       await trx
         .updateTable('import_batches')
         .set({

@@ -10,8 +10,8 @@ export interface TableRow {
   cells: unknown[];
 }
 
-/** Files above this size are refused before reading: a commune list is a few MB; 1,000,000 rows ≈ 120 MB. */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** Files above this size are refused before reading: a commune list is a few MB; 1,000,000 rows ≈ 70 MB of CSV. */
+export const MAX_FILE_BYTES = 150 * 1024 * 1024;
 /** A person list has a dozen columns; a sheet much wider is not one. */
 export const MAX_COLUMNS = 60;
 
