@@ -111,18 +111,52 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
       'Lý Thị Mai;1950;Nữ;Lý Thị Mai;Chủ hộ;Thôn Đồng Tâm',
     ];
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
-    const result = await importPersons(db, { path: file, fileName: 'ho-gia-dinh.csv', communeCode: '06412', mode: 'all-or-nothing', actor, today });
+    const result = await importPersons(db, {
+      path: file,
+      fileName: 'ho-gia-dinh.csv',
+      communeCode: '06412',
+      mode: 'all-or-nothing',
+      actor,
+      today,
+    });
     expect(result).toMatchObject({ committed: true, imported: 4 });
-    const members = await db.db.selectFrom('persons').select(['full_name', 'household_id']).where('import_batch_id', '=', result.batchId!).orderBy('id').execute();
+    const members = await db.db
+      .selectFrom('persons')
+      .select(['full_name', 'household_id'])
+      .where('import_batch_id', '=', result.batchId!)
+      .orderBy('id')
+      .execute();
     expect(new Set(members.map((m) => m.household_id)).size).toBe(2);
-    const household = await db.db.selectFrom('households').selectAll().where('id', '=', members[0]!.household_id!).executeTakeFirstOrThrow();
-    const head = await db.db.selectFrom('persons').select('full_name').where('id', '=', household.head_person_id!).executeTakeFirstOrThrow();
+    const household = await db.db
+      .selectFrom('households')
+      .selectAll()
+      .where('id', '=', members[0]!.household_id!)
+      .executeTakeFirstOrThrow();
+    const head = await db.db
+      .selectFrom('persons')
+      .select('full_name')
+      .where('id', '=', household.head_person_id!)
+      .executeTakeFirstOrThrow();
     expect(head.full_name).toBe('Hoàng Văn Tình');
-    const wife = await db.db.selectFrom('persons').select('id').where('full_name', '=', 'Nông Thị Hoa').executeTakeFirstOrThrow();
+    const wife = await db.db
+      .selectFrom('persons')
+      .select('id')
+      .where('full_name', '=', 'Nông Thị Hoa')
+      .executeTakeFirstOrThrow();
     const card = await getPerson(db, scope('06412'), wife.id);
-    expect(card.household.map((m) => m.full_name).sort()).toEqual(['Hoàng Văn Nam', 'Hoàng Văn Tình', 'Nông Thị Hoa']);
+    expect(card.household.map((m) => m.full_name).sort()).toEqual([
+      'Hoàng Văn Nam',
+      'Hoàng Văn Tình',
+      'Nông Thị Hoa',
+    ]);
     await undoBatch(db, scope('06412'), result.batchId!);
-    expect(await db.db.selectFrom('households').select('id').where('import_batch_id', '=', result.batchId!).execute()).toEqual([]);
+    expect(
+      await db.db
+        .selectFrom('households')
+        .select('id')
+        .where('import_batch_id', '=', result.batchId!)
+        .execute(),
+    ).toEqual([]);
   });
 
   it('refuses broken UTF-8, a 100-column sheet, an empty file and a file that is no spreadsheet, storing nothing', async () => {

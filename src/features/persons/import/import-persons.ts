@@ -187,14 +187,23 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
       const householdIds = new Map<string, number>();
       const heads = new Map<number, number>();
       const isHead = (p: PersonInput) =>
-        foldDiacritics(p.relationToHead ?? '') === 'chu ho' || (!!p.householdHead && foldDiacritics(p.householdHead) === foldDiacritics(p.fullName));
+        foldDiacritics(p.relationToHead ?? '') === 'chu ho' ||
+        (!!p.householdHead && foldDiacritics(p.householdHead) === foldDiacritics(p.fullName));
       const householdOf = async (p: PersonInput): Promise<number | null> => {
         const head = p.householdHead ?? (isHead(p) ? p.fullName : null);
         if (!head) return null;
         const key = `${p.villageId ?? ''}|${foldDiacritics(head)}`;
         let id = householdIds.get(key);
         if (id === undefined) {
-          const row = { commune_code: commune.code, province_code: place.province_code, village_id: p.villageId, head_person_id: null, address: p.address, import_batch_id: batch.id, created_at: now };
+          const row = {
+            commune_code: commune.code,
+            province_code: place.province_code,
+            village_id: p.villageId,
+            head_person_id: null,
+            address: p.address,
+            import_batch_id: batch.id,
+            created_at: now,
+          };
           id = (await trx.insertInto('households').values(row).returning('id').executeTakeFirstOrThrow()).id;
           householdIds.set(key, id);
         }
@@ -222,9 +231,12 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         const ids = await insertPersonRows(
           db,
           trx,
-          fresh.map((p, i) => personRow(p.person, place, { importBatchId: batch.id, householdId: households[i], now })),
+          fresh.map((p, i) =>
+            personRow(p.person, place, { importBatchId: batch.id, householdId: households[i], now }),
+          ),
         );
-        for (const [i, p] of fresh.entries()) if (households[i] && isHead(p.person)) heads.set(households[i]!, ids[i]!);
+        for (const [i, p] of fresh.entries())
+          if (households[i] && isHead(p.person)) heads.set(households[i]!, ids[i]!);
         result.imported += fresh.length;
         const reviews = fresh.flatMap((p, i) => {
           const key = namesakeKey(p.person.fullName, p.person.birthYear);
@@ -291,7 +303,12 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
       for await (const r of rows) await handle(r);
       await flush();
       if (options.mode === 'all-or-nothing' && result.rejected > 0) throw rejectAll;
-      for (const [household, person] of heads) await trx.updateTable('households').set({ head_person_id: person }).where('id', '=', household).execute();
+      for (const [household, person] of heads)
+        await trx
+          .updateTable('households')
+          .set({ head_person_id: person })
+          .where('id', '=', household)
+          .execute();
       await trx
         .updateTable('import_batches')
         .set({
