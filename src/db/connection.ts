@@ -30,6 +30,9 @@ export function openDb(target: { databaseUrl: string | null; sqliteFile: string 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  // 128 MB of page cache (the default is 2 MB): a registry of a province's million people keeps its name and
+  // ID indexes in memory instead of re-reading them on every insert and search.
+  sqlite.pragma('cache_size = -131072');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
 }

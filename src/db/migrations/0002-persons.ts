@@ -1,11 +1,10 @@
-import { type ColumnDefinitionBuilder, type Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Engine } from '../connection.ts';
+import { idColumn } from './id-column.ts';
 
 /** Population registry: households, persons, import batches and the duplicate review queue. */
 export function persons(engine: Engine) {
-  const id = engine === 'postgres' ? 'bigserial' : 'integer';
-  const idOptions = (c: ColumnDefinitionBuilder) =>
-    engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement();
+  const [id, idOptions] = idColumn(engine);
   return {
     // biome-ignore lint/suspicious/noExplicitAny: a migration runs against the schema as it was, not today's types
     async up(db: Kysely<any>) {

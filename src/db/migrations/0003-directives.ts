@@ -1,11 +1,10 @@
-import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Engine } from '../connection.ts';
+import { idColumn } from './id-column.ts';
 
 /** Documents and their tasks, progress reports, stored files, steering-committee members and visits. */
 export function directives(engine: Engine) {
-  const id = engine === 'postgres' ? 'bigserial' : 'integer';
-  const idOptions = (c: ColumnDefinitionBuilder) =>
-    engine === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement();
+  const [id, idOptions] = idColumn(engine);
   const bytes = engine === 'postgres' ? 'bytea' : 'blob';
   return {
     // biome-ignore lint/suspicious/noExplicitAny: a migration runs against the schema as it was, not today's types
