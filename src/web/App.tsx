@@ -36,6 +36,25 @@ const DuplicatesPage = lazy(() =>
 const PrintPage = lazy(() =>
   import('../features/persons/web/PrintPage.tsx').then((m) => ({ default: m.PrintPage })),
 );
+// Directives (journeys 1 and 2): one chunk per page; ECharts loads only with the compliance chart.
+const InboxPage = lazy(() =>
+  import('../features/directives/web/InboxPage.tsx').then((m) => ({ default: m.InboxPage })),
+);
+const NewDocumentPage = lazy(() =>
+  import('../features/directives/web/NewDocumentPage.tsx').then((m) => ({ default: m.NewDocumentPage })),
+);
+const DocumentPage = lazy(() =>
+  import('../features/directives/web/DocumentPage.tsx').then((m) => ({ default: m.DocumentPage })),
+);
+const TaskPage = lazy(() =>
+  import('../features/directives/web/TaskPage.tsx').then((m) => ({ default: m.TaskPage })),
+);
+const CompliancePage = lazy(() =>
+  import('../features/directives/web/CompliancePage.tsx').then((m) => ({ default: m.CompliancePage })),
+);
+const SteeringPage = lazy(() =>
+  import('../features/directives/web/SteeringPage.tsx').then((m) => ({ default: m.SteeringPage })),
+);
 
 export function App() {
   return (
@@ -51,6 +70,12 @@ export function App() {
         <Route path="/persons/duplicates" element={<DuplicatesPage />} />
         <Route path="/persons/print" element={<PrintPage />} />
         <Route path="/persons/:id" element={<PersonPage />} />
+        <Route path="/directives" element={<InboxPage />} />
+        <Route path="/directives/new" element={<NewDocumentPage />} />
+        <Route path="/directives/documents/:id" element={<DocumentPage />} />
+        <Route path="/directives/tasks/:id" element={<TaskPage />} />
+        <Route path="/directives/compliance" element={<CompliancePage />} />
+        <Route path="/directives/steering" element={<SteeringPage />} />
         <Route
           path="/admin/users"
           element={

@@ -15,7 +15,7 @@ interface Capability {
 const CAPABILITIES: Capability[] = [
   { key: 'areas', live: { to: homePath, prefix: '/areas/' } },
   { key: 'persons', live: { to: () => '/persons', prefix: '/persons' } },
-  { key: 'directives' },
+  { key: 'directives', live: { to: () => '/directives', prefix: '/directives' } },
   { key: 'riskLevels' },
   { key: 'vaccination' },
   { key: 'testing' },
