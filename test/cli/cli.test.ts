@@ -5,8 +5,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { ENGINES, emptyDb } from '../support/databases.ts';
+
+// Each test starts the real CLI several times, and `seed --demo` generates 120,000 residents.
+vi.setConfig({ testTimeout: 240_000 });
 
 const run = promisify(execFile);
 const bin = path.resolve('bin/safeadapt.js');

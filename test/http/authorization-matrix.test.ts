@@ -262,6 +262,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'POST /api/persons/duplicates/:id/merge': () => ({}),
     'POST /api/persons/duplicates/:id/keep': () => ({}),
     'POST /api/persons/duplicates/:id/unmerge': () => ({}),
+    'POST /api/directives/extract': () => ({ body: { not: 'a file' } }),
     'POST /api/directives/parse': () => ({
       body: { text: fs.readFileSync('test/fixtures/letters/000_0cc6a49cf5414292.txt', 'utf8') },
     }),

@@ -159,6 +159,39 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
     ).toEqual([]);
   });
 
+  it('reads a multi-megabyte list intact while reporting progress (chunk boundaries inside Vietnamese letters)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-big-'));
+    const file = path.join(dir, 'lon.csv');
+    const given = ['Hùng', 'Dũng', 'Thủy', 'Hường', 'Đức', 'Nguyệt'];
+    // 30,000 different birth dates: about 1.4 MB, more than one 1-MB read chunk.
+    const lines = Array.from({ length: 30_000 }, (_, i) => {
+      const date = `${(i % 28) + 1}/${(Math.floor(i / 28) % 12) + 1}/${1920 + (Math.floor(i / 336) % 100)}`;
+      return `Lộc Văn ${given[i % 6]};${date};${i % 2 ? 'Nữ' : 'Nam'};Thôn Nà Hoa`;
+    });
+    fs.writeFileSync(file, `Họ và tên;Ngày sinh;Giới tính;Thôn\n${lines.join('\n')}\n`);
+    let progress = 0;
+    const result = await importPersons(db, {
+      path: file,
+      fileName: 'lon.csv',
+      communeCode: '06415',
+      mode: 'all-or-nothing',
+      actor,
+      today,
+      onProgress: (bytes) => {
+        progress = bytes;
+      },
+    });
+    expect(result).toMatchObject({
+      committed: true,
+      rowsRead: 30_000,
+      imported: 30_000,
+      rejected: 0,
+      review: 0,
+    });
+    expect(progress).toBe(fs.statSync(file).size);
+    await undoBatch(db, scope('06415'), result.batchId!);
+  });
+
   it('refuses broken UTF-8, a 100-column sheet, an empty file and a file that is no spreadsheet, storing nothing', async () => {
     const before = await db.db
       .selectFrom('persons')

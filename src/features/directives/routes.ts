@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type Message } from '../../core/errors.ts';
 import { documentRoutes } from './document-routes.ts';
+import { extractLetterText } from './extract-text.ts';
 import { tryParseDocument } from './rules/parse-document.ts';
 import type { NotALetterReason } from './rules/parsed-document.ts';
 import { steeringRoutes } from './steering-routes.ts';
@@ -49,4 +50,42 @@ export function directiveRoutes(app: FastifyInstance) {
       return result.document;
     },
   );
+
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/api/directives/extract',
+    {
+      config: { access: { authenticated: true } },
+      bodyLimit: MAX_LETTER_BYTES,
+      schema: {
+        tags: ['directives'],
+        summary:
+          'The text of an uploaded letter (.txt or .docx as the raw body; header x-file-name), to parse next',
+        headers: z.object({ 'x-file-name': z.string().min(1).max(200) }),
+      },
+    },
+    async (request) => {
+      const bytes = await readBody(request.body, MAX_LETTER_BYTES);
+      return { text: await extractLetterText(decodeURIComponent(request.headers['x-file-name']), bytes) };
+    },
+  );
+}
+
+/** A letter is a few pages: 10 MB covers a .docx with images. */
+const MAX_LETTER_BYTES = 10 * 1024 * 1024;
+
+async function readBody(body: unknown, limit: number): Promise<Buffer> {
+  if (!body || typeof (body as AsyncIterable<Buffer>)[Symbol.asyncIterator] !== 'function')
+    throw new AppError(400, 'bad_request', { vi: 'Không có tệp.', en: 'No file.' });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit)
+      throw new AppError(413, 'too_large', {
+        vi: 'Tệp quá lớn (tối đa 10 MB).',
+        en: 'The file is too large (at most 10 MB).',
+      });
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }

@@ -71,7 +71,7 @@ describe('parseDocument refuses what is not a letter', () => {
       expect(value.error.reason).toBe('too-long');
       expect(value.error.message).toMatch(/1,000,000/);
     }
-    expect(ms).toBeLessThan(200);
+    expect(ms).toBeLessThan(1000);
   });
 
   it('reads or refuses junk just under the limit in linear time (no regex backtracking)', () => {
@@ -85,7 +85,7 @@ describe('parseDocument refuses what is not a letter', () => {
     for (const text of cases) {
       const { value, ms } = timed(() => reasonOf(text));
       expect(value).toBe('no-structure');
-      expect(ms).toBeLessThan(2000);
+      expect(ms).toBeLessThan(10_000); // backtracking would take minutes; the bound leaves room for a busy machine
     }
   });
 
@@ -97,6 +97,6 @@ describe('parseDocument refuses what is not a letter', () => {
     const { value, ms } = timed(() => parseDocument(padded));
     expect(value.tasks).toHaveLength(8003);
     expect(value.tasks[2]?.deadline?.date).toBe('2021-12-15');
-    expect(ms).toBeLessThan(3000);
+    expect(ms).toBeLessThan(15_000);
   });
 });

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { statusOf } from '../../../web/api.ts';
+import { type ApiError, statusOf, uploadFile } from '../../../web/api.ts';
 import { ErrorNotice, useErrorText } from '../../../web/ErrorNotice.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 import { useCurrentUser } from '../../../web/session.ts';
@@ -60,6 +60,16 @@ export function NewDocumentPage() {
     }
     setFile(chosen);
     if (/\.txt$/i.test(chosen.name)) setText(await chosen.text());
+    // A .docx is read on the server (mammoth); its text then goes through the same review as a paste.
+    else if (/\.docx$/i.test(chosen.name))
+      await uploadFile<{ text: string }>(
+        '/api/directives/extract',
+        chosen,
+        { 'x-file-name': encodeURIComponent(chosen.name) },
+        () => {},
+      )
+        .then((result) => setText(result.text))
+        .catch((error: ApiError) => setFileProblem(error.message));
   };
 
   const submit = (event: FormEvent) => {
@@ -67,7 +77,7 @@ export function NewDocumentPage() {
     if (text.trim()) parse.mutate(text);
   };
 
-  const isTxt = file !== null && /\.txt$/i.test(file.name);
+  const isTxt = file !== null && /\.(txt|docx)$/i.test(file.name);
   return (
     <>
       <DirectivesTabs />

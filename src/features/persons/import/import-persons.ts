@@ -3,7 +3,7 @@ import { foldDiacritics } from '../../../core/text.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { AuditEvent } from '../../audit/store.ts';
 import { appendAudit } from '../../audit/store.ts';
-import { isLikelyDuplicate } from '../rules/duplicates.ts';
+import { sameBirthAndVillage } from '../rules/duplicates.ts';
 import { detectHeader, isSignatureRow, type PersonField } from '../rules/headers.ts';
 import { type PersonInput, validatePersonRow } from '../rules/person-row.ts';
 import { insertPersonRows, personRow } from '../store.ts';
@@ -241,7 +241,7 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         const reviews = fresh.flatMap((p, i) => {
           const key = namesakeKey(p.person.fullName, p.person.birthYear);
           const same = namesakes.get(key) ?? [];
-          const candidate = same.find((c) => c.id !== ids[i]! && isLikelyDuplicate(c, p.person))?.id;
+          const candidate = same.find((c) => c.id !== ids[i]! && sameBirthAndVillage(c, p.person))?.id;
           same.push({ id: ids[i]!, ...p.person });
           namesakes.set(key, same);
           if (!candidate) return [];

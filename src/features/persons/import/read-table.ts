@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { type Readable, Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { badRequest } from '../../../core/errors.ts';
@@ -72,16 +73,22 @@ export async function* readTable(
   const headLength = fs.readSync(handle, head, 0, head.length, 0);
   fs.closeSync(handle);
   const kind = detectKind(head.subarray(0, headLength), fileName);
-  const input = fs.createReadStream(path, { highWaterMark: 1 << 20 });
+  // Progress is counted by a pass-through stage: a 'data' listener on the file stream would race the reader
+  // for chunks and lose some.
   let bytes = 0;
-  input.on('data', (chunk) => {
-    bytes += chunk.length;
-    onBytes?.(bytes);
-  });
+  const input = fs.createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        onBytes?.(bytes);
+        done(null, chunk);
+      },
+    }),
+  );
   yield* kind === 'xlsx' ? readXlsx(input) : readCsv(input, head.subarray(0, headLength));
 }
 
-async function* readXlsx(input: fs.ReadStream): AsyncGenerator<TableRow> {
+async function* readXlsx(input: Readable): AsyncGenerator<TableRow> {
   // styles: 'cache' makes date-formatted cells arrive as Date objects.
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
@@ -105,7 +112,7 @@ async function* readXlsx(input: fs.ReadStream): AsyncGenerator<TableRow> {
   }
 }
 
-async function* readCsv(input: fs.ReadStream, head: Buffer): AsyncGenerator<TableRow> {
+async function* readCsv(input: Readable, head: Buffer): AsyncGenerator<TableRow> {
   const firstLine =
     head
       .toString('utf8')

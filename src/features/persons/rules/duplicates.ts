@@ -23,7 +23,14 @@ export function duplicateKey(p: DuplicateFacts): string {
 
 /** The whole rule for two records, for when their keys differ only by what one of them does not know. */
 export function isLikelyDuplicate(a: DuplicateFacts, b: DuplicateFacts): boolean {
-  if (foldDiacritics(a.fullName) !== foldDiacritics(b.fullName)) return false;
+  return foldDiacritics(a.fullName) === foldDiacritics(b.fullName) && sameBirthAndVillage(a, b);
+}
+
+/** The rule without the name, for records already grouped by folded name (imports compare thousands). */
+export function sameBirthAndVillage(
+  a: Omit<DuplicateFacts, 'fullName'>,
+  b: Omit<DuplicateFacts, 'fullName'>,
+): boolean {
   const sameBirth = a.birthDate && b.birthDate ? a.birthDate === b.birthDate : a.birthYear === b.birthYear;
   const sameVillage = a.villageId == null || b.villageId == null || a.villageId === b.villageId;
   return sameBirth && sameVillage;
