@@ -3,7 +3,7 @@
  *  - import of N persons (default 1,000,000) from CSV and from XLSX, against the ceiling: the same rows
  *    inserted with one prepared statement in one transaction (goal: CSV ≥ 50 % of the ceiling);
  *  - name search over the N persons: p95 ≤ 20 ms (goal), through the real search (jurisdiction + audit row).
- * BENCH_PERSONS=100000 for a quicker run.
+ * BENCH_PERSONS=100000 for a quicker run; BENCH_XLSX=0 skips the (slow) XLSX half.
  */
 import fs from 'node:fs';
 import os from 'node:os';

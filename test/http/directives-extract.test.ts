@@ -21,7 +21,7 @@ describe('POST /api/directives/extract', () => {
         'content-type': 'application/octet-stream',
         'x-file-name': encodeURIComponent(name),
       },
-      body,
+      body: new Uint8Array(body),
     });
 
   it('reads a .docx letter into text that parses like the pasted seed', async () => {
