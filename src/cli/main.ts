@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { loadConfig } from '../core/config.ts';
 import { ROLES } from '../features/auth/rules.ts';
+import { importDosesCommand } from '../features/vaccination/import/import-doses-command.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import {
   auditVerifyCommand,
@@ -59,9 +60,8 @@ program
   .description("check the audit log's hash chain; exits 1 if a row was changed, inserted or deleted")
   .action(() => auditVerifyCommand(config));
 
-program
-  .command('import')
-  .description('import data files')
+const importer = program.command('import').description('import data files');
+importer
   .command('persons <file>')
   .description("import a commune's person list (.xlsx or .csv, as communes make them)")
   .requiredOption('--commune <code>', 'GSO code of the commune the list belongs to')
@@ -74,6 +74,21 @@ program
       .default('all-or-nothing'),
   )
   .action((file, o) => importPersonsCommand(config, file, o));
+importer
+  .command('doses <file>')
+  .description(
+    'import a dose list laid out like a national-platform export (.xlsx or .csv, one row per dose)',
+  )
+  .option('--unit <code>', 'GSO code of the unit the list is for: every row must be within it', 'VN')
+  .addOption(
+    new Option(
+      '--mode <mode>',
+      'valid-rows: store the valid rows; all-or-nothing: store nothing if a row is rejected',
+    )
+      .choices(['valid-rows', 'all-or-nothing'])
+      .default('valid-rows'),
+  )
+  .action((file, o) => importDosesCommand(config, file, o));
 
 program
   .command('backup <file>')

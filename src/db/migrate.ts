@@ -3,6 +3,7 @@ import type { Db } from './connection.ts';
 import { foundation } from './migrations/0001-foundation.ts';
 import { persons } from './migrations/0002-persons.ts';
 import { directives } from './migrations/0003-directives.ts';
+import { vaccination } from './migrations/0004-vaccination.ts';
 
 /** Migrations in order; each is a function of the engine for the few types that differ. */
 function migrations(db: Db): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0001-foundation': foundation(db.engine),
     '0002-persons': persons(db.engine),
     '0003-directives': directives(db.engine),
+    '0004-vaccination': vaccination(db.engine),
   };
 }
 

@@ -307,6 +307,153 @@ export interface SupervisionVisitTable {
   created_at: string;
 }
 
+export interface VaccinationSessionTable {
+  id: Generated<number>;
+  province_code: string;
+  district_code: string;
+  /** The commune that holds the session. */
+  unit_code: string;
+  place: string;
+  date: string;
+  vaccine: string;
+  doses_available: number;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface DoseImportTable {
+  id: Generated<number>;
+  province_code: string | null;
+  /** The unit the import was made for (rows may name any commune within it). */
+  unit_code: string;
+  file_name: string;
+  mode: string;
+  status: string;
+  rows_read: number;
+  imported: number;
+  ignored: number;
+  rejected: number;
+  matched_persons: number;
+  new_persons: number;
+  warnings: number;
+  /** JSON: rejected rows and warnings, each with row number, column and reason. */
+  report: string;
+  /** JSON number[]: the persons this import created, flagged for review. */
+  new_person_ids: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface DoseTable {
+  id: Generated<number>;
+  person_id: number;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  vaccine: string;
+  /** primary | additional | booster */
+  kind: string;
+  dose_number: number;
+  date: string;
+  site: string | null;
+  lot: string | null;
+  session_id: number | null;
+  import_id: number | null;
+  /** JSON Message[]: what was odd about the dose when it was recorded. */
+  warnings: string;
+  generated: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Each person's derived vaccination status, kept current with the doses and the registry. */
+export interface VaccinationStatusTable {
+  person_id: number;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  village_id: number | null;
+  /** 1 when the person counts in coverage: a registered resident, not merged. */
+  counted: number;
+  age_band: string;
+  /** The day the person moves to the next age band. */
+  age_band_until: string;
+  coverage: string;
+  doses: number;
+  first_dose_date: string | null;
+  primary_complete_date: string | null;
+  booster_date: string | null;
+  last_dose_date: string | null;
+  next_kind: string | null;
+  next_number: number | null;
+  next_due_from: string | null;
+  next_overdue_from: string | null;
+  next_rule_set: string | null;
+  /** The last contact outcome. */
+  outcome: string | null;
+  outcome_reason: string | null;
+  outcome_until: string | null;
+  outcome_date: string | null;
+  updated_at: string;
+}
+
+export interface CoverageCounterTable {
+  unit_code: string;
+  age_band: string;
+  coverage: string;
+  count: number;
+}
+
+export interface MilestoneCounterTable {
+  unit_code: string;
+  /** firstDose | primaryComplete | booster */
+  milestone: string;
+  /** Monday of the week in which the people reached it. */
+  week: string;
+  age_band: string;
+  count: number;
+}
+
+export interface VaccinationTargetTable {
+  id: Generated<number>;
+  province_code: string | null;
+  unit_code: string;
+  title: string;
+  /** The document that set it, as written. */
+  basis: string | null;
+  deadline: string;
+  primary_min_age: number | null;
+  primary_percent: number | null;
+  booster_min_age: number | null;
+  booster_percent: number | null;
+  /** 1 when a figure is not in the document (e.g. the booster share seed 004 does not give). */
+  provisional: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ContactOutcomeTable {
+  id: Generated<number>;
+  person_id: number;
+  province_code: string;
+  commune_code: string;
+  outcome: string;
+  reason: string | null;
+  until: string | null;
+  date: string;
+  session_id: number | null;
+  user_id: number | null;
+  created_at: string;
+}
+
+/** Persons changed anywhere (filled by triggers), waiting for their vaccination status to be recomputed. */
+export interface VaccinationChangeTable {
+  id: Generated<number>;
+  person_id: number;
+}
+
 export interface Database {
   import_batches: ImportBatchTable;
   households: HouseholdTable;
@@ -328,4 +475,13 @@ export interface Database {
   progress_reports: ProgressReportTable;
   steering_members: SteeringMemberTable;
   supervision_visits: SupervisionVisitTable;
+  vaccination_sessions: VaccinationSessionTable;
+  dose_imports: DoseImportTable;
+  doses: DoseTable;
+  vaccination_status: VaccinationStatusTable;
+  coverage_counters: CoverageCounterTable;
+  milestone_counters: MilestoneCounterTable;
+  vaccination_targets: VaccinationTargetTable;
+  contact_outcomes: ContactOutcomeTable;
+  vaccination_changes: VaccinationChangeTable;
 }

@@ -6,6 +6,7 @@ import { forgetUnitTree } from '../features/admin-units/tree.ts';
 import type { Role } from '../features/auth/rules.ts';
 import { createUser } from '../features/auth/store.ts';
 import { seedDefaultOrganizations } from '../features/organizations/store.ts';
+import { seedDemoVaccination } from '../features/vaccination/demo-doses.ts';
 import { seedResidents } from './residents.ts';
 
 /** The first seed's district: Huyện Hữu Lũng, Tỉnh Lạng Sơn. */
@@ -168,6 +169,11 @@ export async function seedDemo(
       communes.map((c) => c.code),
       new Date(),
       (done) => options.onProgress?.(done, communes.length),
+    );
+    await seedDemoVaccination(
+      db,
+      communes.map((c) => c.code),
+      DEMO_PROVINCE,
     );
     await db.db.insertInto('meta').values({ key: 'demo_residents', value: '1' }).execute();
   }

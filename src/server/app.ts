@@ -15,6 +15,7 @@ import { authRoutes } from '../features/auth/routes.ts';
 import { directiveRoutes } from '../features/directives/routes.ts';
 import { organizationRoutes } from '../features/organizations/routes.ts';
 import { personRoutes } from '../features/persons/routes.ts';
+import { vaccinationRoutes } from '../features/vaccination/routes.ts';
 import { installAccessControl } from './access.ts';
 import { errorBody, installErrorHandler } from './error-handler.ts';
 
@@ -74,7 +75,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   authRoutes(app);
   auditRoutes(app);
   directiveRoutes(app);
-  personRoutes(app, options.uploadsDir ?? path.join(os.tmpdir(), 'safeadapt-uploads'));
+  const uploadsDir = options.uploadsDir ?? path.join(os.tmpdir(), 'safeadapt-uploads');
+  personRoutes(app, uploadsDir);
+  vaccinationRoutes(app, uploadsDir);
   options.extraRoutes?.(app);
 
   const hasWeb = fs.existsSync(webRoot);

@@ -56,6 +56,17 @@ const SteeringPage = lazy(() =>
   import('../features/directives/web/SteeringPage.tsx').then((m) => ({ default: m.SteeringPage })),
 );
 
+// Vaccination (journeys 3 and 6): coverage, worklists, dose import; ECharts shared with the compliance chart.
+const CoveragePage = lazy(() =>
+  import('../features/vaccination/web/CoveragePage.tsx').then((m) => ({ default: m.CoveragePage })),
+);
+const WorklistPage = lazy(() =>
+  import('../features/vaccination/web/WorklistPage.tsx').then((m) => ({ default: m.WorklistPage })),
+);
+const DoseImportPage = lazy(() =>
+  import('../features/vaccination/web/DoseImportPage.tsx').then((m) => ({ default: m.DoseImportPage })),
+);
+
 export function App() {
   return (
     <Routes>
@@ -76,6 +87,9 @@ export function App() {
         <Route path="/directives/tasks/:id" element={<TaskPage />} />
         <Route path="/directives/compliance" element={<CompliancePage />} />
         <Route path="/directives/steering" element={<SteeringPage />} />
+        <Route path="/vaccination" element={<CoveragePage />} />
+        <Route path="/vaccination/worklist" element={<WorklistPage />} />
+        <Route path="/vaccination/import" element={<DoseImportPage />} />
         <Route
           path="/admin/users"
           element={

@@ -17,7 +17,7 @@ const CAPABILITIES: Capability[] = [
   { key: 'persons', live: { to: () => '/persons', prefix: '/persons' } },
   { key: 'directives', live: { to: () => '/directives', prefix: '/directives' } },
   { key: 'riskLevels' },
-  { key: 'vaccination' },
+  { key: 'vaccination', live: { to: () => '/vaccination', prefix: '/vaccination' } },
   { key: 'testing' },
   { key: 'cases' },
   { key: 'movement' },

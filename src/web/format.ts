@@ -9,6 +9,13 @@ export function formatNumber(n: number | null | undefined): string {
   return n == null ? '—' : numberFormat.format(n);
 }
 
+const percentFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+/** "87,5 %": a share of a whole, one decimal; "—" when the whole is nil. */
+export function formatPercent(part: number, whole: number): string {
+  return whole > 0 ? `${percentFormat.format((part / whole) * 100)} %` : '—';
+}
+
 const dateTimeParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Asia/Ho_Chi_Minh',
   day: '2-digit',

@@ -35,7 +35,9 @@ describe.each(ENGINES)('safeadapt CLI on %s', (engine) => {
       ? { DATABASE_URL: db.url }
       : { SAFEADAPT_DATA_DIR: path.dirname(db.sqliteFile!) };
     const sqliteFile = db.sqliteFile ? path.join(path.dirname(db.sqliteFile), 'safeadapt.db') : null;
-    expect((await safeadapt(env, 'migrate')).out).toMatch(/0001-foundation, 0002-persons, 0003-directives/);
+    expect((await safeadapt(env, 'migrate')).out).toMatch(
+      /0001-foundation, 0002-persons, 0003-directives, 0004-vaccination/,
+    );
     expect((await safeadapt(env, 'seed')).out).toMatch(/Loaded 11,368 administrative units/);
     const added = await safeadapt(
       env,

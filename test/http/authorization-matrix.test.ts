@@ -119,6 +119,108 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         .executeTakeFirstOrThrow()
     ).id;
 
+  /** Vaccination: a dose, an import, a target and a session of the target unit, written straight in. */
+  let vaccinated = 0;
+  const placeOf = async (code: string) => {
+    const unit = await server.app.db.db
+      .selectFrom('admin_units')
+      .select(['province_code', 'district_code'])
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow();
+    return { province_code: unit.province_code ?? code, district_code: unit.district_code ?? code };
+  };
+  const newDose = async (commune: string) => {
+    const personId = await newPerson(commune);
+    const now = new Date().toISOString();
+    return (
+      await server.app.db.db
+        .insertInto('doses')
+        .values({
+          person_id: personId,
+          ...(await placeOf(commune)),
+          commune_code: commune,
+          vaccine: 'pfizer',
+          kind: 'primary',
+          dose_number: 1,
+          date: '2021-10-01',
+          site: null,
+          lot: null,
+          session_id: null,
+          import_id: null,
+          warnings: '[]',
+          created_by: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  };
+  const newDoseImport = async (commune: string) =>
+    (
+      await server.app.db.db
+        .insertInto('dose_imports')
+        .values({
+          province_code: (await placeOf(commune)).province_code,
+          unit_code: commune,
+          file_name: 'mui-tiem.csv',
+          mode: 'valid-rows',
+          status: 'committed',
+          rows_read: 0,
+          imported: 0,
+          ignored: 0,
+          rejected: 0,
+          matched_persons: 0,
+          new_persons: 0,
+          warnings: 0,
+          report: '[]',
+          new_person_ids: '[]',
+          created_by: null,
+          created_at: new Date().toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  const newTarget = async (unit: string) =>
+    (
+      await server.app.db.db
+        .insertInto('vaccination_targets')
+        .values({
+          province_code: (await placeOf(unit)).province_code,
+          unit_code: unit,
+          title: `Chỉ tiêu thử ${++seq}`,
+          basis: null,
+          deadline: '2022-01-31',
+          primary_min_age: 12,
+          primary_percent: 100,
+          booster_min_age: null,
+          booster_percent: null,
+          provisional: 0,
+          created_by: null,
+          created_at: new Date().toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  const newSession = async (commune: string) =>
+    (
+      await server.app.db.db
+        .insertInto('vaccination_sessions')
+        .values({
+          ...(await placeOf(commune)),
+          unit_code: commune,
+          place: 'Trạm Y tế',
+          date: '2022-01-08',
+          vaccine: 'pfizer',
+          doses_available: 100,
+          note: null,
+          created_by: null,
+          created_at: new Date().toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+
   const fillers: Record<string, Filler> = {
     'persons.id': async (c, t) => String(await newPerson(communeOf(c, t))),
     'errors.persons.id': async (c, t) => String(await newBatch(communeOf(c, t))),
@@ -193,6 +295,13 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
           })
         ).id,
       ),
+    'vaccination.id': async (c, t) => String(await newDose(communeOf(c, t))),
+    'card.vaccination.id': async (c, t) => String(await newPerson(communeOf(c, t))),
+    'errors.vaccination.id': async (c, t) => String(await newDoseImport(communeOf(c, t))),
+    'progress.vaccination.id': async (c, t) => String(await newTarget(unitOf(c, t))),
+    'roster.vaccination.id': async (c, t) => String(await newSession(communeOf(c, t))),
+    'invitations.vaccination.id': async (c, t) => String(await newSession(communeOf(c, t))),
+    'doses.vaccination.id': async (c, t) => String(await newSession(communeOf(c, t))),
   };
 
   /** Directives: an incoming letter registered in the target unit gives that unit its tasks. */
@@ -307,17 +416,59 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     }),
     'PATCH /api/supervision-visits/:id': () => ({ body: { findings: 'Đã bổ sung.' } }),
     'DELETE /api/supervision-visits/:id': () => ({}),
+    'GET /api/vaccination/coverage': (c) => ({ query: `unit=${c.unit}` }),
+    'GET /api/vaccination/trend': (c) => ({ query: `unit=${c.unit}&ageGroup=18%2B` }),
+    'GET /api/vaccination/rules': () => ({}),
+    'GET /api/vaccination/targets': (c) => ({ query: `unit=${c.unit}` }),
+    'POST /api/vaccination/targets': (c) => ({
+      body: {
+        unitCode: c.unit,
+        title: 'Chỉ tiêu',
+        deadline: '2022-01-31',
+        primary: { minAge: 12, percent: 100 },
+      },
+    }),
+    'GET /api/vaccination/targets/:id/progress': () => ({}),
+    'GET /api/vaccination/worklist': (c) => ({ query: `unit=${c.insideCommune}` }),
+    'GET /api/vaccination/worklist.xlsx': (c) => ({ query: `unit=${c.insideCommune}&list=notVaccinated` }),
+    'GET /api/vaccination/missed': (c) => ({ query: `unit=${c.unit}` }),
+    'GET /api/vaccination/persons/:id/card': () => ({}),
+    'POST /api/vaccination/doses': () => ({
+      body: { personId: vaccinated, vaccine: 'pfizer', date: '2021-10-01', doseNumber: 1 },
+    }),
+    'PATCH /api/vaccination/doses/:id': () => ({ body: { lot: 'FK1234' } }),
+    'DELETE /api/vaccination/doses/:id': () => ({}),
+    'POST /api/vaccination/imports': (c) => ({
+      body: { uploadId: uploadFor(c, 'test/fixtures/doses/mui-tiem.csv'), unit: c.unit },
+    }),
+    'GET /api/vaccination/imports': (c) => ({ query: `unit=${c.unit}` }),
+    'GET /api/vaccination/imports/:id/errors': () => ({}),
+    'POST /api/vaccination/outcomes': () => ({ body: { personId: vaccinated, outcome: 'refused' } }),
+    'GET /api/vaccination/sessions': (c) => ({ query: `unit=${c.unit}` }),
+    'POST /api/vaccination/sessions': (c) => ({
+      body: {
+        unitCode: c.insideCommune,
+        place: 'Trạm Y tế',
+        date: '2022-01-08',
+        vaccine: 'pfizer',
+        dosesAvailable: 50,
+      },
+    }),
+    'GET /api/vaccination/sessions/:id/roster': () => ({}),
+    'POST /api/vaccination/sessions/:id/invitations': () => ({ body: { personIds: [vaccinated] } }),
+    'POST /api/vaccination/sessions/:id/doses': () => ({ body: { doses: [{ personId: vaccinated }] } }),
+    'GET /api/vaccination/fhir': (c) => ({ query: `unit=${c.insideCommune}` }),
   };
 
   /** An upload of the CSV fixture owned by the caller, written where the server keeps uploads. */
-  const uploadFor = (c: Caller) => {
+  const uploadFor = (c: Caller, file = 'test/fixtures/persons/danh-sach.csv') => {
     const id = randomUUID();
     const dir = path.join(os.tmpdir(), 'safeadapt-uploads');
     fs.mkdirSync(dir, { recursive: true });
-    fs.copyFileSync('test/fixtures/persons/danh-sach.csv', path.join(dir, `${id}.upload`));
+    fs.copyFileSync(file, path.join(dir, `${id}.upload`));
     fs.writeFileSync(
       path.join(dir, `${id}.upload.json`),
-      JSON.stringify({ userId: c.userId, fileName: 'danh-sach.csv' }),
+      JSON.stringify({ userId: c.userId, fileName: path.basename(file) }),
     );
     return id;
   };
@@ -325,6 +476,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
   beforeAll(async () => {
     server = await startServer(engine);
     const db = server.app.db.db;
+    vaccinated = await newPerson('06385');
     const firstCommuneOf = async (district: string) =>
       (
         await db
@@ -462,6 +614,8 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       await codes((body.tasks as { assignee: { unitCode: string } }[]).map((t) => t.assignee.unitCode));
     if (url === '/api/persons')
       await codes((body.persons as { commune_code: string }[]).map((p) => p.commune_code));
+    if (url === '/api/vaccination/coverage')
+      await codes((body.units as { code: string }[]).map((u) => u.code));
     if (url === '/api/audit')
       await codes(
         (body.entries as { unit_code: string | null }[]).flatMap((e) => (e.unit_code ? [e.unit_code] : [])),

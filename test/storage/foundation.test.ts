@@ -24,7 +24,12 @@ describe.each(ENGINES)('foundation storage on %s', (engine) => {
   it('migrates an empty database, and a second run changes nothing', async () => {
     const db = await emptyDb(engine);
     try {
-      expect(await migrateToLatest(db)).toEqual(['0001-foundation', '0002-persons', '0003-directives']);
+      expect(await migrateToLatest(db)).toEqual([
+        '0001-foundation',
+        '0002-persons',
+        '0003-directives',
+        '0004-vaccination',
+      ]);
       expect(await migrateToLatest(db)).toEqual([]);
       const head = await db.db.selectFrom('audit_head').selectAll().execute();
       expect(head).toEqual([{ id: 1, last_id: 0, last_hash: '' }]);

@@ -8,6 +8,7 @@ import { Loading } from '../../../web/Loading.tsx';
 import { NotFoundPage } from '../../../web/NotFoundPage.tsx';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
 import { useUnit } from '../../admin-units/web/units-api.ts';
+import { PersonVaccination } from '../../vaccination/web/PersonVaccination.tsx';
 import { HouseholdSection } from './HouseholdSection.tsx';
 import { PersonsTabs } from './PersonsTabs.tsx';
 import { PriorityChips } from './PriorityChips.tsx';
@@ -109,6 +110,7 @@ export function PersonPage() {
           <Detail label={t('persons.card.updatedAt')}>{formatDateTime(person.updated_at)}</Detail>
         </dl>
       </section>
+      <PersonVaccination personId={person.id} />
       <HouseholdSection members={household} currentId={person.id} />
     </>
   );

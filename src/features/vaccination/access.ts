@@ -1,0 +1,42 @@
+/** Jurisdiction for vaccination records: a person, dose or session outside the caller's area does not exist. */
+import { badRequest, notFound } from '../../core/errors.ts';
+import type { Db } from '../../db/connection.ts';
+import type { AdminUnitTable } from '../../db/schema.ts';
+import { unitInScope } from '../admin-units/store.ts';
+import type { UnitTree } from '../admin-units/tree.ts';
+import type { Scope } from '../auth/rules.ts';
+
+export const personNotFound = () => notFound({ vi: 'Không tìm thấy người dân.', en: 'Person not found.' });
+
+/** Runs the jurisdiction check of a record's unit, answering 404 instead of 403 (ids are not revealed). */
+export async function recordInScope<T>(
+  db: Db,
+  scope: Scope,
+  unitCode: string,
+  missing: () => Error,
+  record: T,
+) {
+  await unitInScope(db, scope, unitCode).catch((e) => Promise.reject(e.status === 403 ? missing() : e));
+  return record;
+}
+
+export async function personInScope(db: Db, scope: Scope, id: number) {
+  const person = await db.db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!person) throw personNotFound();
+  return recordInScope(db, scope, person.commune_code, personNotFound, person);
+}
+
+/** A commune within the caller's area (worklists and sessions are per commune). */
+export async function communeInScope(db: Db, scope: Scope, code: string) {
+  const unit = await unitInScope(db, scope, code);
+  if (unit.level !== 3) {
+    const message = { vi: 'Hãy chọn một xã, phường, thị trấn.', en: 'Choose a commune.' };
+    throw badRequest(message, [{ field: 'unit', message }]);
+  }
+  return unit;
+}
+
+export function communesUnder(tree: UnitTree, unit: AdminUnitTable): AdminUnitTable[] {
+  if (unit.level === 3) return [unit];
+  return tree.children(unit.code).flatMap((child) => communesUnder(tree, child));
+}

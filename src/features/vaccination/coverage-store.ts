@@ -1,0 +1,132 @@
+/**
+ * Coverage per unit × age group × class, and its weekly trend, read from the counters: a province view reads
+ * a few hundred counter rows whatever its population. Aggregates, not personal data: not audited.
+ */
+import type { Db } from '../../db/connection.ts';
+import type { AdminUnitTable } from '../../db/schema.ts';
+import { unitInScope } from '../admin-units/store.ts';
+import { unitTree } from '../admin-units/tree.ts';
+import type { Scope } from '../auth/rules.ts';
+import { BANDS_OF_GROUP, COVERAGE_AGE_GROUPS, type CoverageAgeGroup } from './rules/age-groups.ts';
+import { addDays, vietnamToday } from './rules/days.ts';
+import { COVERAGE_CLASSES, type CoverageClass } from './rules/dose-series.ts';
+import { syncStatuses } from './status-store.ts';
+
+export type ClassCounts = Record<CoverageClass, number>;
+
+export interface UnitCoverage {
+  code: string;
+  name: string;
+  level: number;
+  /** Registered residents counted (living here or temporarily away), every age. */
+  population: number;
+  byAgeGroup: Record<CoverageAgeGroup, ClassCounts>;
+}
+
+/** Counter rows are kept for communes, districts and provinces; the country adds its provinces up. */
+export async function counterCodes(db: Db, unit: AdminUnitTable): Promise<string[]> {
+  return unit.level === 0 ? (await unitTree(db)).children(unit.code).map((u) => u.code) : [unit.code];
+}
+
+const zeroCounts = (): ClassCounts => ({ notVaccinated: 0, partial: 0, primaryComplete: 0, booster: 0 });
+
+/** Counts per age band and class for each unit: band → class → n. */
+export async function bandCounts(db: Db, units: AdminUnitTable[]) {
+  const codes = new Map<string, string>();
+  for (const u of units) for (const code of await counterCodes(db, u)) codes.set(code, u.code);
+  const rows = codes.size
+    ? await db.db
+        .selectFrom('coverage_counters')
+        .select(['unit_code', 'age_band', 'coverage', 'count'])
+        .where('unit_code', 'in', [...codes.keys()])
+        .execute()
+    : [];
+  const out = new Map<string, Map<string, ClassCounts>>(units.map((u) => [u.code, new Map()]));
+  for (const r of rows) {
+    const bands = out.get(codes.get(r.unit_code)!)!;
+    const counts = bands.get(r.age_band) ?? zeroCounts();
+    counts[r.coverage as CoverageClass] += r.count;
+    bands.set(r.age_band, counts);
+  }
+  return out;
+}
+
+function groupCounts(bands: Map<string, ClassCounts>, group: CoverageAgeGroup): ClassCounts {
+  const counts = zeroCounts();
+  for (const band of BANDS_OF_GROUP[group])
+    for (const c of COVERAGE_CLASSES) counts[c] += bands.get(band)?.[c] ?? 0;
+  return counts;
+}
+
+/** The unit and each unit directly below it (the contract of GET /api/vaccination/coverage). */
+export async function coverage(db: Db, scope: Scope, unitCode: string, today = vietnamToday()) {
+  const unit = await unitInScope(db, scope, unitCode);
+  await syncStatuses(db, today);
+  const units = [unit, ...(await unitTree(db)).children(unit.code)];
+  const counts = await bandCounts(db, units);
+  return {
+    asOf: today,
+    units: units.map((u): UnitCoverage => {
+      const bands = counts.get(u.code)!;
+      let population = 0;
+      for (const c of bands.values()) for (const k of COVERAGE_CLASSES) population += c[k];
+      return {
+        code: u.code,
+        name: u.name_with_type,
+        level: u.level,
+        population,
+        byAgeGroup: Object.fromEntries(COVERAGE_AGE_GROUPS.map((g) => [g, groupCounts(bands, g)])) as Record<
+          CoverageAgeGroup,
+          ClassCounts
+        >,
+      };
+    }),
+  };
+}
+
+const MILESTONE_NAMES = ['firstDose', 'primaryComplete', 'booster'] as const;
+type Milestone = (typeof MILESTONE_NAMES)[number];
+
+/**
+ * People of an age group who had reached each milestone by the end of each week, from the first week with a
+ * dose to the last; counted over today's residents, by today's age.
+ */
+export async function trend(
+  db: Db,
+  scope: Scope,
+  unitCode: string,
+  ageGroup: CoverageAgeGroup,
+  today = vietnamToday(),
+) {
+  const unit = await unitInScope(db, scope, unitCode);
+  await syncStatuses(db, today);
+  const rows = await db.db
+    .selectFrom('milestone_counters')
+    .select(['milestone', 'week', 'count'])
+    .where('unit_code', 'in', await counterCodes(db, unit))
+    .where('age_band', 'in', [...BANDS_OF_GROUP[ageGroup]])
+    .execute();
+  const population = groupCounts((await bandCounts(db, [unit])).get(unit.code)!, ageGroup);
+  const perWeek = new Map<string, Record<Milestone, number>>();
+  for (const r of rows) {
+    const counts = perWeek.get(r.week) ?? { firstDose: 0, primaryComplete: 0, booster: 0 };
+    counts[r.milestone as Milestone] += r.count;
+    perWeek.set(r.week, counts);
+  }
+  const weeks: ({ week: string } & Record<Milestone, number>)[] = [];
+  const ordered = [...perWeek.keys()].sort();
+  const total = { firstDose: 0, primaryComplete: 0, booster: 0 };
+  if (ordered.length)
+    for (let week = ordered[0]!; week <= ordered.at(-1)!; week = addDays(week, 7)) {
+      const added = perWeek.get(week);
+      if (added) for (const m of MILESTONE_NAMES) total[m] += added[m];
+      weeks.push({ week, ...total });
+    }
+  return {
+    unit: { code: unit.code, name: unit.name_with_type },
+    ageGroup,
+    population: Object.values(population).reduce((a, b) => a + b, 0),
+    asOf: today,
+    weeks,
+  };
+}

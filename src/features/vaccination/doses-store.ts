@@ -1,0 +1,205 @@
+/** Doses entered one at a time (at a session or from a vaccination card), edited and deleted; all audited. */
+import type { Kysely } from 'kysely';
+import { badRequest, type Message, notFound } from '../../core/errors.ts';
+import type { Db } from '../../db/connection.ts';
+import type { Database, DoseTable } from '../../db/schema.ts';
+import { appendAudit } from '../audit/store.ts';
+import type { Scope } from '../auth/rules.ts';
+import { personInScope, recordInScope } from './access.ts';
+import { checkDose, type PersonForDose } from './rules/check-dose.ts';
+import { vietnamToday } from './rules/days.ts';
+import { type DoseFact, type DoseKind, nextDoseOf } from './rules/dose-series.ts';
+import type { VaccineId } from './rules/vaccines.ts';
+import { doseFact, refreshStatuses, syncStatuses, writeTransaction } from './status-store.ts';
+
+export interface DoseInput {
+  vaccine: VaccineId;
+  date: string;
+  kind?: DoseKind;
+  doseNumber?: number;
+  site?: string | null;
+  lot?: string | null;
+  sessionId?: number | null;
+}
+
+export type DoseResult =
+  | { result: 'recorded'; dose: { id: number } & Omit<DoseTable, 'id' | 'generated'>; warnings: Message[] }
+  | { result: 'ignored'; reason: Message };
+
+const doseNotFound = () => notFound({ vi: 'Không tìm thấy mũi tiêm.', en: 'Dose not found.' });
+
+function refused(reasons: Message[]) {
+  return badRequest(
+    reasons[0]!,
+    reasons.map((message) => ({ field: 'dose', message })),
+  );
+}
+
+export const personForDose = (p: {
+  birth_date: string | null;
+  birth_year: number;
+  status: string;
+  status_date: string | null;
+}): PersonForDose => ({
+  birthDate: p.birth_date,
+  birthYear: p.birth_year,
+  registryStatus: p.status as PersonForDose['registryStatus'],
+  statusDate: p.status_date,
+});
+
+async function dosesOf(trx: Kysely<Database>, personId: number, except?: number) {
+  let q = trx
+    .selectFrom('doses')
+    .select(['id', 'person_id', 'vaccine', 'kind', 'dose_number', 'date'])
+    .where('person_id', '=', personId);
+  if (except) q = q.where('id', '!=', except);
+  return (await q.execute()).map(doseFact);
+}
+
+/** Records a dose for a person of the caller's area: rejected, ignored (already recorded) or recorded. */
+export async function recordDose(
+  db: Db,
+  scope: Scope,
+  personId: number,
+  input: DoseInput,
+  today = vietnamToday(),
+): Promise<DoseResult> {
+  const person = await personInScope(db, scope, personId);
+  if (person.merged_into)
+    throw badRequest({
+      vi: `Hồ sơ này đã được gộp vào hồ sơ số ${person.merged_into}: ghi mũi tiêm vào hồ sơ đó.`,
+      en: `This record was merged into record ${person.merged_into}: record the dose there.`,
+    });
+  await syncStatuses(db, today);
+  return writeTransaction(db, async (trx): Promise<DoseResult> => {
+    const existing = await dosesOf(trx, personId);
+    // Without a number, a dose of the same product on the same day is that dose again.
+    const slot =
+      existing.find(
+        (d) => d.date === input.date && d.vaccine === input.vaccine && (!input.kind || d.kind === input.kind),
+      ) ?? nextDoseOf(existing, input.vaccine);
+    const dose: DoseFact = {
+      vaccine: input.vaccine,
+      kind: input.kind ?? slot.kind,
+      number: input.doseNumber ?? (input.kind && input.kind !== slot.kind ? 1 : slot.number),
+      date: input.date,
+    };
+    const verdict = checkDose(dose, existing, personForDose(person), today);
+    if (verdict.verdict === 'reject') throw refused(verdict.reasons);
+    if (verdict.verdict === 'ignore') return { result: 'ignored', reason: verdict.reason };
+    const now = new Date().toISOString();
+    const row = {
+      person_id: personId,
+      province_code: person.province_code,
+      district_code: person.district_code,
+      commune_code: person.commune_code,
+      vaccine: dose.vaccine,
+      kind: dose.kind,
+      dose_number: dose.number,
+      date: dose.date,
+      site: input.site ?? null,
+      lot: input.lot ?? null,
+      session_id: input.sessionId ?? null,
+      import_id: null,
+      warnings: JSON.stringify(verdict.warnings),
+      created_by: scope.userId,
+      created_at: now,
+      updated_at: now,
+    };
+    const { id } = await trx.insertInto('doses').values(row).returning('id').executeTakeFirstOrThrow();
+    await refreshStatuses(db, trx, [personId], today);
+    await appendAudit(trx, db.engine, scope, [
+      {
+        action: 'create',
+        entity: 'dose',
+        entityId: id,
+        unitCode: person.commune_code,
+        details: { personId, vaccine: dose.vaccine, kind: dose.kind, number: dose.number, date: dose.date },
+      },
+    ]);
+    return { result: 'recorded', dose: { id, ...row }, warnings: verdict.warnings };
+  });
+}
+
+async function doseInScope(db: Db, scope: Scope, id: number) {
+  const dose = await db.db.selectFrom('doses').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!dose) throw doseNotFound();
+  return recordInScope(db, scope, dose.commune_code, doseNotFound, dose);
+}
+
+export type DoseChanges = Partial<Omit<DoseInput, 'sessionId'>>;
+
+/** Corrects a dose (a wrong date, product or number): checked again like a new one, audited before/after. */
+export async function editDose(
+  db: Db,
+  scope: Scope,
+  id: number,
+  changes: DoseChanges,
+  today = vietnamToday(),
+) {
+  const before = await doseInScope(db, scope, id);
+  const person = await personInScope(db, scope, before.person_id);
+  await syncStatuses(db, today);
+  return writeTransaction(db, async (trx) => {
+    const dose: DoseFact = {
+      vaccine: changes.vaccine ?? (before.vaccine as VaccineId),
+      kind: changes.kind ?? (before.kind as DoseKind),
+      number: changes.doseNumber ?? before.dose_number,
+      date: changes.date ?? before.date,
+    };
+    const verdict = checkDose(dose, await dosesOf(trx, before.person_id, id), personForDose(person), today);
+    if (verdict.verdict === 'reject') throw refused(verdict.reasons);
+    if (verdict.verdict === 'ignore') throw refused([verdict.reason]);
+    const set = {
+      vaccine: dose.vaccine,
+      kind: dose.kind,
+      dose_number: dose.number,
+      date: dose.date,
+      ...(changes.site !== undefined ? { site: changes.site } : {}),
+      ...(changes.lot !== undefined ? { lot: changes.lot } : {}),
+      warnings: JSON.stringify(verdict.warnings),
+      updated_at: new Date().toISOString(),
+    };
+    await trx.updateTable('doses').set(set).where('id', '=', id).execute();
+    await refreshStatuses(db, trx, [before.person_id], today);
+    const { warnings: _w, updated_at: _u, ...after } = set;
+    await appendAudit(trx, db.engine, scope, [
+      {
+        action: 'update',
+        entity: 'dose',
+        entityId: id,
+        unitCode: before.commune_code,
+        details: {
+          personId: before.person_id,
+          before: Object.fromEntries(Object.keys(after).map((k) => [k, before[k as keyof typeof before]])),
+          after,
+        },
+      },
+    ]);
+    return { dose: { ...before, ...set }, warnings: verdict.warnings };
+  });
+}
+
+export async function deleteDose(db: Db, scope: Scope, id: number, today = vietnamToday()) {
+  const dose = await doseInScope(db, scope, id);
+  await syncStatuses(db, today);
+  await writeTransaction(db, async (trx) => {
+    await trx.deleteFrom('doses').where('id', '=', id).execute();
+    await refreshStatuses(db, trx, [dose.person_id], today);
+    await appendAudit(trx, db.engine, scope, [
+      {
+        action: 'delete',
+        entity: 'dose',
+        entityId: id,
+        unitCode: dose.commune_code,
+        details: {
+          personId: dose.person_id,
+          vaccine: dose.vaccine,
+          kind: dose.kind,
+          number: dose.dose_number,
+          date: dose.date,
+        },
+      },
+    ]);
+  });
+}

@@ -1,0 +1,102 @@
+/** Contact outcomes: what the community team or the station recorded after contacting a person. */
+import type { Kysely } from 'kysely';
+import { badRequest, notFound } from '../../core/errors.ts';
+import type { Db } from '../../db/connection.ts';
+import type { Database } from '../../db/schema.ts';
+import { appendAudit } from '../audit/store.ts';
+import type { Scope } from '../auth/rules.ts';
+import { personInScope } from './access.ts';
+import { type ContactOutcome, REASON_REQUIRED } from './rules/contact-outcomes.ts';
+import { vietnamToday } from './rules/days.ts';
+import { syncStatuses, writeTransaction } from './status-store.ts';
+
+export interface OutcomeInput {
+  personId: number;
+  outcome: ContactOutcome;
+  reason?: string | null;
+  /** A deferral's end. */
+  until?: string | null;
+  date?: string;
+  sessionId?: number | null;
+}
+
+const invalid = (field: string, vi: string, en: string) =>
+  badRequest({ vi, en }, [{ field, message: { vi, en } }]);
+
+/** Writes outcomes and makes each the person's last one, inside the caller's transaction. */
+export async function insertOutcomes(
+  trx: Kysely<Database>,
+  person: { id: number; province_code: string; commune_code: string },
+  o: {
+    outcome: ContactOutcome;
+    reason: string | null;
+    until: string | null;
+    date: string;
+    sessionId: number | null;
+  },
+  userId: number | null,
+) {
+  const { id } = await trx
+    .insertInto('contact_outcomes')
+    .values({
+      person_id: person.id,
+      province_code: person.province_code,
+      commune_code: person.commune_code,
+      outcome: o.outcome,
+      reason: o.reason,
+      until: o.until,
+      date: o.date,
+      session_id: o.sessionId,
+      user_id: userId,
+      created_at: new Date().toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('vaccination_status')
+    .set({ outcome: o.outcome, outcome_reason: o.reason, outcome_until: o.until, outcome_date: o.date })
+    .where('person_id', '=', person.id)
+    .execute();
+  return id;
+}
+
+export async function recordOutcome(db: Db, scope: Scope, input: OutcomeInput, today = vietnamToday()) {
+  const person = await personInScope(db, scope, input.personId);
+  const reason = input.reason?.trim() || null;
+  if (REASON_REQUIRED.has(input.outcome) && !reason)
+    throw invalid('reason', 'Hãy ghi lý do.', 'Give the reason.');
+  const date = input.date ?? today;
+  if (date > today) throw invalid('date', 'Ngày liên hệ ở tương lai.', 'The contact date is in the future.');
+  if (input.until && input.until < date)
+    throw invalid('until', 'Ngày hết tạm hoãn trước ngày liên hệ.', 'The deferral ends before the contact.');
+  if (input.sessionId) {
+    const session = await db.db
+      .selectFrom('vaccination_sessions')
+      .select('unit_code')
+      .where('id', '=', input.sessionId)
+      .executeTakeFirst();
+    if (session?.unit_code !== person.commune_code)
+      throw notFound({ vi: 'Không tìm thấy buổi tiêm của xã này.', en: 'No such session in this commune.' });
+  }
+  await syncStatuses(db, today);
+  return writeTransaction(db, async (trx) => {
+    const outcome = {
+      outcome: input.outcome,
+      reason,
+      until: input.outcome === 'deferred' ? (input.until ?? null) : null,
+      date,
+      sessionId: input.sessionId ?? null,
+    };
+    const id = await insertOutcomes(trx, person, outcome, scope.userId);
+    await appendAudit(trx, db.engine, scope, [
+      {
+        action: 'create',
+        entity: 'contact_outcome',
+        entityId: id,
+        unitCode: person.commune_code,
+        details: { personId: person.id, ...outcome },
+      },
+    ]);
+    return { id, personId: person.id, ...outcome };
+  });
+}

@@ -1,0 +1,296 @@
+/**
+ * Keeps each person's vaccination status and the unit counters current. A person's row contributes +1 to a
+ * coverage counter and to a milestone counter per reached milestone, at commune, district and province level;
+ * a change subtracts the old row's contributions and adds the new one's, in the caller's transaction. So a
+ * province view reads a few counter rows, never the doses.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Db } from '../../db/connection.ts';
+import type { Database, VaccinationStatusTable } from '../../db/schema.ts';
+import type { PersonStatus } from '../persons/rules/person-status.ts';
+import { insertRows } from './bulk-insert.ts';
+import { bandOn } from './rules/age-groups.ts';
+import { weekStart } from './rules/days.ts';
+import type { DoseFact, DoseKind } from './rules/dose-series.ts';
+import { summarizeSeries } from './rules/dose-series.ts';
+import type { VaccineId } from './rules/vaccines.ts';
+
+export type StatusRow = VaccinationStatusTable;
+type Trx = Kysely<Database>;
+
+/** Residents counted in coverage: living here or temporarily away (tạm vắng is still a registered resident). */
+const COUNTED_STATUSES: readonly PersonStatus[] = ['resident', 'temporarilyAway'];
+const MILESTONES = [
+  ['firstDose', 'first_dose_date'],
+  ['primaryComplete', 'primary_complete_date'],
+  ['booster', 'booster_date'],
+] as const;
+const CHUNK = 500;
+
+/**
+ * All vaccination writes take one lock on PostgreSQL: a status is read, recomputed and its counters moved
+ * as one step, and two such steps on the same person must not interleave. SQLite transactions are serial.
+ */
+export function writeTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.db.transaction().execute(async (trx) => {
+    if (db.engine === 'postgres') await sql`select pg_advisory_xact_lock(60060)`.execute(trx);
+    return work(trx);
+  });
+}
+
+/** Counter changes gathered over many persons, written once. */
+export class CounterDeltas {
+  readonly coverage = new Map<string, number>();
+  readonly milestones = new Map<string, number>();
+
+  add(row: StatusRow | undefined, sign: 1 | -1) {
+    if (!row?.counted) return;
+    const weeks = MILESTONES.map(
+      ([milestone, column]) => [milestone, row[column] && weekStart(row[column])] as const,
+    );
+    for (const unit of [row.commune_code, row.district_code, row.province_code]) {
+      bump(this.coverage, `${unit}\t${row.age_band}\t${row.coverage}`, sign);
+      for (const [milestone, week] of weeks)
+        if (week) bump(this.milestones, `${unit}\t${milestone}\t${week}\t${row.age_band}`, sign);
+    }
+  }
+
+  /** Adds the deltas to the counters (upserts: a counter row appears on its first person). */
+  async apply(db: Db, trx: Trx) {
+    await upsert(db, trx, 'coverage_counters', ['unit_code', 'age_band', 'coverage'], this.coverage);
+    await upsert(
+      db,
+      trx,
+      'milestone_counters',
+      ['unit_code', 'milestone', 'week', 'age_band'],
+      this.milestones,
+    );
+    this.coverage.clear();
+    this.milestones.clear();
+  }
+}
+
+async function upsert(
+  db: Db,
+  trx: Trx,
+  table: 'coverage_counters' | 'milestone_counters',
+  keyColumns: string[],
+  deltas: Map<string, number>,
+) {
+  const rows = [...deltas].filter(([, n]) => n !== 0).map(([key, count]) => [...key.split('\t'), count]);
+  if (rows.length === 0) return;
+  const columns = [...keyColumns, 'count'];
+  const conflict = `on conflict (${keyColumns.join(', ')}) do update set count = ${table}.count + excluded.count`;
+  if (db.sqlite) {
+    const statement = db.sqlite.prepare(
+      `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')}) ${conflict}`,
+    );
+    for (const row of rows) statement.run(row);
+    return;
+  }
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const values = rows.slice(i, i + CHUNK).map((row) => sql`(${sql.join(row)})`);
+    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${sql.join(values)} ${sql.raw(conflict)}`.execute(
+      trx,
+    );
+  }
+}
+
+function bump(map: Map<string, number>, key: string, by: number) {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+export interface PersonForStatus {
+  id: number;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  village_id: number | null;
+  birth_sort: string;
+  status: string;
+  merged_into: number | null;
+}
+
+export interface DoseRow {
+  person_id: number;
+  vaccine: string;
+  kind: string;
+  dose_number: number;
+  date: string;
+}
+
+export const doseFact = (d: DoseRow): DoseFact => ({
+  vaccine: d.vaccine as VaccineId,
+  kind: d.kind as DoseKind,
+  number: d.dose_number,
+  date: d.date,
+});
+
+/** The status row of a person from its registry record and doses (a merged record's doses included). */
+export function statusRow(
+  p: PersonForStatus,
+  doses: readonly DoseFact[],
+  today: string,
+  previous: StatusRow | undefined,
+  now: string,
+): StatusRow {
+  const series = summarizeSeries(doses, p.birth_sort);
+  const age = bandOn(p.birth_sort, today);
+  return {
+    person_id: p.id,
+    province_code: p.province_code,
+    district_code: p.district_code,
+    commune_code: p.commune_code,
+    village_id: p.village_id,
+    counted: p.merged_into === null && COUNTED_STATUSES.includes(p.status as PersonStatus) ? 1 : 0,
+    age_band: age.band,
+    age_band_until: age.until,
+    coverage: series.coverage,
+    doses: series.doses,
+    first_dose_date: series.firstDoseDate,
+    primary_complete_date: series.primaryCompleteDate,
+    booster_date: series.boosterDate,
+    last_dose_date: series.lastDoseDate,
+    next_kind: series.next?.kind ?? null,
+    next_number: series.next?.number ?? null,
+    next_due_from: series.next?.dueFrom ?? null,
+    next_overdue_from: series.next?.overdueFrom ?? null,
+    next_rule_set: series.next?.ruleSetId ?? null,
+    outcome: previous?.outcome ?? null,
+    outcome_reason: previous?.outcome_reason ?? null,
+    outcome_until: previous?.outcome_until ?? null,
+    outcome_date: previous?.outcome_date ?? null,
+    updated_at: now,
+  };
+}
+
+const DERIVED: readonly (keyof StatusRow)[] = [
+  'province_code',
+  'district_code',
+  'commune_code',
+  'village_id',
+  'counted',
+  'age_band',
+  'age_band_until',
+  'coverage',
+  'doses',
+  'first_dose_date',
+  'primary_complete_date',
+  'booster_date',
+  'last_dose_date',
+  'next_kind',
+  'next_number',
+  'next_due_from',
+  'next_overdue_from',
+  'next_rule_set',
+];
+
+/** Whether the derived fields differ: only then is the row rewritten and are counters moved. */
+const changed = (a: StatusRow | undefined, b: StatusRow) => !a || DERIVED.some((k) => a[k] !== b[k]);
+
+/**
+ * Recomputes the statuses of these persons from the registry and the doses, and moves the counters.
+ * A person no longer in the registry loses its row and its contributions; a merged record has no doses of
+ * its own (they count for the record it was merged into, which is recomputed with it).
+ */
+export async function refreshStatuses(db: Db, trx: Trx, personIds: Iterable<number>, today: string) {
+  const ids = [...new Set(personIds)];
+  const queued = new Set(ids);
+  const deltas = new CounterDeltas();
+  const now = new Date().toISOString();
+  for (let done = 0; done < ids.length; ) {
+    const chunk = ids.slice(done, done + CHUNK);
+    done += chunk.length;
+    const [persons, duplicates, previous] = await Promise.all([
+      trx
+        .selectFrom('persons')
+        .select([
+          'id',
+          'province_code',
+          'district_code',
+          'commune_code',
+          'village_id',
+          'birth_sort',
+          'status',
+          'merged_into',
+        ])
+        .where('id', 'in', chunk)
+        .execute(),
+      trx.selectFrom('persons').select(['id', 'merged_into']).where('merged_into', 'in', chunk).execute(),
+      trx.selectFrom('vaccination_status').selectAll().where('person_id', 'in', chunk).execute(),
+    ]);
+    // A merged record's doses are the kept record's: a change to them is a change to the kept one.
+    for (const p of persons)
+      if (p.merged_into && !queued.has(p.merged_into)) {
+        queued.add(p.merged_into);
+        ids.push(p.merged_into);
+      }
+    const owner = new Map<number, number>(chunk.map((id) => [id, id]));
+    for (const d of duplicates) owner.set(d.id, d.merged_into!);
+    const doses = await trx
+      .selectFrom('doses')
+      .select(['person_id', 'vaccine', 'kind', 'dose_number', 'date'])
+      .where('person_id', 'in', [...owner.keys()])
+      .execute();
+    const dosesOf = new Map<number, DoseFact[]>();
+    for (const d of doses) {
+      const id = owner.get(d.person_id)!;
+      dosesOf.set(id, [...(dosesOf.get(id) ?? []), doseFact(d)]);
+    }
+    const before = new Map(previous.map((r) => [r.person_id, r]));
+    const found = new Set(persons.map((p) => p.id));
+    const gone = chunk.filter((id) => !found.has(id) && before.has(id));
+    for (const id of gone) deltas.add(before.get(id), -1);
+    const rows = persons
+      .map((p) => statusRow(p, p.merged_into ? [] : (dosesOf.get(p.id) ?? []), today, before.get(p.id), now))
+      .filter((row) => changed(before.get(row.person_id), row));
+    for (const row of rows) {
+      deltas.add(before.get(row.person_id), -1);
+      deltas.add(row, 1);
+    }
+    if (gone.length) await trx.deleteFrom('vaccination_status').where('person_id', 'in', gone).execute();
+    await insertRows(db, trx, 'vaccination_status', rows, 'person_id');
+  }
+  await deltas.apply(db, trx);
+}
+
+/** Queue entries and age-band changes handled per transaction. */
+const SYNC_BATCH = 20_000;
+
+/**
+ * Brings statuses up to date before a read or write: persons changed by other features (queued by the
+ * triggers), and persons whose age band changed since (a birthday crossing 5, 12, 18, 50 or 65).
+ */
+export async function syncStatuses(db: Db, today: string) {
+  for (;;) {
+    const [queued, aged] = await Promise.all([
+      db.db
+        .selectFrom('vaccination_changes')
+        .select(['id', 'person_id'])
+        .orderBy('id')
+        .limit(SYNC_BATCH)
+        .execute(),
+      db.db
+        .selectFrom('vaccination_status')
+        .select('person_id')
+        .where('age_band_until', '<=', today)
+        .limit(SYNC_BATCH)
+        .execute(),
+    ]);
+    if (queued.length === 0 && aged.length === 0) return;
+    await writeTransaction(db, async (trx) => {
+      await refreshStatuses(
+        db,
+        trx,
+        [...queued.map((q) => q.person_id), ...aged.map((a) => a.person_id)],
+        today,
+      );
+      const done = queued.map((q) => q.id);
+      for (let i = 0; i < done.length; i += 1000)
+        await trx
+          .deleteFrom('vaccination_changes')
+          .where('id', 'in', done.slice(i, i + 1000))
+          .execute();
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
+import { parseDate } from '../../../web/format.ts';
+import {
+  CONTACT_OUTCOMES,
+  type ContactOutcome,
+  REASON_REQUIRED,
+  useRecordOutcome,
+} from './vaccination-api.ts';
+
+/**
+ * What the contact gave, recorded in place on the worklist (journey 3, the team's evening): the outcome, the
+ * reason when one is needed (deferred: pregnant; contraindicated: which), a deferral's end when known.
+ */
+export function OutcomeForm({
+  personId,
+  idPrefix,
+  onDone,
+}: {
+  personId: number;
+  idPrefix: string;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const record = useRecordOutcome();
+  const [outcome, setOutcome] = useState<ContactOutcome | ''>('');
+  const [reason, setReason] = useState('');
+  const [until, setUntil] = useState('');
+  const [problem, setProblem] = useState('');
+  const needsReason = outcome !== '' && REASON_REQUIRED.has(outcome);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!outcome) return setProblem(t('vaccination.worklist.chooseOutcome'));
+    if (needsReason && !reason.trim()) return setProblem(t('vaccination.worklist.reasonNeeded'));
+    const untilIso = outcome === 'deferred' && until.trim() ? parseDate(until) : null;
+    if (outcome === 'deferred' && until.trim() && !untilIso)
+      return setProblem(t('vaccination.worklist.badDate'));
+    setProblem('');
+    record.mutate(
+      { personId, outcome, reason: reason.trim() || null, until: untilIso },
+      { onSuccess: onDone },
+    );
+  };
+
+  return (
+    <form className="inline-form outcome-form" onSubmit={submit} data-testid="outcome-form">
+      <div className="field">
+        <label htmlFor={`${idPrefix}-outcome`}>{t('vaccination.worklist.outcome')}</label>
+        <select
+          id={`${idPrefix}-outcome`}
+          data-testid="outcome-select"
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value as ContactOutcome | '')}
+        >
+          <option value="">{t('vaccination.worklist.chooseOutcome')}</option>
+          {CONTACT_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t(`vaccination.outcomes.${o}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {outcome !== '' && (
+        <div className="field">
+          <label htmlFor={`${idPrefix}-reason`}>
+            {needsReason ? t('vaccination.worklist.reason') : t('vaccination.worklist.remark')}
+            {!needsReason && <span className="optional"> ({t('app.optional')})</span>}
+          </label>
+          <input
+            id={`${idPrefix}-reason`}
+            data-testid="outcome-reason"
+            value={reason}
+            maxLength={500}
+            placeholder={
+              outcome === 'deferred'
+                ? t('vaccination.worklist.deferredExample')
+                : outcome === 'moved'
+                  ? t('vaccination.worklist.movedExample')
+                  : ''
+            }
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </div>
+      )}
+      {outcome === 'deferred' && (
+        <div className="field">
+          <label htmlFor={`${idPrefix}-until`}>
+            {t('vaccination.worklist.deferredUntil')} <span className="optional">({t('app.optional')})</span>
+          </label>
+          <input
+            id={`${idPrefix}-until`}
+            inputMode="numeric"
+            placeholder="dd/mm/yyyy"
+            value={until}
+            onChange={(e) => setUntil(e.target.value)}
+          />
+        </div>
+      )}
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <ErrorNotice error={record.error} />
+      <div className="actions">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          data-testid="outcome-save"
+          disabled={record.isPending}
+        >
+          {record.isPending ? t('app.saving') : t('app.save')}
+        </button>
+        <button type="button" className="btn" onClick={onDone}>
+          {t('app.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

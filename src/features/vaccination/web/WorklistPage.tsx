@@ -1,0 +1,231 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { statusOf } from '../../../web/api.ts';
+import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
+import { formatNumber } from '../../../web/format.ts';
+import { Loading } from '../../../web/Loading.tsx';
+import { NoAccessPage } from '../../../web/NoAccessPage.tsx';
+import { useCurrentUser } from '../../../web/session.ts';
+import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
+import { useUnit } from '../../admin-units/web/units-api.ts';
+import { can } from '../../auth/rules.ts';
+import { UnitPicker } from '../../persons/web/UnitPicker.tsx';
+import { VaccinationTabs } from './VaccinationTabs.tsx';
+import {
+  MIN_AGES,
+  useWorklist,
+  WORKLISTS,
+  type Worklist,
+  type WorklistFilter,
+  worklistXlsxUrl,
+} from './vaccination-api.ts';
+import { WorklistPrint } from './WorklistPrint.tsx';
+import { WorklistRow } from './WorklistRow.tsx';
+
+/** Rows drawn at a time on screen (a cheap phone stays quick); the printed list has them all. */
+const SCREEN_PAGE = 100;
+
+const isList = (value: string | null): value is Worklist =>
+  (WORKLISTS as readonly string[]).includes(value ?? '');
+
+/**
+ * /vaccination/worklist — journey 3: per commune or village, the people not vaccinated, due or overdue, with
+ * phones; the outcome of each contact recorded in place; printable on A4 for the community team and as .xlsx.
+ * Filters live in the address bar: ?unit=&village=&list=&minAge=&reasons=hide.
+ */
+export function WorklistPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const filter: WorklistFilter = {
+    unit: params.get('unit') ?? (user.unitLevel === 3 ? user.unitCode : ''),
+    village: /^\d+$/.test(params.get('village') ?? '') ? params.get('village')! : '',
+    list: isList(params.get('list')) ? (params.get('list') as Worklist) : 'all',
+    minAge: MIN_AGES.find((a) => String(a) === params.get('minAge')) ?? 12,
+    withoutReason: params.get('reasons') === 'hide',
+  };
+  const commune = useUnit(filter.unit);
+  const isCommune = commune.data?.unit.level === 3;
+  const view = useWorklist({ ...filter, unit: isCommune ? filter.unit : '' });
+  const [shown, setShown] = useState(SCREEN_PAGE);
+  useDocumentTitle(t('vaccination.worklist.title'));
+
+  const set = (next: Partial<WorklistFilter>) => {
+    const f = { ...filter, ...next };
+    const search = new URLSearchParams();
+    if (f.unit && !(user.unitLevel === 3 && f.unit === user.unitCode)) search.set('unit', f.unit);
+    if (f.village) search.set('village', f.village);
+    if (f.list !== 'all') search.set('list', f.list);
+    if (f.minAge !== 12) search.set('minAge', String(f.minAge));
+    if (f.withoutReason) search.set('reasons', 'hide');
+    setShown(SCREEN_PAGE);
+    setParams(search, { replace: true });
+  };
+
+  if (statusOf(view.error) === 403 || statusOf(commune.error) === 403) return <NoAccessPage />;
+
+  const villages = isCommune ? (commune.data?.villages ?? []) : [];
+  const village = villages.find((v) => String(v.id) === filter.village);
+  const persons = view.data?.persons ?? [];
+  const counts = { notVaccinated: 0, due: 0, overdue: 0, withReason: 0 };
+  for (const p of persons) {
+    counts[p.list] += 1;
+    if (p.hasReason) counts.withReason += 1;
+  }
+  const place = village?.name ?? commune.data?.unit.nameWithType ?? '';
+  const printTitle = t('vaccination.worklist.printTitle', { place: place.toLocaleUpperCase('vi') });
+  const filterText = [
+    t(`vaccination.worklist.lists.${filter.list}`),
+    t('vaccination.worklist.fromAge', { n: filter.minAge }),
+    filter.withoutReason ? t('vaccination.worklist.reasonsHidden') : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const canRecord = can(user.role, 'vaccination.outcomes');
+  const ready = view.isSuccess && !view.isPlaceholderData;
+
+  return (
+    <>
+      <div className="no-print">
+        <VaccinationTabs />
+        <div className="page-head">
+          <h1>{t('vaccination.worklist.title')}</h1>
+        </div>
+        <form className="filters worklist-filters" onSubmit={(e) => e.preventDefault()}>
+          {user.unitLevel < 3 && (
+            <UnitPicker
+              idPrefix="worklist-unit"
+              rootCode={user.unitCode}
+              rootLevel={user.unitLevel}
+              value={filter.unit}
+              emptyLabel={t('persons.chooseCommune')}
+              onChange={(code) => set({ unit: code, village: '' })}
+            />
+          )}
+          {villages.length > 0 && (
+            <div className="field">
+              <label htmlFor="worklist-village">{t('persons.village')}</label>
+              <select
+                id="worklist-village"
+                data-testid="worklist-village"
+                value={filter.village}
+                onChange={(e) => set({ village: e.target.value })}
+              >
+                <option value="">{t('persons.allVillages')}</option>
+                {villages.map((v) => (
+                  <option key={v.id} value={String(v.id)}>
+                    {v.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor="worklist-list">{t('vaccination.worklist.list')}</label>
+            <select
+              id="worklist-list"
+              data-testid="worklist-list"
+              value={filter.list}
+              onChange={(e) => set({ list: e.target.value as Worklist })}
+            >
+              {WORKLISTS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`vaccination.worklist.lists.${l}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="worklist-age">{t('vaccination.worklist.minAge')}</label>
+            <select
+              id="worklist-age"
+              value={filter.minAge}
+              onChange={(e) => set({ minAge: Number(e.target.value) })}
+            >
+              {MIN_AGES.map((a) => (
+                <option key={a} value={a}>
+                  {t('vaccination.worklist.fromAge', { n: a })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={filter.withoutReason}
+                onChange={(e) => set({ withoutReason: e.target.checked })}
+              />{' '}
+              {t('vaccination.worklist.hideReasons')}
+            </label>
+          </div>
+        </form>
+
+        {!isCommune && !commune.isPending && (
+          <p className="card">{t('vaccination.worklist.chooseCommune')}</p>
+        )}
+        {(view.isPending && isCommune) || commune.isPending ? <Loading /> : null}
+        {view.isError && <ErrorNotice error={view.error} onRetry={() => void view.refetch()} />}
+
+        {view.data && isCommune && (
+          <div className={view.isPlaceholderData ? 'stale' : undefined}>
+            <div className="actions list-actions worklist-head">
+              <p className="worklist-summary" data-testid="worklist-summary">
+                <strong>{t('vaccination.worklist.total', { n: formatNumber(persons.length) })}</strong>
+                {' · '}
+                {t('vaccination.worklist.counts', {
+                  none: formatNumber(counts.notVaccinated),
+                  due: formatNumber(counts.due),
+                  overdue: formatNumber(counts.overdue),
+                })}
+                {counts.withReason > 0 && (
+                  <> · {t('vaccination.worklist.withReason', { n: formatNumber(counts.withReason) })}</>
+                )}
+              </p>
+              <button
+                type="button"
+                className="btn btn-small"
+                data-testid="worklist-print-button"
+                disabled={!ready || persons.length === 0}
+                onClick={() => window.print()}
+              >
+                {t('vaccination.worklist.print')}
+              </button>
+              <a className="btn btn-small" href={worklistXlsxUrl(filter)} download>
+                {t('vaccination.worklist.xlsx')}
+              </a>
+            </div>
+            {persons.length === 0 ? (
+              <p className="card" data-testid="worklist-empty">
+                {t('vaccination.worklist.none')}
+              </p>
+            ) : (
+              <ul className="rows card worklist" aria-label={t('vaccination.worklist.title')}>
+                {persons.slice(0, shown).map((p) => (
+                  <WorklistRow key={p.personId} entry={p} showVillage={!village} canRecord={canRecord} />
+                ))}
+              </ul>
+            )}
+            {persons.length > shown && (
+              <p className="actions">
+                <button type="button" className="btn" onClick={() => setShown((n) => n + SCREEN_PAGE)}>
+                  {t('vaccination.worklist.more', { n: formatNumber(persons.length - shown) })}
+                </button>
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+      {view.data && isCommune && (
+        <WorklistPrint
+          title={printTitle}
+          unitName={commune.data?.unit.nameWithType ?? ''}
+          filters={filterText}
+          persons={persons}
+          showVillage={!village}
+        />
+      )}
+    </>
+  );
+}

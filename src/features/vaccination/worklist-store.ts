@@ -1,0 +1,211 @@
+/**
+ * Worklists for a commune or a village (journey 3): who is not vaccinated, whose next dose is due, whose is
+ * overdue, with phones and the last contact outcome; and the "no one missed" account of seed 004: every
+ * eligible resident is vaccinated, on schedule, or has a recorded reason — the rest are listed by name.
+ * Personal data: every read is audited.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.ts';
+import { unitInScope } from '../admin-units/store.ts';
+import { recordAudit } from '../audit/store.ts';
+import type { Scope } from '../auth/rules.ts';
+import { communeInScope } from './access.ts';
+import { bandsFrom } from './rules/age-groups.ts';
+import { type ContactOutcome, isRecordedReason } from './rules/contact-outcomes.ts';
+import { vietnamToday } from './rules/days.ts';
+import { syncStatuses } from './status-store.ts';
+
+export const WORKLISTS = ['notVaccinated', 'due', 'overdue', 'all'] as const;
+export type Worklist = (typeof WORKLISTS)[number];
+
+export interface WorklistFilter {
+  unitCode: string;
+  villageId?: number;
+  list: Worklist;
+  minAge: number;
+  /** Leave out people whose last contact gave a reason (refused, deferred, moved…). */
+  withoutReason?: boolean;
+}
+
+/** The longest worklist served: a large commune's adults. */
+const WORKLIST_LIMIT = 20_000;
+const MISSED_SHOWN = 1_000;
+
+function personRows(db: Db) {
+  return db.db
+    .selectFrom('vaccination_status as s')
+    .innerJoin('persons as p', 'p.id', 's.person_id')
+    .leftJoin('villages as v', 'v.id', 's.village_id')
+    .select([
+      'p.id',
+      'p.full_name',
+      'p.birth_date',
+      'p.birth_year',
+      'p.sex',
+      'p.phone',
+      'p.national_id',
+      's.village_id',
+      'v.name as village_name',
+      's.age_band',
+      's.coverage',
+      's.next_kind',
+      's.next_number',
+      's.next_due_from',
+      's.next_overdue_from',
+      's.outcome',
+      's.outcome_reason',
+      's.outcome_until',
+      's.outcome_date',
+    ])
+    .where('s.counted', '=', 1);
+}
+
+type PersonRow = Awaited<ReturnType<ReturnType<typeof personRows>['execute']>>[number];
+
+function entry(r: PersonRow, today: string) {
+  const outcome = r.outcome
+    ? {
+        outcome: r.outcome as ContactOutcome,
+        reason: r.outcome_reason,
+        until: r.outcome_until,
+        date: r.outcome_date!,
+      }
+    : null;
+  const list: Exclude<Worklist, 'all'> =
+    r.coverage === 'notVaccinated'
+      ? 'notVaccinated'
+      : r.next_overdue_from && r.next_overdue_from <= today
+        ? 'overdue'
+        : 'due';
+  return {
+    personId: r.id,
+    fullName: r.full_name,
+    birthDate: r.birth_date,
+    birthYear: r.birth_year,
+    sex: r.sex,
+    phone: r.phone,
+    nationalId: r.national_id,
+    villageId: r.village_id,
+    villageName: r.village_name,
+    ageBand: r.age_band,
+    coverage: r.coverage,
+    list,
+    next: r.next_kind
+      ? {
+          kind: r.next_kind,
+          number: r.next_number,
+          dueFrom: r.next_due_from,
+          overdueFrom: r.next_overdue_from,
+        }
+      : null,
+    outcome,
+    hasReason: isRecordedReason(outcome, today),
+  };
+}
+
+export type WorklistEntry = ReturnType<typeof entry>;
+
+export async function worklist(db: Db, scope: Scope, f: WorklistFilter, today = vietnamToday()) {
+  const commune = await communeInScope(db, scope, f.unitCode);
+  await syncStatuses(db, today);
+  let q = personRows(db)
+    .where('s.commune_code', '=', commune.code)
+    .where('s.age_band', 'in', bandsFrom(f.minAge));
+  if (f.villageId) q = q.where('s.village_id', '=', f.villageId);
+  if (f.list === 'notVaccinated') q = q.where('s.coverage', '=', 'notVaccinated');
+  else if (f.list === 'due')
+    q = q.where('s.next_due_from', '<=', today).where('s.next_overdue_from', '>', today);
+  else if (f.list === 'overdue') q = q.where('s.next_overdue_from', '<=', today);
+  else
+    q = q.where((eb) => eb.or([eb('s.coverage', '=', 'notVaccinated'), eb('s.next_due_from', '<=', today)]));
+  const rows = await q
+    .orderBy('v.name')
+    .orderBy('p.name_folded')
+    .orderBy('p.id')
+    .limit(WORKLIST_LIMIT)
+    .execute();
+  const persons = rows.map((r) => entry(r, today)).filter((e) => !f.withoutReason || !e.hasReason);
+  await recordAudit(db, scope, [
+    {
+      action: 'read',
+      entity: 'vaccination_worklist',
+      unitCode: commune.code,
+      details: { ...f, shown: persons.length, ids: persons.slice(0, 200).map((p) => p.personId) },
+    },
+  ]);
+  return { unit: { code: commune.code, name: commune.name_with_type }, asOf: today, ...f, persons };
+}
+
+const REASON_OUTCOMES = ['refused', 'contraindicated', 'moved', 'wrongData'] as const;
+
+/**
+ * The account of seed 004's "no one missed" for a unit: eligible residents (aged minAge and over) in four
+ * classes — series complete, in progress (next dose not yet overdue), not vaccinated but with a recorded
+ * reason, missed — and the missed persons by name (communes and villages only: that is where they are found).
+ */
+export async function missed(db: Db, scope: Scope, unitCode: string, minAge: number, today = vietnamToday()) {
+  const unit = await unitInScope(db, scope, unitCode);
+  await syncStatuses(db, today);
+  const column =
+    unit.level === 1
+      ? 's.province_code'
+      : unit.level === 2
+        ? 's.district_code'
+        : unit.level === 3
+          ? 's.commune_code'
+          : null;
+  // Each condition is false, never null, on missing values: they are negated below.
+  const complete = sql<boolean>`s.coverage in ('primaryComplete', 'booster')`;
+  const inProgress = sql<boolean>`(s.coverage = 'partial' and s.next_overdue_from is not null and s.next_overdue_from > ${today})`;
+  const reason = sql<boolean>`(s.outcome is not null and (s.outcome in (${sql.join([...REASON_OUTCOMES])}) or (s.outcome = 'deferred' and (s.outcome_until is null or s.outcome_until >= ${today}))))`;
+  const classOf = sql<string>`case when ${complete} then 'complete' when ${inProgress} then 'inProgress' when ${reason} then 'withReason' else 'missed' end`;
+  let q = db.db
+    .selectFrom('vaccination_status as s')
+    .where('s.counted', '=', 1)
+    .where('s.age_band', 'in', bandsFrom(minAge));
+  if (column) q = q.where(column, '=', unit.code);
+  const counts = { eligible: 0, complete: 0, inProgress: 0, withReason: 0, missed: 0 };
+  const classes = db.db
+    .selectFrom(q.select(classOf.as('class')).as('c'))
+    .select(['c.class', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('c.class');
+  for (const r of await classes.execute()) {
+    counts[r.class as keyof typeof counts] += Number(r.n);
+    counts.eligible += Number(r.n);
+  }
+  const persons =
+    unit.level === 3
+      ? (
+          await personRows(db)
+            .where('s.commune_code', '=', unit.code)
+            .where('s.age_band', 'in', bandsFrom(minAge))
+            .where(sql<boolean>`not (${complete}) and not (${inProgress}) and not ${reason}`)
+            .orderBy('v.name')
+            .orderBy('p.name_folded')
+            .limit(MISSED_SHOWN)
+            .execute()
+        ).map((r) => entry(r, today))
+      : [];
+  await recordAudit(db, scope, [
+    {
+      action: 'read',
+      entity: 'vaccination_missed',
+      unitCode: unit.code,
+      details: {
+        minAge,
+        ...counts,
+        shown: persons.length,
+        ids: persons.slice(0, 200).map((p) => p.personId),
+      },
+    },
+  ]);
+  return {
+    unit: { code: unit.code, name: unit.name_with_type },
+    asOf: today,
+    minAge,
+    ...counts,
+    /** True when every eligible resident is vaccinated, on schedule or has a recorded reason. */
+    noOneMissed: counts.missed === 0,
+    persons,
+  };
+}
