@@ -23,7 +23,7 @@ import { coverage } from '../src/features/vaccination/coverage-store.ts';
 import { planDemoDoses } from '../src/features/vaccination/demo-doses.ts';
 import { importDoses } from '../src/features/vaccination/import/import-doses.ts';
 import { AGE_BANDS, bandOn } from '../src/features/vaccination/rules/age-groups.ts';
-import { addDays, formatDay } from '../src/features/vaccination/rules/days.ts';
+import { addDays, addMonths, formatDay } from '../src/features/vaccination/rules/days.ts';
 import type { DoseFact } from '../src/features/vaccination/rules/dose-series.ts';
 import { VACCINES } from '../src/features/vaccination/rules/vaccines.ts';
 import { syncStatuses } from '../src/features/vaccination/status-store.ts';
@@ -31,8 +31,8 @@ import { syncStatuses } from '../src/features/vaccination/status-store.ts';
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const RESIDENTS = Math.round(800_000 * SCALE);
 const PROVINCE = '20';
-/** Mid-2022: the late-2021 campaign, then 2022's boosters and the 5–11 rollout, are all in the past. */
-const TODAY = '2022-06-30';
+/** The end of 2022: the late-2021 campaign, then 2022's boosters and the 5–11 rollout, are all in the past. */
+const TODAY = '2022-12-31';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-bench-vaccination-'));
 const db = openDb({ databaseUrl: null, sqliteFile: path.join(dir, 'bench.db') });
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
@@ -80,8 +80,8 @@ t0 = performance.now();
 await syncStatuses(db, TODAY);
 console.log(`their vaccination statuses and counters: ${seconds(t0).toFixed(1)} s`);
 
-// 2. The doses, as the platform would export them: the demo's late-2021 campaign, then 2022's boosters
-// for most adults and two paediatric doses for most children 5–11.
+// 2. The doses, as the platform would export them: the demo's late-2021 campaign, then 2022's first and
+// second boosters for most adults and two paediatric doses for most children 5–11.
 function plan(band: string, rand: () => number): DoseFact[] {
   if (band === '5-11')
     return rand() < 0.6
@@ -101,6 +101,16 @@ function plan(band: string, rand: () => number): DoseFact[] {
       number: 1,
       date: addDays('2022-02-01', Math.floor(rand() * 100)),
     });
+  const first = doses.find((d) => d.kind === 'booster');
+  if (first && rand() < 0.8) {
+    const due = [addMonths(first.date, 4), '2022-06-24'].sort()[1]!;
+    doses.push({
+      vaccine: 'moderna',
+      kind: 'booster',
+      number: 2,
+      date: addDays(due, Math.floor(rand() * 90)),
+    });
+  }
   return doses;
 }
 const names = { primary: 'Mũi', booster: 'Mũi', additional: 'Mũi bổ sung' };
@@ -209,9 +219,10 @@ for (const [district, f] of files) {
     actor,
     today: TODAY,
   });
-  if (result.rejected)
+  const rejected = result.report.find((e) => e.kind === 'rejected');
+  if (rejected)
     console.log(
-      `  ${district}: ${result.rejected} rejected, e.g. row ${result.report[0]?.row}: ${result.report[0]?.reason.en}`,
+      `  ${district}: ${result.rejected} rejected, e.g. row ${rejected.row}: ${rejected.reason.en}`,
     );
   imported += result.imported;
 }

@@ -5,9 +5,11 @@ import { vaccinationCard } from './card-store.ts';
 import { coverage, trend } from './coverage-store.ts';
 import { recordRoutes } from './record-routes.ts';
 import { BOOSTER_RULE_SETS } from './rules/booster-rules.ts';
+import { vietnamToday } from './rules/days.ts';
 import { OVERDUE_AFTER_DAYS } from './rules/dose-series.ts';
 import { VACCINES } from './rules/vaccines.ts';
 import { idParams, missedQuery, targetBody, trendQuery, unitQuery, worklistQuery } from './schemas.ts';
+import { syncStatuses } from './status-store.ts';
 import { createTarget, listTargets, targetProgress } from './targets-store.ts';
 import { missed, worklist } from './worklist-store.ts';
 import { worklistXlsx } from './worklist-xlsx.ts';
@@ -153,6 +155,27 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
   );
 
   recordRoutes(app, uploadsDir);
+  keepStatusesCurrent(app);
+}
+
+/**
+ * Registry changes made elsewhere (a large person import, merges) are queued by triggers and caught up before
+ * each vaccination read; catching up in the background too keeps that work out of the pages' requests.
+ */
+function keepStatusesCurrent(app: FastifyInstance) {
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    running ??= syncStatuses(app.db, vietnamToday())
+      .catch((err) => app.log.error({ err }, 'vaccination status sync failed'))
+      .finally(() => {
+        running = null;
+      });
+  }, 10_000);
+  timer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await running;
+  });
 }
 
 function workFilter(q: {

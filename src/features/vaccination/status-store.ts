@@ -40,59 +40,61 @@ export function writeTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Pro
 
 /** Counter changes gathered over many persons, written once. */
 export class CounterDeltas {
-  readonly coverage = new Map<string, number>();
-  readonly milestones = new Map<string, number>();
+  /** Gathered per commune; each commune's changes go to its district and province too when applied. */
+  private readonly coverage = new Map<string, number>();
+  private readonly milestones = new Map<string, number>();
+  private readonly ancestors = new Map<string, readonly [string, string]>();
 
   add(row: StatusRow | undefined, sign: 1 | -1) {
     if (!row?.counted) return;
-    const weeks = MILESTONES.map(
-      ([milestone, column]) => [milestone, row[column] && weekStart(row[column])] as const,
-    );
-    for (const unit of [row.commune_code, row.district_code, row.province_code]) {
-      bump(this.coverage, `${unit}\t${row.age_band}\t${row.coverage}`, sign);
-      for (const [milestone, week] of weeks)
-        if (week) bump(this.milestones, `${unit}\t${milestone}\t${week}\t${row.age_band}`, sign);
+    const commune = row.commune_code;
+    if (!this.ancestors.has(commune)) this.ancestors.set(commune, [row.district_code, row.province_code]);
+    bump(this.coverage, `${commune}\t${row.age_band}\t${row.coverage}`, sign);
+    for (const [milestone, column] of MILESTONES) {
+      const day = row[column];
+      if (day) bump(this.milestones, `${commune}\t${milestone}\t${weekStart(day)}\t${row.age_band}`, sign);
     }
   }
 
-  /** Adds the deltas to the counters (upserts: a counter row appears on its first person). */
+  /** Adds the deltas to the counters (upserts: a counter row appears with its first person). */
   async apply(db: Db, trx: Trx) {
-    await upsert(db, trx, 'coverage_counters', ['unit_code', 'age_band', 'coverage'], this.coverage);
-    await upsert(
+    const atEveryLevel = (map: Map<string, number>) => {
+      const out = new Map<string, number>();
+      for (const [key, n] of map) {
+        if (n === 0) continue;
+        const [commune, ...rest] = key.split('\t') as [string, ...string[]];
+        for (const unit of [commune, ...this.ancestors.get(commune)!])
+          bump(out, [unit, ...rest].join('\t'), n);
+      }
+      return [...out].filter(([, n]) => n !== 0).map(([key, count]) => [key.split('\t'), count] as const);
+    };
+    await insertRows(
+      db,
+      trx,
+      'coverage_counters',
+      atEveryLevel(this.coverage).map(([[unit_code, age_band, coverage], count]) => ({
+        unit_code: unit_code!,
+        age_band: age_band!,
+        coverage: coverage!,
+        count,
+      })),
+      { add: 'count', keys: ['unit_code', 'age_band', 'coverage'] },
+    );
+    await insertRows(
       db,
       trx,
       'milestone_counters',
-      ['unit_code', 'milestone', 'week', 'age_band'],
-      this.milestones,
+      atEveryLevel(this.milestones).map(([[unit_code, milestone, week, age_band], count]) => ({
+        unit_code: unit_code!,
+        milestone: milestone!,
+        week: week!,
+        age_band: age_band!,
+        count,
+      })),
+      { add: 'count', keys: ['unit_code', 'milestone', 'week', 'age_band'] },
     );
     this.coverage.clear();
     this.milestones.clear();
-  }
-}
-
-async function upsert(
-  db: Db,
-  trx: Trx,
-  table: 'coverage_counters' | 'milestone_counters',
-  keyColumns: string[],
-  deltas: Map<string, number>,
-) {
-  const rows = [...deltas].filter(([, n]) => n !== 0).map(([key, count]) => [...key.split('\t'), count]);
-  if (rows.length === 0) return;
-  const columns = [...keyColumns, 'count'];
-  const conflict = `on conflict (${keyColumns.join(', ')}) do update set count = ${table}.count + excluded.count`;
-  if (db.sqlite) {
-    const statement = db.sqlite.prepare(
-      `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')}) ${conflict}`,
-    );
-    for (const row of rows) statement.run(row);
-    return;
-  }
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const values = rows.slice(i, i + CHUNK).map((row) => sql`(${sql.join(row)})`);
-    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${sql.join(values)} ${sql.raw(conflict)}`.execute(
-      trx,
-    );
   }
 }
 
@@ -249,7 +251,7 @@ export async function refreshStatuses(db: Db, trx: Trx, personIds: Iterable<numb
       deltas.add(row, 1);
     }
     if (gone.length) await trx.deleteFrom('vaccination_status').where('person_id', 'in', gone).execute();
-    await insertRows(db, trx, 'vaccination_status', rows, 'person_id');
+    await insertRows(db, trx, 'vaccination_status', rows, { replace: 'person_id' });
   }
   await deltas.apply(db, trx);
 }
