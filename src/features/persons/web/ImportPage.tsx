@@ -1,29 +1,22 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { isApiError, statusOf } from '../../../web/api.ts';
+import { isApiError } from '../../../web/api.ts';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
-import { FormField } from '../../../web/FormField.tsx';
+import { ImportFileField, ImportModeField } from '../../../web/import/ImportFields.tsx';
+import { ImportProgress } from '../../../web/import/ImportProgress.tsx';
+import { useFileImport } from '../../../web/import/useFileImport.ts';
 import { useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
 import { useUnit } from '../../admin-units/web/units-api.ts';
 import { can } from '../../auth/rules.ts';
 import { type PreviewRow, readPreview } from './file-preview.ts';
 import { defaultMapping, ImportMapping, type ManualMapping, mappingBody } from './ImportMapping.tsx';
-import { ImportProgress } from './ImportProgress.tsx';
 import { ImportResultView } from './ImportResultView.tsx';
 import { PersonsTabs } from './PersonsTabs.tsx';
-import {
-  type ImportMode,
-  type ImportResult,
-  MAX_FILE_BYTES,
-  runImport,
-  uploadPersonFile,
-  useRefreshPersons,
-} from './persons-api.ts';
+import { type ImportMode, type ImportResult, runImport, useRefreshPersons } from './persons-api.ts';
 import { UnitPicker } from './UnitPicker.tsx';
 
-type Phase = 'idle' | 'uploading' | 'importing' | 'mapping' | 'done';
 const MODES: ImportMode[] = ['all-or-nothing', 'valid-rows'];
 
 /** The server did not find the header row (or the user's mapping lacks the name): ask for a mapping. */
@@ -48,17 +41,11 @@ export function ImportPage() {
   const pickedUnit = useUnit(user.unitLevel < 3 ? picked : '');
   const commune = user.unitLevel === 3 ? user.unitCode : pickedUnit.data?.unit.level === 3 ? picked : '';
 
-  const [file, setFile] = useState<File | null>(null);
-  const [fileProblem, setFileProblem] = useState('');
+  const wizard = useFileImport<ImportResult>();
+  const { file, fileProblem, phase, progress, result, error, busy } = wizard;
   const [mode, setMode] = useState<ImportMode>('all-or-nothing');
-  const [phase, setPhase] = useState<Phase>('idle');
-  const [progress, setProgress] = useState({ loaded: 0, total: 0 });
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [manual, setManual] = useState<ManualMapping | null>(null);
   const [preview, setPreview] = useState<PreviewRow[] | null>(null);
-  const uploaded = useRef<{ file: File; uploadId: string } | null>(null);
-  const busy = phase === 'uploading' || phase === 'importing';
 
   if (!can(user.role, 'persons.import'))
     return (
@@ -70,51 +57,24 @@ export function ImportPage() {
     );
 
   const chooseFile = (chosen: File | null) => {
-    setFile(chosen);
-    setResult(null);
-    setError(null);
+    wizard.chooseFile(chosen);
     setManual(null);
     setPreview(null);
-    setPhase('idle');
-    if (!chosen) return setFileProblem('');
-    if (!/\.(xlsx|csv)$/i.test(chosen.name)) setFileProblem(t('persons.import.badType'));
-    else if (chosen.size === 0) setFileProblem(t('persons.import.empty'));
-    else if (chosen.size > MAX_FILE_BYTES) setFileProblem(t('persons.import.tooLarge'));
-    else setFileProblem('');
   };
 
   const run = async (runMode: ImportMode, mapping: ManualMapping | null) => {
-    if (!file || !commune || fileProblem) return;
-    setError(null);
-    setResult(null);
-    try {
-      let uploadId = uploaded.current?.file === file ? uploaded.current.uploadId : null;
-      if (!uploadId) {
-        setPhase('uploading');
-        setProgress({ loaded: 0, total: file.size });
-        const upload = await uploadPersonFile(file, (loaded, total) => setProgress({ loaded, total }));
-        uploadId = upload.uploadId;
-        uploaded.current = { file, uploadId };
-      }
-      setPhase('importing');
-      const answer = await runImport({
-        uploadId,
-        commune,
-        mode: runMode,
-        ...(mapping ? mappingBody(mapping) : {}),
-      });
-      setMode(runMode);
-      setResult(answer);
-      setPhase('done');
-      if (answer.committed) void refresh();
-    } catch (e) {
-      // An upload the server no longer has (restarted, cleaned): the next try sends the file again.
-      if (statusOf(e) === 404) uploaded.current = null;
-      setError(e);
-      if (!needsMapping(e)) return setPhase('idle');
-      if (!preview) setPreview(await readPreview(file));
-      setPhase('mapping');
-    }
+    if (!commune) return;
+    const answer = await wizard.run(
+      (uploadId) => runImport({ uploadId, commune, mode: runMode, ...(mapping ? mappingBody(mapping) : {}) }),
+      async (e, chosen) => {
+        if (!needsMapping(e)) return 'idle';
+        if (!preview) setPreview(await readPreview(chosen));
+        return 'mapping';
+      },
+    );
+    if (!answer) return;
+    setMode(runMode);
+    if (answer.committed) void refresh();
   };
 
   const submit = (event: FormEvent) => {
@@ -149,44 +109,22 @@ export function ImportPage() {
             />
           </fieldset>
         )}
-        <FormField
+        <ImportFileField
           id="import-file"
           label={t('persons.import.file')}
           hint={t('persons.import.fileHint')}
-          error={fileProblem || undefined}
-        >
-          {(aria) => (
-            <input
-              {...aria}
-              type="file"
-              data-testid="import-file"
-              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-              disabled={busy}
-              onChange={(e) => chooseFile(e.target.files?.[0] ?? null)}
-            />
-          )}
-        </FormField>
-        <FormField
+          problem={fileProblem}
+          disabled={busy}
+          onChoose={chooseFile}
+        />
+        <ImportModeField
           id="import-mode"
-          label={t('persons.import.mode')}
+          modes={MODES}
+          value={mode}
           hint={t(`persons.import.modeHints.${mode}`)}
-        >
-          {(aria) => (
-            <select
-              {...aria}
-              data-testid="import-mode"
-              value={mode}
-              disabled={busy}
-              onChange={(e) => setMode(e.target.value as ImportMode)}
-            >
-              {MODES.map((m) => (
-                <option key={m} value={m}>
-                  {t(`persons.import.modes.${m}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+          disabled={busy}
+          onChange={setMode}
+        />
         {phase === 'idle' && error ? <ErrorNotice error={error} /> : null}
         {(phase === 'uploading' || phase === 'importing') && (
           <ImportProgress phase={phase} loaded={progress.loaded} total={progress.total} />
@@ -214,8 +152,8 @@ export function ImportPage() {
               void run(mode, mapping);
             }}
             onCancel={() => {
-              setError(null);
-              setPhase('idle');
+              wizard.setError(null);
+              wizard.setPhase('idle');
             }}
           />
         </>

@@ -5,7 +5,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api, query, uploadFile } from '../../../web/api.ts';
+import { api, query } from '../../../web/api.ts';
 import type { AgeBand } from '../rules/age-bands.ts';
 import type { PersonField } from '../rules/headers.ts';
 import type { PersonStatus } from '../rules/person-status.ts';
@@ -149,12 +149,6 @@ export interface ImportRequest {
   headerRow?: number;
 }
 
-export interface Upload {
-  uploadId: string;
-  fileName: string;
-  bytes: number;
-}
-
 export interface ImportBatch {
   id: number;
   commune_code: string;
@@ -191,9 +185,6 @@ export interface DuplicateReview {
   person: ReviewPerson;
   candidate: ReviewPerson;
 }
-
-/** The largest file the server takes (read-table.ts MAX_FILE_BYTES). */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 const PERSONS = ['persons'] as const;
 
@@ -236,15 +227,6 @@ export function usePerson(id: number) {
     queryFn: () => api<{ person: PersonRecord; household: HouseholdMember[] }>('GET', `/api/persons/${id}`),
     enabled: id > 0,
   });
-}
-
-export function uploadPersonFile(file: File, onProgress: (loaded: number, total: number) => void) {
-  return uploadFile<Upload>(
-    '/api/persons/uploads',
-    file,
-    { 'x-file-name': encodeURIComponent(file.name) },
-    onProgress,
-  );
 }
 
 export const runImport = (request: ImportRequest) =>

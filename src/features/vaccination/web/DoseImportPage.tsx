@@ -1,14 +1,13 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { statusOf } from '../../../web/api.ts';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
-import { FormField } from '../../../web/FormField.tsx';
 import { formatDateTime, formatNumber } from '../../../web/format.ts';
+import { ImportFileField, ImportModeField } from '../../../web/import/ImportFields.tsx';
+import { ImportProgress } from '../../../web/import/ImportProgress.tsx';
+import { useFileImport } from '../../../web/import/useFileImport.ts';
 import { useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
 import { can } from '../../auth/rules.ts';
-import { ImportProgress } from '../../persons/web/ImportProgress.tsx';
-import { MAX_FILE_BYTES } from '../../persons/web/persons-api.ts';
 import { UnitPicker } from '../../persons/web/UnitPicker.tsx';
 import { DoseImportResultView } from './DoseImportResult.tsx';
 import { VaccinationTabs } from './VaccinationTabs.tsx';
@@ -16,12 +15,10 @@ import {
   type DoseImportMode,
   type DoseImportResult,
   runDoseImport,
-  uploadDoseFile,
   useDoseImports,
   useRefreshVaccination,
 } from './vaccination-api.ts';
 
-type Phase = 'idle' | 'uploading' | 'importing' | 'done';
 const MODES: DoseImportMode[] = ['valid-rows', 'all-or-nothing'];
 
 /** The unit's last imports: when, which file, what came of it. */
@@ -69,15 +66,9 @@ export function DoseImportPage() {
   useDocumentTitle(t('vaccination.import.title'));
   const [picked, setPicked] = useState('');
   const unit = picked || user.unitCode;
-  const [file, setFile] = useState<File | null>(null);
-  const [fileProblem, setFileProblem] = useState('');
+  const wizard = useFileImport<DoseImportResult>();
+  const { file, fileProblem, phase, progress, result, error, busy } = wizard;
   const [mode, setMode] = useState<DoseImportMode>('valid-rows');
-  const [phase, setPhase] = useState<Phase>('idle');
-  const [progress, setProgress] = useState({ loaded: 0, total: 0 });
-  const [result, setResult] = useState<DoseImportResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const uploaded = useRef<{ file: File; uploadId: string } | null>(null);
-  const busy = phase === 'uploading' || phase === 'importing';
 
   if (!can(user.role, 'vaccination.write') || !can(user.role, 'persons.import'))
     return (
@@ -88,43 +79,10 @@ export function DoseImportPage() {
       </>
     );
 
-  const chooseFile = (chosen: File | null) => {
-    setFile(chosen);
-    setResult(null);
-    setError(null);
-    setPhase('idle');
-    if (!chosen) return setFileProblem('');
-    if (!/\.(xlsx|csv)$/i.test(chosen.name)) setFileProblem(t('persons.import.badType'));
-    else if (chosen.size === 0) setFileProblem(t('persons.import.empty'));
-    else if (chosen.size > MAX_FILE_BYTES) setFileProblem(t('persons.import.tooLarge'));
-    else setFileProblem('');
-  };
-
   const run = async (runMode: DoseImportMode) => {
-    if (!file || fileProblem) return;
-    setError(null);
-    setResult(null);
-    try {
-      let uploadId = uploaded.current?.file === file ? uploaded.current.uploadId : null;
-      if (!uploadId) {
-        setPhase('uploading');
-        setProgress({ loaded: 0, total: file.size });
-        const upload = await uploadDoseFile(file, (loaded, total) => setProgress({ loaded, total }));
-        uploadId = upload.uploadId;
-        uploaded.current = { file, uploadId };
-      }
-      setPhase('importing');
-      const answer = await runDoseImport({ uploadId, unit, mode: runMode });
-      setMode(runMode);
-      setResult(answer);
-      setPhase('done');
-      void refresh();
-    } catch (e) {
-      // An upload the server no longer has (restarted, cleaned): the next try sends the file again.
-      if (statusOf(e) === 404) uploaded.current = null;
-      setError(e);
-      setPhase('idle');
-    }
+    if (!(await wizard.run((uploadId) => runDoseImport({ uploadId, unit, mode: runMode })))) return;
+    setMode(runMode);
+    void refresh();
   };
 
   const submit = (event: FormEvent) => {
@@ -158,44 +116,22 @@ export function DoseImportPage() {
             />
           </fieldset>
         )}
-        <FormField
+        <ImportFileField
           id="dose-import-file"
           label={t('vaccination.import.file')}
           hint={t('vaccination.import.fileHint')}
-          error={fileProblem || undefined}
-        >
-          {(aria) => (
-            <input
-              {...aria}
-              type="file"
-              data-testid="dose-import-file"
-              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-              disabled={busy}
-              onChange={(e) => chooseFile(e.target.files?.[0] ?? null)}
-            />
-          )}
-        </FormField>
-        <FormField
+          problem={fileProblem}
+          disabled={busy}
+          onChoose={wizard.chooseFile}
+        />
+        <ImportModeField
           id="dose-import-mode"
-          label={t('persons.import.mode')}
+          modes={MODES}
+          value={mode}
           hint={t(`vaccination.import.modeHints.${mode}`)}
-        >
-          {(aria) => (
-            <select
-              {...aria}
-              data-testid="dose-import-mode"
-              value={mode}
-              disabled={busy}
-              onChange={(e) => setMode(e.target.value as DoseImportMode)}
-            >
-              {MODES.map((m) => (
-                <option key={m} value={m}>
-                  {t(`persons.import.modes.${m}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+          disabled={busy}
+          onChange={setMode}
+        />
         {phase === 'idle' && error ? <ErrorNotice error={error} /> : null}
         {(phase === 'uploading' || phase === 'importing') && (
           <ImportProgress phase={phase} loaded={progress.loaded} total={progress.total} />

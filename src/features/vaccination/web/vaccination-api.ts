@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, query, uploadFile } from '../../../web/api.ts';
+import { api, query } from '../../../web/api.ts';
 import type { Sex } from '../../persons/web/persons-api.ts';
 import type { CoverageAgeGroup } from '../rules/age-groups.ts';
 import type { ContactOutcome } from '../rules/contact-outcomes.ts';
@@ -278,16 +278,6 @@ export interface DoseImportResult {
   warnings: number;
   report: DoseReportEntry[];
   committed: boolean;
-}
-
-/** The file goes up with the registry's upload route (raw body, progress), then the import reads it. */
-export function uploadDoseFile(file: File, onProgress: (loaded: number, total: number) => void) {
-  return uploadFile<{ uploadId: string; fileName: string; bytes: number }>(
-    '/api/persons/uploads',
-    file,
-    { 'x-file-name': encodeURIComponent(file.name) },
-    onProgress,
-  );
 }
 
 export const runDoseImport = (request: { uploadId: string; unit: string; mode: DoseImportMode }) =>
