@@ -56,12 +56,19 @@ const SteeringPage = lazy(() =>
   import('../features/directives/web/SteeringPage.tsx').then((m) => ({ default: m.SteeringPage })),
 );
 
-// Vaccination (journeys 3 and 6): coverage, worklists, dose import; ECharts shared with the compliance chart.
+// Vaccination (journeys 3 and 6): coverage, targets, sessions, worklists, dose import; ECharts shared with the
+// compliance chart (src/web/charts).
 const CoveragePage = lazy(() =>
   import('../features/vaccination/web/CoveragePage.tsx').then((m) => ({ default: m.CoveragePage })),
 );
 const WorklistPage = lazy(() =>
   import('../features/vaccination/web/WorklistPage.tsx').then((m) => ({ default: m.WorklistPage })),
+);
+const TargetsPage = lazy(() =>
+  import('../features/vaccination/web/TargetsPage.tsx').then((m) => ({ default: m.TargetsPage })),
+);
+const SessionsPage = lazy(() =>
+  import('../features/vaccination/web/SessionsPage.tsx').then((m) => ({ default: m.SessionsPage })),
 );
 const DoseImportPage = lazy(() =>
   import('../features/vaccination/web/DoseImportPage.tsx').then((m) => ({ default: m.DoseImportPage })),
@@ -88,6 +95,8 @@ export function App() {
         <Route path="/directives/compliance" element={<CompliancePage />} />
         <Route path="/directives/steering" element={<SteeringPage />} />
         <Route path="/vaccination" element={<CoveragePage />} />
+        <Route path="/vaccination/targets" element={<TargetsPage />} />
+        <Route path="/vaccination/sessions" element={<SessionsPage />} />
         <Route path="/vaccination/worklist" element={<WorklistPage />} />
         <Route path="/vaccination/import" element={<DoseImportPage />} />
         <Route

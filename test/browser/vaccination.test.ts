@@ -7,9 +7,11 @@ import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
 import { call, login, type Running, startServer } from '../support/http.ts';
 
 /**
- * Journey 3 in real headless Chromium against the real server: the commune reads its coverage, imports a
- * dose list laid out like a national-platform export, sees the coverage move, records what a contact gave on
- * the village worklist and prints the list.
+ * Journeys 3 and 6 in real headless Chromium against the real server: the commune reads its coverage, imports
+ * a dose list laid out like a national-platform export, sees the coverage move, records what a contact gave on
+ * the village worklist and prints the list; the district sets a target and sees who is behind; the commune
+ * plans a session, invites someone from the worklist, records the dose and sees coverage and trend move.
+ * The tests share one server and run in order: each starts from the state the previous one left.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const COMMUNE = '06400';
@@ -183,4 +185,118 @@ describe('vaccination in Chromium', () => {
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   }, 40_000);
+
+  it('sets a district target and shows its progress, projection and the communes behind', async () => {
+    const page = await loginAs('demo.huyen');
+    await page.goto(`${server.base}/vaccination`);
+    await page.getByRole('link', { name: 'Chỉ tiêu', exact: true }).click();
+    await page.waitForURL(/\/vaccination\/targets$/);
+    await page.getByTestId('targets-empty').waitFor();
+
+    // The form checks what the district typed before sending it.
+    await page.getByTestId('target-new').click();
+    await page.getByTestId('target-save').click();
+    const form = page.getByTestId('target-form');
+    expect(await form.textContent()).toContain('Hãy ghi nội dung chỉ tiêu.');
+    expect(await form.textContent()).toContain('Ngày không hợp lệ');
+
+    // Seed 004's goals (the form's defaults: 12+ primary series and 18+ boosters, 100 %), due end of November.
+    await page.getByLabel('Nội dung chỉ tiêu').fill('Tiêm đủ liều cho người từ 12 tuổi trước 30/11/2021');
+    await page.getByLabel(/Căn cứ/).fill('Kế hoạch 123/KH-UBND');
+    await page.getByLabel(/Thời hạn hoàn thành/).fill('30/11/2021');
+    await page.getByTestId('target-save').click();
+
+    // Five residents aged 12+ (and 18+) in the district's registry: one with the primary series, no boosters.
+    const card = page.getByTestId('target-card');
+    await card.waitFor();
+    expect(await card.locator('h2').textContent()).toContain('Tiêm đủ liều cho người từ 12 tuổi');
+    expect(await card.textContent()).toContain('Hạn: 30/11/2021');
+    const [primary, booster] = [
+      card.getByTestId('target-goal').nth(0),
+      card.getByTestId('target-goal').nth(1),
+    ];
+    expect(await primary.getByTestId('target-remaining').textContent()).toBe('Còn 4 người');
+    expect(await primary.textContent()).toContain('Đạt 1 / 5 người');
+    // One person completed in the last two weeks of activity (October): the pace gives a date after the deadline.
+    expect(await primary.textContent()).toMatch(/dự kiến đạt ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(await primary.textContent()).toContain('Chậm so với hạn');
+    expect(await booster.getByTestId('target-remaining').textContent()).toBe('Còn 5 người');
+    expect(await booster.textContent()).toContain('chưa dự báo được');
+
+    // The communes behind, open on this page: only the commune with residents is.
+    const behind = card.getByTestId('behind-unit');
+    await expect.poll(() => behind.count()).toBe(1);
+    expect(await behind.textContent()).toContain('Xã Yên Thịnh');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // The commune sees the district's target on its own coverage page.
+    const commune = await loginAs(`demo.xa.${COMMUNE}`);
+    await commune.goto(`${server.base}/vaccination`);
+    await expect.poll(() => commune.getByTestId('target-card').count()).toBe(1);
+  }, 30_000);
+
+  it('plans a session, invites from the worklist, records a dose and sees coverage and trend move', async () => {
+    const page = await loginAs(`demo.xa.${COMMUNE}`);
+    await page.goto(`${server.base}/vaccination`);
+    expect(await coverage(page)).toEqual({ notVaccinated: 3, partial: 1, primaryComplete: 1, booster: 0 });
+    // The FHIR export is offered to roles that record doses, and answers a Bundle.
+    const fhir = page.getByTestId('fhir-export');
+    expect(await fhir.getAttribute('href')).toBe(`/api/vaccination/fhir?unit=${COMMUNE}`);
+    const bundle = await page.request.get(`${server.base}/api/vaccination/fhir?unit=${COMMUNE}`);
+    expect(((await bundle.json()) as { resourceType: string }).resourceType).toBe('Bundle');
+
+    await page.getByRole('link', { name: 'Buổi tiêm', exact: true }).click();
+    await page.waitForURL(/\/vaccination\/sessions$/);
+    await page.getByTestId('sessions-empty').waitFor();
+
+    // Planned for today (the form's default date), Pfizer (the default), 50 doses; the roster opens.
+    await page.getByTestId('session-new').click();
+    await page.getByLabel('Địa điểm tiêm').fill('Nhà văn hóa thôn Nà Hoa');
+    await page.getByLabel('Số liều dự kiến').fill('50');
+    await page.getByTestId('session-save').click();
+    await page.waitForURL(/session=\d+/);
+    const roster = page.getByTestId('session-roster');
+    expect(await roster.locator('h2').textContent()).toMatch(
+      /^Nhà văn hóa thôn Nà Hoa · \d{2}\/\d{2}\/\d{4}$/,
+    );
+    expect(await roster.getByTestId('roster-doses-left').textContent()).toBe('còn 50 / 50 liều');
+
+    // The worklist offers those still to vaccinate, without the deferred person; one is invited.
+    await roster.getByTestId('invite-open').click();
+    const offered = roster.getByTestId('invite-row');
+    await offered.first().waitFor();
+    expect(await offered.filter({ hasText: 'Nông Văn Cảnh' }).count()).toBe(0);
+    await offered.filter({ hasText: 'Hoàng Văn Nam' }).getByRole('checkbox').check();
+    await roster.getByTestId('invite-save').click();
+    const invitee = roster.getByTestId('roster-row');
+    await expect.poll(() => invitee.count()).toBe(1);
+    expect(await invitee.textContent()).toContain('Hoàng Văn Nam');
+    expect(await invitee.getByTestId('roster-state').textContent()).toBe('Chưa tiêm');
+
+    // The dose given at the session: its date, vaccine and place come from the session.
+    await roster.getByLabel('Ghi mũi tiêm cho Hoàng Văn Nam').check();
+    await roster.getByLabel(/Số lô/).fill('FK9999');
+    await roster.getByTestId('record-doses-save').click();
+    await expect.poll(() => invitee.getByTestId('roster-state').textContent()).toBe('Đã tiêm Mũi 1');
+    expect(await roster.getByTestId('dose-results').textContent()).toContain(
+      'Hoàng Văn Nam: đã ghi mũi tiêm',
+    );
+    expect(await roster.getByTestId('roster-doses-left').textContent()).toBe('còn 49 / 50 liều');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // The session list counts the invitation and the dose.
+    await page.getByRole('link', { name: '‹ Các buổi tiêm' }).click();
+    const counts = page.getByTestId('session-counts');
+    await expect.poll(() => counts.textContent()).toBe('Dự kiến 50 liều · Đã mời 1 người · Đã tiêm 1 mũi');
+
+    // Coverage moved (one more partly vaccinated) and the weekly trend counts three people with a first dose.
+    await page.getByRole('link', { name: 'Độ bao phủ' }).click();
+    await expect
+      .poll(() => coverage(page))
+      .toEqual({ notVaccinated: 2, partial: 2, primaryComplete: 1, booster: 0 });
+    const trend = page.getByTestId('trend-section');
+    await trend.getByTestId('trend-chart').waitFor();
+    const lastWeek = trend.getByTestId('trend-row').last().locator('[data-milestone="firstDose"]');
+    expect(await lastWeek.getAttribute('data-count')).toBe('3');
+  }, 30_000);
 });

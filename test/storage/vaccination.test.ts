@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../../src/features/auth/rules.ts';
 import { personRow } from '../../src/features/persons/store.ts';
@@ -324,5 +327,115 @@ describe.each(ENGINES)('vaccination records on %s', (engine) => {
     await expect(targetProgress(db, scope('187'), target.id, '186', TODAY)).rejects.toMatchObject({
       status: 403,
     });
+  });
+
+  it('imports the wide layout (a merged "Mũi N" over vaccine and date, one row per person): one dose per group', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Đã tiêm');
+    sheet.addRow(['DANH SÁCH NGƯỜI DÂN ĐÃ TIÊM VẮC XIN PHÒNG COVID-19']);
+    sheet.addRow([
+      'STT',
+      'Họ và tên',
+      'Ngày sinh',
+      'Giới tính',
+      'Mã xã',
+      'Mũi 1',
+      '',
+      'Mũi 2',
+      '',
+      'Mũi 3 (nhắc lại)',
+      '',
+    ]);
+    sheet.addRow([
+      '',
+      '',
+      '',
+      '',
+      '',
+      'Loại vắc xin',
+      'Ngày tiêm',
+      'Loại vắc xin',
+      'Ngày tiêm',
+      'Loại vắc xin',
+      'Ngày tiêm',
+    ]);
+    for (const cells of ['F2:G2', 'H2:I2', 'J2:K2']) sheet.mergeCells(cells);
+    sheet.addRow([
+      1,
+      'Hà Văn Rộng',
+      '03/03/1971',
+      'Nam',
+      COMMUNE,
+      'Vero Cell',
+      '01/09/2021',
+      'Vero Cell',
+      '29/09/2021',
+      'Pfizer',
+      '05/01/2022',
+    ]);
+    sheet.addRow([2, 'Hà Thị Hẹp', '04/04/1999', 'Nữ', COMMUNE, 'AstraZeneca', '15/10/2021', '', '', '', '']);
+    sheet.addRow([3, 'Hà Văn Chờ', '05/05/1960', 'Nam', COMMUNE, '', '', '', '', '', '']);
+    sheet.addRow([
+      4,
+      'Hà Thị Sớm',
+      '06/06/1988',
+      'Nữ',
+      COMMUNE,
+      'Moderna',
+      '01/12/2021',
+      'Moderna',
+      '15/02/2022',
+      '',
+      '',
+    ]);
+    const file = `${fs.mkdtempSync(path.join(os.tmpdir(), 'wide-'))}/da-tiem.xlsx`;
+    await book.xlsx.writeFile(file);
+    const result = await importDoses(db, {
+      path: file,
+      fileName: 'da-tiem.xlsx',
+      unitCode: '186',
+      mode: 'valid-rows',
+      scope: null,
+      actor,
+      today: TODAY,
+    });
+    expect(result).toMatchObject({ rowsRead: 4, imported: 5, rejected: 1, newPersons: 3 });
+    expect(result.report).toEqual([
+      expect.objectContaining({ row: 7, column: 'Mũi 2 / Ngày tiêm', kind: 'rejected' }),
+    ]);
+    const doses = await db.db
+      .selectFrom('doses')
+      .innerJoin('persons', 'persons.id', 'doses.person_id')
+      .select(['persons.full_name', 'doses.vaccine', 'doses.kind', 'doses.dose_number', 'doses.date'])
+      .where('doses.import_id', '=', result.importId!)
+      .orderBy('doses.date')
+      .execute();
+    expect(doses).toEqual(
+      [
+        {
+          full_name: 'Hà Văn Rộng',
+          vaccine: 'sinopharm',
+          kind: 'primary',
+          dose_number: 1,
+          date: '2021-09-01',
+        },
+        {
+          full_name: 'Hà Văn Rộng',
+          vaccine: 'sinopharm',
+          kind: 'primary',
+          dose_number: 2,
+          date: '2021-09-29',
+        },
+        {
+          full_name: 'Hà Thị Hẹp',
+          vaccine: 'astrazeneca',
+          kind: 'primary',
+          dose_number: 1,
+          date: '2021-10-15',
+        },
+        { full_name: 'Hà Thị Sớm', vaccine: 'moderna', kind: 'primary', dose_number: 1, date: '2021-12-01' },
+        { full_name: 'Hà Văn Rộng', vaccine: 'pfizer', kind: 'booster', dose_number: 1, date: '2022-01-05' },
+      ].sort((a, b) => a.date.localeCompare(b.date)),
+    );
   });
 });

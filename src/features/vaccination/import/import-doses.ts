@@ -25,6 +25,7 @@ import { doseFact, refreshStatuses, syncStatuses, writeTransaction } from '../st
 import { communeResolver } from './commune-resolver.ts';
 import { type Cells, type DoseRow, doseRowReader, type Problem } from './dose-row.ts';
 import { type Known, matchPersons } from './match-persons.ts';
+import { dosesOfWideRow } from './wide-row.ts';
 
 export type DoseImportMode = 'all-or-nothing' | 'valid-rows';
 
@@ -70,7 +71,8 @@ const HEADER_WINDOW = 20;
 const CHUNK = 1000;
 const REPORT_LIMIT = 5000;
 
-type NumberedRow = DoseRow & { row: number };
+/** A dose read from a file row; `names` are the columns' headers where a dose group names them. */
+type NumberedRow = DoseRow & { row: number; names?: ReadonlyMap<string, string> };
 
 const filled = (cells: unknown[]) => cells.filter((c) => c != null && String(c).trim() !== '').length;
 
@@ -128,9 +130,10 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
   const note = (entry: ReportEntry) => {
     if (result.report.length < REPORT_LIMIT) result.report.push(entry);
   };
-  const reject = (row: number, problems: Problem[]) => {
+  const reject = (row: number, problems: Problem[], names?: ReadonlyMap<string, string>) => {
     result.rejected += 1;
-    for (const p of problems) note({ row, column: nameOf(p.field), kind: 'rejected', reason: p.reason });
+    for (const p of problems)
+      note({ row, column: names?.get(p.field) ?? nameOf(p.field), kind: 'rejected', reason: p.reason });
   };
 
   const byNationalId = new Set<number>();
@@ -207,7 +210,7 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
         chunk.forEach((r, i) => {
           const match = matches[i]!;
           if (match.kind === 'rejected') {
-            reject(r.row, match.problems);
+            reject(r.row, match.problems, r.names);
             return;
           }
           if (match.kind === 'registered') {
@@ -251,12 +254,18 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
             reject(
               r.row,
               verdict.reasons.map((reason) => ({ field: 'doseDate', reason })),
+              r.names,
             );
             continue;
           }
           if (verdict.verdict === 'ignore') {
             result.ignored += 1;
-            note({ row: r.row, column: nameOf('doseNumber'), kind: 'ignored', reason: verdict.reason });
+            note({
+              row: r.row,
+              column: r.names?.get('doseNumber') ?? nameOf('doseNumber'),
+              kind: 'ignored',
+              reason: verdict.reason,
+            });
             continue;
           }
           doses.get(id)!.push(r.dose);
@@ -289,7 +298,12 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
           result.imported += 1;
           result.warnings += warnings.length;
           for (const reason of warnings)
-            note({ row: r.row, column: nameOf('doseNumber'), kind: 'warning', reason });
+            note({
+              row: r.row,
+              column: r.names?.get('doseNumber') ?? nameOf('doseNumber'),
+              kind: 'warning',
+              reason,
+            });
           return {
             person_id: person.id,
             province_code: person.province_code,
@@ -315,21 +329,28 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
       let ended = false;
       const handle = async (r: TableRow) => {
         if (ended || r.row <= headerRowNumber || filled(r.cells) === 0) return;
-        const cells: Cells = {};
-        for (const c of columns) cells[c.field] = r.cells[c.index];
-        const read = readRow(cells);
-        if (!read.ok) {
-          // The table ends at the signature block ("Người lập biểu", "…, ngày … tháng … năm …"): looked for
-          // only in rows that are no dose, the check folds every cell. A lone cell is a note or a title.
-          if (isSignatureRow(r.cells)) ended = true;
-          else if (filled(r.cells) > 1) {
-            result.rowsRead += 1;
-            reject(r.row, read.problems);
-          }
+        const base: Cells = {};
+        for (const c of columns) base[c.field] = r.cells[c.index];
+        const doses: { cells: Cells; names?: ReadonlyMap<string, string> }[] = header.groups.length
+          ? dosesOfWideRow(base, r.cells, header.groups)
+          : [{ cells: base }];
+        const reads = doses.map((d) => ({ ...d, read: readRow(d.cells) }));
+        // The table ends at the signature block ("Người lập biểu", "…, ngày … tháng … năm …"): looked for
+        // only in rows that hold no dose, the check folds every cell. A lone cell is a note or a title.
+        if (reads.every((d) => !d.read.ok) && isSignatureRow(r.cells)) {
+          ended = true;
           return;
         }
+        // A person of the wide layout without any dose is read, and has nothing to import.
+        if (reads.every((d) => !d.read.ok) && filled(r.cells) <= 1) return;
         result.rowsRead += 1;
-        pending.push({ ...read.row, row: r.row });
+        for (const { read, names } of reads) {
+          if (!read.ok) {
+            reject(r.row, read.problems, names);
+            continue;
+          }
+          pending.push({ ...read.row, row: r.row, ...(names ? { names } : {}) });
+        }
         if (pending.length >= CHUNK) await flush();
       };
 

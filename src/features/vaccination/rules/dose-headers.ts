@@ -6,6 +6,7 @@
 import { foldDiacritics, normalizeName } from '../../../core/text.ts';
 import { cellText } from '../../persons/rules/cell.ts';
 import { headerField, headerKey, type PersonField } from '../../persons/rules/headers.ts';
+import { type DoseGroup, doseGroups } from './dose-groups.ts';
 
 const DOSE_FIELDS = [
   'vaccine',
@@ -46,31 +47,47 @@ const DOSE_ALIASES: Readonly<Record<string, DoseField>> = Object.fromEntries(
 );
 
 export interface DoseHeader {
-  /** Index of the header row in the rows given; data starts below. */
+  /** Index of the header row in the rows given (the sub-row, for a two-row header); data starts below. */
   headerRow: number;
   columns: { index: number; header: string; field: DoseFileField | null }[];
+  /** The wide layout's doses side by side (one row per person); empty for one row per dose. */
+  groups: DoseGroup[];
 }
 
 function fieldOf(text: string): DoseFileField | null {
   return DOSE_ALIASES[headerKey(text)] ?? headerField(text);
 }
 
-/** The row naming the most known columns, among those with a name, a vaccine and a dose date column. */
+/** The header read from one row, or from a row and the sub-row a merged "Mũi N" heads. */
+function readHeader(top: string[], sub: string[] | null, headerRow: number) {
+  const wide = doseGroups(top, sub);
+  const taken = new Set<DoseFileField>();
+  const columns = top.flatMap((_, index) => {
+    if (wide?.used.has(index)) return [];
+    const header = normalizeName(top[index] || sub?.[index] || '');
+    if (!header) return [];
+    let field = fieldOf(header);
+    if (field && taken.has(field)) field = null;
+    if (field) taken.add(field);
+    return [{ index, header, field }];
+  });
+  const doses = (taken.has('vaccine') && taken.has('doseDate')) || wide !== null;
+  if (!taken.has('fullName') || !doses) return null;
+  // A sub-row that names the groups' columns wins a tie: it is a header, not the first row of data.
+  return {
+    header: { headerRow, columns, groups: wide?.groups ?? [] },
+    score: taken.size + (wide?.used.size ?? 0) + (wide?.fromSubRow ? 0.5 : 0),
+  };
+}
+
+/** The row naming the most known columns, among those with a name column and doses (columns or groups). */
 export function detectDoseHeader(rows: unknown[][], maxScan = 20): DoseHeader | null {
   let best: { header: DoseHeader; score: number } | null = null;
   for (let i = 0; i < Math.min(rows.length, maxScan); i++) {
-    const taken = new Set<DoseFileField>();
-    const columns = (rows[i] ?? []).flatMap((raw, index) => {
-      const header = normalizeName(cellText(raw));
-      if (!header) return [];
-      let field = fieldOf(header);
-      if (field && taken.has(field)) field = null;
-      if (field) taken.add(field);
-      return [{ index, header, field }];
-    });
-    const complete = taken.has('fullName') && taken.has('vaccine') && taken.has('doseDate');
-    if (complete && (!best || taken.size > best.score))
-      best = { header: { headerRow: i, columns }, score: taken.size };
+    const top = (rows[i] ?? []).map(cellText);
+    const below = rows[i + 1]?.map(cellText);
+    for (const found of [readHeader(top, null, i), below ? readHeader(top, below, i + 1) : null])
+      if (found && (!best || found.score > best.score)) best = found;
   }
   return best?.header ?? null;
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { statusOf } from '../../../web/api.ts';
@@ -9,9 +9,12 @@ import { NoAccessPage } from '../../../web/NoAccessPage.tsx';
 import { useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
 import { useUnit } from '../../admin-units/web/units-api.ts';
-import type { ChartRow } from './CoverageChart.tsx';
+import { can } from '../../auth/rules.ts';
+import { type ChartRow, CoverageChart } from './CoverageChart.tsx';
 import { CoverageTable, type TableRow } from './CoverageTable.tsx';
+import { fhirUrl } from './campaign-api.ts';
 import { TargetSection } from './TargetSection.tsx';
+import { TrendSection } from './TrendSection.tsx';
 import { VaccinationTabs } from './VaccinationTabs.tsx';
 import {
   AGE_BANDS_SHOWN,
@@ -22,15 +25,14 @@ import {
   WIDE_GROUPS,
 } from './vaccination-api.ts';
 
-const CoverageChart = lazy(() => import('./CoverageChart.tsx').then((m) => ({ default: m.CoverageChart })));
-
 const isAgeGroup = (value: string | null): value is CoverageAgeGroup =>
   (AGE_GROUPS as readonly string[]).includes(value ?? '');
 
 /**
  * /vaccination — coverage of the user's unit (or of a unit below, ?unit=): by age group, then by the units
  * directly below it for one age group (?age=, 12+ by default: seed 004's target), as charts and as tables;
- * the unit's targets with their progress. Printable for the steering committee's meeting.
+ * the unit's targets with their progress; the weekly trend; the FHIR export. Printable for the steering
+ * committee's meeting.
  */
 export function CoveragePage() {
   const { t } = useTranslation();
@@ -100,6 +102,17 @@ export function CoveragePage() {
           <button type="button" className="btn btn-small" onClick={() => window.print()}>
             {t('vaccination.coverage.print')}
           </button>
+          {/* The export carries every vaccinated resident's identity: only roles that record doses get it. */}
+          {can(user.role, 'vaccination.write') && (
+            <a
+              className="btn btn-small"
+              href={fhirUrl(unit)}
+              download={`fhir-tiem-chung-${unit}.json`}
+              data-testid="fhir-export"
+            >
+              {t('vaccination.coverage.fhir')}
+            </a>
+          )}
         </div>
       </div>
       {own && (
@@ -185,9 +198,7 @@ export function CoveragePage() {
             {own.population === 0 ? (
               <p className="muted">{t('vaccination.coverage.noResidents')}</p>
             ) : (
-              <Suspense fallback={<Loading />}>
-                <CoverageChart rows={ageRows} testId="age-chart" />
-              </Suspense>
+              <CoverageChart rows={ageRows} testId="age-chart" />
             )}
             <CoverageTable
               rows={ageRows}
@@ -218,11 +229,7 @@ export function CoveragePage() {
                 </select>
               </label>
             </div>
-            {unitRows.length > 0 && (
-              <Suspense fallback={<Loading />}>
-                <CoverageChart rows={unitRows} testId="unit-chart" />
-              </Suspense>
-            )}
+            {unitRows.length > 0 && <CoverageChart rows={unitRows} testId="unit-chart" />}
             <CoverageTable
               rows={unitTableRows}
               caption={t('vaccination.coverage.byUnitCaption', {
@@ -234,6 +241,7 @@ export function CoveragePage() {
               rowTestId="coverage-row"
             />
           </section>
+          <TrendSection unit={own.code} age={age} />
           <p className="muted coverage-note">{t('vaccination.coverage.note')}</p>
         </div>
       )}

@@ -62,12 +62,17 @@ function Goal({ label, goal, percent }: { label: string; goal: GoalProgress; per
 }
 
 /** The units behind on the target, loaded when opened (a district's communes, a province's). */
-function Behind({ target, unit }: { target: Target; unit: string }) {
+function Behind({ target, unit, initiallyOpen }: { target: Target; unit: string; initiallyOpen: boolean }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
   const view = useTargetProgress(target.id, unit, open);
   return (
-    <details className="fold no-print" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details
+      className="fold no-print"
+      open={open}
+      data-testid="target-behind"
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary>{t('vaccination.target.communesBehind')}</summary>
       {view.isPending && open && <p className="loading">{t('app.loading')}</p>}
       {view.data &&
@@ -76,7 +81,7 @@ function Behind({ target, unit }: { target: Target; unit: string }) {
         ) : (
           <ul className="plain-list behind-list">
             {view.data.behind.map((c) => (
-              <li key={c.code}>
+              <li key={c.code} data-testid="behind-unit">
                 <strong>{c.name}</strong>{' '}
                 <span className="muted">
                   {[
@@ -103,46 +108,69 @@ function Behind({ target, unit }: { target: Target; unit: string }) {
 }
 
 /**
+ * One target with the unit's progress on each goal (bar, people left, projection at the current pace) and,
+ * above the commune, the units behind: folded on the coverage page, open on the targets page.
+ */
+export function TargetCard({
+  target,
+  unit,
+  level,
+  behindOpen = false,
+}: {
+  target: Target;
+  unit: string;
+  level: number;
+  behindOpen?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section
+      className="card target-card"
+      data-testid="target-card"
+      data-target={target.id}
+      aria-label={t('vaccination.target.progressLabel')}
+    >
+      <h2>
+        {t('vaccination.target.title')}: {target.title}
+      </h2>
+      <p className="muted target-meta">
+        {t('vaccination.target.deadline', { date: isoDateToText(target.deadline) })}
+        {target.basis && <> · {t('vaccination.target.basis', { basis: target.basis })}</>}
+      </p>
+      {target.primary && target.progress.primary && (
+        <Goal
+          label={t('vaccination.target.primary', target.primary)}
+          goal={target.progress.primary}
+          percent={target.primary.percent}
+        />
+      )}
+      {target.booster && target.progress.booster && (
+        <Goal
+          label={t('vaccination.target.booster', target.booster)}
+          goal={target.progress.booster}
+          percent={target.booster.percent}
+        />
+      )}
+      {target.provisional && <p className="hint">{t('vaccination.target.provisional')}</p>}
+      {level < 3 && target.progress.unitCode === unit && (
+        <Behind target={target} unit={unit} initiallyOpen={behindOpen} />
+      )}
+    </section>
+  );
+}
+
+/**
  * The targets that apply to the unit (seed 004's "100 % of 12+ with the primary series, boosters for 18+ in
- * January 2022" in the demo) with the unit's progress. Nothing is shown when the unit has none.
+ * January 2022" in the demo) with the unit's progress, on the coverage page. Nothing is shown when the unit
+ * has none; the targets page lists them too and sets new ones.
  */
 export function TargetSection({ unit, level }: { unit: string; level: number }) {
-  const { t } = useTranslation();
   const targets = useTargets(unit);
   if (!targets.data || targets.data.targets.length === 0) return null;
   return (
     <>
       {targets.data.targets.map((target) => (
-        <section
-          key={target.id}
-          className="card target-card"
-          data-testid="target-card"
-          aria-label={t('vaccination.target.progressLabel')}
-        >
-          <h2>
-            {t('vaccination.target.title')}: {target.title}
-          </h2>
-          <p className="muted target-meta">
-            {t('vaccination.target.deadline', { date: isoDateToText(target.deadline) })}
-            {target.basis && <> · {t('vaccination.target.basis', { basis: target.basis })}</>}
-          </p>
-          {target.primary && target.progress.primary && (
-            <Goal
-              label={t('vaccination.target.primary', target.primary)}
-              goal={target.progress.primary}
-              percent={target.primary.percent}
-            />
-          )}
-          {target.booster && target.progress.booster && (
-            <Goal
-              label={t('vaccination.target.booster', target.booster)}
-              goal={target.progress.booster}
-              percent={target.booster.percent}
-            />
-          )}
-          {target.provisional && <p className="hint">{t('vaccination.target.provisional')}</p>}
-          {level < 3 && target.progress.unitCode === unit && <Behind target={target} unit={unit} />}
-        </section>
+        <TargetCard key={target.id} target={target} unit={unit} level={level} />
       ))}
     </>
   );

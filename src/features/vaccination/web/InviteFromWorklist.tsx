@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
+import { formatNumber } from '../../../web/format.ts';
+import { Loading } from '../../../web/Loading.tsx';
+import { useUnit } from '../../admin-units/web/units-api.ts';
+import { useInvite } from './campaign-api.ts';
+import { useWorklist } from './vaccination-api.ts';
+import { birthOf, needText } from './worklist-format.ts';
+
+/** Rows drawn at a time: a cheap phone stays quick on a large commune's list. */
+const SHOWN = 100;
+/** The most persons one invitation request takes (schemas.ts invitationsBody). */
+const MAX_INVITED = 5000;
+
+/**
+ * Chooses people from the commune's worklist (not vaccinated, due, overdue; those with a recorded reason
+ * left out) and invites them to the session; people invited already are not offered again.
+ */
+export function InviteFromWorklist({
+  sessionId,
+  communeCode,
+  invited,
+  onDone,
+}: {
+  sessionId: number;
+  communeCode: string;
+  invited: ReadonlySet<number>;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [village, setVillage] = useState('');
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  const [shown, setShown] = useState(SHOWN);
+  const commune = useUnit(communeCode);
+  const list = useWorklist({ unit: communeCode, village, list: 'all', minAge: 12, withoutReason: true });
+  const invite = useInvite(sessionId);
+  const offered = (list.data?.persons ?? []).filter((p) => !invited.has(p.personId));
+
+  const toggle = (id: number, on: boolean) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  return (
+    <section className="card" aria-labelledby="invite-title" data-testid="invite-picker">
+      <h3 id="invite-title">{t('vaccination.sessions.inviteTitle')}</h3>
+      {(commune.data?.villages.length ?? 0) > 0 && (
+        <div className="field">
+          <label htmlFor="invite-village">{t('persons.village')}</label>
+          <select
+            id="invite-village"
+            data-testid="invite-village"
+            value={village}
+            onChange={(e) => {
+              setVillage(e.target.value);
+              setShown(SHOWN);
+            }}
+          >
+            <option value="">{t('persons.allVillages')}</option>
+            {commune.data?.villages.map((v) => (
+              <option key={v.id} value={String(v.id)}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {list.isPending && <Loading />}
+      <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
+      {list.data && offered.length === 0 && <p className="muted">{t('vaccination.sessions.noneToInvite')}</p>}
+      {offered.length > 0 && (
+        <>
+          <p className="actions">
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => setChosen(new Set(offered.slice(0, MAX_INVITED).map((p) => p.personId)))}
+            >
+              {t('vaccination.sessions.chooseAll', {
+                n: formatNumber(Math.min(offered.length, MAX_INVITED)),
+              })}
+            </button>
+          </p>
+          <ul className="rows" aria-label={t('vaccination.sessions.inviteTitle')}>
+            {offered.slice(0, shown).map((p) => (
+              <li key={p.personId} className="row" data-testid="invite-row" data-person={p.personId}>
+                <label className="choice">
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(p.personId)}
+                    onChange={(e) => toggle(p.personId, e.target.checked)}
+                  />
+                  <span>
+                    <strong>{p.fullName}</strong>
+                    <span className="hint">
+                      {[birthOf(p), p.villageName, needText(t, p)].filter(Boolean).join(' · ')}
+                    </span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          {offered.length > shown && (
+            <p className="actions">
+              <button type="button" className="btn btn-small" onClick={() => setShown((n) => n + SHOWN)}>
+                {t('vaccination.worklist.more', { n: formatNumber(offered.length - shown) })}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+      <ErrorNotice error={invite.error} />
+      <div className="actions">
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="invite-save"
+          disabled={chosen.size === 0 || invite.isPending}
+          onClick={() => invite.mutate([...chosen], { onSuccess: onDone })}
+        >
+          {invite.isPending ? t('app.saving') : t('vaccination.sessions.invite', { n: chosen.size })}
+        </button>
+        <button type="button" className="btn" onClick={onDone}>
+          {t('app.cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}
