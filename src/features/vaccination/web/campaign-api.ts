@@ -5,22 +5,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../../web/api.ts';
 import type { DoseKind } from '../rules/dose-series.ts';
-import type { VaccineId } from '../rules/vaccines.ts';
+import { VACCINE_IDS, type VaccineId } from '../rules/vaccines.ts';
 import { type CoverageAgeGroup, type CoverageClass, type Target, VACCINATION } from './vaccination-api.ts';
 
-// rules/vaccines.ts holds the same list, but it imports server code: only its type comes here.
-export const VACCINE_IDS = [
-  'astrazeneca',
-  'pfizer',
-  'pfizerPaediatric',
-  'moderna',
-  'sinopharm',
-  'sputnikV',
-  'abdala',
-  'hayatVax',
-  'covaxin',
-] as const satisfies readonly VaccineId[];
 export type { VaccineId };
+export { VACCINE_IDS };
 
 /** A goal of POST /api/vaccination/targets: `percent` of the people aged `minAge` and over. */
 export interface GoalInput {
