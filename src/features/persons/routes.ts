@@ -11,7 +11,6 @@ import { csvLine, neutralizeCell } from '../../core/spreadsheet.ts';
 import { scopeOf } from '../../server/scope.ts';
 import { unitInScope } from '../admin-units/store.ts';
 import { importPersons } from './import/import-persons.ts';
-import { MAX_FILE_BYTES } from './import/read-table.ts';
 import {
   batchInScope,
   keepBoth,
@@ -22,6 +21,7 @@ import {
   unmerge,
 } from './review-store.ts';
 import { AGE_BANDS } from './rules/age-bands.ts';
+import { MAX_FILE_BYTES } from './rules/file-limits.ts';
 import { PERSON_FIELDS } from './rules/headers.ts';
 import { PERSON_STATUSES, PRIORITY_GROUPS } from './rules/person-row.ts';
 import { getPerson, type PersonFilter, searchPersons, updatePerson } from './store.ts';

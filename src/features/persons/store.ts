@@ -19,8 +19,12 @@ export function personRow(
   extra: { householdId?: number | null; importBatchId?: number | null; generated?: boolean; now: string },
 ): Omit<PersonTable, 'id'> {
   const folded = foldDiacritics(p.fullName);
+  // The place's three fields are named rather than spread: on Node 20 a spread followed by two dozen more
+  // properties cost ~100 µs per row, a fifth of a million-row import (bench/persons.ts).
   return {
-    ...place,
+    province_code: place.province_code,
+    district_code: place.district_code,
+    commune_code: place.commune_code,
     village_id: p.villageId,
     household_id: extra.householdId ?? null,
     relation_to_head: p.relationToHead,

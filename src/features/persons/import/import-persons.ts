@@ -47,7 +47,8 @@ export interface ImportOptions {
 const HEADER_WINDOW = 20;
 const CHUNK = 500;
 
-const namesakeKey = (fullName: string, birthYear: number) => `${foldDiacritics(fullName)}|${birthYear}`;
+/** Folded name (personRow's name_folded) and birth year. */
+const namesakeKey = (folded: string, birthYear: number) => `${folded}|${birthYear}`;
 
 const blank = (cells: unknown[]) =>
   cells.every((c) => c === null || c === undefined || String(c).trim() === '');
@@ -169,17 +170,16 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         .where('commune_code', '=', commune.code)
         .where('merged_into', 'is', null)
         .execute()) {
-        const key = namesakeKey(c.full_name, c.birth_year);
-        namesakes.set(key, [
-          ...(namesakes.get(key) ?? []),
-          {
-            id: c.id,
-            fullName: c.full_name,
-            birthDate: c.birth_date,
-            birthYear: c.birth_year,
-            villageId: c.village_id,
-          },
-        ]);
+        const key = namesakeKey(foldDiacritics(c.full_name), c.birth_year);
+        const same = namesakes.get(key) ?? [];
+        same.push({
+          id: c.id,
+          fullName: c.full_name,
+          birthDate: c.birth_date,
+          birthYear: c.birth_year,
+          villageId: c.village_id,
+        });
+        namesakes.set(key, same);
       }
 
       // Households from the list's "Chủ hộ" column: one per head's name and village; the head is the member
@@ -228,21 +228,20 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         result.existing += pending.length - fresh.length;
         const households: (number | null)[] = [];
         for (const p of fresh) households.push(await householdOf(p.person));
-        const ids = await insertPersonRows(
-          db,
-          trx,
-          fresh.map((p, i) =>
-            personRow(p.person, place, { importBatchId: batch.id, householdId: households[i], now }),
-          ),
+        const newRows = fresh.map((p, i) =>
+          personRow(p.person, place, { importBatchId: batch.id, householdId: households[i], now }),
         );
+        const ids = await insertPersonRows(db, trx, newRows);
         for (const [i, p] of fresh.entries())
           if (households[i] && isHead(p.person)) heads.set(households[i]!, ids[i]!);
         result.imported += fresh.length;
         const reviews = fresh.flatMap((p, i) => {
-          const key = namesakeKey(p.person.fullName, p.person.birthYear);
+          const { fullName, birthDate, birthYear, villageId } = p.person;
+          const key = namesakeKey(newRows[i]!.name_folded, birthYear);
           const same = namesakes.get(key) ?? [];
           const candidate = same.find((c) => c.id !== ids[i]! && sameBirthAndVillage(c, p.person))?.id;
-          same.push({ id: ids[i]!, ...p.person });
+          // The five facts the rule compares, not a spread of the whole person: V8 copies spreads slowly.
+          same.push({ id: ids[i]!, fullName, birthDate, birthYear, villageId });
           namesakes.set(key, same);
           if (!candidate) return [];
           return [

@@ -3,6 +3,7 @@ import { type Readable, Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { badRequest } from '../../../core/errors.ts';
+import { MAX_FILE_BYTES } from '../rules/file-limits.ts';
 
 /** Rows of a spreadsheet as communes make them: .xlsx (first sheet) or .csv, streamed row by row. */
 export interface TableRow {
@@ -11,8 +12,6 @@ export interface TableRow {
   cells: unknown[];
 }
 
-/** Files above this size are refused before reading: a commune list is a few MB; 1,000,000 rows ≈ 70 MB of CSV. */
-export const MAX_FILE_BYTES = 150 * 1024 * 1024;
 /** A person list has a dozen columns; a sheet much wider is not one. */
 export const MAX_COLUMNS = 60;
 
@@ -97,6 +96,7 @@ async function* readXlsx(input: Readable): AsyncGenerator<TableRow> {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  decodeAcrossChunks(workbook);
   try {
     for await (const sheet of workbook) {
       for await (const row of sheet) {
@@ -110,6 +110,46 @@ async function* readXlsx(input: Readable): AsyncGenerator<TableRow> {
     if ((error as { status?: number }).status) throw error;
     throw refuse('Tệp .xlsx bị hỏng hoặc không đọc được.', 'The .xlsx file is damaged or unreadable.');
   }
+}
+
+/** The parts of exceljs's streaming reader that receive the bytes of the parts (xl/*.xml) of the zip. */
+interface ReaderInternals {
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+}
+
+/**
+ * exceljs (4.4.0, lib/utils/parse-sax.js) turns each inflated chunk of a part's XML into text on its own, with
+ * a TextDecoder used without {stream: true}: a letter whose UTF-8 bytes straddle two chunks comes out as two
+ * U+FFFD (exceljs issues #2084, #2316; the fixes #1665, #1821, #2894 were never merged). About 1 name in 7,000
+ * of a Vietnamese list broke, and a broken shared string breaks every cell that uses it. parse-sax passes
+ * strings through untouched, so the reader is handed text decoded across chunk boundaries instead of bytes.
+ */
+function decodeAcrossChunks(workbook: ExcelJS.stream.xlsx.WorkbookReader) {
+  const reader = workbook as unknown as ReaderInternals;
+  const entryParsers = ['_parseRels', '_parseWorkbook', '_parseStyles', '_parseSharedStrings'] as const;
+  for (const name of [...entryParsers, '_parseWorksheet'] as const)
+    if (typeof reader[name] !== 'function')
+      throw new Error(`exceljs changed: WorkbookReader.${name} is gone`);
+  for (const name of entryParsers) {
+    const parseEntry = reader[name].bind(reader) as (entry: Readable) => never;
+    // A readable with an encoding decodes through a StringDecoder that keeps a split letter for the next chunk.
+    reader[name] = (entry: Readable) => parseEntry(entry.setEncoding('utf8'));
+  }
+  const parseWorksheet = reader._parseWorksheet.bind(reader);
+  // The sheet comes as chunks from the zip entry or, when it precedes the shared strings, from a temporary file.
+  reader._parseWorksheet = (chunks, sheetNo) => parseWorksheet(utf8Text(chunks), sheetNo);
+}
+
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks)
+    yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }
 
 async function* readCsv(input: Readable, head: Buffer): AsyncGenerator<TableRow> {
