@@ -1,60 +1,25 @@
 import fs from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
-import { type Running, startServer } from '../support/http.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, useBrowserRig } from '../support/browser.ts';
 
 /**
  * Journeys 1 and 2 in real headless Chromium (Debian's), against the real server and web app: the district
  * pastes seed 000, reviews what was understood and saves it; a commune officer on a phone finds the task in
  * the inbox, acknowledges it and reports it done; the district sees the compliance change and accepts.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SEED_000 = new URL('../fixtures/letters/000_0cc6a49cf5414292.txt', import.meta.url);
-const PHONE = { width: 360, height: 740 };
 
 describe('directives in Chromium', () => {
-  let server: Running;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!fs.existsSync(new URL('../../dist/web/index.html', import.meta.url)))
-      throw new Error('Build the web app first: npm run build:web');
-    [server, browser] = await Promise.all([
-      startServer('sqlite'),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
-    ]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function loginAs(username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const page = await (await browser.newContext({ viewport, locale: 'vi-VN' })).newPage();
-    await page.goto(`${server.base}/login`);
-    await page.getByLabel(/Tên đăng nhập/).fill(username);
-    await page.getByLabel(/Mật khẩu/).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /Đăng nhập/ }).click();
-    await page.waitForURL(/\/areas\//);
-    return page;
-  }
+  const rig = useBrowserRig();
+  const loginAs = (username: string, viewport = { width: 1280, height: 900 }) =>
+    rig.loginAs(username, viewport);
 
   const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
   /** The counts of one unit's row on the compliance page, by class. */
   async function complianceOf(page: Page, unitName: string) {
-    await page.goto(`${server.base}/directives/compliance`);
+    await page.goto(`${rig.server.base}/directives/compliance`);
     const row = page.getByTestId('compliance-row').filter({ hasText: unitName });
     await expect.poll(() => row.count()).toBe(1);
     const count = async (name: string) => Number(await row.getByTestId(`count-${name}`).textContent());
@@ -72,7 +37,7 @@ describe('directives in Chromium', () => {
     // Journey 1: paste, analyse, review (the text beside what was understood), save as an outgoing letter.
     await district.getByRole('link', { name: 'Văn bản chỉ đạo' }).click();
     await district.waitForURL(/\/directives$/);
-    await district.goto(`${server.base}/directives/new`);
+    await district.goto(`${rig.server.base}/directives/new`);
     await district.getByTestId('letter-text').fill(fs.readFileSync(SEED_000, 'utf8'));
     await district.getByTestId('parse-button').click();
     await expect.poll(() => district.getByTestId('review-task').count(), { timeout: 10_000 }).toBe(3);

@@ -1,62 +1,26 @@
 import fs from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
-import { type Running, startServer } from '../support/http.ts';
+import { PHONE, useBrowserRig } from '../support/browser.ts';
 
 /** The foundation's journeys in real headless Chromium (Debian's), against the real server and web app. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 describe('web app in Chromium', () => {
-  let server: Running;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!fs.existsSync(new URL('../../dist/web/index.html', import.meta.url)))
-      throw new Error('Build the web app first: npm run build:web');
-    server = await startServer('sqlite');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function loginAs(
-    username: string,
-    password = DEMO_PASSWORD,
-    viewport = { width: 1280, height: 800 },
-  ): Promise<Page> {
-    const page = await (await browser.newContext({ viewport, locale: 'vi-VN' })).newPage();
-    await page.goto(`${server.base}/login`);
-    await page.getByLabel(/Tên đăng nhập/).fill(username);
-    await page.getByLabel(/Mật khẩu/).fill(password);
-    await page.getByRole('button', { name: /Đăng nhập/ }).click();
-    return page;
-  }
+  const rig = useBrowserRig();
+  const loginAs = (username: string, password = DEMO_PASSWORD, viewport = { width: 1280, height: 800 }) =>
+    rig.submitLogin(username, password, viewport);
 
   it('a commune user sees only its commune, and gets "no access" on another commune\'s URL', async () => {
-    const page = await loginAs('demo.xa.06400', DEMO_PASSWORD, { width: 360, height: 740 });
+    const page = await loginAs('demo.xa.06400', DEMO_PASSWORD, PHONE);
     await expect.poll(() => page.getByTestId('area-title').textContent()).toContain('Xã Yên Thịnh');
     expect(page.url()).toMatch(/\/areas\/06400$/);
     expect(await page.getByTestId('child-row').count()).toBe(0);
     expect(await page.getByTestId('village-row').count()).toBeGreaterThanOrEqual(5);
     // Usable on a 360-px phone: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.goto(`${server.base}/areas/06403`);
+    await page.goto(`${rig.server.base}/areas/06403`);
     await expect.poll(() => page.getByTestId('no-access').isVisible()).toBe(true);
     expect(await page.getByTestId('no-access').textContent()).toContain('Không có quyền truy cập');
-    await page.goto(`${server.base}/areas/186`);
+    await page.goto(`${rig.server.base}/areas/186`);
     await expect.poll(() => page.getByTestId('no-access').isVisible()).toBe(true);
   });
 
@@ -87,7 +51,7 @@ describe('web app in Chromium', () => {
     await expect.poll(() => page.getByTestId('area-title').textContent()).toContain('Tỉnh Lạng Sơn');
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByText('Areas').first().isVisible()).toBe(true);
-    await page.goto(`${server.base}/areas/01`);
+    await page.goto(`${rig.server.base}/areas/01`);
     await expect.poll(() => page.getByTestId('no-access').textContent()).toContain('No access');
   });
 });

@@ -1,18 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
-import { type Running, startServer } from '../support/http.ts';
+import { describe, expect, it } from 'vitest';
+import { PHONE, useBrowserRig } from '../support/browser.ts';
 
 /**
  * Journey 3's first step in real headless Chromium (Debian's), against the real server and web app: a commune
  * imports its messy Excel list, sees the rejected rows, fixes them, imports again, and finds a resident by a
  * name typed without diacritics.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FIXTURE = new URL('../fixtures/persons/danh-sach-thon-na-hoa.xlsx', import.meta.url).pathname;
 
 /** "Hoàng Văn Thắng" → "hoang van thang": what a user types on a phone without a Vietnamese keyboard. */
@@ -25,44 +20,8 @@ const fold = (text: string) =>
     .toLowerCase();
 
 describe('resident registry in Chromium', () => {
-  let server: Running;
-  let browser: Browser;
-  let folder: string;
-
-  beforeAll(async () => {
-    if (!fs.existsSync(new URL('../../dist/web/index.html', import.meta.url)))
-      throw new Error('Build the web app first: npm run build:web');
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-persons-ui-'));
-    [server, browser] = await Promise.all([
-      startServer('sqlite'),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
-    ]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (folder) fs.rmSync(folder, { recursive: true, force: true });
-  });
-
-  async function loginAs(username: string, viewport = { width: 360, height: 740 }): Promise<Page> {
-    const page = await (await browser.newContext({ viewport, locale: 'vi-VN' })).newPage();
-    await page.goto(`${server.base}/login`);
-    await page.getByLabel(/Tên đăng nhập/).fill(username);
-    await page.getByLabel(/Mật khẩu/).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /Đăng nhập/ }).click();
-    await page.waitForURL(/\/areas\//);
-    return page;
-  }
+  const rig = useBrowserRig('safeadapt-persons-ui-');
+  const loginAs = (username: string) => rig.loginAs(username, PHONE);
 
   /** The fixture with its two rejected rows corrected, as the commune would fix them in Excel. */
   async function correctedCopy(): Promise<{ file: string; firstName: string }> {
@@ -86,7 +45,7 @@ describe('resident registry in Chromium', () => {
     sheet.getRow(23).getCell(birth).value = `10/10/19${cccd.slice(4, 6)}`;
     // Row 24: 31/02/1990 does not exist.
     sheet.getRow(24).getCell(birth).value = '28/02/1990';
-    const file = path.join(folder, 'danh-sach-thon-na-hoa-da-sua.xlsx');
+    const file = path.join(rig.folder, 'danh-sach-thon-na-hoa-da-sua.xlsx');
     await book.xlsx.writeFile(file);
     return { file, firstName: String(sheet.getRow(6).getCell(column(/Họ và tên/)).value) };
   }
@@ -94,7 +53,7 @@ describe('resident registry in Chromium', () => {
   it('imports a messy list, reports and fixes rejected rows, then finds a person typed without diacritics', async () => {
     const [page, corrected] = await Promise.all([loginAs('demo.xa.06400'), correctedCopy()]);
 
-    await page.goto(`${server.base}/persons/import`);
+    await page.goto(`${rig.server.base}/persons/import`);
     await page.getByTestId('import-file').setInputFiles(FIXTURE);
     await page.getByTestId('import-mode').selectOption('all-or-nothing');
     await page.getByTestId('import-submit').click();

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
-import { call, login, type Running, startServer } from '../support/http.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PHONE, useBrowserRig } from '../support/browser.ts';
+import { call, login } from '../support/http.ts';
 
 /**
  * Journeys 3 and 6 in real headless Chromium against the real server: the commune reads its coverage, imports
@@ -13,7 +12,6 @@ import { call, login, type Running, startServer } from '../support/http.ts';
  * plans a session, invites someone from the worklist, records the dose and sees coverage and trend move.
  * The tests share one server and run in order: each starts from the state the previous one left.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const COMMUNE = '06400';
 const VILLAGE = 'Thôn Nà Hoa';
 
@@ -40,31 +38,13 @@ const DOSES = [
 ].join('\n');
 
 describe('vaccination in Chromium', () => {
-  let server: Running;
-  let browser: Browser;
-  let folder: string;
+  const rig = useBrowserRig('safeadapt-vaccination-ui-');
+  const loginAs = (username: string) => rig.loginAs(username, PHONE);
 
   beforeAll(async () => {
-    if (!fs.existsSync(new URL('../../dist/web/index.html', import.meta.url)))
-      throw new Error('Build the web app first: npm run build:web');
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-vaccination-ui-'));
-    [server, browser] = await Promise.all([
-      startServer('sqlite'),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
-    ]);
     // The demo has no residents: the commune's list goes in through the registry's import API.
-    const session = await login(server.base, `demo.xa.${COMMUNE}`);
-    const upload = await fetch(`${server.base}/api/persons/uploads`, {
+    const session = await login(rig.server.base, `demo.xa.${COMMUNE}`);
+    const upload = await fetch(`${rig.server.base}/api/persons/uploads`, {
       method: 'POST',
       headers: {
         cookie: session.cookie,
@@ -76,28 +56,13 @@ describe('vaccination in Chromium', () => {
     });
     expect(upload.status).toBe(201);
     const { uploadId } = (await upload.json()) as { uploadId: string };
-    const imported = await call(server.base, session, 'POST', '/api/persons/imports', {
+    const imported = await call(rig.server.base, session, 'POST', '/api/persons/imports', {
       uploadId,
       commune: COMMUNE,
       mode: 'all-or-nothing',
     });
     expect(((await imported.json()) as { imported: number }).imported).toBe(5);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (folder) fs.rmSync(folder, { recursive: true, force: true });
-  });
-
-  async function loginAs(username: string, viewport = { width: 360, height: 740 }): Promise<Page> {
-    const page = await (await browser.newContext({ viewport, locale: 'vi-VN' })).newPage();
-    await page.goto(`${server.base}/login`);
-    await page.getByLabel(/Tên đăng nhập/).fill(username);
-    await page.getByLabel(/Mật khẩu/).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /Đăng nhập/ }).click();
-    await page.waitForURL(/\/areas\//);
-    return page;
-  }
 
   /** The commune's counts of people aged 12+ by class, as its row of the coverage table shows them. */
   async function coverage(page: Page) {
@@ -126,7 +91,7 @@ describe('vaccination in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     // The dose list: three doses stored, one row rejected with its reason.
-    const file = path.join(folder, 'mui-tiem-yen-thinh.csv');
+    const file = path.join(rig.folder, 'mui-tiem-yen-thinh.csv');
     fs.writeFileSync(file, `\uFEFF${DOSES}\n`);
     await page.getByRole('link', { name: 'Nhập mũi tiêm' }).click();
     await page.waitForURL(/\/vaccination\/import$/);
@@ -188,7 +153,7 @@ describe('vaccination in Chromium', () => {
 
   it('sets a district target and shows its progress, projection and the communes behind', async () => {
     const page = await loginAs('demo.huyen');
-    await page.goto(`${server.base}/vaccination`);
+    await page.goto(`${rig.server.base}/vaccination`);
     await page.getByRole('link', { name: 'Chỉ tiêu', exact: true }).click();
     await page.waitForURL(/\/vaccination\/targets$/);
     await page.getByTestId('targets-empty').waitFor();
@@ -231,18 +196,18 @@ describe('vaccination in Chromium', () => {
 
     // The commune sees the district's target on its own coverage page.
     const commune = await loginAs(`demo.xa.${COMMUNE}`);
-    await commune.goto(`${server.base}/vaccination`);
+    await commune.goto(`${rig.server.base}/vaccination`);
     await expect.poll(() => commune.getByTestId('target-card').count()).toBe(1);
   }, 30_000);
 
   it('plans a session, invites from the worklist, records a dose and sees coverage and trend move', async () => {
     const page = await loginAs(`demo.xa.${COMMUNE}`);
-    await page.goto(`${server.base}/vaccination`);
+    await page.goto(`${rig.server.base}/vaccination`);
     expect(await coverage(page)).toEqual({ notVaccinated: 3, partial: 1, primaryComplete: 1, booster: 0 });
     // The FHIR export is offered to roles that record doses, and answers a Bundle.
     const fhir = page.getByTestId('fhir-export');
     expect(await fhir.getAttribute('href')).toBe(`/api/vaccination/fhir?unit=${COMMUNE}`);
-    const bundle = await page.request.get(`${server.base}/api/vaccination/fhir?unit=${COMMUNE}`);
+    const bundle = await page.request.get(`${rig.server.base}/api/vaccination/fhir?unit=${COMMUNE}`);
     expect(((await bundle.json()) as { resourceType: string }).resourceType).toBe('Bundle');
 
     await page.getByRole('link', { name: 'Buổi tiêm', exact: true }).click();

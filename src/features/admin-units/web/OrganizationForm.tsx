@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../web/api.ts';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
+import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../organizations/rules.ts';
 import type { OrganizationInput } from './units-api.ts';
@@ -54,14 +55,7 @@ export function OrganizationForm({ saving, error, onSubmit, onCancel }: Props) {
           <input {...aria} maxLength={60} value={shortName} onChange={(e) => setShortName(e.target.value)} />
         )}
       </FormField>
-      <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={saving}>
-          {saving ? t('app.saving') : t('app.save')}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('app.save')} saving={saving} onCancel={onCancel} />
     </form>
   );
 }

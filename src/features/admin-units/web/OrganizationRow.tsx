@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DeleteButton } from '../../../web/DeleteButton.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { type Organization, useDeleteOrganization } from './units-api.ts';
 
@@ -28,14 +29,7 @@ export function OrganizationRow({
       </div>
       {canEdit && (
         <div className="row-actions">
-          <button
-            type="button"
-            className="btn btn-small btn-danger"
-            disabled={remove.isPending}
-            onClick={confirmDelete}
-          >
-            {t('app.delete')}
-          </button>
+          <DeleteButton busy={remove.isPending} onClick={confirmDelete} />
         </div>
       )}
       {remove.isError && <ErrorNotice error={remove.error} />}

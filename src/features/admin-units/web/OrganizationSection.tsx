@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mutationFormProps } from '../../../web/add-form.ts';
+import { SectionHead } from '../../../web/SectionHead.tsx';
 import { OrganizationForm } from './OrganizationForm.tsx';
 import { OrganizationRow } from './OrganizationRow.tsx';
 import { type Organization, useAddOrganization } from './units-api.ts';
@@ -20,27 +22,17 @@ export function OrganizationSection({
 
   return (
     <section className="card">
-      <div className="section-head">
-        <h2>
-          {t('organization.title')} <span className="count">({organizations.length})</span>
-        </h2>
-        {canEdit && !adding && (
-          <button type="button" className="btn btn-small" onClick={() => setAdding(true)}>
-            + {t('organization.add')}
-          </button>
-        )}
-      </div>
-      {adding && (
-        <OrganizationForm
-          saving={add.isPending}
-          error={add.error}
-          onSubmit={(input) => add.mutate(input, { onSuccess: () => setAdding(false) })}
-          onCancel={() => {
-            add.reset();
-            setAdding(false);
-          }}
-        />
-      )}
+      <SectionHead
+        title={
+          <>
+            {t('organization.title')} <span className="count">({organizations.length})</span>
+          </>
+        }
+        addLabel={`+ ${t('organization.add')}`}
+        canAdd={canEdit && !adding}
+        onAdd={() => setAdding(true)}
+      />
+      {adding && <OrganizationForm {...mutationFormProps(add, () => setAdding(false))} />}
       {organizations.length === 0 ? (
         <p>{t('organization.none')}</p>
       ) : (

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../web/api.ts';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
+import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 import { VILLAGE_KINDS, type VillageKind } from '../rules.ts';
 import type { VillageInput } from './units-api.ts';
@@ -64,14 +65,7 @@ export function VillageForm({ idPrefix, initial, saving, error, onSubmit, onCanc
           />
         )}
       </FormField>
-      <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={saving}>
-          {saving ? t('app.saving') : t('app.save')}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('app.save')} saving={saving} onCancel={onCancel} />
     </form>
   );
 }

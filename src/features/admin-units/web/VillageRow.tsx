@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DeleteButton } from '../../../web/DeleteButton.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { PopulationFigure } from './PopulationFigure.tsx';
 import { useDeleteVillage, useUpdateVillage, type Village } from './units-api.ts';
@@ -50,14 +51,7 @@ export function VillageRow({ village, canEdit }: { village: Village; canEdit: bo
           <button type="button" className="btn btn-small" onClick={() => setEditing(true)}>
             {t('app.edit')}
           </button>
-          <button
-            type="button"
-            className="btn btn-small btn-danger"
-            disabled={remove.isPending}
-            onClick={confirmDelete}
-          >
-            {t('app.delete')}
-          </button>
+          <DeleteButton busy={remove.isPending} onClick={confirmDelete} />
         </div>
       )}
       {remove.isError && <ErrorNotice error={remove.error} />}

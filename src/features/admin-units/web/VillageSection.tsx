@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mutationFormProps } from '../../../web/add-form.ts';
+import { SectionHead } from '../../../web/SectionHead.tsx';
 import { GeneratedNote } from './PopulationFigure.tsx';
 import { useAddVillage, type Village } from './units-api.ts';
 import { VillageForm } from './VillageForm.tsx';
@@ -21,28 +23,17 @@ export function VillageSection({
 
   return (
     <section className="card">
-      <div className="section-head">
-        <h2>
-          {t('village.title')} <span className="count">({villages.length})</span>
-        </h2>
-        {canEdit && !adding && (
-          <button type="button" className="btn btn-small" onClick={() => setAdding(true)}>
-            + {t('village.add')}
-          </button>
-        )}
-      </div>
-      {adding && (
-        <VillageForm
-          idPrefix="village-new"
-          saving={add.isPending}
-          error={add.error}
-          onSubmit={(input) => add.mutate(input, { onSuccess: () => setAdding(false) })}
-          onCancel={() => {
-            add.reset();
-            setAdding(false);
-          }}
-        />
-      )}
+      <SectionHead
+        title={
+          <>
+            {t('village.title')} <span className="count">({villages.length})</span>
+          </>
+        }
+        addLabel={`+ ${t('village.add')}`}
+        canAdd={canEdit && !adding}
+        onAdd={() => setAdding(true)}
+      />
+      {adding && <VillageForm idPrefix="village-new" {...mutationFormProps(add, () => setAdding(false))} />}
       {villages.length === 0 ? (
         <p>{t('village.none')}</p>
       ) : (

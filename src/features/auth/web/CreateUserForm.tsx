@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../web/api.ts';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
+import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 import { useCurrentUser } from '../../../web/session.ts';
 import { useUnit } from '../../admin-units/web/units-api.ts';
@@ -135,14 +136,7 @@ export function CreateUserForm({ onDone }: { onDone: (username?: string) => void
           )}
         </FormField>
         <OrganizationSelect unitCode={unitCode} value={organizationId} onChange={setOrganizationId} />
-        <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-            {create.isPending ? t('app.saving') : t('users.create')}
-          </button>
-          <button type="button" className="btn" onClick={() => onDone()}>
-            {t('app.cancel')}
-          </button>
-        </div>
+        <FormActions label={t('users.create')} saving={create.isPending} onCancel={() => onDone()} />
       </form>
     </section>
   );

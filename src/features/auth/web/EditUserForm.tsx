@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../web/api.ts';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
+import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 import type { Role } from '../rules.ts';
 import { RoleSelect } from './RoleSelect.tsx';
@@ -58,14 +59,7 @@ export function EditUserForm({ account, onDone }: { account: Account; onDone: (s
           />
         )}
       </FormField>
-      <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={update.isPending}>
-          {update.isPending ? t('app.saving') : t('app.save')}
-        </button>
-        <button type="button" className="btn" onClick={() => onDone(false)}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('app.save')} saving={update.isPending} onCancel={() => onDone(false)} />
     </form>
   );
 }

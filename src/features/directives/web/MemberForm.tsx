@@ -2,8 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../web/api.ts';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
+import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 import type { Organization, UnitSummary } from '../../admin-units/web/units-api.ts';
+import { AreaSelect } from './AreaSelect.tsx';
 import type { MemberInput } from './directives-api.ts';
 
 interface Props {
@@ -87,28 +89,21 @@ export function MemberForm({ unitCode, organizations, areas, saving, error, onSu
         error={apiError?.fieldMessage('assignedAreaCode')}
       >
         {(aria) => (
-          <select {...aria} value={area} onChange={(e) => setArea(e.target.value)}>
-            <option value="">{t('directives.steering.none')}</option>
-            {areas.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.nameWithType}
-              </option>
-            ))}
-          </select>
+          <AreaSelect
+            aria={aria}
+            areas={areas}
+            value={area}
+            onChange={setArea}
+            emptyLabel={t('directives.steering.none')}
+          />
         )}
       </FormField>
-      <div className="actions">
-        <button
-          type="submit"
-          className="btn btn-primary"
-          disabled={saving || !name.trim() || !position.trim()}
-        >
-          {saving ? t('app.saving') : t('app.save')}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions
+        label={t('app.save')}
+        saving={saving}
+        disabled={!name.trim() || !position.trim()}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
+import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 import { sentName, shrinkPhoto } from './attachment.ts';
 import { fileToBase64 } from './directive-format.ts';
@@ -126,19 +127,15 @@ export function ReportForm({ done: initiallyDone, saving, error, onSubmit, onCan
           />
         )}
       </FormField>
-      <div className="actions">
-        <button
-          type="submit"
-          className="btn btn-primary"
-          data-testid="report-submit"
-          disabled={busy || !text.trim()}
-        >
-          {busy ? t('directives.report.sending') : t('directives.report.submit')}
-        </button>
-        <button type="button" className="btn" onClick={onCancel} disabled={busy}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions
+        label={t('directives.report.submit')}
+        saving={busy}
+        savingLabel={t('directives.report.sending')}
+        disabled={!text.trim()}
+        testId="report-submit"
+        onCancel={onCancel}
+        cancelDisabled={busy}
+      />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../web/api.ts';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
+import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 
 /** Returning a reported task says what is missing: the assignee sees it ("Bị trả lại: thiếu danh sách"). */
@@ -43,19 +44,12 @@ export function ReturnForm({
           />
         )}
       </FormField>
-      <div className="actions">
-        <button
-          type="submit"
-          className="btn btn-primary"
-          data-testid="return-submit"
-          disabled={saving || !reason.trim()}
-        >
-          {t('directives.returnForm.submit')}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions
+        label={t('directives.returnForm.submit')}
+        disabled={saving || !reason.trim()}
+        testId="return-submit"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

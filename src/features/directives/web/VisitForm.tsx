@@ -1,9 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../web/api.ts';
+import { DateInput } from '../../../web/DateInput.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
+import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 import { parseDate } from '../../../web/format.ts';
+import { AreaSelect } from './AreaSelect.tsx';
 import type { SteeringMember, VisitInput } from './directives-api.ts';
 import { newKey } from './document-draft.ts';
 
@@ -74,15 +77,7 @@ export function VisitForm({ unitCode, members, areas, saving, error, onSubmit, o
           label={t('directives.steering.visitDate')}
           error={shown && !iso ? t('directives.new.problems.badDate') : apiError?.fieldMessage('date')}
         >
-          {(aria) => (
-            <input
-              {...aria}
-              inputMode="numeric"
-              placeholder="dd/mm/yyyy"
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-            />
-          )}
+          {(aria) => <DateInput {...aria} value={date} onChange={setDate} />}
         </FormField>
         <FormField
           id="visit-area"
@@ -90,14 +85,13 @@ export function VisitForm({ unitCode, members, areas, saving, error, onSubmit, o
           error={shown && !area ? t('directives.new.problems.required') : apiError?.fieldMessage('areaCode')}
         >
           {(aria) => (
-            <select {...aria} value={area} onChange={(e) => setArea(e.target.value)}>
-              <option value="">{t('directives.steering.chooseArea')}</option>
-              {areas.map((a) => (
-                <option key={a.code} value={a.code}>
-                  {a.nameWithType}
-                </option>
-              ))}
-            </select>
+            <AreaSelect
+              aria={aria}
+              areas={areas}
+              value={area}
+              onChange={setArea}
+              emptyLabel={t('directives.steering.chooseArea')}
+            />
           )}
         </FormField>
         <FormField
@@ -162,18 +156,13 @@ export function VisitForm({ unitCode, members, areas, saving, error, onSubmit, o
                   error={shown && !x.assignee ? t('directives.new.problems.required') : undefined}
                 >
                   {(aria) => (
-                    <select
-                      {...aria}
+                    <AreaSelect
+                      aria={aria}
+                      areas={areas}
                       value={x.assignee}
-                      onChange={(e) => setTask(x.key, { assignee: e.target.value })}
-                    >
-                      <option value="">{t('directives.steering.chooseArea')}</option>
-                      {areas.map((a) => (
-                        <option key={a.code} value={a.code}>
-                          {a.nameWithType}
-                        </option>
-                      ))}
-                    </select>
+                      onChange={(assignee) => setTask(x.key, { assignee })}
+                      emptyLabel={t('directives.steering.chooseArea')}
+                    />
                   )}
                 </FormField>
                 <FormField
@@ -183,12 +172,10 @@ export function VisitForm({ unitCode, members, areas, saving, error, onSubmit, o
                   error={shown && badDeadline(x.deadline) ? t('directives.new.problems.badDate') : undefined}
                 >
                   {(aria) => (
-                    <input
+                    <DateInput
                       {...aria}
-                      inputMode="numeric"
-                      placeholder="dd/mm/yyyy"
                       value={x.deadline}
-                      onChange={(e) => setTask(x.key, { deadline: e.target.value })}
+                      onChange={(deadline) => setTask(x.key, { deadline })}
                     />
                   )}
                 </FormField>
@@ -213,14 +200,7 @@ export function VisitForm({ unitCode, members, areas, saving, error, onSubmit, o
           {t('directives.new.task.add')}
         </button>
       </fieldset>
-      <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={saving}>
-          {saving ? t('app.saving') : t('app.save')}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('app.save')} saving={saving} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../../web/FormActions.tsx';
 import type { PreviewRow } from './file-preview.ts';
 import { columnLetter } from './person-format.ts';
 import { PERSON_FIELDS } from './persons-api.ts';
@@ -168,14 +169,7 @@ export function ImportMapping({
           {problem}
         </p>
       )}
-      <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('persons.import.resend')}
-        </button>
-        <button type="button" className="btn" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('persons.import.resend')} disabled={busy} onCancel={onCancel} />
     </form>
   );
 }

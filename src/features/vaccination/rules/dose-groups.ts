@@ -88,7 +88,7 @@ export function doseGroups(
       spanning = null;
       continue;
     }
-    if (label && label.rest) {
+    if (label?.rest) {
       spanning = null;
       put(groupOf(label, above), fieldOf(label.rest), j, above);
       continue;

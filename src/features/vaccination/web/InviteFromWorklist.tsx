@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
+import { FormActions } from '../../../web/FormActions.tsx';
 import { formatNumber } from '../../../web/format.ts';
 import { Loading } from '../../../web/Loading.tsx';
 import { useUnit } from '../../admin-units/web/units-api.ts';
@@ -114,20 +115,14 @@ export function InviteFromWorklist({
         </>
       )}
       <ErrorNotice error={invite.error} />
-      <div className="actions">
-        <button
-          type="button"
-          className="btn btn-primary"
-          data-testid="invite-save"
-          disabled={chosen.size === 0 || invite.isPending}
-          onClick={() => invite.mutate([...chosen], { onSuccess: onDone })}
-        >
-          {invite.isPending ? t('app.saving') : t('vaccination.sessions.invite', { n: chosen.size })}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions
+        label={t('vaccination.sessions.invite', { n: chosen.size })}
+        saving={invite.isPending}
+        disabled={chosen.size === 0}
+        testId="invite-save"
+        onConfirm={() => invite.mutate([...chosen], { onSuccess: onDone })}
+        onCancel={onDone}
+      />
     </section>
   );
 }

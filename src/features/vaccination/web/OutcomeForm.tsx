@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../../web/DateInput.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
+import { FormActions } from '../../../web/FormActions.tsx';
 import { parseDate } from '../../../web/format.ts';
 import {
   CONTACT_OUTCOMES,
@@ -89,13 +91,7 @@ export function OutcomeForm({
           <label htmlFor={`${idPrefix}-until`}>
             {t('vaccination.worklist.deferredUntil')} <span className="optional">({t('app.optional')})</span>
           </label>
-          <input
-            id={`${idPrefix}-until`}
-            inputMode="numeric"
-            placeholder="dd/mm/yyyy"
-            value={until}
-            onChange={(e) => setUntil(e.target.value)}
-          />
+          <DateInput id={`${idPrefix}-until`} value={until} onChange={setUntil} />
         </div>
       )}
       {problem && (
@@ -104,19 +100,7 @@ export function OutcomeForm({
         </p>
       )}
       <ErrorNotice error={record.error} />
-      <div className="actions">
-        <button
-          type="submit"
-          className="btn btn-primary"
-          data-testid="outcome-save"
-          disabled={record.isPending}
-        >
-          {record.isPending ? t('app.saving') : t('app.save')}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('app.save')} saving={record.isPending} testId="outcome-save" onCancel={onDone} />
     </form>
   );
 }

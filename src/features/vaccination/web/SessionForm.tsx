@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../web/api.ts';
+import { DateInput } from '../../../web/DateInput.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
+import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 import { formatDate, parseDate } from '../../../web/format.ts';
 import { type Session, useCreateSession, VACCINE_IDS, type VaccineId } from './campaign-api.ts';
@@ -67,15 +69,7 @@ export function SessionForm({
           label={t('vaccination.sessions.date')}
           error={problems.date ?? server?.fieldMessage('date')}
         >
-          {(aria) => (
-            <input
-              {...aria}
-              inputMode="numeric"
-              placeholder="dd/mm/yyyy"
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-            />
-          )}
+          {(aria) => <DateInput {...aria} value={date} onChange={setDate} />}
         </FormField>
         <FormField
           id="session-doses"
@@ -104,19 +98,12 @@ export function SessionForm({
         )}
       </FormField>
       <ErrorNotice error={create.error} />
-      <div className="actions">
-        <button
-          type="submit"
-          className="btn btn-primary"
-          data-testid="session-save"
-          disabled={create.isPending}
-        >
-          {create.isPending ? t('app.saving') : t('vaccination.sessions.save')}
-        </button>
-        <button type="button" className="btn" onClick={() => onDone(null)}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions
+        label={t('vaccination.sessions.save')}
+        saving={create.isPending}
+        testId="session-save"
+        onCancel={() => onDone(null)}
+      />
     </form>
   );
 }

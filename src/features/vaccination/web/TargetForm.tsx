@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../web/api.ts';
+import { DateInput } from '../../../web/DateInput.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
+import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 import { parseDate } from '../../../web/format.ts';
 import { type GoalInput, useCreateTarget } from './campaign-api.ts';
@@ -149,15 +151,7 @@ export function TargetForm({ unitCode, onDone }: { unitCode: string; onDone: () 
         label={t('vaccination.targets.deadlineLabel')}
         error={problems.deadline ?? server?.fieldMessage('deadline')}
       >
-        {(aria) => (
-          <input
-            {...aria}
-            inputMode="numeric"
-            placeholder="dd/mm/yyyy"
-            value={deadline}
-            onChange={(e) => setDeadline(e.target.value)}
-          />
-        )}
+        {(aria) => <DateInput {...aria} value={deadline} onChange={setDeadline} />}
       </FormField>
       <GoalFields
         id="target-primary"
@@ -180,19 +174,12 @@ export function TargetForm({ unitCode, onDone }: { unitCode: string; onDone: () 
         </label>
       </div>
       <ErrorNotice error={create.error} />
-      <div className="actions">
-        <button
-          type="submit"
-          className="btn btn-primary"
-          data-testid="target-save"
-          disabled={create.isPending}
-        >
-          {create.isPending ? t('app.saving') : t('vaccination.targets.save')}
-        </button>
-        <button type="button" className="btn" onClick={onDone}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions
+        label={t('vaccination.targets.save')}
+        saving={create.isPending}
+        testId="target-save"
+        onCancel={onDone}
+      />
     </form>
   );
 }
