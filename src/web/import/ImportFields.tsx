@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../ErrorNotice.tsx';
 import { FormField } from '../FormField.tsx';
+import { ImportProgress } from './ImportProgress.tsx';
+import type { ImportPhase } from './useFileImport.ts';
 
 const TABLE_TYPES = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
@@ -56,5 +59,35 @@ export function ImportModeField<M extends 'all-or-nothing' | 'valid-rows'>(props
         </select>
       )}
     </FormField>
+  );
+}
+
+/** Under the fields: what went wrong, the upload's and the import's progress, and the import button. */
+export function ImportFooter(props: {
+  phase: ImportPhase;
+  error: unknown;
+  progress: { loaded: number; total: number };
+  label: string;
+  disabled: boolean;
+  testId: string;
+}) {
+  const { phase, progress } = props;
+  return (
+    <>
+      {phase === 'idle' && props.error ? <ErrorNotice error={props.error} /> : null}
+      {(phase === 'uploading' || phase === 'importing') && (
+        <ImportProgress phase={phase} loaded={progress.loaded} total={progress.total} />
+      )}
+      <div className="actions">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          data-testid={props.testId}
+          disabled={props.disabled}
+        >
+          {props.label}
+        </button>
+      </div>
+    </>
   );
 }

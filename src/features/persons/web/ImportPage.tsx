@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../../../web/api.ts';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
-import { ImportFileField, ImportModeField } from '../../../web/import/ImportFields.tsx';
-import { ImportProgress } from '../../../web/import/ImportProgress.tsx';
+import { ImportFileField, ImportFooter, ImportModeField } from '../../../web/import/ImportFields.tsx';
 import { useFileImport } from '../../../web/import/useFileImport.ts';
 import { useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
@@ -125,20 +124,14 @@ export function ImportPage() {
           disabled={busy}
           onChange={setMode}
         />
-        {phase === 'idle' && error ? <ErrorNotice error={error} /> : null}
-        {(phase === 'uploading' || phase === 'importing') && (
-          <ImportProgress phase={phase} loaded={progress.loaded} total={progress.total} />
-        )}
-        <div className="actions">
-          <button
-            type="submit"
-            className="btn btn-primary"
-            data-testid="import-submit"
-            disabled={busy || !file || !commune || Boolean(fileProblem) || phase === 'mapping'}
-          >
-            {t('persons.import.submit')}
-          </button>
-        </div>
+        <ImportFooter
+          phase={phase}
+          error={error}
+          progress={progress}
+          label={t('persons.import.submit')}
+          disabled={busy || !file || !commune || Boolean(fileProblem) || phase === 'mapping'}
+          testId="import-submit"
+        />
       </form>
       {phase === 'mapping' && (
         <>

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatNumber } from '../../../web/format.ts';
+import { ReportRows } from '../../../web/import/ReportRows.tsx';
 import { type ImportResult, importErrorsUrl } from './persons-api.ts';
-import { RejectedRows } from './RejectedRows.tsx';
 
 /**
  * What the import did: stored or not (all-or-nothing with rejections stores nothing, and says so), the
@@ -65,7 +65,7 @@ export function ImportResultView({
               </a>
             )}
           </div>
-          <RejectedRows errors={result.errors} />
+          <ReportRows entries={result.errors} testId="import-error-row" />
         </>
       )}
     </section>

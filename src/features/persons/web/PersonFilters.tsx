@@ -3,6 +3,7 @@ import { useCurrentUser } from '../../../web/session.ts';
 import { useUnit } from '../../admin-units/web/units-api.ts';
 import { AGE_BANDS, PERSON_STATUSES, type PersonFilter, PRIORITY_GROUPS } from './persons-api.ts';
 import { UnitPicker } from './UnitPicker.tsx';
+import { VillageSelect } from './VillageSelect.tsx';
 
 type Fields = Omit<PersonFilter, 'q'>;
 
@@ -32,19 +33,12 @@ export function PersonFilters({ value, onChange }: { value: Fields; onChange: (f
           onChange={(code) => onChange({ ...value, unit: code, village: '' })}
         />
       )}
-      {villages.length > 0 && (
-        <div className="field">
-          <label htmlFor="person-village">{t('persons.village')}</label>
-          <select id="person-village" value={value.village} onChange={set('village')}>
-            <option value="">{t('persons.allVillages')}</option>
-            {villages.map((v) => (
-              <option key={v.id} value={String(v.id)}>
-                {v.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
+      <VillageSelect
+        id="person-village"
+        villages={villages}
+        value={value.village}
+        onChange={(village) => onChange({ ...value, village })}
+      />
       <div className="field">
         <label htmlFor="person-age">{t('persons.ageBand')}</label>
         <select id="person-age" value={value.ageBand} onChange={set('ageBand')}>

@@ -6,54 +6,13 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api, query } from '../../../web/api.ts';
-import type { AgeBand } from '../rules/age-bands.ts';
-import type { PersonField } from '../rules/headers.ts';
-import type { PersonStatus } from '../rules/person-status.ts';
-import type { PriorityGroup } from '../rules/priority-groups.ts';
+import { AGE_BANDS } from '../rules/age-bands.ts';
+import { PERSON_FIELDS, type PersonField } from '../rules/headers.ts';
+import { PERSON_STATUSES, type PersonStatus } from '../rules/person-status.ts';
+import { PRIORITY_GROUPS } from '../rules/priority-groups.ts';
 
-// The rules modules hold the same lists, but they import server code: only their types come here.
-export const AGE_BANDS = [
-  '0-4',
-  '5-11',
-  '12-17',
-  '18-49',
-  '50-64',
-  '65+',
-] as const satisfies readonly AgeBand[];
-export const PERSON_STATUSES = [
-  'resident',
-  'temporarilyAway',
-  'moved',
-  'deceased',
-] as const satisfies readonly PersonStatus[];
-export const PRIORITY_GROUPS = [
-  'aged65plus',
-  'chronicDisease',
-  'pregnant',
-  'healthWorker',
-  'frontline',
-  'teacher',
-  'disabled',
-  'poorHousehold',
-  'other',
-] as const satisfies readonly PriorityGroup[];
-export const PERSON_FIELDS = [
-  'fullName',
-  'birthDate',
-  'sex',
-  'nationalId',
-  'phone',
-  'village',
-  'address',
-  'householdHead',
-  'relationToHead',
-  'occupation',
-  'priorityGroups',
-  'status',
-  'note',
-  'birthDateMale',
-  'birthDateFemale',
-] as const satisfies readonly PersonField[];
+// The lists come from the pure rules the server uses (no I/O, safe in the web bundle).
+export { AGE_BANDS, PERSON_FIELDS, PERSON_STATUSES, PRIORITY_GROUPS };
 
 export type Sex = 'male' | 'female';
 

@@ -1,9 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { formatDateTime, formatNumber } from '../../../web/format.ts';
-import { ImportFileField, ImportModeField } from '../../../web/import/ImportFields.tsx';
-import { ImportProgress } from '../../../web/import/ImportProgress.tsx';
+import { ImportFileField, ImportFooter, ImportModeField } from '../../../web/import/ImportFields.tsx';
 import { useFileImport } from '../../../web/import/useFileImport.ts';
 import { useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
@@ -132,20 +130,14 @@ export function DoseImportPage() {
           disabled={busy}
           onChange={setMode}
         />
-        {phase === 'idle' && error ? <ErrorNotice error={error} /> : null}
-        {(phase === 'uploading' || phase === 'importing') && (
-          <ImportProgress phase={phase} loaded={progress.loaded} total={progress.total} />
-        )}
-        <div className="actions">
-          <button
-            type="submit"
-            className="btn btn-primary"
-            data-testid="dose-import-submit"
-            disabled={busy || !file || Boolean(fileProblem)}
-          >
-            {t('vaccination.import.submit')}
-          </button>
-        </div>
+        <ImportFooter
+          phase={phase}
+          error={error}
+          progress={progress}
+          label={t('vaccination.import.submit')}
+          disabled={busy || !file || Boolean(fileProblem)}
+          testId="dose-import-submit"
+        />
       </form>
       {result && (
         <DoseImportResultView result={result} busy={busy} onImportValid={() => void run('valid-rows')} />

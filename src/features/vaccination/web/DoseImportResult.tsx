@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatNumber } from '../../../web/format.ts';
+import { ReportRows } from '../../../web/import/ReportRows.tsx';
 import { type DoseImportResult, doseImportReportUrl } from './vaccination-api.ts';
-
-/** Entries beyond this are in the downloadable report only. */
-const SHOWN = 200;
 
 /**
  * What the dose import did: stored or not, the counts (rows read, imported, ignored as already recorded,
@@ -19,8 +17,7 @@ export function DoseImportResultView({
   busy: boolean;
   onImportValid: () => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const { t } = useTranslation();
   const counts: [string, number, string][] = [
     [t('vaccination.import.rowsRead'), result.rowsRead, 'rowsRead'],
     [t('vaccination.import.imported'), result.imported, 'imported'],
@@ -76,42 +73,14 @@ export function DoseImportResultView({
               </a>
             )}
           </div>
-          <div className="table-scroll">
-            <table className="table rejected-table">
-              <thead>
-                <tr>
-                  <th scope="col" className="col-row">
-                    {t('persons.import.row')}
-                  </th>
-                  <th scope="col">{t('vaccination.import.kind')}</th>
-                  <th scope="col">{t('persons.import.column')}</th>
-                  <th scope="col">{t('persons.import.reason')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.report.slice(0, SHOWN).map((e, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a row may have several entries; the list is fixed.
-                  <tr key={i} data-testid="dose-report-row" data-row={e.row} data-kind={e.kind}>
-                    <th scope="row" className="col-row num">
-                      {e.row}
-                    </th>
-                    <td>
-                      <span className={`badge report-${e.kind}`}>
-                        {t(`vaccination.import.kinds.${e.kind}`)}
-                      </span>
-                    </td>
-                    <td>{e.column.replace(/\s+/g, ' ')}</td>
-                    <td>{e.reason[lang]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {result.report.length > SHOWN && (
-            <p className="note">
-              {t('persons.import.moreErrors', { n: formatNumber(result.report.length - SHOWN) })}
-            </p>
-          )}
+          <ReportRows
+            entries={result.report}
+            testId="dose-report-row"
+            kindHeader={t('vaccination.import.kind')}
+            kindOf={(e) => (
+              <span className={`badge report-${e.kind}`}>{t(`vaccination.import.kinds.${e.kind}`)}</span>
+            )}
+          />
         </>
       )}
     </section>

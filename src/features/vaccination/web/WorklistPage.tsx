@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
 import { useUnit } from '../../admin-units/web/units-api.ts';
 import { can } from '../../auth/rules.ts';
 import { UnitPicker } from '../../persons/web/UnitPicker.tsx';
+import { VillageSelect } from '../../persons/web/VillageSelect.tsx';
 import { VaccinationTabs } from './VaccinationTabs.tsx';
 import {
   MIN_AGES,
@@ -103,24 +104,13 @@ export function WorklistPage() {
               onChange={(code) => set({ unit: code, village: '' })}
             />
           )}
-          {villages.length > 0 && (
-            <div className="field">
-              <label htmlFor="worklist-village">{t('persons.village')}</label>
-              <select
-                id="worklist-village"
-                data-testid="worklist-village"
-                value={filter.village}
-                onChange={(e) => set({ village: e.target.value })}
-              >
-                <option value="">{t('persons.allVillages')}</option>
-                {villages.map((v) => (
-                  <option key={v.id} value={String(v.id)}>
-                    {v.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
+          <VillageSelect
+            id="worklist-village"
+            testId="worklist-village"
+            villages={villages}
+            value={filter.village}
+            onChange={(village) => set({ village })}
+          />
           <div className="field">
             <label htmlFor="worklist-list">{t('vaccination.worklist.list')}</label>
             <select

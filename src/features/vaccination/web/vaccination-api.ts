@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../../web/api.ts';
 import type { Sex } from '../../persons/web/persons-api.ts';
+import type { DoseImportMode, DoseImportResult, ReportEntry } from '../import/import-doses.ts';
 import type { CoverageAgeGroup } from '../rules/age-groups.ts';
 import type { ContactOutcome } from '../rules/contact-outcomes.ts';
 import type { CoverageClass, DoseKind } from '../rules/dose-series.ts';
@@ -256,29 +257,8 @@ export function useRecordOutcome() {
   });
 }
 
-export type DoseImportMode = 'all-or-nothing' | 'valid-rows';
-
-export interface DoseReportEntry {
-  row: number;
-  column: string;
-  kind: 'rejected' | 'warning' | 'ignored';
-  reason: { vi: string; en: string };
-}
-
-export interface DoseImportResult {
-  importId: number | null;
-  rowsRead: number;
-  imported: number;
-  ignored: number;
-  rejected: number;
-  matchedPersons: number;
-  matchedByNationalId: number;
-  matchedByNameAndBirth: number;
-  newPersons: number;
-  warnings: number;
-  report: DoseReportEntry[];
-  committed: boolean;
-}
+// The import's answer as the server types it (type-only: nothing of the server module reaches the bundle).
+export type { DoseImportMode, DoseImportResult, ReportEntry as DoseReportEntry };
 
 export const runDoseImport = (request: { uploadId: string; unit: string; mode: DoseImportMode }) =>
   api<DoseImportResult>('POST', '/api/vaccination/imports', request);
