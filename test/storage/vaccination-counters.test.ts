@@ -15,6 +15,7 @@ import { DOSE_KINDS } from '../../src/features/vaccination/rules/dose-series.ts'
 import { VACCINE_IDS } from '../../src/features/vaccination/rules/vaccines.ts';
 import {
   doseFact,
+  PERSON_FOR_STATUS_COLUMNS,
   type PersonForStatus,
   statusRow,
   syncStatuses,
@@ -224,16 +225,7 @@ describe.each(ENGINES)('coverage counters on %s', (engine) => {
   async function recount() {
     const persons: PersonForStatus[] = await db.db
       .selectFrom('persons')
-      .select([
-        'id',
-        'province_code',
-        'district_code',
-        'commune_code',
-        'village_id',
-        'birth_sort',
-        'status',
-        'merged_into',
-      ])
+      .select(PERSON_FOR_STATUS_COLUMNS)
       .execute();
     const owner = new Map(persons.map((p) => [p.id, p.merged_into ?? p.id]));
     const merged = new Set(persons.filter((p) => p.merged_into).map((p) => p.id));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitPopulation } from './population.ts';
-import { isWithin, levelOfCode } from './rules.ts';
+import { isWithin, levelOfCode, placeColumn } from './rules.ts';
 
 const commune = { code: '06385', level: 3, province_code: '20', district_code: '186' };
 const district = { code: '186', level: 2, province_code: '20', district_code: null };
@@ -23,6 +23,13 @@ describe('jurisdiction', () => {
     expect(levelOfCode('06385')).toBe(3);
     expect(levelOfCode('VN')).toBe(0);
     expect(levelOfCode('6385')).toBeNull();
+  });
+
+  it("names the column holding a unit's code at its level, none for the country", () => {
+    expect(placeColumn('p', 1)).toBe('p.province_code');
+    expect(placeColumn('p', 2)).toBe('p.district_code');
+    expect(placeColumn('persons', 3)).toBe('persons.commune_code');
+    expect(placeColumn('p', 0)).toBeNull();
   });
 
   it('splits a population into shares that add up exactly', () => {

@@ -41,6 +41,19 @@ export function isWithin(unit: UnitPlace, scopeCode: string): boolean {
   );
 }
 
+/** The code columns that place a record in its province, district and commune. */
+export type PlaceColumn = 'province_code' | 'district_code' | 'commune_code';
+
+/**
+ * The column of `table` (a name or alias) that holds a unit's code at the unit's level, for narrowing a query
+ * to the unit; null for the country, which needs no filter.
+ */
+export function placeColumn<T extends string>(table: T, level: number): `${T}.${PlaceColumn}` | null {
+  const column: PlaceColumn | null =
+    level === 1 ? 'province_code' : level === 2 ? 'district_code' : level === 3 ? 'commune_code' : null;
+  return column && `${table}.${column}`;
+}
+
 /** Level of a GSO code by its shape: 2 digits province, 3 district, 5 commune. */
 export function levelOfCode(code: string): Level | null {
   if (code === COUNTRY_CODE) return 0;

@@ -1,10 +1,10 @@
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { badRequest, conflict, forbidden, notFound } from '../../core/errors.ts';
 import { foldDiacritics } from '../../core/text.ts';
 import { cachePerOwner } from '../../core/ttl-cache.ts';
 import type { Db } from '../../db/connection.ts';
 import type { AdminUnitTable, Database, OrganizationTable, VillageTable } from '../../db/schema.ts';
-import { appendAudit } from '../audit/store.ts';
+import { type AuditEvent, writeAudited } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
 import { COUNTRY_CODE, isWithin, type VillageKind } from './rules.ts';
 import { forgetUnitTree, unitTree } from './tree.ts';
@@ -51,6 +51,18 @@ export async function unitInScope(db: Db, scope: Scope, code: string) {
   return unit;
 }
 
+/** Runs the jurisdiction check of a record's unit, answering 404 instead of 403 (ids are not revealed). */
+export async function recordInScope<T>(
+  db: Db,
+  scope: Scope,
+  unitCode: string,
+  missing: () => Error,
+  record: T,
+) {
+  await unitInScope(db, scope, unitCode).catch((e) => Promise.reject(e.status === 403 ? missing() : e));
+  return record;
+}
+
 /** The area page: a unit, its ancestors for the breadcrumb, its children, villages and organizations. */
 export async function unitView(db: Db, scope: Scope, code: string) {
   const unit = await unitInScope(db, scope, code);
@@ -89,6 +101,27 @@ export function forgetAreaDetails(db: Db, code: string) {
   detailsCache(db).delete(code);
 }
 
+type AreaRecordEvent = Omit<AuditEvent, 'unitCode'>;
+
+/**
+ * Writes a change to a village or organization of an area and audits it under the area's code, in one
+ * transaction; then drops the area's cached details.
+ */
+export async function writeAreaRecord<T>(
+  db: Db,
+  scope: Scope,
+  areaCode: string,
+  write: (trx: Kysely<Database>) => Promise<T>,
+  event: AreaRecordEvent | ((result: T) => AreaRecordEvent),
+) {
+  const result = await writeAudited(db, scope, write, (r) => ({
+    ...(typeof event === 'function' ? event(r) : event),
+    unitCode: areaCode,
+  }));
+  forgetAreaDetails(db, areaCode);
+  return result;
+}
+
 export interface VillageInput {
   name: string;
   kind: VillageKind;
@@ -106,34 +139,27 @@ export async function createVillage(db: Db, scope: Scope, communeCode: string, i
   }
   await refuseDuplicateVillage(db, commune.code, input.name);
   const now = new Date().toISOString();
-  const created = await db.db.transaction().execute(async (trx) => {
-    const village = await trx
-      .insertInto('villages')
-      .values({
-        commune_code: commune.code,
-        province_code: commune.province_code!,
-        name: input.name,
-        kind: input.kind,
-        population: input.population ?? null,
-        population_source: 'entered',
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, db.engine, scope, [
-      {
-        action: 'create',
-        entity: 'village',
-        entityId: village.id,
-        unitCode: commune.code,
-        details: { ...input },
-      },
-    ]);
-    return village;
-  });
-  forgetAreaDetails(db, commune.code);
-  return created;
+  return writeAreaRecord(
+    db,
+    scope,
+    commune.code,
+    (trx) =>
+      trx
+        .insertInto('villages')
+        .values({
+          commune_code: commune.code,
+          province_code: commune.province_code!,
+          name: input.name,
+          kind: input.kind,
+          population: input.population ?? null,
+          population_source: 'entered',
+          created_at: now,
+          updated_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    (village) => ({ action: 'create', entity: 'village', entityId: village.id, details: { ...input } }),
+  );
 }
 
 async function refuseDuplicateVillage(db: Db, communeCode: string, name: string) {
@@ -154,57 +180,41 @@ async function refuseDuplicateVillage(db: Db, communeCode: string, name: string)
 async function villageInScope(db: Db, scope: Scope, id: number) {
   const village = await db.db.selectFrom('villages').selectAll().where('id', '=', id).executeTakeFirst();
   if (!village) throw villageNotFound();
-  await unitInScope(db, scope, village.commune_code).catch((e) => {
-    throw e.status === 403 ? villageNotFound() : e;
-  });
-  return village;
+  return recordInScope(db, scope, village.commune_code, villageNotFound, village);
 }
 
 export async function updateVillage(db: Db, scope: Scope, id: number, input: Partial<VillageInput>) {
   const before = await villageInScope(db, scope, id);
   if (input.name !== undefined && input.name !== before.name)
     await refuseDuplicateVillage(db, before.commune_code, input.name);
-  const updated = await db.db.transaction().execute(async (trx) => {
-    const village = await trx
-      .updateTable('villages')
-      .set({
-        ...input,
-        ...(input.population !== undefined ? { population_source: 'entered' } : {}),
-        updated_at: new Date().toISOString(),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, db.engine, scope, [
-      {
-        action: 'update',
-        entity: 'village',
-        entityId: id,
-        unitCode: before.commune_code,
-        details: { before, after: input },
-      },
-    ]);
-    return village;
-  });
-  forgetAreaDetails(db, before.commune_code);
-  return updated;
+  return writeAreaRecord(
+    db,
+    scope,
+    before.commune_code,
+    (trx) =>
+      trx
+        .updateTable('villages')
+        .set({
+          ...input,
+          ...(input.population !== undefined ? { population_source: 'entered' } : {}),
+          updated_at: new Date().toISOString(),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    { action: 'update', entity: 'village', entityId: id, details: { before, after: input } },
+  );
 }
 
 export async function deleteVillage(db: Db, scope: Scope, id: number) {
   const before = await villageInScope(db, scope, id);
-  await db.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('villages').where('id', '=', id).execute();
-    await appendAudit(trx, db.engine, scope, [
-      {
-        action: 'delete',
-        entity: 'village',
-        entityId: id,
-        unitCode: before.commune_code,
-        details: { before },
-      },
-    ]);
-  });
-  forgetAreaDetails(db, before.commune_code);
+  await writeAreaRecord(
+    db,
+    scope,
+    before.commune_code,
+    (trx) => trx.deleteFrom('villages').where('id', '=', id).execute(),
+    { action: 'delete', entity: 'village', entityId: id, details: { before } },
+  );
 }
 
 /** Codes of every unit within a scope (for filters such as the audit log's). Null means no limit. */

@@ -73,6 +73,23 @@ export async function appendAudit(
   await trx.updateTable('audit_head').set({ last_id: id, last_hash: prev }).where('id', '=', 1).execute();
 }
 
+/**
+ * Makes a change and records its one audit event in the same transaction: the change first, so the event may
+ * name what it returned (a new row's id).
+ */
+export function writeAudited<T>(
+  db: Db,
+  actor: Actor,
+  write: (trx: Kysely<Database>) => Promise<T>,
+  event: AuditEvent | ((result: T) => AuditEvent),
+): Promise<T> {
+  return db.db.transaction().execute(async (trx) => {
+    const result = await write(trx);
+    await appendAudit(trx, db.engine, actor, [typeof event === 'function' ? event(result) : event]);
+    return result;
+  });
+}
+
 /** Records events in their own transaction (reads of personal data, logins). */
 export function recordAudit(db: Db, actor: Actor, events: AuditEvent[]) {
   return db.db.transaction().execute((trx) => appendAudit(trx, db.engine, actor, events));

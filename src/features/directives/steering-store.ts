@@ -7,7 +7,7 @@ import type { Db } from '../../db/connection.ts';
 import { isWithin } from '../admin-units/rules.ts';
 import { unitInScope } from '../admin-units/store.ts';
 import { type UnitTree, unitTree } from '../admin-units/tree.ts';
-import { appendAudit } from '../audit/store.ts';
+import { writeAudited } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
 import { taskJson } from './json.ts';
 import { vietnamDay } from './rules/task-lifecycle.ts';
@@ -100,32 +100,45 @@ export async function createMember(db: Db, scope: Scope, unitCode: string, input
   if (input.assignedAreaCode) requireWithin(tree, input.assignedAreaCode, unit.code, 'assignedAreaCode');
   if (input.organizationId != null) await requireOrganization(db, tree, input.organizationId, unit.code);
   const now = new Date().toISOString();
-  return db.db.transaction().execute(async (trx) => {
-    const member = await trx
-      .insertInto('steering_members')
-      .values({
-        province_code: unit.province_code ?? unit.code,
-        unit_code: unit.code,
-        name: input.name,
-        position: input.position,
-        organization_id: input.organizationId ?? null,
-        assigned_area_code: input.assignedAreaCode ?? null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, db.engine, scope, [
-      {
-        action: 'create',
-        entity: 'steering_member',
-        entityId: member.id,
-        unitCode: unit.code,
-        details: { ...input },
-      },
-    ]);
-    return { id: member.id };
-  });
+  const member = await writeAudited(
+    db,
+    scope,
+    (trx) =>
+      trx
+        .insertInto('steering_members')
+        .values({
+          province_code: unit.province_code ?? unit.code,
+          unit_code: unit.code,
+          name: input.name,
+          position: input.position,
+          organization_id: input.organizationId ?? null,
+          assigned_area_code: input.assignedAreaCode ?? null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow(),
+    ({ id }) => ({
+      action: 'create',
+      entity: 'steering_member',
+      entityId: id,
+      unitCode: unit.code,
+      details: { ...input },
+    }),
+  );
+  return { id: member.id };
+}
+
+/** A member or visit of a committee outside the caller's jurisdiction does not exist: 404 as for an unknown id. */
+async function committeeRecordInScope<T extends { unit_code: string }>(
+  db: Db,
+  scope: Scope,
+  record: T | undefined,
+  missing: () => Error,
+) {
+  const unit = record ? (await unitTree(db)).get(record.unit_code) : undefined;
+  if (!record || !unit || !isWithin(unit, scope.unitCode)) throw missing();
+  return record;
 }
 
 async function memberInScope(db: Db, scope: Scope, id: number) {
@@ -134,9 +147,7 @@ async function memberInScope(db: Db, scope: Scope, id: number) {
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirst();
-  const unit = member ? (await unitTree(db)).get(member.unit_code) : undefined;
-  if (!member || !unit || !isWithin(unit, scope.unitCode)) throw memberNotFound();
-  return member;
+  return committeeRecordInScope(db, scope, member, memberNotFound);
 }
 
 export async function updateMember(db: Db, scope: Scope, id: number, input: Partial<MemberInput>) {
@@ -146,44 +157,40 @@ export async function updateMember(db: Db, scope: Scope, id: number, input: Part
     requireWithin(tree, input.assignedAreaCode, before.unit_code, 'assignedAreaCode');
   if (input.organizationId != null)
     await requireOrganization(db, tree, input.organizationId, before.unit_code);
-  await db.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('steering_members')
-      .set({
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.position !== undefined ? { position: input.position } : {}),
-        ...(input.organizationId !== undefined ? { organization_id: input.organizationId } : {}),
-        ...(input.assignedAreaCode !== undefined ? { assigned_area_code: input.assignedAreaCode } : {}),
-        updated_at: new Date().toISOString(),
-      })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(trx, db.engine, scope, [
-      {
-        action: 'update',
-        entity: 'steering_member',
-        entityId: id,
-        unitCode: before.unit_code,
-        details: { before, after: input },
-      },
-    ]);
-  });
+  await writeAudited(
+    db,
+    scope,
+    (trx) =>
+      trx
+        .updateTable('steering_members')
+        .set({
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.position !== undefined ? { position: input.position } : {}),
+          ...(input.organizationId !== undefined ? { organization_id: input.organizationId } : {}),
+          ...(input.assignedAreaCode !== undefined ? { assigned_area_code: input.assignedAreaCode } : {}),
+          updated_at: new Date().toISOString(),
+        })
+        .where('id', '=', id)
+        .execute(),
+    {
+      action: 'update',
+      entity: 'steering_member',
+      entityId: id,
+      unitCode: before.unit_code,
+      details: { before, after: input },
+    },
+  );
 }
 
 /** A member leaves the committee; the visits he or she made stay in the log (the foreign key sets null). */
 export async function deleteMember(db: Db, scope: Scope, id: number) {
   const before = await memberInScope(db, scope, id);
-  await db.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('steering_members').where('id', '=', id).execute();
-    await appendAudit(trx, db.engine, scope, [
-      {
-        action: 'delete',
-        entity: 'steering_member',
-        entityId: id,
-        unitCode: before.unit_code,
-        details: { before },
-      },
-    ]);
+  await writeAudited(db, scope, (trx) => trx.deleteFrom('steering_members').where('id', '=', id).execute(), {
+    action: 'delete',
+    entity: 'steering_member',
+    entityId: id,
+    unitCode: before.unit_code,
+    details: { before },
   });
 }
 
@@ -263,61 +270,64 @@ export async function createVisit(
   if (input.memberId != null) await requireMember(db, input.memberId, unit.code);
   const now = new Date().toISOString();
   const provinceCode = unit.province_code ?? unit.code;
-  return db.db.transaction().execute(async (trx) => {
-    const visit = await trx
-      .insertInto('supervision_visits')
-      .values({
-        province_code: provinceCode,
-        unit_code: unit.code,
-        member_id: input.memberId ?? null,
-        date: input.date,
-        area_code: input.areaCode,
-        findings: input.findings,
-        created_by: scope.userId,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (input.tasks.length > 0)
-      await trx
-        .insertInto('tasks')
-        .values(
-          input.tasks.map((t, i) => ({
-            province_code: provinceCode,
-            issuer_unit_code: unit.code,
-            document_id: null,
-            source_visit_id: visit.id,
-            ordinal: String(i + 1),
-            text: t.text,
-            lead_unit_text: null,
-            lead_unit_code: null,
-            lead_organization_id: null,
-            coordinating: '[]',
-            assignee_text: tree.get(t.assigneeUnitCode)!.name_with_type,
-            assignee_unit_code: t.assigneeUnitCode,
-            assignee_organization_id: null,
-            deadline: t.deadline ?? null,
-            deadline_text: null,
-            urgent: t.urgent ? 1 : 0,
-            state: 'assigned',
-            state_changed_at: now,
-            done_at: null,
-            returned_reason: null,
-            created_at: now,
-          })),
-        )
-        .execute();
-    await appendAudit(trx, db.engine, scope, [
-      {
-        action: 'create',
-        entity: 'supervision_visit',
-        entityId: visit.id,
-        unitCode: unit.code,
-        details: { ...input },
-      },
-    ]);
-    return { id: visit.id };
-  });
+  const visit = await writeAudited(
+    db,
+    scope,
+    async (trx) => {
+      const visit = await trx
+        .insertInto('supervision_visits')
+        .values({
+          province_code: provinceCode,
+          unit_code: unit.code,
+          member_id: input.memberId ?? null,
+          date: input.date,
+          area_code: input.areaCode,
+          findings: input.findings,
+          created_by: scope.userId,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (input.tasks.length > 0)
+        await trx
+          .insertInto('tasks')
+          .values(
+            input.tasks.map((t, i) => ({
+              province_code: provinceCode,
+              issuer_unit_code: unit.code,
+              document_id: null,
+              source_visit_id: visit.id,
+              ordinal: String(i + 1),
+              text: t.text,
+              lead_unit_text: null,
+              lead_unit_code: null,
+              lead_organization_id: null,
+              coordinating: '[]',
+              assignee_text: tree.get(t.assigneeUnitCode)!.name_with_type,
+              assignee_unit_code: t.assigneeUnitCode,
+              assignee_organization_id: null,
+              deadline: t.deadline ?? null,
+              deadline_text: null,
+              urgent: t.urgent ? 1 : 0,
+              state: 'assigned',
+              state_changed_at: now,
+              done_at: null,
+              returned_reason: null,
+              created_at: now,
+            })),
+          )
+          .execute();
+      return visit;
+    },
+    ({ id }) => ({
+      action: 'create',
+      entity: 'supervision_visit',
+      entityId: id,
+      unitCode: unit.code,
+      details: { ...input },
+    }),
+  );
+  return { id: visit.id };
 }
 
 async function visitInScope(db: Db, scope: Scope, id: number) {
@@ -326,36 +336,35 @@ async function visitInScope(db: Db, scope: Scope, id: number) {
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirst();
-  const unit = visit ? (await unitTree(db)).get(visit.unit_code) : undefined;
-  if (!visit || !unit || !isWithin(unit, scope.unitCode)) throw visitNotFound();
-  return visit;
+  return committeeRecordInScope(db, scope, visit, visitNotFound);
 }
 
 export async function updateVisit(db: Db, scope: Scope, id: number, input: Partial<VisitInput>) {
   const before = await visitInScope(db, scope, id);
   if (input.areaCode) requireWithin(await unitTree(db), input.areaCode, before.unit_code, 'areaCode');
   if (input.memberId != null) await requireMember(db, input.memberId, before.unit_code);
-  await db.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('supervision_visits')
-      .set({
-        ...(input.memberId !== undefined ? { member_id: input.memberId } : {}),
-        ...(input.date !== undefined ? { date: input.date } : {}),
-        ...(input.areaCode !== undefined ? { area_code: input.areaCode } : {}),
-        ...(input.findings !== undefined ? { findings: input.findings } : {}),
-      })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(trx, db.engine, scope, [
-      {
-        action: 'update',
-        entity: 'supervision_visit',
-        entityId: id,
-        unitCode: before.unit_code,
-        details: { before, after: input },
-      },
-    ]);
-  });
+  await writeAudited(
+    db,
+    scope,
+    (trx) =>
+      trx
+        .updateTable('supervision_visits')
+        .set({
+          ...(input.memberId !== undefined ? { member_id: input.memberId } : {}),
+          ...(input.date !== undefined ? { date: input.date } : {}),
+          ...(input.areaCode !== undefined ? { area_code: input.areaCode } : {}),
+          ...(input.findings !== undefined ? { findings: input.findings } : {}),
+        })
+        .where('id', '=', id)
+        .execute(),
+    {
+      action: 'update',
+      entity: 'supervision_visit',
+      entityId: id,
+      unitCode: before.unit_code,
+      details: { before, after: input },
+    },
+  );
 }
 
 /** A visit that opened tasks stays: its tasks point to it. */
@@ -372,16 +381,16 @@ export async function deleteVisit(db: Db, scope: Scope, id: number) {
       vi: 'Lần kiểm tra này đã giao nhiệm vụ nên không xóa được.',
       en: 'This visit opened tasks and cannot be deleted.',
     });
-  await db.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('supervision_visits').where('id', '=', id).execute();
-    await appendAudit(trx, db.engine, scope, [
-      {
-        action: 'delete',
-        entity: 'supervision_visit',
-        entityId: id,
-        unitCode: before.unit_code,
-        details: { before },
-      },
-    ]);
-  });
+  await writeAudited(
+    db,
+    scope,
+    (trx) => trx.deleteFrom('supervision_visits').where('id', '=', id).execute(),
+    {
+      action: 'delete',
+      entity: 'supervision_visit',
+      entityId: id,
+      unitCode: before.unit_code,
+      details: { before },
+    },
+  );
 }

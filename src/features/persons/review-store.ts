@@ -1,7 +1,10 @@
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import { badRequest, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
-import { unitInScope } from '../admin-units/store.ts';
-import { appendAudit } from '../audit/store.ts';
+import type { Database, DuplicateReviewTable } from '../../db/schema.ts';
+import { placeColumn } from '../admin-units/rules.ts';
+import { recordInScope, unitInScope } from '../admin-units/store.ts';
+import { type AuditEvent, appendAudit, recordAudit } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
 
 const reviewNotFound = () =>
@@ -26,21 +29,36 @@ async function reviewInScope(db: Db, scope: Scope, id: number) {
     .where('id', '=', id)
     .executeTakeFirst();
   if (!review) throw reviewNotFound();
-  await unitInScope(db, scope, review.commune_code).catch((e) =>
-    Promise.reject(e.status === 403 ? reviewNotFound() : e),
-  );
+  return recordInScope(db, scope, review.commune_code, reviewNotFound, review);
+}
+
+/** A review still waiting for a decision: 400 once merged or kept. */
+async function openReviewInScope(db: Db, scope: Scope, id: number) {
+  const review = await reviewInScope(db, scope, id);
+  if (review.status !== 'open')
+    throw badRequest({ vi: 'Mục này đã được xử lý.', en: 'This item was already decided.' });
   return review;
+}
+
+/** Writes a decision on a review (or its undoing) and audits it as an update, in the caller's transaction. */
+async function writeDecision(
+  trx: Kysely<Database>,
+  db: Db,
+  scope: Scope,
+  review: Selectable<DuplicateReviewTable>,
+  decision: Updateable<DuplicateReviewTable>,
+  event: Pick<AuditEvent, 'entity' | 'details'>,
+) {
+  await trx.updateTable('duplicate_reviews').set(decision).where('id', '=', review.id).execute();
+  await appendAudit(trx, db.engine, scope, [
+    { action: 'update', entityId: review.id, unitCode: review.commune_code, ...event },
+  ]);
 }
 
 /** Open likely-duplicate pairs of a unit, both records side by side (a list with names: audited). */
 export async function listReviews(db: Db, scope: Scope, unitCode: string, status = 'open') {
   const unit = await unitInScope(db, scope, unitCode);
-  const column =
-    unit.level === 1
-      ? 'persons.province_code'
-      : unit.level === 2
-        ? 'persons.district_code'
-        : 'persons.commune_code';
+  const column = placeColumn('persons', unit.level);
   let q = db.db
     .selectFrom('duplicate_reviews')
     .innerJoin('persons', 'persons.id', 'duplicate_reviews.person_id')
@@ -52,7 +70,7 @@ export async function listReviews(db: Db, scope: Scope, unitCode: string, status
       'duplicate_reviews.status',
       'duplicate_reviews.created_at',
     ]);
-  if (unit.level > 0) q = q.where(column, '=', unit.code);
+  if (column) q = q.where(column, '=', unit.code);
   const reviews = await q
     .where('duplicate_reviews.status', '=', status)
     .orderBy('duplicate_reviews.id')
@@ -78,18 +96,15 @@ export async function listReviews(db: Db, scope: Scope, unitCode: string, status
         .execute()
     : [];
   const byId = new Map(persons.map((p) => [p.id, p]));
-  await appendAuditRead(db, scope, unit.code, reviews.length);
+  await recordAudit(db, scope, [
+    {
+      action: 'read',
+      entity: 'duplicate_review_list',
+      unitCode: unit.code,
+      details: { count: reviews.length },
+    },
+  ]);
   return reviews.map((r) => ({ ...r, person: byId.get(r.person_id)!, candidate: byId.get(r.candidate_id)! }));
-}
-
-function appendAuditRead(db: Db, scope: Scope, unitCode: string, count: number) {
-  return db.db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(trx, db.engine, scope, [
-        { action: 'read', entity: 'duplicate_review_list', unitCode, details: { count } },
-      ]),
-    );
 }
 
 /**
@@ -98,9 +113,7 @@ function appendAuditRead(db: Db, scope: Scope, unitCode: string, count: number) 
  * can be undone exactly.
  */
 export async function mergeReview(db: Db, scope: Scope, id: number) {
-  const review = await reviewInScope(db, scope, id);
-  if (review.status !== 'open')
-    throw badRequest({ vi: 'Mục này đã được xử lý.', en: 'This item was already decided.' });
+  const review = await openReviewInScope(db, scope, id);
   await db.db.transaction().execute(async (trx) => {
     const kept = await trx
       .selectFrom('persons')
@@ -128,49 +141,37 @@ export async function mergeReview(db: Db, scope: Scope, id: number) {
         .set({ ...fill, updated_at: now })
         .where('id', '=', kept.id)
         .execute();
-    await trx
-      .updateTable('duplicate_reviews')
-      .set({
+    await writeDecision(
+      trx,
+      db,
+      scope,
+      review,
+      {
         status: 'merged',
         snapshot: JSON.stringify({ kept, duplicate }),
         decided_by: scope.userId,
         decided_at: now,
-      })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(trx, db.engine, scope, [
-      {
-        action: 'update',
-        entity: 'person_merge',
-        entityId: id,
-        unitCode: review.commune_code,
-        details: { kept: kept.id, merged: duplicate.id, filled: Object.keys(fill) },
       },
-    ]);
+      { entity: 'person_merge', details: { kept: kept.id, merged: duplicate.id, filled: Object.keys(fill) } },
+    );
   });
 }
 
 /** Keeps both records as different people. */
 export async function keepBoth(db: Db, scope: Scope, id: number) {
-  const review = await reviewInScope(db, scope, id);
-  if (review.status !== 'open')
-    throw badRequest({ vi: 'Mục này đã được xử lý.', en: 'This item was already decided.' });
-  await db.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('duplicate_reviews')
-      .set({ status: 'kept', decided_by: scope.userId, decided_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(trx, db.engine, scope, [
-      {
-        action: 'update',
-        entity: 'duplicate_review',
-        entityId: id,
-        unitCode: review.commune_code,
-        details: { decision: 'kept' },
-      },
-    ]);
-  });
+  const review = await openReviewInScope(db, scope, id);
+  await db.db
+    .transaction()
+    .execute((trx) =>
+      writeDecision(
+        trx,
+        db,
+        scope,
+        review,
+        { status: 'kept', decided_by: scope.userId, decided_at: new Date().toISOString() },
+        { entity: 'duplicate_review', details: { decision: 'kept' } },
+      ),
+    );
 }
 
 /** Undoes a merge from its snapshot: both records return as they were, the pair is open again. */
@@ -193,20 +194,14 @@ export async function unmerge(db: Db, scope: Scope, id: number) {
       .set({ national_id: kept.national_id })
       .where('id', '=', keptId)
       .execute();
-    await trx
-      .updateTable('duplicate_reviews')
-      .set({ status: 'open', snapshot: null, decided_by: null, decided_at: null })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(trx, db.engine, scope, [
-      {
-        action: 'update',
-        entity: 'person_merge',
-        entityId: id,
-        unitCode: review.commune_code,
-        details: { undone: true, kept: keptId, restored: duplicateId },
-      },
-    ]);
+    await writeDecision(
+      trx,
+      db,
+      scope,
+      review,
+      { status: 'open', snapshot: null, decided_by: null, decided_at: null },
+      { entity: 'person_merge', details: { undone: true, kept: keptId, restored: duplicateId } },
+    );
   });
 }
 
@@ -245,10 +240,7 @@ export async function listBatches(db: Db, scope: Scope, unitCode: string) {
 export async function batchInScope(db: Db, scope: Scope, id: number) {
   const batch = await db.db.selectFrom('import_batches').selectAll().where('id', '=', id).executeTakeFirst();
   if (!batch) throw batchNotFound();
-  await unitInScope(db, scope, batch.commune_code).catch((e) =>
-    Promise.reject(e.status === 403 ? batchNotFound() : e),
-  );
-  return batch;
+  return recordInScope(db, scope, batch.commune_code, batchNotFound, batch);
 }
 
 /** Undoes a committed import: its persons and their review items go; a merge involving them must be undone first. */

@@ -3,6 +3,7 @@ import { badRequest, notFound } from '../../core/errors.ts';
 import { foldDiacritics } from '../../core/text.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database, PersonTable } from '../../db/schema.ts';
+import { placeColumn } from '../admin-units/rules.ts';
 import { unitInScope } from '../admin-units/store.ts';
 import { appendAudit, recordAudit } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
@@ -92,15 +93,6 @@ export interface PersonFilter {
   offset: number;
 }
 
-/** Narrows a person query to a unit: its level says which code column to compare. */
-function unitColumn(level: number) {
-  return level === 1
-    ? 'persons.province_code'
-    : level === 2
-      ? 'persons.district_code'
-      : 'persons.commune_code';
-}
-
 /**
  * Persons within the caller's jurisdiction: by name prefix (diacritics and case ignored, on the full name or
  * the given name), by national-ID or phone prefix when the text is digits, and by village, age band, status
@@ -109,7 +101,8 @@ function unitColumn(level: number) {
 export async function searchPersons(db: Db, scope: Scope, filter: PersonFilter, today = new Date()) {
   const unit = await unitInScope(db, scope, filter.unitCode ?? scope.unitCode);
   let q = db.db.selectFrom('persons').where('persons.merged_into', 'is', null);
-  if (unit.level > 0) q = q.where(unitColumn(unit.level), '=', unit.code);
+  const column = placeColumn('persons', unit.level);
+  if (column) q = q.where(column, '=', unit.code);
   if (filter.villageId) q = q.where('persons.village_id', '=', filter.villageId);
   if (filter.status) q = q.where('persons.status', '=', filter.status);
   if (filter.priorityGroup)

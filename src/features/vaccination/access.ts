@@ -2,23 +2,11 @@
 import { badRequest, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import type { AdminUnitTable } from '../../db/schema.ts';
-import { unitInScope } from '../admin-units/store.ts';
+import { recordInScope, unitInScope } from '../admin-units/store.ts';
 import type { UnitTree } from '../admin-units/tree.ts';
 import type { Scope } from '../auth/rules.ts';
 
 export const personNotFound = () => notFound({ vi: 'Không tìm thấy người dân.', en: 'Person not found.' });
-
-/** Runs the jurisdiction check of a record's unit, answering 404 instead of 403 (ids are not revealed). */
-export async function recordInScope<T>(
-  db: Db,
-  scope: Scope,
-  unitCode: string,
-  missing: () => Error,
-  record: T,
-) {
-  await unitInScope(db, scope, unitCode).catch((e) => Promise.reject(e.status === 403 ? missing() : e));
-  return record;
-}
 
 export async function personInScope(db: Db, scope: Scope, id: number) {
   const person = await db.db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();

@@ -2,6 +2,7 @@
 import type { Message } from '../../core/errors.ts';
 import { badRequest } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
+import { placeColumn } from '../admin-units/rules.ts';
 import { unitInScope } from '../admin-units/store.ts';
 import { unitTree } from '../admin-units/tree.ts';
 import { recordAudit } from '../audit/store.ts';
@@ -93,14 +94,7 @@ const FHIR_EXPORT_LIMIT = 150_000;
 export async function fhirExport(db: Db, scope: Scope, unitCode: string, today = vietnamToday()) {
   const unit = await unitInScope(db, scope, unitCode);
   await syncStatuses(db, today);
-  const column =
-    unit.level === 1
-      ? 'p.province_code'
-      : unit.level === 2
-        ? 'p.district_code'
-        : unit.level === 3
-          ? 'p.commune_code'
-          : null;
+  const column = placeColumn('p', unit.level);
   let q = db.db
     .selectFrom('persons as p')
     .innerJoin('vaccination_status as s', 's.person_id', 'p.id')

@@ -15,7 +15,7 @@ import type { ContactOutcome } from './rules/contact-outcomes.ts';
 import { addDays, addMonths, daysBetween, vietnamToday } from './rules/days.ts';
 import type { DoseFact } from './rules/dose-series.ts';
 import { VACCINES, type VaccineId } from './rules/vaccines.ts';
-import { CounterDeltas, statusRow, writeTransaction } from './status-store.ts';
+import { CounterDeltas, PERSON_FOR_STATUS_COLUMNS, statusRow, writeTransaction } from './status-store.ts';
 
 /** The last day with demo doses: the picture is that of the end of 2021. */
 const DEMO_LAST_DAY = '2021-12-31';
@@ -117,16 +117,7 @@ export async function seedDemoVaccination(
         .executeTakeFirstOrThrow();
       const persons = await trx
         .selectFrom('persons')
-        .select([
-          'id',
-          'province_code',
-          'district_code',
-          'commune_code',
-          'village_id',
-          'birth_sort',
-          'status',
-          'merged_into',
-        ])
+        .select(PERSON_FOR_STATUS_COLUMNS)
         .where('commune_code', '=', code)
         .orderBy('id')
         .execute();

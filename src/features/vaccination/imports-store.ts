@@ -3,9 +3,8 @@ import ExcelJS from 'exceljs';
 import { notFound } from '../../core/errors.ts';
 import { neutralizeCell } from '../../core/spreadsheet.ts';
 import type { Db } from '../../db/connection.ts';
-import { unitInScope } from '../admin-units/store.ts';
+import { recordInScope, unitInScope } from '../admin-units/store.ts';
 import type { Scope } from '../auth/rules.ts';
-import { recordInScope } from './access.ts';
 import type { ReportEntry } from './import/import-doses.ts';
 
 const importNotFound = () => notFound({ vi: 'Không tìm thấy lần nhập.', en: 'Import not found.' });

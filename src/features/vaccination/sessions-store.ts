@@ -4,10 +4,10 @@
  */
 import { AppError, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
-import { unitInScope } from '../admin-units/store.ts';
+import { recordInScope, unitInScope } from '../admin-units/store.ts';
 import { appendAudit, recordAudit } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
-import { communeInScope, personNotFound, recordInScope } from './access.ts';
+import { communeInScope, personNotFound } from './access.ts';
 import { type DoseResult, recordDose } from './doses-store.ts';
 import { insertOutcomes } from './outcomes-store.ts';
 import { vietnamToday } from './rules/days.ts';

@@ -113,6 +113,18 @@ export interface PersonForStatus {
   merged_into: number | null;
 }
 
+/** The persons columns a status is computed from: select these to call statusRow. */
+export const PERSON_FOR_STATUS_COLUMNS = [
+  'id',
+  'province_code',
+  'district_code',
+  'commune_code',
+  'village_id',
+  'birth_sort',
+  'status',
+  'merged_into',
+] as const satisfies readonly (keyof PersonForStatus)[];
+
 export interface DoseRow {
   person_id: number;
   vaccine: string;
@@ -204,20 +216,7 @@ export async function refreshStatuses(db: Db, trx: Trx, personIds: Iterable<numb
     const chunk = ids.slice(done, done + CHUNK);
     done += chunk.length;
     const [persons, duplicates, previous] = await Promise.all([
-      trx
-        .selectFrom('persons')
-        .select([
-          'id',
-          'province_code',
-          'district_code',
-          'commune_code',
-          'village_id',
-          'birth_sort',
-          'status',
-          'merged_into',
-        ])
-        .where('id', 'in', chunk)
-        .execute(),
+      trx.selectFrom('persons').select(PERSON_FOR_STATUS_COLUMNS).where('id', 'in', chunk).execute(),
       trx.selectFrom('persons').select(['id', 'merged_into']).where('merged_into', 'in', chunk).execute(),
       trx.selectFrom('vaccination_status').selectAll().where('person_id', 'in', chunk).execute(),
     ]);

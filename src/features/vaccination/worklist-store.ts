@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
+import { placeColumn } from '../admin-units/rules.ts';
 import { unitInScope } from '../admin-units/store.ts';
 import { recordAudit } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
@@ -146,14 +147,7 @@ const REASON_OUTCOMES = ['refused', 'contraindicated', 'moved', 'wrongData'] as 
 export async function missed(db: Db, scope: Scope, unitCode: string, minAge: number, today = vietnamToday()) {
   const unit = await unitInScope(db, scope, unitCode);
   await syncStatuses(db, today);
-  const column =
-    unit.level === 1
-      ? 's.province_code'
-      : unit.level === 2
-        ? 's.district_code'
-        : unit.level === 3
-          ? 's.commune_code'
-          : null;
+  const column = placeColumn('s', unit.level);
   // Each condition is false, never null, on missing values: they are negated below.
   const complete = sql<boolean>`s.coverage in ('primaryComplete', 'booster')`;
   const inProgress = sql<boolean>`(s.coverage = 'partial' and s.next_overdue_from is not null and s.next_overdue_from > ${today})`;

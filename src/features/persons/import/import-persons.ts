@@ -7,7 +7,7 @@ import { sameBirthAndVillage } from '../rules/duplicates.ts';
 import { detectHeader, isSignatureRow, type PersonField } from '../rules/headers.ts';
 import { type PersonInput, validatePersonRow } from '../rules/person-row.ts';
 import { insertPersonRows, personRow } from '../store.ts';
-import { readTable, type TableRow } from './read-table.ts';
+import { readHead, readTable, type TableRow } from './read-table.ts';
 
 export type ImportMode = 'all-or-nothing' | 'valid-rows';
 
@@ -43,8 +43,6 @@ export interface ImportOptions {
   onProgress?: (bytes: number) => void;
 }
 
-/** Rows of the header search window: title rows, merged cells and blanks come before the header. */
-const HEADER_WINDOW = 20;
 const CHUNK = 500;
 
 /** Folded name (personRow's name_folded) and birth year. */
@@ -82,14 +80,9 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
     commune_code: commune.code,
   };
 
-  // Read the first rows to find the header, then go on with the same stream (a for-await `break` would close it).
+  // Read the first rows to find the header, then go on with the same stream.
   const rows = readTable(options.path, options.fileName, options.onProgress);
-  const head: TableRow[] = [];
-  while (head.length < HEADER_WINDOW) {
-    const next = await rows.next();
-    if (next.done) break;
-    head.push(next.value);
-  }
+  const head = await readHead(rows);
   const header = detectHeader(head.map((r) => r.cells));
   if (!header && !options.mapping)
     throw badRequest(

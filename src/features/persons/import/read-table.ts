@@ -55,6 +55,23 @@ function checkWidth(cells: unknown[], row: number) {
     );
 }
 
+/** Rows of the header search window: title rows, merged cells and blanks come before the header. */
+export const HEADER_WINDOW = 20;
+
+/**
+ * The first rows of a table (the header search window), read so that the caller can go on with the same
+ * stream afterwards (a for-await `break` would close it).
+ */
+export async function readHead(rows: AsyncGenerator<TableRow>, count = HEADER_WINDOW): Promise<TableRow[]> {
+  const head: TableRow[] = [];
+  while (head.length < count) {
+    const next = await rows.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  return head;
+}
+
 /** Streams the rows of a file; `onBytes` reports progress in bytes read. */
 export async function* readTable(
   path: string,

@@ -11,7 +11,7 @@ import { unitInScope } from '../../admin-units/store.ts';
 import { unitTree } from '../../admin-units/tree.ts';
 import { type Actor, appendAudit } from '../../audit/store.ts';
 import type { Scope } from '../../auth/rules.ts';
-import { readTable, type TableRow } from '../../persons/import/read-table.ts';
+import { readHead, readTable, type TableRow } from '../../persons/import/read-table.ts';
 import { isSignatureRow } from '../../persons/rules/headers.ts';
 import type { PersonInput } from '../../persons/rules/person-row.ts';
 import { insertPersonRows, personRow } from '../../persons/store.ts';
@@ -67,7 +67,6 @@ export interface DoseImportOptions {
   onProgress?: (bytes: number) => void;
 }
 
-const HEADER_WINDOW = 20;
 const CHUNK = 1000;
 const REPORT_LIMIT = 5000;
 
@@ -89,12 +88,7 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
   const readRow = doseRowReader(communeResolver(tree, unit));
 
   const rows = readTable(options.path, options.fileName, options.onProgress);
-  const head: TableRow[] = [];
-  while (head.length < HEADER_WINDOW) {
-    const next = await rows.next();
-    if (next.done) break;
-    head.push(next.value);
-  }
+  const head = await readHead(rows);
   const header = detectDoseHeader(head.map((r) => r.cells));
   if (!header)
     throw badRequest(
