@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection.ts';
 import { generateResidents } from '../features/persons/rules/generator.ts';
-import { insertPersonRows, personRow } from '../features/persons/store.ts';
+import { insertPersonRows, insertReturningIds, personRow } from '../features/persons/store.ts';
 
 /**
  * Fills communes with generated residents, village by village, in one transaction per commune: households
@@ -42,27 +42,22 @@ export async function seedResidents(
       const households = new Map<number, { village: number | null }>();
       for (const r of residents)
         if (!households.has(r.household)) households.set(r.household, { village: r.person.villageId });
-      const ids = new Map<number, number>();
       const keys = [...households.keys()];
-      for (let k = 0; k < keys.length; k += 500) {
-        const chunk = keys.slice(k, k + 500);
-        const rows = await trx
-          .insertInto('households')
-          .values(
-            chunk.map((key) => ({
-              commune_code: code,
-              province_code: place.province_code,
-              village_id: households.get(key)!.village,
-              head_person_id: null,
-              address: null,
-              import_batch_id: null,
-              created_at: now,
-            })),
-          )
-          .returning('id')
-          .execute();
-        for (const [j, key] of chunk.entries()) ids.set(key, rows[j]!.id);
-      }
+      const inserted = await insertReturningIds(
+        db,
+        trx,
+        'households',
+        keys.map((key) => ({
+          commune_code: code,
+          province_code: place.province_code,
+          village_id: households.get(key)!.village,
+          head_person_id: null,
+          address: null,
+          import_batch_id: null,
+          created_at: now,
+        })),
+      );
+      const ids = new Map(keys.map((key, j) => [key, inserted[j]!]));
       await insertPersonRows(
         db,
         trx,

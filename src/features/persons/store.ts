@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type Selectable, sql } from 'kysely';
+import { type Expression, type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import { badRequest, notFound } from '../../core/errors.ts';
 import { foldDiacritics } from '../../core/text.ts';
 import type { Db } from '../../db/connection.ts';
@@ -57,29 +57,54 @@ type PersonRow = Omit<PersonTable, 'id'>;
 /**
  * Inserts rows inside the caller's transaction and answers their ids, in order. On SQLite one prepared
  * statement runs per row on the transaction's own connection (building a 400-row insert through the query
- * builder cost more than SQLite's work); on PostgreSQL multi-row inserts keep round trips few.
+ * builder cost more than SQLite's work); on PostgreSQL multi-row inserts (≤ ~30,000 parameters each) keep
+ * round trips few.
  */
-export async function insertPersonRows(db: Db, trx: Kysely<Database>, rows: PersonRow[]): Promise<number[]> {
+export async function insertReturningIds<T extends 'persons' | 'households'>(
+  db: Db,
+  trx: Kysely<Database>,
+  table: T,
+  rows: Insertable<Database[T]>[],
+): Promise<number[]> {
   if (rows.length === 0) return [];
+  const columns = Object.keys(rows[0]!);
   if (db.sqlite) {
-    const columns = Object.keys(rows[0]!) as (keyof PersonRow)[];
     const insert = db.sqlite.prepare(
-      `insert into persons (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
+      `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
     );
     return rows.map((row) => Number(insert.run(row).lastInsertRowid));
   }
+  const perStatement = Math.floor(30_000 / columns.length);
   const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += 400)
-    ids.push(
-      ...(
-        await trx
-          .insertInto('persons')
-          .values(rows.slice(i, i + 400))
-          .returning('id')
-          .execute()
-      ).map((r) => r.id),
-    );
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const inserted = await trx
+      .insertInto(table as 'households')
+      .values(rows.slice(i, i + perStatement) as Insertable<Database['households']>[])
+      .returning('id')
+      .execute();
+    for (const r of inserted) ids.push(r.id);
+  }
   return ids;
+}
+
+export const insertPersonRows = (db: Db, trx: Kysely<Database>, rows: PersonRow[]) =>
+  insertReturningIds(db, trx, 'persons', rows);
+
+/** Sets the head of many households at once (an import learns them as it inserts their members). */
+export async function setHouseholdHeads(db: Db, trx: Kysely<Database>, heads: Map<number, number>) {
+  if (heads.size === 0) return;
+  if (db.sqlite) {
+    const update = db.sqlite.prepare('update households set head_person_id = ? where id = ?');
+    for (const [household, person] of heads) update.run(person, household);
+    return;
+  }
+  const pairs = [...heads];
+  for (let i = 0; i < pairs.length; i += 10_000) {
+    const values = pairs.slice(i, i + 10_000).map(([h, p]) => sql`(${h}::integer, ${p}::integer)`);
+    await sql`update households set head_person_id = v.person from (values ${sql.join(values)}) as v(household, person) where households.id = v.household`.execute(
+      trx,
+    );
+  }
 }
 
 export interface PersonFilter {

@@ -6,7 +6,7 @@ import { appendAudit } from '../../audit/store.ts';
 import { sameBirthAndVillage } from '../rules/duplicates.ts';
 import { detectHeader, isSignatureRow, type PersonField } from '../rules/headers.ts';
 import { type PersonInput, validatePersonRow } from '../rules/person-row.ts';
-import { insertPersonRows, personRow } from '../store.ts';
+import { insertPersonRows, insertReturningIds, personRow, setHouseholdHeads } from '../store.ts';
 import { readHead, readTable, type TableRow } from './read-table.ts';
 
 export type ImportMode = 'all-or-nothing' | 'valid-rows';
@@ -182,13 +182,23 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
       const isHead = (p: PersonInput) =>
         foldDiacritics(p.relationToHead ?? '') === 'chu ho' ||
         (!!p.householdHead && foldDiacritics(p.householdHead) === foldDiacritics(p.fullName));
-      const householdOf = async (p: PersonInput): Promise<number | null> => {
+      const householdKey = (p: PersonInput): string | null => {
         const head = p.householdHead ?? (isHead(p) ? p.fullName : null);
-        if (!head) return null;
-        const key = `${p.villageId ?? ''}|${foldDiacritics(head)}`;
-        let id = householdIds.get(key);
-        if (id === undefined) {
-          const row = {
+        return head ? `${p.villageId ?? ''}|${foldDiacritics(head)}` : null;
+      };
+      /** The households of a chunk's persons, the new ones inserted together. */
+      const householdsOf = async (persons: PersonInput[]): Promise<(number | null)[]> => {
+        const keys = persons.map(householdKey);
+        const added = new Map<string, PersonInput>();
+        persons.forEach((p, i) => {
+          const key = keys[i];
+          if (key && !householdIds.has(key) && !added.has(key)) added.set(key, p);
+        });
+        const ids = await insertReturningIds(
+          db,
+          trx,
+          'households',
+          [...added.values()].map((p) => ({
             commune_code: commune.code,
             province_code: place.province_code,
             village_id: p.villageId,
@@ -196,11 +206,10 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
             address: p.address,
             import_batch_id: batch.id,
             created_at: now,
-          };
-          id = (await trx.insertInto('households').values(row).returning('id').executeTakeFirstOrThrow()).id;
-          householdIds.set(key, id);
-        }
-        return id;
+          })),
+        );
+        [...added.keys()].forEach((key, i) => householdIds.set(key, ids[i]!));
+        return keys.map((key) => (key ? householdIds.get(key)! : null));
       };
 
       const flush = async () => {
@@ -219,8 +228,7 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         );
         const fresh = pending.filter((p) => !p.person.nationalId || !known.has(p.person.nationalId));
         result.existing += pending.length - fresh.length;
-        const households: (number | null)[] = [];
-        for (const p of fresh) households.push(await householdOf(p.person));
+        const households = await householdsOf(fresh.map((p) => p.person));
         const newRows = fresh.map((p, i) =>
           personRow(p.person, place, { importBatchId: batch.id, householdId: households[i], now }),
         );
@@ -295,12 +303,7 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
       for await (const r of rows) await handle(r);
       await flush();
       if (options.mode === 'all-or-nothing' && result.rejected > 0) throw rejectAll;
-      for (const [household, person] of heads)
-        await trx
-          .updateTable('households')
-          .set({ head_person_id: person })
-          .where('id', '=', household)
-          .execute();
+      await setHouseholdHeads(db, trx, heads);
       await trx
         .updateTable('import_batches')
         .set({
