@@ -208,7 +208,7 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
             created_at: now,
           })),
         );
-        [...added.keys()].forEach((key, i) => householdIds.set(key, ids[i]!));
+        for (const [i, key] of [...added.keys()].entries()) householdIds.set(key, ids[i]!);
         return keys.map((key) => (key ? householdIds.get(key)! : null));
       };
 
