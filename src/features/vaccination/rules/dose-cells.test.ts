@@ -13,6 +13,7 @@ describe('dose cells of a national-platform export', () => {
     ['AstraZeneca', 'astrazeneca'],
     ['Astra Zeneca (Covishield)', 'astrazeneca'],
     ['AZ', 'astrazeneca'],
+    ['AZD1222', 'astrazeneca'],
     ['Pfizer-BioNTech', 'pfizer'],
     ['Comirnaty', 'pfizer'],
     ['Pfizer (5-11 tuổi)', 'pfizerPaediatric'],
@@ -59,6 +60,12 @@ describe('dose cells of a national-platform export', () => {
       reason: { en: expect.stringMatching(/no day and month/) },
     });
     expect(readDoseDate(null).ok).toBe(false);
+    // Platform exports stamp the time of the injection; lists write "ngày …": the day is what counts.
+    expect(readDoseDate('05/10/2021 08:30')).toEqual({ ok: true, value: '2021-10-05' });
+    expect(readDoseDate('05/10/2021 8:30:00 CH')).toEqual({ ok: true, value: '2021-10-05' });
+    expect(readDoseDate('ngày 05/10/2021')).toEqual({ ok: true, value: '2021-10-05' });
+    expect(readDoseDate(new Date(Date.UTC(2021, 9, 5, 8, 30)))).toEqual({ ok: true, value: '2021-10-05' });
+    expect(readDoseDate(44474.35)).toEqual({ ok: true, value: '2021-10-05' });
   });
 
   it('finds the header under title rows, person columns by the registry’s table, dose columns by their aliases', () => {

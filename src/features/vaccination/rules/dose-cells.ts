@@ -16,8 +16,17 @@ const fail = (vi: string, en: string): { ok: false; reason: Message } => ({ ok: 
 /** The registry's reader refuses future birth dates; dose dates are checked against today by checkDose. */
 const NO_FUTURE_LIMIT = new Date('9999-12-31T00:00:00Z');
 
+/**
+ * Exports stamp the time of the injection ("01/10/2021 08:30", "01/10/2021 8:30:00 SA" with Vietnamese
+ * SA/CH for AM/PM) and lists sometimes write "ngày 01/10/2021": only the day counts for a dose.
+ */
+const TIME_OF_DAY = /\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?$/i;
+const DAY_WORD = /^ng[aà]y\s+/i;
+
 export function readDoseDate(raw: unknown): Read<string> {
-  const cell = readCell(raw);
+  const cell = readCell(
+    typeof raw === 'string' ? raw.trim().replace(TIME_OF_DAY, '').replace(DAY_WORD, '') : raw,
+  );
   if (!cell.ok) return cell;
   if (cell.value == null) return fail('Thiếu ngày tiêm.', 'The dose date is missing.');
   const shown = cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : String(cell.value);

@@ -28,10 +28,16 @@ const DOSE_ALIASES: Readonly<Record<string, DoseField>> = Object.fromEntries(
     [
       [
         'vaccine',
-        'ten vac xin|loai vac xin|vac xin|vacxin|ten vacxin|loai vacxin|vaccine|ten vaccine|loai vaccine|vac xin da tiem|ten vac xin da tiem',
+        'ten vac xin|loai vac xin|vac xin|vacxin|ten vacxin|loai vacxin|vaccine|ten vaccine|loai vaccine|vac xin da tiem|ten vac xin da tiem|loai vac xin tiem|vac xin tiem|ten vac xin tiem|loai vac xin da tiem',
       ],
-      ['doseDate', 'ngay tiem|ngay tiem chung|thoi gian tiem|ngay thang tiem|ngay tiem vac xin'],
-      ['doseNumber', 'mui tiem|mui|mui so|mui thu|so mui|lan tiem|mui tiem thu|mui tiem so'],
+      [
+        'doseDate',
+        'ngay tiem|ngay tiem chung|thoi gian tiem|ngay thang tiem|ngay tiem vac xin|ngay thang nam tiem|thoi gian tiem chung|ngay tiem vaccine|ngay da tiem',
+      ],
+      [
+        'doseNumber',
+        'mui tiem|mui|mui so|mui thu|so mui|lan tiem|mui tiem thu|mui tiem so|lan tiem thu|mui vac xin|mui da tiem',
+      ],
       ['doseKind', 'loai mui|loai mui tiem|phan loai mui'],
       [
         'site',

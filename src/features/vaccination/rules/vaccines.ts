@@ -165,7 +165,7 @@ export function mixAllowed(first: VaccineId, next: VaccineId, date: string): boo
 /** Vaccine names as lists and exports write them, folded to lower-case words without diacritics. */
 const NAME_PATTERNS: readonly [RegExp, VaccineId][] = [
   [/\b(pfizer|comirnaty)\b.*\b(nhi|tre em|5 ?11|10 ?mcg|nap cam)\b/, 'pfizerPaediatric'],
-  [/\b(astra ?zeneca|astra|az|covishield|vaxzevria|chadox1)\b/, 'astrazeneca'],
+  [/\b(astra ?zeneca|astra|az|covishield|vaxzevria|chadox1|azd ?1222)\b/, 'astrazeneca'],
   [/\b(pfizer|comirnaty|biontech)\b/, 'pfizer'],
   [/\b(moderna|spikevax)\b/, 'moderna'],
   [/\b(hayat ?vax|hayat)\b/, 'hayatVax'],
