@@ -7,7 +7,7 @@ import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 import { parseDate } from '../../../web/format.ts';
 import { type GoalInput, useCreateTarget } from './campaign-api.ts';
-import { MIN_AGES } from './vaccination-api.ts';
+import { MinAgeSelect } from './MinAgeSelect.tsx';
 
 interface GoalDraft {
   on: boolean;
@@ -46,20 +46,12 @@ function GoalFields({
       </label>
       {draft.on && (
         <div className="field-pair">
-          <div className="field">
-            <label htmlFor={`${id}-age`}>{t('vaccination.targets.minAge')}</label>
-            <select
-              id={`${id}-age`}
-              value={draft.minAge}
-              onChange={(e) => onChange({ ...draft, minAge: Number(e.target.value) })}
-            >
-              {MIN_AGES.map((a) => (
-                <option key={a} value={a}>
-                  {t('vaccination.worklist.fromAge', { n: a })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <MinAgeSelect
+            id={`${id}-age`}
+            label={t('vaccination.targets.minAge')}
+            value={draft.minAge}
+            onChange={(minAge) => onChange({ ...draft, minAge })}
+          />
           <div className="field field-percent">
             <label htmlFor={`${id}-percent`}>{t('vaccination.targets.percent')}</label>
             <input

@@ -12,6 +12,7 @@ import { useUnit } from '../../admin-units/web/units-api.ts';
 import { can } from '../../auth/rules.ts';
 import { UnitPicker } from '../../persons/web/UnitPicker.tsx';
 import { VillageSelect } from '../../persons/web/VillageSelect.tsx';
+import { MinAgeSelect } from './MinAgeSelect.tsx';
 import { VaccinationTabs } from './VaccinationTabs.tsx';
 import {
   MIN_AGES,
@@ -126,20 +127,12 @@ export function WorklistPage() {
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="worklist-age">{t('vaccination.worklist.minAge')}</label>
-            <select
-              id="worklist-age"
-              value={filter.minAge}
-              onChange={(e) => set({ minAge: Number(e.target.value) })}
-            >
-              {MIN_AGES.map((a) => (
-                <option key={a} value={a}>
-                  {t('vaccination.worklist.fromAge', { n: a })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <MinAgeSelect
+            id="worklist-age"
+            label={t('vaccination.worklist.minAge')}
+            value={filter.minAge}
+            onChange={(minAge) => set({ minAge })}
+          />
           <div className="field">
             <label className="check">
               <input
