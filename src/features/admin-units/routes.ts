@@ -1,17 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { unitCode as code, idParams } from '../../server/schemas.ts';
 import { scopeOf } from '../../server/scope.ts';
 import { isWithin, VILLAGE_KINDS } from './rules.ts';
 import { createVillage, deleteVillage, searchUnits, unitView, updateVillage } from './store.ts';
 
-const code = z.string().regex(/^(VN|\d{2}|\d{3}|\d{5})$/, 'GSO code: 2, 3 or 5 digits');
 const villageBody = z.object({
   name: z.string().trim().min(1).max(120),
   kind: z.enum(VILLAGE_KINDS),
   population: z.number().int().min(0).max(1_000_000).nullable().optional(),
 });
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 const unitSummary = (u: {
   code: string;

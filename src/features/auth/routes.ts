@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParams } from '../../server/schemas.ts';
 import { scopeOf } from '../../server/scope.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../server/types.ts';
 import { ROLES, SESSION_ABSOLUTE_MS } from './rules.ts';
@@ -12,7 +13,6 @@ const username = z
   .min(3)
   .max(64)
   .regex(/^[a-z0-9._-]+$/, 'a-z, 0-9, dot, dash, underscore');
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

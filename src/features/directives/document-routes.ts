@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { idParams } from '../../server/schemas.ts';
 import { scopeOf } from '../../server/scope.ts';
 import { cascade } from './cascade-store.ts';
 import {
@@ -11,7 +12,7 @@ import {
   type RegisterInput,
   registerDocument,
 } from './documents-store.ts';
-import { documentListQuery, idParams, partialDateOf, registerBody, UPLOAD_BODY_LIMIT } from './schemas.ts';
+import { documentListQuery, partialDateOf, registerBody, UPLOAD_BODY_LIMIT } from './schemas.ts';
 
 /** A stored file as a download, its name kept in UTF-8 (RFC 6266). */
 export function sendFile(reply: FastifyReply, file: { name: string; media_type: string; content: Buffer }) {

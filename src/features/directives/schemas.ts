@@ -1,5 +1,6 @@
 /** Request schemas of the directive routes: one place for the shapes the web pages send. */
 import { z } from 'zod';
+import { isoDate, unitCode } from '../../server/schemas.ts';
 import { DOCUMENT_KIND_LABELS } from './rules/labels.ts';
 import type { DocumentKind, PartialDate, ReferenceKind } from './rules/parsed-document.ts';
 import { DIRECTIONS } from './rules/task-assignees.ts';
@@ -17,15 +18,6 @@ const REFERENCE_KINDS = [
   'other',
 ] as const satisfies readonly ReferenceKind[];
 
-export const unitCode = z.string().regex(/^(VN|\d{2}|\d{3}|\d{5})$/, 'GSO code: 2, 3 or 5 digits');
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd')
-  .refine(
-    (s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s),
-    'not a calendar date',
-  );
 const line = (max: number) => z.string().trim().max(max);
 const name = line(300).min(1);
 export const page = {

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParams, unitCode } from '../../server/schemas.ts';
 import { scopeOf } from '../../server/scope.ts';
-import { idParams, memberBody, unitCode, visitBody, visitTask } from './schemas.ts';
+import { memberBody, visitBody, visitTask } from './schemas.ts';
 import {
   createMember,
   createVisit,

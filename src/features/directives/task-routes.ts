@@ -1,18 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParams, unitCode } from '../../server/schemas.ts';
 import { scopeOf } from '../../server/scope.ts';
 import { compliance } from './compliance-store.ts';
 import { sendFile } from './document-routes.ts';
-import {
-  actionBody,
-  idParams,
-  inboxQuery,
-  reassignBody,
-  reportBody,
-  UPLOAD_BODY_LIMIT,
-  unitCode,
-} from './schemas.ts';
+import { actionBody, inboxQuery, reassignBody, reportBody, UPLOAD_BODY_LIMIT } from './schemas.ts';
 import { taskReportXlsx } from './task-report.ts';
 import { actOnTask, inbox, reassignTask, reportAttachment, reportProgress, taskView } from './tasks-store.ts';
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParams } from '../../server/schemas.ts';
 import { scopeOf } from '../../server/scope.ts';
 import { ORGANIZATION_KINDS } from './rules.ts';
 import { createOrganization, deleteOrganization, updateOrganization } from './store.ts';
@@ -10,7 +11,6 @@ const body = z.object({
   kind: z.enum(ORGANIZATION_KINDS),
   shortName: z.string().trim().max(60).nullable().optional(),
 });
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const json = (o: {
   id: number;
   unit_code: string;

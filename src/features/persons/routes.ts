@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest, notFound } from '../../core/errors.ts';
 import { csvLine, neutralizeCell } from '../../core/spreadsheet.ts';
+import { idParams, unitCode as unit } from '../../server/schemas.ts';
 import { scopeOf } from '../../server/scope.ts';
 import { unitInScope } from '../admin-units/store.ts';
 import { importPersons } from './import/import-persons.ts';
@@ -26,8 +27,6 @@ import { PERSON_FIELDS } from './rules/headers.ts';
 import { PERSON_STATUSES, PRIORITY_GROUPS } from './rules/person-row.ts';
 import { getPerson, type PersonFilter, searchPersons, updatePerson } from './store.ts';
 
-const unit = z.string().regex(/^(VN|\d{2}|\d{3}|\d{5})$/, 'GSO code');
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const filterQuery = z.object({
   q: z.string().trim().max(100).optional(),
   unit: unit.optional(),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../core/errors.ts';
+import { idParams } from '../../server/schemas.ts';
 import { scopeOf } from '../../server/scope.ts';
 import { fhirExport } from './card-store.ts';
 import { deleteDose, editDose, recordDose } from './doses-store.ts';
@@ -12,7 +13,6 @@ import { recordOutcome } from './outcomes-store.ts';
 import {
   doseBody,
   doseChanges,
-  idParams,
   importBody,
   invitationsBody,
   outcomeBody,

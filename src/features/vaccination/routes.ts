@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParams } from '../../server/schemas.ts';
 import { scopeOf } from '../../server/scope.ts';
 import { vaccinationCard } from './card-store.ts';
 import { coverage, trend } from './coverage-store.ts';
@@ -8,7 +9,7 @@ import { BOOSTER_RULE_SETS } from './rules/booster-rules.ts';
 import { vietnamToday } from './rules/days.ts';
 import { OVERDUE_AFTER_DAYS } from './rules/dose-series.ts';
 import { VACCINES } from './rules/vaccines.ts';
-import { idParams, missedQuery, targetBody, trendQuery, unitQuery, worklistQuery } from './schemas.ts';
+import { missedQuery, targetBody, trendQuery, unitQuery, worklistQuery } from './schemas.ts';
 import { syncStatuses } from './status-store.ts';
 import { createTarget, listTargets, targetProgress } from './targets-store.ts';
 import { missed, worklist } from './worklist-store.ts';

@@ -1,20 +1,12 @@
 /** Request schemas of the vaccination routes: one place for the shapes the web pages send. */
 import { z } from 'zod';
+import { isoDate, unitCode } from '../../server/schemas.ts';
 import { COVERAGE_AGE_GROUPS, MIN_AGES } from './rules/age-groups.ts';
 import { CONTACT_OUTCOMES } from './rules/contact-outcomes.ts';
 import { DOSE_KINDS } from './rules/dose-series.ts';
 import { VACCINE_IDS } from './rules/vaccines.ts';
 import { WORKLISTS } from './worklist-store.ts';
 
-export const unitCode = z.string().regex(/^(VN|\d{2}|\d{3}|\d{5})$/, 'GSO code: 2, 3 or 5 digits');
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd')
-  .refine(
-    (s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s),
-    'not a calendar date',
-  );
 const text = (max: number) => z.string().trim().max(max);
 const minAge = z.coerce
   .number()
