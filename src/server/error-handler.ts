@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type Message } from '../core/errors.ts';
+import { readBilingual } from './schemas.ts';
 import type { Lang } from './types.ts';
 
 const locales = { vi: z.locales.vi(), en: z.locales.en() };
@@ -32,11 +33,12 @@ export function installErrorHandler(app: FastifyInstance) {
       const fields = err.validation.map((v) => {
         const issue = { code: v.keyword, ...v.params, path: [], message: v.message } as never;
         const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || where;
+        const own = readBilingual(v.message);
         return {
           field,
           message: {
-            vi: `${field}: ${locales.vi.localeError(issue) ?? v.message}`,
-            en: `${field}: ${locales.en.localeError(issue) ?? v.message}`,
+            vi: `${field}: ${own?.vi ?? locales.vi.localeError(issue) ?? v.message}`,
+            en: `${field}: ${own?.en ?? locales.en.localeError(issue) ?? v.message}`,
           },
         };
       });

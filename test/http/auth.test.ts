@@ -91,6 +91,17 @@ describe('login, sessions and CSRF over HTTP', () => {
     const body = await res.json();
     expect(body.error.code).toBe('validation');
     expect(body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['kind', 'name']);
+    // A code that is no GSO code: said in words, in the caller's language, never as the pattern.
+    for (const [lang, words] of [
+      ['vi', 'unit: mã đơn vị hành chính (mã GSO) gồm 2, 3 hoặc 5 chữ số, hoặc VN'],
+      ['en', 'unit: an administrative unit code (GSO): 2, 3 or 5 digits, or VN'],
+    ] as const) {
+      const bad = await fetch(`${server.base}/api/vaccination/coverage?unit=06-385`, {
+        headers: { cookie: `${session.cookie}; lang=${lang}` },
+      });
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error.fields).toEqual([{ field: 'unit', message: words }]);
+    }
     const broken = await fetch(`${server.base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
