@@ -12,9 +12,9 @@ import { can } from '../../auth/rules.ts';
 import { type PreviewRow, readPreview } from './file-preview.ts';
 import { defaultMapping, ImportMapping, type ManualMapping, mappingBody } from './ImportMapping.tsx';
 import { ImportResultView } from './ImportResultView.tsx';
+import { ImportUnitField } from './ImportUnitField.tsx';
 import { PersonsTabs } from './PersonsTabs.tsx';
 import { type ImportMode, type ImportResult, runImport, useRefreshPersons } from './persons-api.ts';
-import { UnitPicker } from './UnitPicker.tsx';
 
 const MODES: ImportMode[] = ['all-or-nothing', 'valid-rows'];
 
@@ -90,24 +90,14 @@ export function ImportPage() {
       </div>
       <p className="muted import-intro">{t('persons.import.intro')}</p>
       <form className="card import-form" onSubmit={submit}>
-        {user.unitLevel === 3 ? (
-          <div className="field">
-            <span className="field-label">{t('persons.import.commune')}</span>
-            <strong>{user.unitName}</strong>
-          </div>
-        ) : (
-          <fieldset className="plain-fieldset" disabled={busy}>
-            <legend className="field-label">{t('persons.import.commune')}</legend>
-            <UnitPicker
-              idPrefix="import-unit"
-              rootCode={user.unitCode}
-              rootLevel={user.unitLevel}
-              value={picked}
-              emptyLabel={t('persons.chooseCommune')}
-              onChange={setPicked}
-            />
-          </fieldset>
-        )}
+        <ImportUnitField
+          label={t('persons.import.commune')}
+          idPrefix="import-unit"
+          value={picked}
+          emptyLabel={t('persons.chooseCommune')}
+          disabled={busy}
+          onChange={setPicked}
+        />
         <ImportFileField
           id="import-file"
           label={t('persons.import.file')}

@@ -6,7 +6,7 @@ import { useFileImport } from '../../../web/import/useFileImport.ts';
 import { useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
 import { can } from '../../auth/rules.ts';
-import { UnitPicker } from '../../persons/web/UnitPicker.tsx';
+import { ImportUnitField } from '../../persons/web/ImportUnitField.tsx';
 import { DoseImportResultView } from './DoseImportResult.tsx';
 import { VaccinationTabs } from './VaccinationTabs.tsx';
 import {
@@ -96,24 +96,14 @@ export function DoseImportPage() {
       </div>
       <p className="muted import-intro">{t('vaccination.import.intro')}</p>
       <form className="card import-form" onSubmit={submit}>
-        {user.unitLevel === 3 ? (
-          <div className="field">
-            <span className="field-label">{t('vaccination.import.unit')}</span>
-            <strong>{user.unitName}</strong>
-          </div>
-        ) : (
-          <fieldset className="plain-fieldset" disabled={busy}>
-            <legend className="field-label">{t('vaccination.import.unit')}</legend>
-            <UnitPicker
-              idPrefix="dose-import-unit"
-              rootCode={user.unitCode}
-              rootLevel={user.unitLevel}
-              value={picked}
-              emptyLabel={t('vaccination.import.wholeUnit', { unit: user.unitName })}
-              onChange={setPicked}
-            />
-          </fieldset>
-        )}
+        <ImportUnitField
+          label={t('vaccination.import.unit')}
+          idPrefix="dose-import-unit"
+          value={picked}
+          emptyLabel={t('vaccination.import.wholeUnit', { unit: user.unitName })}
+          disabled={busy}
+          onChange={setPicked}
+        />
         <ImportFileField
           id="dose-import-file"
           label={t('vaccination.import.file')}
