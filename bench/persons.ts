@@ -11,11 +11,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { foldDiacritics } from '../src/core/text.ts';
 import { type Db, openDb } from '../src/db/connection.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedDemo, seedReference } from '../src/demo/seed.ts';
 import { importPersons } from '../src/features/persons/import/import-persons.ts';
 import { generateResidents } from '../src/features/persons/rules/generator.ts';
 import { personRow, searchPersons } from '../src/features/persons/store.ts';
+import { migrateToLatest } from '../src/server/migrations.ts';
 
 const N = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const XLSX = process.env.BENCH_XLSX !== '0';

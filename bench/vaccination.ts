@@ -13,10 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { openDb } from '../src/db/connection.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
-import { seedResidents } from '../src/demo/residents.ts';
 import { seedReference } from '../src/demo/seed.ts';
 import { hashCode, splitPopulation } from '../src/features/admin-units/population.ts';
+import { systemScope } from '../src/features/auth/rules.ts';
+import { seedResidents } from '../src/features/persons/demo-residents.ts';
 import { birthDateRange } from '../src/features/persons/rules/age-bands.ts';
 import { mulberry32 } from '../src/features/persons/rules/sampling.ts';
 import { coverage } from '../src/features/vaccination/coverage-store.ts';
@@ -27,6 +27,7 @@ import { addDays, addMonths, formatDay } from '../src/features/vaccination/rules
 import type { DoseFact } from '../src/features/vaccination/rules/dose-series.ts';
 import { VACCINES } from '../src/features/vaccination/rules/vaccines.ts';
 import { syncStatuses } from '../src/features/vaccination/status-store.ts';
+import { migrateToLatest } from '../src/server/migrations.ts';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const RESIDENTS = Math.round(800_000 * SCALE);
@@ -215,7 +216,7 @@ for (const [district, f] of files) {
     fileName: path.basename(f.file),
     unitCode: district,
     mode: 'valid-rows',
-    scope: null,
+    scope: systemScope('bench'),
     actor,
     today: TODAY,
   });

@@ -3,19 +3,22 @@ import { SingleBar } from 'cli-progress';
 import type { Config } from '../core/config.ts';
 import { AppError } from '../core/errors.ts';
 import { type Db, openDb } from '../db/connection.ts';
-import { migrateToLatest } from '../db/migrate.ts';
 import { DEMO_PASSWORD, type DemoAccount, seedDemo, seedReference } from '../demo/seed.ts';
-import { verifyAudit } from '../features/audit/store.ts';
-import type { Role } from '../features/auth/rules.ts';
-import { createUser, updateUser, userIdByUsername } from '../features/auth/store.ts';
+import { systemScope } from '../features/auth/index.ts';
+import { vietnamToday } from '../features/vaccination/index.ts';
 import { buildApp } from '../server/app.ts';
+import { migrateToLatest } from '../server/migrations.ts';
+import { newContext, runInContext } from '../server/request-context.ts';
 
-/** Opens the configured database, brings it up to date, runs the work and closes it. */
-async function withDb<T>(config: Config, work: (db: Db) => Promise<T>): Promise<T> {
+/**
+ * Opens the configured database, brings it up to date, runs the work in a context of the CLI's own (the system
+ * scope, recorded in the audit log as `cli`) and closes the database.
+ */
+export async function withDb<T>(config: Config, work: (db: Db) => Promise<T>): Promise<T> {
   const db = openDb(config);
   try {
     await migrateToLatest(db);
-    return await work(db);
+    return await runInContext(newContext(db, systemScope('cli'), vietnamToday), () => work(db));
   } catch (error) {
     if (error instanceof AppError) throw new Error(`${error.text.vi} / ${error.text.en}`);
     throw error;
@@ -99,53 +102,4 @@ export async function serveCommand(config: Config, demo: boolean) {
   );
   console.log(`API documentation: ${address.replace('0.0.0.0', 'localhost')}/api/docs`);
   printLogins(accounts);
-}
-
-function passwordFrom(option: string | undefined): string {
-  const password = option ?? process.env.SAFEADAPT_PASSWORD;
-  if (!password) throw new Error('Give the password with --password or the SAFEADAPT_PASSWORD variable.');
-  return password;
-}
-
-export async function userAddCommand(
-  config: Config,
-  username: string,
-  o: { unit: string; role: Role; name: string; password?: string },
-) {
-  await withDb(config, async (db) => {
-    await seedReference(db);
-    const user = await createUser(db, null, {
-      username,
-      displayName: o.name,
-      password: passwordFrom(o.password),
-      role: o.role,
-      unitCode: o.unit,
-    });
-    console.log(`Created account ${user.username} (id ${user.id}).`);
-  });
-}
-
-export async function userPasswdCommand(config: Config, username: string, password: string | undefined) {
-  await withDb(config, async (db) => {
-    await updateUser(db, null, await userIdByUsername(db, username), { password: passwordFrom(password) });
-    console.log(`Password of ${username} changed; its sessions have ended.`);
-  });
-}
-
-export async function userDisableCommand(config: Config, username: string) {
-  await withDb(config, async (db) => {
-    await updateUser(db, null, await userIdByUsername(db, username), { disabled: true });
-    console.log(`Account ${username} disabled; its sessions have ended.`);
-  });
-}
-
-export async function auditVerifyCommand(config: Config) {
-  const { rows, problems } = await withDb(config, verifyAudit);
-  if (problems.length === 0) {
-    console.log(`Audit log intact: ${rows.toLocaleString('en')} rows, hash chain verified.`);
-    return;
-  }
-  console.log(`Audit log TAMPERED: ${problems.length} problem(s) in ${rows.toLocaleString('en')} rows`);
-  for (const p of problems.slice(0, 50)) console.log(`  row ${p.id}: ${p.problem.replace('_', ' ')}`);
-  process.exitCode = 1;
 }

@@ -4,8 +4,8 @@ import { SingleBar } from 'cli-progress';
 import type { Config } from '../core/config.ts';
 import { AppError, type Message } from '../core/errors.ts';
 import { type Db, openDb } from '../db/connection.ts';
-import { migrateToLatest } from '../db/migrate.ts';
 import { seedReference } from '../demo/seed.ts';
+import { migrateToLatest } from '../server/migrations.ts';
 
 /** What an import command prints once the file is read. */
 export interface ImportSummary {

@@ -3,11 +3,10 @@ import { hashCode, splitPopulation } from '../features/admin-units/population.ts
 import { loadReferenceUnits } from '../features/admin-units/reference.ts';
 import { loadUnits } from '../features/admin-units/store.ts';
 import { forgetUnitTree } from '../features/admin-units/tree.ts';
-import type { Role } from '../features/auth/rules.ts';
+import { type Role, systemScope } from '../features/auth/rules.ts';
 import { createUser } from '../features/auth/store.ts';
 import { seedDefaultOrganizations } from '../features/organizations/store.ts';
-import { seedDemoVaccination } from '../features/vaccination/demo-doses.ts';
-import { seedResidents } from './residents.ts';
+import { features } from '../server/features.ts';
 
 /** The first seed's district: Huyện Hữu Lũng, Tỉnh Lạng Sơn. */
 export const DEMO_PROVINCE = '20';
@@ -150,7 +149,7 @@ export async function seedDemo(
     (await db.db.selectFrom('users').select('username').execute()).map((u) => u.username),
   );
   for (const a of accounts.filter((a) => !existing.has(a.username)))
-    await createUser(db, null, {
+    await createUser(db, systemScope('demo'), {
       username: a.username,
       displayName: `Demo ${a.unitName}`,
       password: DEMO_PASSWORD,
@@ -164,17 +163,13 @@ export async function seedDemo(
     .where('key', '=', 'demo_residents')
     .executeTakeFirst();
   if (options.residents && !hasResidents) {
-    await seedResidents(
-      db,
-      communes.map((c) => c.code),
-      new Date(),
-      (done) => options.onProgress?.(done, communes.length),
-    );
-    await seedDemoVaccination(
-      db,
-      communes.map((c) => c.code),
-      DEMO_PROVINCE,
-    );
+    const area = {
+      provinceCode: DEMO_PROVINCE,
+      districtCode: DEMO_DISTRICT,
+      communeCodes: communes.map((c) => c.code),
+      onProgress: options.onProgress,
+    };
+    for (const feature of features()) await feature.demo?.(db, area);
     await db.db.insertInto('meta').values({ key: 'demo_residents', value: '1' }).execute();
   }
   return accounts;

@@ -9,15 +9,13 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../db/connection.ts';
-import { adminUnitRoutes } from '../features/admin-units/routes.ts';
-import { auditRoutes } from '../features/audit/routes.ts';
-import { authRoutes } from '../features/auth/routes.ts';
-import { directiveRoutes } from '../features/directives/routes.ts';
-import { organizationRoutes } from '../features/organizations/routes.ts';
-import { personRoutes } from '../features/persons/routes.ts';
-import { vaccinationRoutes } from '../features/vaccination/routes.ts';
+import { recordAudit } from '../features/audit/index.ts';
+import { vietnamToday } from '../features/vaccination/index.ts';
 import { installAccessControl } from './access.ts';
 import { errorBody, installErrorHandler } from './error-handler.ts';
+import { features } from './features.ts';
+import { installRequestContext } from './request-context.ts';
+import { scopeOf } from './scope.ts';
 
 const webRoot = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -44,6 +42,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandler(app);
   await app.register(fastifyCookie); // before the access hook, which reads the session cookie
   installAccessControl(app);
+  installRequestContext(app, { scopeOf, today: vietnamToday, recordAudit });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -70,14 +69,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       status: 'ok',
     }),
   );
-  adminUnitRoutes(app);
-  organizationRoutes(app);
-  authRoutes(app);
-  auditRoutes(app);
-  directiveRoutes(app);
-  const uploadsDir = options.uploadsDir ?? path.join(os.tmpdir(), 'safeadapt-uploads');
-  personRoutes(app, uploadsDir);
-  vaccinationRoutes(app, uploadsDir);
+  const services = { uploadsDir: options.uploadsDir ?? path.join(os.tmpdir(), 'safeadapt-uploads') };
+  for (const feature of features()) feature.routes?.(app, services);
   options.extraRoutes?.(app);
 
   const hasWeb = fs.existsSync(webRoot);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_IDLE_MS } from '../../src/features/auth/rules.ts';
+import { SESSION_IDLE_MS, systemScope } from '../../src/features/auth/rules.ts';
 import { createUser, sessionFromToken, updateUser, userIdByUsername } from '../../src/features/auth/store.ts';
 import { call, login, type Running, startServer } from '../support/http.ts';
 
@@ -10,7 +10,7 @@ describe('login, sessions and CSRF over HTTP', () => {
   beforeAll(async () => {
     server = await startServer('sqlite');
     for (const name of ['lock.me', 'disable.me', 'expire.me'])
-      await createUser(server.app.db, null, {
+      await createUser(server.app.db, systemScope('test'), {
         username: name,
         displayName: name,
         password: PASSWORD,
@@ -122,9 +122,14 @@ describe('login, sessions and CSRF over HTTP', () => {
   it('ends the sessions of a disabled account and refuses its login', async () => {
     const session = await login(server.base, 'disable.me', PASSWORD);
     expect((await call(server.base, session, 'GET', '/api/auth/me')).status).toBe(200); // the session is now cached
-    await updateUser(server.app.db, null, await userIdByUsername(server.app.db, 'disable.me'), {
-      disabled: true,
-    });
+    await updateUser(
+      server.app.db,
+      systemScope('test'),
+      await userIdByUsername(server.app.db, 'disable.me'),
+      {
+        disabled: true,
+      },
+    );
     expect((await call(server.base, session, 'GET', '/api/auth/me')).status).toBe(401);
     expect((await attempt('disable.me', PASSWORD)).status).toBe(401);
   });

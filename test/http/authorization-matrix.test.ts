@@ -4,7 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVillage } from '../../src/features/admin-units/store.ts';
-import { can, type Permission, ROLES, type Role, type Scope } from '../../src/features/auth/rules.ts';
+import {
+  can,
+  type Permission,
+  ROLES,
+  type Role,
+  type Scope,
+  systemScope,
+} from '../../src/features/auth/rules.ts';
 import { createUser } from '../../src/features/auth/store.ts';
 import { registerDocument } from '../../src/features/directives/documents-store.ts';
 import { parseDocument } from '../../src/features/directives/rules/parse-document.ts';
@@ -253,7 +260,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'users.id': async (c, t) =>
       String(
         (
-          await createUser(server.app.db, null, {
+          await createUser(server.app.db, systemScope('test'), {
             username: `target.${++seq}`,
             displayName: 'Người thử',
             password: PASSWORD,
@@ -500,7 +507,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     for (const area of areas)
       for (const role of ROLES) {
         const username = `matrix.${role.toLowerCase()}.${area.unit}`;
-        const user = await createUser(server.app.db, null, {
+        const user = await createUser(server.app.db, systemScope('test'), {
           username,
           displayName: username,
           password: PASSWORD,

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest } from '../../src/db/migrate.ts';
 import {
   createVillage,
   deleteVillage,
@@ -10,6 +9,7 @@ import {
 import { verifyAudit } from '../../src/features/audit/store.ts';
 import type { Scope } from '../../src/features/auth/rules.ts';
 import { createOrganization } from '../../src/features/organizations/store.ts';
+import { migrateToLatest } from '../../src/server/migrations.ts';
 import { ENGINES, emptyDb, seededDb } from '../support/databases.ts';
 
 const scope = (unitCode: string, role: Scope['role'] = 'officer'): Scope => ({

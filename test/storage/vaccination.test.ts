@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Scope } from '../../src/features/auth/rules.ts';
+import { type Scope, systemScope } from '../../src/features/auth/rules.ts';
 import { personRow } from '../../src/features/persons/store.ts';
 import { vaccinationCard } from '../../src/features/vaccination/card-store.ts';
 import { coverage, trend } from '../../src/features/vaccination/coverage-store.ts';
@@ -56,7 +56,7 @@ describe.each(ENGINES)('vaccination records on %s', (engine) => {
     file: string,
     mode: 'valid-rows' | 'all-or-nothing',
     unitCode = '186',
-    as: Scope | null = null,
+    as: Scope = systemScope('test'),
   ) =>
     importDoses(db, {
       path: `${FIXTURES}/${file}`,
@@ -395,7 +395,7 @@ describe.each(ENGINES)('vaccination records on %s', (engine) => {
       fileName: 'da-tiem.xlsx',
       unitCode: '186',
       mode: 'valid-rows',
-      scope: null,
+      scope: systemScope('test'),
       actor,
       today: TODAY,
     });

@@ -5,8 +5,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Db, type Engine, openDb } from '../../src/db/connection.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedDemo, seedReference } from '../../src/demo/seed.ts';
+import { migrateToLatest } from '../../src/server/migrations.ts';
 
 export const ENGINES: Engine[] = ['sqlite', 'postgres'];
 

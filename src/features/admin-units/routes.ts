@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { unitCode as code, idParams } from '../../server/schemas.ts';
-import { scopeOf } from '../../server/scope.ts';
 import { isWithin, VILLAGE_KINDS } from './rules.ts';
 import { createVillage, deleteVillage, searchUnits, unitView, updateVillage } from './store.ts';
 
@@ -63,8 +62,8 @@ export function adminUnitRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const view = await unitView(app.db, scopeOf(request), request.params.code);
-      const scopeCode = request.user!.unitCode;
+      const view = await unitView(request.ctx.db, request.ctx.scope, request.params.code);
+      const scopeCode = request.ctx.scope.unitCode;
       // The encoded body is kept for as long as the store keeps the unit's details (an edit or 10 s):
       // serialising and encoding ~5 kB of Vietnamese text was most of this read's cost.
       const bodies = renderedAreas.get(view.details) ?? new Map<string, Buffer>();
@@ -107,7 +106,7 @@ export function adminUnitRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const rows = await searchUnits(app.db, scopeOf(request), request.query.q);
+      const rows = await searchUnits(request.ctx.db, request.ctx.scope, request.query.q);
       return { units: rows.map(unitSummary) };
     },
   );
@@ -126,7 +125,11 @@ export function adminUnitRoutes(app: FastifyInstance) {
     async (request, reply) =>
       reply
         .code(201)
-        .send(villageJson(await createVillage(app.db, scopeOf(request), request.params.code, request.body))),
+        .send(
+          villageJson(
+            await createVillage(request.ctx.db, request.ctx.scope, request.params.code, request.body),
+          ),
+        ),
   );
 
   r.patch(
@@ -141,7 +144,7 @@ export function adminUnitRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      villageJson(await updateVillage(app.db, scopeOf(request), request.params.id, request.body)),
+      villageJson(await updateVillage(request.ctx.db, request.ctx.scope, request.params.id, request.body)),
   );
 
   r.delete(
@@ -151,7 +154,7 @@ export function adminUnitRoutes(app: FastifyInstance) {
       schema: { tags: ['admin-units'], summary: 'Delete a village', params: idParams },
     },
     async (request, reply) => {
-      await deleteVillage(app.db, scopeOf(request), request.params.id);
+      await deleteVillage(request.ctx.db, request.ctx.scope, request.params.id);
       return reply.code(204).send();
     },
   );

@@ -11,7 +11,7 @@ export function auditRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/audit',
     {
-      config: { access: { permission: 'audit.read' } },
+      config: { access: { permission: 'audit.read' }, personal: true },
       schema: {
         tags: ['audit'],
         summary: 'Browse the audit log (admins; entries about units within their jurisdiction)',
@@ -28,11 +28,11 @@ export function auditRoutes(app: FastifyInstance) {
     async (request) => {
       const { page, ...filter } = request.query;
       const limit = 50;
-      const unitCodes = await unitCodesWithin(app.db, request.user!.unitCode);
+      const unitCodes = await unitCodesWithin(request.ctx.db, request.ctx.scope.unitCode);
       // Days are Vietnam's (UTC+7, no daylight saving): `from` is inclusive, `to` exclusive.
       const vietnamMidnight = (day: string | undefined) =>
         day ? new Date(`${day.slice(0, 10)}T00:00:00+07:00`).toISOString() : undefined;
-      const result = await listAudit(app.db, {
+      const result = await listAudit(request.ctx.db, {
         ...filter,
         from: vietnamMidnight(filter.from),
         to: vietnamMidnight(filter.to),

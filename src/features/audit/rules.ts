@@ -13,6 +13,21 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+export interface AuditEvent {
+  action: AuditAction;
+  entity: string;
+  entityId?: string | number | null;
+  unitCode?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Who acts: a logged-in user, or the CLI and system jobs (no user id). */
+export interface Actor {
+  userId: number | null;
+  username: string | null;
+  ip: string | null;
+}
+
 export interface AuditFields {
   id: number;
   at: string;

@@ -1,22 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
-import { type AuditAction, type ChainProblem, chainHash, chainVerifier } from './rules.ts';
+import { noteAuditEvents } from '../../server/request-context.ts';
+import { type Actor, type AuditEvent, type ChainProblem, chainHash, chainVerifier } from './rules.ts';
 
-export interface AuditEvent {
-  action: AuditAction;
-  entity: string;
-  entityId?: string | number | null;
-  unitCode?: string | null;
-  details?: Record<string, unknown>;
-}
-
-/** Who acts: a logged-in user, or the CLI and system jobs (no user id). */
-export interface Actor {
-  userId: number | null;
-  username: string | null;
-  ip: string | null;
-}
+export type { Actor, AuditEvent };
 
 /**
  * Appends events to the chain inside the caller's transaction, so the audit row and the change it records
@@ -29,6 +17,7 @@ export async function appendAudit(
   events: AuditEvent[],
 ) {
   if (events.length === 0) return;
+  noteAuditEvents(events.map((e) => e.action));
   const head =
     engine === 'postgres'
       ? (

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../server/schemas.ts';
-import { scopeOf } from '../../server/scope.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../server/types.ts';
 import { ROLES, SESSION_ABSOLUTE_MS } from './rules.ts';
 import { changeOwnPassword, createUser, listUsers, login, logout, updateUser } from './store.ts';
@@ -58,7 +57,7 @@ export function authRoutes(app: FastifyInstance) {
     '/api/auth/logout',
     { config: { access: { authenticated: true } }, schema: { tags: ['auth'], summary: 'End the session' } },
     async (request, reply) => {
-      await logout(app.db, request.sessionToken!, scopeOf(request));
+      await logout(request.ctx.db, request.sessionToken!, request.ctx.scope);
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
       return reply.code(204).send();
     },
@@ -90,8 +89,8 @@ export function authRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       await changeOwnPassword(
-        app.db,
-        scopeOf(request),
+        request.ctx.db,
+        request.ctx.scope,
         request.body.currentPassword,
         request.body.newPassword,
       );
@@ -104,7 +103,7 @@ export function authRoutes(app: FastifyInstance) {
   r.get(
     '/api/users',
     {
-      config: manage,
+      config: { ...manage, personal: true },
       schema: {
         tags: ['users'],
         summary: "Accounts within the caller's jurisdiction (audited read)",
@@ -112,7 +111,10 @@ export function authRoutes(app: FastifyInstance) {
       },
     },
     async (request) => ({
-      users: await listUsers(app.db, scopeOf(request), { unitCode: request.query.unit, q: request.query.q }),
+      users: await listUsers(request.ctx.db, request.ctx.scope, {
+        unitCode: request.query.unit,
+        q: request.query.q,
+      }),
     }),
   );
 
@@ -133,7 +135,8 @@ export function authRoutes(app: FastifyInstance) {
         }),
       },
     },
-    async (request, reply) => reply.code(201).send(await createUser(app.db, scopeOf(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await createUser(request.ctx.db, request.ctx.scope, request.body)),
   );
 
   r.patch(
@@ -154,7 +157,7 @@ export function authRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await updateUser(app.db, scopeOf(request), request.params.id, request.body);
+      await updateUser(request.ctx.db, request.ctx.scope, request.params.id, request.body);
       return reply.code(204).send();
     },
   );

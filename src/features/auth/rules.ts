@@ -1,4 +1,10 @@
 /** Roles, rights, sessions and login throttling: pure rules, no I/O. */
+import { adminUnitPermissions } from '../admin-units/permissions.ts';
+import { auditPermissions } from '../audit/permissions.ts';
+import { directivePermissions } from '../directives/permissions.ts';
+import { personPermissions } from '../persons/permissions.ts';
+import { vaccinationPermissions } from '../vaccination/permissions.ts';
+import { authPermissions } from './permissions.ts';
 
 export const ROLES = ['admin', 'leader', 'officer', 'healthWorker', 'communityTeamMember'] as const;
 export type Role = (typeof ROLES)[number];
@@ -11,43 +17,39 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   communityTeamMember: { vi: 'Tổ Covid cộng đồng', en: 'Community team member' },
 };
 
-/** What each role may do, within its jurisdiction only. */
+/**
+ * What each role may do, within its jurisdiction only: each feature declares its own rights in its manifest.
+ * TODO(web registry): the web reads the same tables through its feature list.
+ */
 export const PERMISSIONS = {
-  'units.read': ['admin', 'leader', 'officer', 'healthWorker', 'communityTeamMember'],
-  'units.write': ['admin', 'leader', 'officer'],
-  'users.manage': ['admin'],
-  'audit.read': ['admin'],
-  'persons.read': ['admin', 'leader', 'officer', 'healthWorker', 'communityTeamMember'],
-  'persons.write': ['admin', 'leader', 'officer', 'healthWorker'],
-  'persons.import': ['admin', 'officer', 'healthWorker'],
-  /** Inbox, document register, cascade, compliance: every role, within its unit. */
-  'directives.read': ['admin', 'leader', 'officer', 'healthWorker', 'communityTeamMember'],
-  /** Register documents, accept or return reported tasks, keep the steering committee and its visits. */
-  'directives.write': ['admin', 'leader', 'officer'],
-  /** Acknowledge, work on and report the tasks of one's unit. */
-  'directives.report': ['admin', 'leader', 'officer', 'healthWorker'],
-  /** Coverage, trend, targets, worklists, vaccination cards and sessions within one's unit. */
-  'vaccination.read': ['admin', 'leader', 'officer', 'healthWorker', 'communityTeamMember'],
-  /** Record, correct and import doses; run sessions; export FHIR. */
-  'vaccination.write': ['admin', 'officer', 'healthWorker'],
-  /** Record what a contact gave (journey 3: the community team does it in the evening). */
-  'vaccination.outcomes': ['admin', 'officer', 'healthWorker', 'communityTeamMember'],
-  /** Set a unit's vaccination targets. */
-  'vaccination.targets': ['admin', 'leader', 'officer'],
-} as const satisfies Record<string, readonly Role[]>;
+  ...adminUnitPermissions,
+  ...authPermissions,
+  ...auditPermissions,
+  ...personPermissions,
+  ...directivePermissions,
+  ...vaccinationPermissions,
+};
 export type Permission = keyof typeof PERMISSIONS;
 
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
-/** The caller as every store sees it: who, with which role, over which unit, from where. */
+/**
+ * The caller as every store sees it: who, with which role, over which unit, from where. Never absent: the
+ * CLI and background jobs act through an explicit system scope (no user id, the whole country).
+ */
 export interface Scope {
-  userId: number;
+  userId: number | null;
   username: string;
   role: Role;
   unitCode: string;
-  ip: string;
+  ip: string | null;
+}
+
+/** The scope of the CLI and of system jobs: nationwide, recorded in the audit log under `name`. */
+export function systemScope(name: string): Scope {
+  return { userId: null, username: name, role: 'admin', unitCode: 'VN', ip: null };
 }
 
 /** Sessions end 12 h after login or 2 h after the last request, whichever comes first. */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { AppError, badRequest, conflict, notFound } from '../../core/errors.ts';
+import { AppError, badRequest, conflict, notFound, unauthorized } from '../../core/errors.ts';
 import { cachePerOwner } from '../../core/ttl-cache.ts';
 import type { Db } from '../../db/connection.ts';
 import { unitCodesWithin, unitInScope } from '../admin-units/store.ts';
@@ -85,16 +85,15 @@ function checkPassword(password: string) {
 }
 
 /** Creates an account. With a scope, the new account must lie within the caller's jurisdiction. */
-export async function createUser(db: Db, scope: Scope | null, input: NewUser) {
+export async function createUser(db: Db, scope: Scope, input: NewUser) {
   checkPassword(input.password);
-  const unit = scope
-    ? await unitInScope(db, scope, input.unitCode)
-    : await db.db
-        .selectFrom('admin_units')
-        .select(['code'])
-        .where('code', '=', input.unitCode)
-        .executeTakeFirst();
-  if (!unit) {
+  const unit = await db.db
+    .selectFrom('admin_units')
+    .select(['code'])
+    .where('code', '=', input.unitCode)
+    .executeTakeFirst();
+  if (unit) await unitInScope(db, scope, unit.code);
+  else {
     const msg = { vi: 'Mã đơn vị hành chính không tồn tại.', en: 'Unknown administrative unit code.' };
     throw badRequest(msg, [{ field: 'unitCode', message: msg }]);
   }
@@ -125,8 +124,7 @@ export async function createUser(db: Db, scope: Scope | null, input: NewUser) {
       })
       .returning(['id', 'username'])
       .executeTakeFirstOrThrow();
-    const actor = scope ?? { userId: null, username: 'cli', ip: null };
-    await appendAudit(trx, db.engine, actor, [
+    await appendAudit(trx, db.engine, scope, [
       {
         action: 'create',
         entity: 'user',
@@ -147,15 +145,15 @@ export interface UserChanges {
   organizationId?: number | null;
 }
 
-async function userInScope(db: Db, scope: Scope | null, id: number) {
+async function userInScope(db: Db, scope: Scope, id: number) {
   const user = await db.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   if (!user) throw userNotFound();
-  if (scope) await unitInScope(db, scope, user.unit_code).catch(() => Promise.reject(userNotFound()));
+  await unitInScope(db, scope, user.unit_code).catch(() => Promise.reject(userNotFound()));
   return user;
 }
 
 /** Changes an account; disabling it or changing its password ends its sessions. */
-export async function updateUser(db: Db, scope: Scope | null, id: number, changes: UserChanges) {
+export async function updateUser(db: Db, scope: Scope, id: number, changes: UserChanges) {
   const before = await userInScope(db, scope, id);
   if (changes.password !== undefined) checkPassword(changes.password);
   const passwordHash = changes.password !== undefined ? await hashPassword(changes.password) : undefined;
@@ -175,7 +173,7 @@ export async function updateUser(db: Db, scope: Scope | null, id: number, change
     if (changes.disabled || passwordHash)
       await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     const { password: _secret, ...visible } = changes;
-    await appendAudit(trx, db.engine, scope ?? { userId: null, username: 'cli', ip: null }, [
+    await appendAudit(trx, db.engine, scope, [
       {
         action: 'update',
         entity: 'user',
@@ -404,6 +402,7 @@ export async function logout(db: Db, token: string, scope: Scope) {
 
 /** Lets a user change their own password after proving the current one. */
 export async function changeOwnPassword(db: Db, scope: Scope, current: string, next: string) {
+  if (scope.userId === null) throw unauthorized();
   const row = await db.db
     .selectFrom('users')
     .select('password_hash')

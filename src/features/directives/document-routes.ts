@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { idParams } from '../../server/schemas.ts';
-import { scopeOf } from '../../server/scope.ts';
 import { cascade } from './cascade-store.ts';
 import {
   documentOriginalFile,
@@ -38,7 +37,7 @@ export function documentRoutes(app: FastifyInstance) {
   r.post(
     '/api/documents/preview',
     {
-      config: write,
+      config: { ...write, readOnly: true },
       bodyLimit: UPLOAD_BODY_LIMIT,
       schema: {
         tags: ['directives'],
@@ -47,7 +46,7 @@ export function documentRoutes(app: FastifyInstance) {
         body: registerBody,
       },
     },
-    async (request) => previewRegistration(app.db, scopeOf(request), registerInput(request.body)),
+    async (request) => previewRegistration(request.ctx.db, request.ctx.scope, registerInput(request.body)),
   );
 
   r.post(
@@ -62,7 +61,9 @@ export function documentRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await registerDocument(app.db, scopeOf(request), registerInput(request.body))),
+      reply
+        .code(201)
+        .send(await registerDocument(request.ctx.db, request.ctx.scope, registerInput(request.body))),
   );
 
   r.get(
@@ -77,7 +78,10 @@ export function documentRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const { unit, ...rest } = request.query;
-      return listDocuments(app.db, scopeOf(request), { unitCode: unit ?? request.user!.unitCode, ...rest });
+      return listDocuments(request.ctx.db, request.ctx.scope, {
+        unitCode: unit ?? request.ctx.scope.unitCode,
+        ...rest,
+      });
     },
   );
 
@@ -91,7 +95,7 @@ export function documentRoutes(app: FastifyInstance) {
         params: idParams,
       },
     },
-    async (request) => documentView(app.db, scopeOf(request), request.params.id),
+    async (request) => documentView(request.ctx.db, request.ctx.scope, request.params.id),
   );
 
   r.get(
@@ -105,7 +109,7 @@ export function documentRoutes(app: FastifyInstance) {
         params: idParams,
       },
     },
-    async (request) => cascade(app.db, scopeOf(request), request.params.id),
+    async (request) => cascade(request.ctx.db, request.ctx.scope, request.params.id),
   );
 
   r.get(
@@ -115,6 +119,6 @@ export function documentRoutes(app: FastifyInstance) {
       schema: { tags: ['directives'], summary: 'The original file of a document', params: idParams },
     },
     async (request, reply) =>
-      sendFile(reply, await documentOriginalFile(app.db, scopeOf(request), request.params.id)),
+      sendFile(reply, await documentOriginalFile(request.ctx.db, request.ctx.scope, request.params.id)),
   );
 }

@@ -54,7 +54,7 @@ export function directiveRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/directives/extract',
     {
-      config: { access: { authenticated: true } },
+      config: { access: { authenticated: true }, readOnly: true },
       bodyLimit: MAX_LETTER_BYTES,
       schema: {
         tags: ['directives'],

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, unitCode } from '../../server/schemas.ts';
-import { scopeOf } from '../../server/scope.ts';
 import { memberBody, visitBody, visitTask } from './schemas.ts';
 import {
   createMember,
@@ -24,14 +23,15 @@ export function steeringRoutes(app: FastifyInstance) {
   r.get(
     '/api/steering-members',
     {
-      config: read,
+      config: { ...read, personal: true },
       schema: {
         tags: ['steering-committee'],
         summary: "Members of a unit's steering committee and the area each supervises",
         querystring: unitQuery,
       },
     },
-    async (request) => listMembers(app.db, scopeOf(request), request.query.unit ?? request.user!.unitCode),
+    async (request) =>
+      listMembers(request.ctx.db, request.ctx.scope, request.query.unit ?? request.ctx.scope.unitCode),
   );
 
   r.post(
@@ -46,7 +46,7 @@ export function steeringRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { unitCode: unit, ...input } = request.body;
-      return reply.code(201).send(await createMember(app.db, scopeOf(request), unit, input));
+      return reply.code(201).send(await createMember(request.ctx.db, request.ctx.scope, unit, input));
     },
   );
 
@@ -62,7 +62,7 @@ export function steeringRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await updateMember(app.db, scopeOf(request), request.params.id, request.body);
+      await updateMember(request.ctx.db, request.ctx.scope, request.params.id, request.body);
       return reply.code(204).send();
     },
   );
@@ -74,7 +74,7 @@ export function steeringRoutes(app: FastifyInstance) {
       schema: { tags: ['steering-committee'], summary: 'Remove a member', params: idParams },
     },
     async (request, reply) => {
-      await deleteMember(app.db, scopeOf(request), request.params.id);
+      await deleteMember(request.ctx.db, request.ctx.scope, request.params.id);
       return reply.code(204).send();
     },
   );
@@ -89,7 +89,8 @@ export function steeringRoutes(app: FastifyInstance) {
         querystring: unitQuery,
       },
     },
-    async (request) => listVisits(app.db, scopeOf(request), request.query.unit ?? request.user!.unitCode),
+    async (request) =>
+      listVisits(request.ctx.db, request.ctx.scope, request.query.unit ?? request.ctx.scope.unitCode),
   );
 
   r.post(
@@ -104,7 +105,7 @@ export function steeringRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { unitCode: unit, ...input } = request.body;
-      return reply.code(201).send(await createVisit(app.db, scopeOf(request), unit, input));
+      return reply.code(201).send(await createVisit(request.ctx.db, request.ctx.scope, unit, input));
     },
   );
 
@@ -120,7 +121,7 @@ export function steeringRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await updateVisit(app.db, scopeOf(request), request.params.id, request.body);
+      await updateVisit(request.ctx.db, request.ctx.scope, request.params.id, request.body);
       return reply.code(204).send();
     },
   );
@@ -136,7 +137,7 @@ export function steeringRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await deleteVisit(app.db, scopeOf(request), request.params.id);
+      await deleteVisit(request.ctx.db, request.ctx.scope, request.params.id);
       return reply.code(204).send();
     },
   );

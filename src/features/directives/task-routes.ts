@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, unitCode } from '../../server/schemas.ts';
-import { scopeOf } from '../../server/scope.ts';
 import { compliance } from './compliance-store.ts';
 import { sendFile } from './document-routes.ts';
 import { actionBody, inboxQuery, reassignBody, reportBody, UPLOAD_BODY_LIMIT } from './schemas.ts';
@@ -28,7 +27,10 @@ export function taskRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const { unit, ...rest } = request.query;
-      return inbox(app.db, scopeOf(request), { unitCode: unit ?? request.user!.unitCode, ...rest });
+      return inbox(request.ctx.db, request.ctx.scope, {
+        unitCode: unit ?? request.ctx.scope.unitCode,
+        ...rest,
+      });
     },
   );
 
@@ -44,8 +46,8 @@ export function taskRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const unit = request.query.unit ?? request.user!.unitCode;
-      const body = await taskReportXlsx(app.db, scopeOf(request), unit, request.lang);
+      const unit = request.query.unit ?? request.ctx.scope.unitCode;
+      const body = await taskReportXlsx(request.ctx.db, request.ctx.scope, unit, request.lang);
       return reply
         .type(XLSX)
         .header('content-disposition', `attachment; filename="nhiem-vu-${unit}.xlsx"`)
@@ -63,7 +65,7 @@ export function taskRoutes(app: FastifyInstance) {
         params: idParams,
       },
     },
-    async (request) => taskView(app.db, scopeOf(request), request.params.id),
+    async (request) => taskView(request.ctx.db, request.ctx.scope, request.params.id),
   );
 
   r.post(
@@ -80,7 +82,7 @@ export function taskRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const { action, ...input } = request.body;
-      return actOnTask(app.db, scopeOf(request), request.params.id, action, input);
+      return actOnTask(request.ctx.db, request.ctx.scope, request.params.id, action, input);
     },
   );
 
@@ -97,7 +99,9 @@ export function taskRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await reportProgress(app.db, scopeOf(request), request.params.id, request.body)),
+      reply
+        .code(201)
+        .send(await reportProgress(request.ctx.db, request.ctx.scope, request.params.id, request.body)),
   );
 
   r.patch(
@@ -111,17 +115,17 @@ export function taskRoutes(app: FastifyInstance) {
         body: reassignBody,
       },
     },
-    async (request) => reassignTask(app.db, scopeOf(request), request.params.id, request.body),
+    async (request) => reassignTask(request.ctx.db, request.ctx.scope, request.params.id, request.body),
   );
 
   r.get(
     '/api/progress-reports/:id/attachment',
     {
-      config: read,
+      config: { ...read, personal: true },
       schema: { tags: ['directives'], summary: 'The file attached to a progress report', params: idParams },
     },
     async (request, reply) =>
-      sendFile(reply, await reportAttachment(app.db, scopeOf(request), request.params.id)),
+      sendFile(reply, await reportAttachment(request.ctx.db, request.ctx.scope, request.params.id)),
   );
 
   r.get(
@@ -139,8 +143,8 @@ export function taskRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      compliance(app.db, scopeOf(request), {
-        unitCode: request.query.unit ?? request.user!.unitCode,
+      compliance(request.ctx.db, request.ctx.scope, {
+        unitCode: request.query.unit ?? request.ctx.scope.unitCode,
         documentId: request.query.document,
       }),
   );

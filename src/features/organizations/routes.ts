@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../server/schemas.ts';
-import { scopeOf } from '../../server/scope.ts';
 import { ORGANIZATION_KINDS } from './rules.ts';
 import { createOrganization, deleteOrganization, updateOrganization } from './store.ts';
 
@@ -43,7 +42,11 @@ export function organizationRoutes(app: FastifyInstance) {
     async (request, reply) =>
       reply
         .code(201)
-        .send(json(await createOrganization(app.db, scopeOf(request), request.params.code, request.body))),
+        .send(
+          json(
+            await createOrganization(request.ctx.db, request.ctx.scope, request.params.code, request.body),
+          ),
+        ),
   );
 
   r.patch(
@@ -58,7 +61,7 @@ export function organizationRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      json(await updateOrganization(app.db, scopeOf(request), request.params.id, request.body)),
+      json(await updateOrganization(request.ctx.db, request.ctx.scope, request.params.id, request.body)),
   );
 
   r.delete(
@@ -68,7 +71,7 @@ export function organizationRoutes(app: FastifyInstance) {
       schema: { tags: ['organizations'], summary: 'Delete an organization', params: idParams },
     },
     async (request, reply) => {
-      await deleteOrganization(app.db, scopeOf(request), request.params.id);
+      await deleteOrganization(request.ctx.db, request.ctx.scope, request.params.id);
       return reply.code(204).send();
     },
   );

@@ -9,7 +9,6 @@ import { z } from 'zod';
 import { badRequest, notFound } from '../../core/errors.ts';
 import { csvLine, neutralizeCell } from '../../core/spreadsheet.ts';
 import { idParams, unitCode as unit } from '../../server/schemas.ts';
-import { scopeOf } from '../../server/scope.ts';
 import { unitInScope } from '../admin-units/store.ts';
 import { importPersons } from './import/import-persons.ts';
 import {
@@ -73,7 +72,7 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
   r.get(
     '/api/persons',
     {
-      config: read,
+      config: { ...read, personal: true },
       schema: {
         tags: ['persons'],
         summary: "Search persons within the caller's jurisdiction (audited)",
@@ -83,8 +82,8 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
     async (request) => {
       const q = request.query;
       const persons = await searchPersons(
-        app.db,
-        scopeOf(request),
+        request.ctx.db,
+        request.ctx.scope,
         toFilter(q, PAGE + 1, (q.page - 1) * PAGE),
       );
       return { persons: persons.slice(0, PAGE), page: q.page, hasMore: persons.length > PAGE };
@@ -94,7 +93,7 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
   r.get(
     '/api/persons/export',
     {
-      config: read,
+      config: { ...read, personal: true },
       schema: {
         tags: ['persons'],
         summary: 'The filtered list as .xlsx or .csv (formula-like cells neutralised; audited)',
@@ -102,8 +101,12 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
       },
     },
     async (request, reply) => {
-      const rows = await searchPersons(app.db, scopeOf(request), toFilter(request.query, EXPORT_LIMIT, 0));
-      const name = `danh-sach-${request.query.unit ?? request.user!.unitCode}`;
+      const rows = await searchPersons(
+        request.ctx.db,
+        request.ctx.scope,
+        toFilter(request.query, EXPORT_LIMIT, 0),
+      );
+      const name = `danh-sach-${request.query.unit ?? request.ctx.scope.unitCode}`;
       if (request.query.format === 'csv') {
         const lines = [
           csvLine(EXPORT_COLUMNS.map((c) => c[0])),
@@ -131,10 +134,10 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
   r.get(
     '/api/persons/:id',
     {
-      config: read,
+      config: { ...read, personal: true },
       schema: { tags: ['persons'], summary: 'A person and their household (audited)', params: idParams },
     },
-    async (request) => getPerson(app.db, scopeOf(request), request.params.id),
+    async (request) => getPerson(request.ctx.db, request.ctx.scope, request.params.id),
   );
 
   r.patch(
@@ -163,7 +166,7 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
       },
     },
     async (request, reply) => {
-      await updatePerson(app.db, scopeOf(request), request.params.id, request.body);
+      await updatePerson(request.ctx.db, request.ctx.scope, request.params.id, request.body);
       return reply.code(204).send();
     },
   );
@@ -220,16 +223,16 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
       },
     },
     async (request) => {
-      const scope = scopeOf(request);
+      const scope = request.ctx.scope;
       const file = path.join(uploadsDir, `${request.body.uploadId}.upload`);
       const meta = fs.existsSync(`${file}.json`) ? JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) : null;
       if (!meta || meta.userId !== scope.userId)
         throw notFound({ vi: 'Không tìm thấy tệp đã tải lên.', en: 'Upload not found.' });
-      await unitInScope(app.db, scope, request.body.commune);
+      await unitInScope(request.ctx.db, scope, request.body.commune);
       const mapping = request.body.mapping
         ? Object.fromEntries(Object.entries(request.body.mapping).map(([k, v]) => [Number(k), v]))
         : undefined;
-      return importPersons(app.db, {
+      return importPersons(request.ctx.db, {
         path: file,
         fileName: meta.fileName,
         communeCode: request.body.commune,
@@ -252,14 +255,18 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
       },
     },
     async (request) => ({
-      batches: await listBatches(app.db, scopeOf(request), request.query.unit ?? request.user!.unitCode),
+      batches: await listBatches(
+        request.ctx.db,
+        request.ctx.scope,
+        request.query.unit ?? request.ctx.scope.unitCode,
+      ),
     }),
   );
 
   r.get(
     '/api/persons/imports/:id/errors',
     {
-      config: read,
+      config: { ...read, personal: true },
       schema: {
         tags: ['persons'],
         summary: 'The rejected rows of an import as .xlsx (row, column, reason)',
@@ -267,7 +274,7 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
       },
     },
     async (request, reply) => {
-      const batch = await batchInScope(app.db, scopeOf(request), request.params.id);
+      const batch = await batchInScope(request.ctx.db, request.ctx.scope, request.params.id);
       const book = new ExcelJS.Workbook();
       const sheet = book.addWorksheet('Dòng bị từ chối');
       sheet.addRow(['Dòng', 'Cột', 'Lý do', 'Reason']).font = { bold: true };
@@ -299,7 +306,7 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: { tags: ['persons'], summary: 'Undo a committed import', params: idParams },
     },
     async (request, reply) => {
-      await undoBatch(app.db, scopeOf(request), request.params.id);
+      await undoBatch(request.ctx.db, request.ctx.scope, request.params.id);
       return reply.code(204).send();
     },
   );
@@ -307,7 +314,7 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
   r.get(
     '/api/persons/duplicates',
     {
-      config: read,
+      config: { ...read, personal: true },
       schema: {
         tags: ['persons'],
         summary: 'Likely duplicates to review (same name and birth date)',
@@ -319,9 +326,9 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
     },
     async (request) => ({
       reviews: await listReviews(
-        app.db,
-        scopeOf(request),
-        request.query.unit ?? request.user!.unitCode,
+        request.ctx.db,
+        request.ctx.scope,
+        request.query.unit ?? request.ctx.scope.unitCode,
         request.query.status,
       ),
     }),
@@ -339,7 +346,7 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
         schema: { tags: ['persons'], summary: `Duplicate review: ${action}`, params: idParams },
       },
       async (request, reply) => {
-        await run(app.db, scopeOf(request), request.params.id);
+        await run(request.ctx.db, request.ctx.scope, request.params.id);
         return reply.code(204).send();
       },
     );

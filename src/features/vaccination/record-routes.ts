@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../core/errors.ts';
 import { idParams } from '../../server/schemas.ts';
-import { scopeOf } from '../../server/scope.ts';
 import { fhirExport } from './card-store.ts';
 import { deleteDose, editDose, recordDose } from './doses-store.ts';
 import { importDoses } from './import/import-doses.ts';
@@ -34,8 +33,8 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
   const read = { access: { permission: 'vaccination.read' } } as const;
   const write = { access: { permission: 'vaccination.write' } } as const;
   const tags = ['vaccination'];
-  const unitOf = (q: { unit?: string }, request: { user: { unitCode: string } | null }) =>
-    q.unit ?? request.user!.unitCode;
+  const unitOf = (q: { unit?: string }, request: { ctx: { scope: { unitCode: string } } }) =>
+    q.unit ?? request.ctx.scope.unitCode;
 
   r.post(
     '/api/vaccination/doses',
@@ -49,7 +48,7 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
     },
     async (request, reply) => {
       const { personId, ...dose } = request.body;
-      const result = await recordDose(app.db, scopeOf(request), personId, dose);
+      const result = await recordDose(request.ctx.db, request.ctx.scope, personId, dose);
       return reply.code(result.result === 'recorded' ? 201 : 200).send(result);
     },
   );
@@ -65,14 +64,14 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
         body: doseChanges,
       },
     },
-    async (request) => editDose(app.db, scopeOf(request), request.params.id, request.body),
+    async (request) => editDose(request.ctx.db, request.ctx.scope, request.params.id, request.body),
   );
 
   r.delete(
     '/api/vaccination/doses/:id',
     { config: write, schema: { tags, summary: 'Delete a dose (audited)', params: idParams } },
     async (request, reply) => {
-      await deleteDose(app.db, scopeOf(request), request.params.id);
+      await deleteDose(request.ctx.db, request.ctx.scope, request.params.id);
       return reply.code(204).send();
     },
   );
@@ -88,12 +87,12 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
       },
     },
     async (request) => {
-      const scope = scopeOf(request);
+      const scope = request.ctx.scope;
       const file = path.join(uploadsDir, `${request.body.uploadId}.upload`);
       const meta = fs.existsSync(`${file}.json`) ? JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) : null;
       if (!meta || meta.userId !== scope.userId)
         throw notFound({ vi: 'Không tìm thấy tệp đã tải lên.', en: 'Upload not found.' });
-      return importDoses(app.db, {
+      return importDoses(request.ctx.db, {
         path: file,
         fileName: meta.fileName,
         unitCode: request.body.unit ?? scope.unitCode,
@@ -107,13 +106,13 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
   r.get(
     '/api/vaccination/imports',
     { config: read, schema: { tags, summary: 'Dose imports of a unit', querystring: unitQuery } },
-    async (request) => listDoseImports(app.db, scopeOf(request), unitOf(request.query, request)),
+    async (request) => listDoseImports(request.ctx.db, request.ctx.scope, unitOf(request.query, request)),
   );
 
   r.get(
     '/api/vaccination/imports/:id/errors',
     {
-      config: read,
+      config: { ...read, personal: true },
       schema: {
         tags,
         summary: "An import's rejected rows, warnings and ignored rows as .xlsx",
@@ -127,7 +126,7 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
           `attachment; filename="bao-cao-nhap-mui-tiem-${request.params.id}.xlsx"`,
         )
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(await importReportXlsx(app.db, scopeOf(request), request.params.id)),
+        .send(await importReportXlsx(request.ctx.db, request.ctx.scope, request.params.id)),
   );
 
   r.post(
@@ -137,29 +136,29 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: { tags, summary: 'Record the outcome of contacting a person (audited)', body: outcomeBody },
     },
     async (request, reply) =>
-      reply.code(201).send(await recordOutcome(app.db, scopeOf(request), request.body)),
+      reply.code(201).send(await recordOutcome(request.ctx.db, request.ctx.scope, request.body)),
   );
 
   r.get(
     '/api/vaccination/sessions',
     { config: read, schema: { tags, summary: 'Sessions of a unit and below', querystring: unitQuery } },
-    async (request) => listSessions(app.db, scopeOf(request), unitOf(request.query, request)),
+    async (request) => listSessions(request.ctx.db, request.ctx.scope, unitOf(request.query, request)),
   );
 
   r.post(
     '/api/vaccination/sessions',
     { config: write, schema: { tags, summary: 'Plan a session in a commune', body: sessionBody } },
     async (request, reply) =>
-      reply.code(201).send(await createSession(app.db, scopeOf(request), request.body)),
+      reply.code(201).send(await createSession(request.ctx.db, request.ctx.scope, request.body)),
   );
 
   r.get(
     '/api/vaccination/sessions/:id/roster',
     {
-      config: read,
+      config: { ...read, personal: true },
       schema: { tags, summary: 'A session, its invitees and the doses recorded (audited)', params: idParams },
     },
-    async (request) => sessionRoster(app.db, scopeOf(request), request.params.id),
+    async (request) => sessionRoster(request.ctx.db, request.ctx.scope, request.params.id),
   );
 
   r.post(
@@ -173,7 +172,8 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
         body: invitationsBody,
       },
     },
-    async (request) => inviteToSession(app.db, scopeOf(request), request.params.id, request.body.personIds),
+    async (request) =>
+      inviteToSession(request.ctx.db, request.ctx.scope, request.params.id, request.body.personIds),
   );
 
   r.post(
@@ -187,13 +187,14 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
         body: sessionDosesBody,
       },
     },
-    async (request) => recordSessionDoses(app.db, scopeOf(request), request.params.id, request.body.doses),
+    async (request) =>
+      recordSessionDoses(request.ctx.db, request.ctx.scope, request.params.id, request.body.doses),
   );
 
   r.get(
     '/api/vaccination/fhir',
     {
-      config: write,
+      config: { ...write, personal: true },
       schema: {
         tags,
         summary: 'FHIR R4 Bundle (collection) of Patient and Immunization resources for a unit (audited)',
@@ -203,6 +204,8 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
     async (request, reply) =>
       reply
         .type('application/fhir+json; charset=utf-8')
-        .send(JSON.stringify(await fhirExport(app.db, scopeOf(request), unitOf(request.query, request)))),
+        .send(
+          JSON.stringify(await fhirExport(request.ctx.db, request.ctx.scope, unitOf(request.query, request))),
+        ),
   );
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../server/schemas.ts';
-import { scopeOf } from '../../server/scope.ts';
 import { vaccinationCard } from './card-store.ts';
 import { coverage, trend } from './coverage-store.ts';
 import { recordRoutes } from './record-routes.ts';
@@ -22,8 +21,8 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = { access: { permission: 'vaccination.read' } } as const;
   const tags = ['vaccination'];
-  const unitOf = (q: { unit?: string }, request: { user: { unitCode: string } | null }) =>
-    q.unit ?? request.user!.unitCode;
+  const unitOf = (q: { unit?: string }, request: { ctx: { scope: { unitCode: string } } }) =>
+    q.unit ?? request.ctx.scope.unitCode;
 
   r.get(
     '/api/vaccination/coverage',
@@ -35,7 +34,7 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
         querystring: unitQuery,
       },
     },
-    async (request) => coverage(app.db, scopeOf(request), unitOf(request.query, request)),
+    async (request) => coverage(request.ctx.db, request.ctx.scope, unitOf(request.query, request)),
   );
 
   r.get(
@@ -49,7 +48,7 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
       },
     },
     async (request) =>
-      trend(app.db, scopeOf(request), unitOf(request.query, request), request.query.ageGroup),
+      trend(request.ctx.db, request.ctx.scope, unitOf(request.query, request), request.query.ageGroup),
   );
 
   r.get(
@@ -78,7 +77,7 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
         querystring: unitQuery,
       },
     },
-    async (request) => listTargets(app.db, scopeOf(request), unitOf(request.query, request)),
+    async (request) => listTargets(request.ctx.db, request.ctx.scope, unitOf(request.query, request)),
   );
 
   r.post(
@@ -88,7 +87,7 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: { tags, summary: 'Set a target for a unit', body: targetBody },
     },
     async (request, reply) =>
-      reply.code(201).send(await createTarget(app.db, scopeOf(request), request.body)),
+      reply.code(201).send(await createTarget(request.ctx.db, request.ctx.scope, request.body)),
   );
 
   r.get(
@@ -102,30 +101,31 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
         querystring: unitQuery,
       },
     },
-    async (request) => targetProgress(app.db, scopeOf(request), request.params.id, request.query.unit),
+    async (request) =>
+      targetProgress(request.ctx.db, request.ctx.scope, request.params.id, request.query.unit),
   );
 
   r.get(
     '/api/vaccination/worklist',
     {
-      config: read,
+      config: { ...read, personal: true },
       schema: {
         tags,
         summary: 'Worklist of a commune or village: not vaccinated, due, overdue, with phones (audited)',
         querystring: worklistQuery,
       },
     },
-    async (request) => worklist(app.db, scopeOf(request), workFilter(request.query)),
+    async (request) => worklist(request.ctx.db, request.ctx.scope, workFilter(request.query)),
   );
 
   r.get(
     '/api/vaccination/worklist.xlsx',
     {
-      config: read,
+      config: { ...read, personal: true },
       schema: { tags, summary: 'The worklist as a printable .xlsx (audited)', querystring: worklistQuery },
     },
     async (request, reply) => {
-      const list = await worklist(app.db, scopeOf(request), workFilter(request.query));
+      const list = await worklist(request.ctx.db, request.ctx.scope, workFilter(request.query));
       return reply
         .header('content-disposition', `attachment; filename="danh-sach-tiem-${list.unit.code}.xlsx"`)
         .type(XLSX)
@@ -136,23 +136,24 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
   r.get(
     '/api/vaccination/missed',
     {
-      config: read,
+      config: { ...read, personal: true },
       schema: {
         tags,
         summary: '"No one missed": eligible residents by class, and the missed ones by name (audited)',
         querystring: missedQuery,
       },
     },
-    async (request) => missed(app.db, scopeOf(request), unitOf(request.query, request), request.query.minAge),
+    async (request) =>
+      missed(request.ctx.db, request.ctx.scope, unitOf(request.query, request), request.query.minAge),
   );
 
   r.get(
     '/api/vaccination/persons/:id/card',
     {
-      config: read,
+      config: { ...read, personal: true },
       schema: { tags, summary: "A person's doses, status and contact outcomes (audited)", params: idParams },
     },
-    async (request) => vaccinationCard(app.db, scopeOf(request), request.params.id),
+    async (request) => vaccinationCard(request.ctx.db, request.ctx.scope, request.params.id),
   );
 
   recordRoutes(app, uploadsDir);

@@ -1,18 +1,21 @@
+import { type Command, Option } from 'commander';
+import { commandGroup } from '../../../cli/command-group.ts';
 import { runFileImport } from '../../../cli/file-import.ts';
 import type { Config } from '../../../core/config.ts';
+import { systemScope } from '../../auth/rules.ts';
 import { type DoseImportMode, importDoses } from './import-doses.ts';
 
 /**
  * `safeadapt import doses FILE [--unit CODE] [--mode valid-rows|all-or-nothing]`: prints rows read, imported,
  * rejected, matched and new persons, then every rejected row; exits 1 when nothing was imported.
  */
-export function importDosesCommand(config: Config, file: string, o: { unit: string; mode: DoseImportMode }) {
+function importDosesCommand(config: Config, file: string, o: { unit: string; mode: DoseImportMode }) {
   return runFileImport(config, file, async (db, source) => {
     const result = await importDoses(db, {
       ...source,
       unitCode: o.unit,
       mode: o.mode,
-      scope: null,
+      scope: systemScope('cli'),
       actor: { userId: null, username: 'cli', ip: null },
     });
     return {
@@ -33,4 +36,23 @@ export function importDosesCommand(config: Config, file: string, o: { unit: stri
       recordedAs: `import: ${result.importId}`,
     };
   });
+}
+
+/** `safeadapt import doses FILE`. */
+export function vaccinationCli(program: Command, config: Config) {
+  commandGroup(program, 'import', 'import data files')
+    .command('doses <file>')
+    .description(
+      'import a dose list laid out like a national-platform export (.xlsx or .csv, one row per dose)',
+    )
+    .option('--unit <code>', 'GSO code of the unit the list is for: every row must be within it', 'VN')
+    .addOption(
+      new Option(
+        '--mode <mode>',
+        'valid-rows: store the valid rows; all-or-nothing: store nothing if a row is rejected',
+      )
+        .choices(['valid-rows', 'all-or-nothing'])
+        .default('valid-rows'),
+    )
+    .action((file, o) => importDosesCommand(config, file, o));
 }

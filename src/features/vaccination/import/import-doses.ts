@@ -60,8 +60,8 @@ export interface DoseImportOptions {
   /** The unit the import is made for: every row's commune must lie within it. */
   unitCode: string;
   mode: DoseImportMode;
-  /** The caller, whose jurisdiction must hold the unit; null for the CLI (the whole country). */
-  scope: Scope | null;
+  /** The caller, whose jurisdiction must hold the unit (the CLI: the system scope, the whole country). */
+  scope: Scope;
   actor: Actor;
   today?: string;
   onProgress?: (bytes: number) => void;
@@ -78,10 +78,9 @@ const filled = (cells: unknown[]) => cells.filter((c) => c != null && String(c).
 export async function importDoses(db: Db, options: DoseImportOptions): Promise<DoseImportResult> {
   const today = options.today ?? vietnamToday();
   const tree = await unitTree(db);
-  const unit = options.scope
-    ? await unitInScope(db, options.scope, options.unitCode)
-    : tree.get(options.unitCode);
-  if (!unit)
+  const unit = tree.get(options.unitCode);
+  if (unit) await unitInScope(db, options.scope, unit.code);
+  else
     throw badRequest({ vi: 'Không có đơn vị này.', en: 'No such unit.' }, [
       { field: 'unit', message: { vi: 'Mã đơn vị không hợp lệ.', en: 'Not a unit code.' } },
     ]);

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { Engine } from '../connection.ts';
-import { idColumn } from './id-column.ts';
+import type { Engine } from '../../../db/connection.ts';
+import { idColumn } from '../../../db/migrations/id-column.ts';
 
 /** Population registry: households, persons, import batches and the duplicate review queue. */
 export function persons(engine: Engine) {

@@ -1,6 +1,6 @@
-import type { Db } from '../db/connection.ts';
-import { generateResidents } from '../features/persons/rules/generator.ts';
-import { insertPersonRows, insertReturningIds, personRow } from '../features/persons/store.ts';
+import type { Db } from '../../db/connection.ts';
+import { generateResidents } from './rules/generator.ts';
+import { insertPersonRows, insertReturningIds, personRow } from './store.ts';
 
 /**
  * Fills communes with generated residents, village by village, in one transaction per commune: households

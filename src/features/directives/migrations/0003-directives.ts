@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../connection.ts';
-import { idColumn } from './id-column.ts';
+import type { Engine } from '../../../db/connection.ts';
+import { idColumn } from '../../../db/migrations/id-column.ts';
 
 /** Documents and their tasks, progress reports, stored files, steering-committee members and visits. */
 export function directives(engine: Engine) {

@@ -1,0 +1,14 @@
+import type { FeatureManifest } from '../../server/feature-manifest.ts';
+import { auditCli } from './cli.ts';
+import { auditPermissions } from './permissions.ts';
+import { auditRoutes } from './routes.ts';
+
+export const auditFeature: FeatureManifest = {
+  name: 'audit',
+  permissions: auditPermissions,
+  cli: auditCli,
+  routes: auditRoutes,
+};
+
+export type { Actor, AuditAction, AuditEvent } from './rules.ts';
+export { appendAudit, recordAudit, writeAudited } from './store.ts';

@@ -1,0 +1,14 @@
+import type { FeatureManifest } from '../../server/feature-manifest.ts';
+import { authCli } from './cli.ts';
+import { authPermissions } from './permissions.ts';
+import { authRoutes } from './routes.ts';
+
+export const authFeature: FeatureManifest = {
+  name: 'auth',
+  permissions: authPermissions,
+  cli: authCli,
+  routes: authRoutes,
+};
+
+export type { Role, Scope } from './rules.ts';
+export { systemScope } from './rules.ts';

@@ -1,0 +1,12 @@
+import type { FeatureManifest } from '../../server/feature-manifest.ts';
+import { directives } from './migrations/0003-directives.ts';
+import { directivePermissions } from './permissions.ts';
+import { directiveRoutes } from './routes.ts';
+
+/** Official letters, their tasks down to every commune and back, compliance, the steering committee. */
+export const directivesFeature: FeatureManifest = {
+  name: 'directives',
+  permissions: directivePermissions,
+  migrations: { '0003-directives': directives },
+  routes: directiveRoutes,
+};

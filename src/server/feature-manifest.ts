@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import type { FastifyInstance } from 'fastify';
+import type { Migration } from 'kysely';
+import type { Config } from '../core/config.ts';
+import type { Db, Engine } from '../db/connection.ts';
+import type { Role } from '../features/auth/rules.ts';
+
+/** What the server hands every feature's routes: shared services, not other features. */
+export interface AppServices {
+  /** Where uploaded files wait to be imported. */
+  uploadsDir: string;
+}
+
+/** The demo district, as the demo loader hands it to each feature's demo step. */
+export interface DemoArea {
+  provinceCode: string;
+  districtCode: string;
+  communeCodes: string[];
+  /** Per-commune progress of the slow steps (generated residents), for the CLI's progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A background job: one run at a time, at most every `everyMs`. */
+export interface JobDefinition {
+  name: string;
+  everyMs: number;
+  run(db: Db): Promise<unknown>;
+}
+
+/**
+ * Everything the shell needs to mount a capability. The server, the migrator, the CLI, the demo loader and the
+ * authorization test read these; the shell names no feature except in the registry (server/features.ts).
+ */
+export interface FeatureManifest {
+  name: string;
+  /** Which roles may do what, within their jurisdiction (merged into one table by the registry). */
+  permissions?: Record<string, readonly Role[]>;
+  /** Named migrations, applied in name order across all features; never edited once applied. */
+  migrations?: Record<string, (engine: Engine) => Migration>;
+  routes?(app: FastifyInstance, services: AppServices): void;
+  cli?(program: Command, config: Config): void;
+  jobs?: JobDefinition[];
+  /** Loads the feature's demo data for the demo district (run once, in registry order). */
+  demo?(db: Db, area: DemoArea): Promise<void>;
+}

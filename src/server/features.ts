@@ -1,0 +1,26 @@
+import { adminUnitsFeature } from '../features/admin-units/index.ts';
+import { auditFeature } from '../features/audit/index.ts';
+import { authFeature } from '../features/auth/index.ts';
+import { directivesFeature } from '../features/directives/index.ts';
+import { organizationsFeature } from '../features/organizations/index.ts';
+import { personsFeature } from '../features/persons/index.ts';
+import { vaccinationFeature } from '../features/vaccination/index.ts';
+import type { FeatureManifest } from './feature-manifest.ts';
+
+/**
+ * The server's list of capabilities, in mounting order (a feature after those it builds on). Adding a
+ * capability is a folder under src/features plus one line here and one in src/web/features.ts.
+ */
+export function features(): readonly FeatureManifest[] {
+  // A function, not a constant: a feature's CLI reaches the registry again through the shell (a module cycle),
+  // and a constant would be read before that feature's manifest exists.
+  return [
+    adminUnitsFeature,
+    organizationsFeature,
+    authFeature,
+    auditFeature,
+    directivesFeature,
+    personsFeature,
+    vaccinationFeature,
+  ];
+}

@@ -1,0 +1,20 @@
+import type { Db } from '../db/connection.ts';
+import { type MigrationSet, runMigrations } from '../db/migrate.ts';
+import { foundation } from '../db/migrations/0001-foundation.ts';
+import { features } from './features.ts';
+
+/** The core schema and every feature's migrations, by name (a name is never reused or edited once applied). */
+export function allMigrations(): MigrationSet {
+  const set: MigrationSet = { '0001-foundation': foundation };
+  for (const feature of features())
+    for (const [name, migration] of Object.entries(feature.migrations ?? {})) {
+      if (set[name]) throw new Error(`Migration ${name} is declared twice (${feature.name})`);
+      set[name] = migration;
+    }
+  return set;
+}
+
+/** Brings the schema up to date; returns the names of the migrations applied now. */
+export function migrateToLatest(db: Db): Promise<string[]> {
+  return runMigrations(db, allMigrations());
+}

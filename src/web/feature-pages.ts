@@ -1,0 +1,35 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { CurrentUser } from './session.ts';
+
+/** A page of a feature, mounted by the shell's router. */
+export interface FeaturePage {
+  path: string;
+  component: ComponentType | LazyExoticComponent<ComponentType>;
+  /** Administrators only (others see the no-access page; the server refuses them too). */
+  admin?: boolean;
+  /** Outside the logged-in shell (the login page). */
+  public?: boolean;
+}
+
+/** An entry of the navigation menu. */
+export interface NavEntry {
+  /** Its label is `nav.<key>`. */
+  key: string;
+  group: 'main' | 'admin' | 'bottom';
+  /** Place in its group: capabilities not built yet (src/web/NavMenu.tsx) sit between these. */
+  order: number;
+  to(user: CurrentUser): string;
+  /** The address prefix under which it is the current item (default: exact match). */
+  prefix?: string;
+}
+
+/**
+ * A page that loads on demand, in its own chunk: a commune phone downloads only what it opens.
+ * `load` is `() => import('./Page.tsx')` and `name` the component it exports.
+ */
+export function lazyPage<M extends Record<string, unknown>>(
+  load: () => Promise<M>,
+  name: keyof M & string,
+): LazyExoticComponent<ComponentType> {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
