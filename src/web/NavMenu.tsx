@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router-dom';
-import type { Messages } from './locales/vi.ts';
+import type { ShellMessages } from './messages.vi.ts';
 import { type CurrentUser, homePath } from './session.ts';
 
-type NavKey = keyof Messages['nav'];
+type NavKey = keyof ShellMessages['nav'];
 
 interface Capability {
   key: NavKey;

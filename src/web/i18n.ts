@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en.ts';
-import { type Messages, vi } from './locales/vi.ts';
+import { type Messages, mergedMessages } from './messages.ts';
 
 export type Lang = 'vi' | 'en';
 
@@ -49,7 +48,7 @@ const initial = storedLang();
 remember(initial);
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: mergedMessages('vi') }, en: { translation: mergedMessages('en') } },
   lng: initial,
   fallbackLng: 'vi',
   interpolation: { escapeValue: false }, // React escapes.

@@ -15,6 +15,7 @@ import { PopulationFigure } from './PopulationFigure.tsx';
 import { useUnit } from './units-api.ts';
 import { useUnitKindLabel } from './useUnitKindLabel.ts';
 import { VillageSection } from './VillageSection.tsx';
+import './admin-units.css';
 
 /** /areas/:code — a unit, the units below it, its villages (communes) and its organizations. */
 export function AreaPage() {

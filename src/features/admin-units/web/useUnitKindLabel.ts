@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Messages } from '../../../web/locales/vi.ts';
+import type { AdminUnitsMessages } from './messages.vi.ts';
 
-type UnitKindKey = keyof Messages['unitKinds'];
+type UnitKindKey = keyof AdminUnitsMessages['unitKinds'];
 
 /** "Xã", "Phường", "Huyện"… for a GSO kind; an unknown kind shows as is. */
 export function useUnitKindLabel() {

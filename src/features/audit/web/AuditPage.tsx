@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
 import { AuditFilters } from './AuditFilters.tsx';
 import { AuditTable } from './AuditTable.tsx';
 import { type AuditFilter, useAudit } from './audit-api.ts';
+import './audit.css';
 
 const FILTER_KEYS = ['username', 'action', 'entity', 'from', 'to'] as const;
 

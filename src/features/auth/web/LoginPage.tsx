@@ -8,6 +8,7 @@ import { useErrorText } from '../../../web/ErrorNotice.tsx';
 import { LanguageSwitch } from '../../../web/LanguageSwitch.tsx';
 import { type CurrentUser, homePath, ME_KEY } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
+import './auth.css';
 
 /** Only a path of this site (never "//other.host") may follow the login. */
 const safeNext = (next: string | null) => (next?.startsWith('/') && !next.startsWith('//') ? next : null);

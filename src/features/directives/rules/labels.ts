@@ -1,4 +1,4 @@
-/** Names of directive terms for people (printed reports and exports); the web app has its own copy in locales. */
+/** Names of directive terms for people (printed reports and exports); the web app has its own (web/messages.*.ts). */
 import type { Message } from '../../../core/errors.ts';
 import type { DocumentKind } from './parsed-document.ts';
 import type { ComplianceClass, TaskState } from './task-lifecycle.ts';

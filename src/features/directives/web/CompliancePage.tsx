@@ -11,6 +11,7 @@ import { ComplianceTable } from './ComplianceTable.tsx';
 import { DirectivesTabs } from './DirectivesTabs.tsx';
 import { documentTitle, isoToText } from './directive-format.ts';
 import { taskReportUrl, useCompliance, useDocument } from './directives-api.ts';
+import './directives.css';
 
 const ComplianceChart = lazy(() =>
   import('./ComplianceChart.tsx').then((m) => ({ default: m.ComplianceChart })),

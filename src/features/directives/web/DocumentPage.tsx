@@ -12,6 +12,7 @@ import { DirectivesTabs } from './DirectivesTabs.tsx';
 import { DocumentTasks } from './DocumentTasks.tsx';
 import { documentDate, documentTitle } from './directive-format.ts';
 import { originalFileUrl, taskReportUrl, useDocument } from './directives-api.ts';
+import './directives.css';
 
 /**
  * /directives/documents/:id — the letter and its tasks side by side; the superior document it implements and

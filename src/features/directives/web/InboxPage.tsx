@@ -13,6 +13,7 @@ import { DirectivesTabs } from './DirectivesTabs.tsx';
 import { DocumentRegister } from './DocumentRegister.tsx';
 import { PAGE_SIZE, TASK_STATES, type TaskState, useInbox } from './directives-api.ts';
 import { InboxTaskRow } from './InboxTaskRow.tsx';
+import './directives.css';
 
 const VIEWS = ['tasks', 'incoming', 'outgoing'] as const;
 type View = (typeof VIEWS)[number];

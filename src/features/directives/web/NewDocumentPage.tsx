@@ -10,6 +10,7 @@ import { can } from '../../auth/rules.ts';
 import { DirectivesTabs } from './DirectivesTabs.tsx';
 import { DocumentReview } from './DocumentReview.tsx';
 import { MAX_UPLOAD_BYTES, type ParsedDocument, parseLetter } from './directives-api.ts';
+import './directives.css';
 
 const ORIGINAL_TYPES = /\.(txt|docx|doc|pdf)$/i;
 

@@ -16,6 +16,7 @@ import { useMembers, useSteeringChanges, useVisits } from './directives-api.ts';
 import { MemberForm } from './MemberForm.tsx';
 import { TaskStateBadge } from './TaskStateBadge.tsx';
 import { VisitForm } from './VisitForm.tsx';
+import './directives.css';
 
 /**
  * /directives/steering — the unit's steering committee: its members and the area each supervises (seed 004),

@@ -12,6 +12,7 @@ import { useTask } from './directives-api.ts';
 import { TaskActions } from './TaskActions.tsx';
 import { TaskHistory } from './TaskHistory.tsx';
 import { TaskStateBadge } from './TaskStateBadge.tsx';
+import './directives.css';
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (

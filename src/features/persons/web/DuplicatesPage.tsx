@@ -9,6 +9,7 @@ import { can } from '../../auth/rules.ts';
 import { PersonsTabs } from './PersonsTabs.tsx';
 import { type ReviewStatus, useReviews } from './persons-api.ts';
 import { ReviewPair } from './ReviewPair.tsx';
+import './persons.css';
 
 const STATUSES: ReviewStatus[] = ['open', 'merged', 'kept'];
 

@@ -15,6 +15,7 @@ import { ImportResultView } from './ImportResultView.tsx';
 import { ImportUnitField } from './ImportUnitField.tsx';
 import { PersonsTabs } from './PersonsTabs.tsx';
 import { type ImportMode, type ImportResult, runImport, useRefreshPersons } from './persons-api.ts';
+import './persons.css';
 
 const MODES: ImportMode[] = ['all-or-nothing', 'valid-rows'];
 

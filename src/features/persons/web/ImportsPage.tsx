@@ -8,6 +8,7 @@ import { can } from '../../auth/rules.ts';
 import { BatchRow } from './BatchRow.tsx';
 import { PersonsTabs } from './PersonsTabs.tsx';
 import { useBatches } from './persons-api.ts';
+import './persons.css';
 
 /** /persons/imports — the unit's imports, newest first, each undoable while it stands. */
 export function ImportsPage() {

@@ -12,6 +12,7 @@ import { PersonRow } from './PersonRow.tsx';
 import { PersonSearch } from './PersonSearch.tsx';
 import { PersonsTabs } from './PersonsTabs.tsx';
 import { exportUrl, type PersonFilter, usePersons } from './persons-api.ts';
+import './persons.css';
 
 const FILTER_KEYS = ['q', 'unit', 'village', 'ageBand', 'status', 'priority'] as const;
 

@@ -15,6 +15,7 @@ import { PriorityChips } from './PriorityChips.tsx';
 import { birthText, priorityGroupsOf } from './person-format.ts';
 import { usePerson } from './persons-api.ts';
 import { StatusBadge } from './StatusBadge.tsx';
+import './persons.css';
 
 /** A label and its value in the card's list. */
 function Detail({ label, children }: { label: string; children: ReactNode }) {

@@ -14,6 +14,7 @@ import {
   PRIORITY_GROUPS,
   useAllPersons,
 } from './persons-api.ts';
+import './persons.css';
 
 /**
  * /persons/print?village=<id> — one village's residents as an A4 table for the community team, with an

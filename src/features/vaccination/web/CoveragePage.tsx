@@ -24,6 +24,7 @@ import {
   useCoverage,
   WIDE_GROUPS,
 } from './vaccination-api.ts';
+import './vaccination.css';
 
 const isAgeGroup = (value: string | null): value is CoverageAgeGroup =>
   (AGE_GROUPS as readonly string[]).includes(value ?? '');

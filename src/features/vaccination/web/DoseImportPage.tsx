@@ -16,6 +16,7 @@ import {
   useDoseImports,
   useRefreshVaccination,
 } from './vaccination-api.ts';
+import './vaccination.css';
 
 const MODES: DoseImportMode[] = ['valid-rows', 'all-or-nothing'];
 

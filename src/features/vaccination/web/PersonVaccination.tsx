@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { isoDateToText } from '../../../web/format.ts';
 import { useVaccinationCard, type VaccinationCard } from './vaccination-api.ts';
 import { doseName, outcomeText } from './worklist-format.ts';
+import './vaccination.css';
 
 const GOOD = new Set(['primaryComplete', 'boosterReceived']);
 const GAP = new Set(['notVaccinated', 'partial', 'boosterDue']);

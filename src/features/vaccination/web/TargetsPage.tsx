@@ -15,6 +15,7 @@ import { TargetForm } from './TargetForm.tsx';
 import { TargetCard } from './TargetSection.tsx';
 import { VaccinationTabs } from './VaccinationTabs.tsx';
 import { useTargets } from './vaccination-api.ts';
+import './vaccination.css';
 
 /**
  * /vaccination/targets — the targets that apply to a unit (?unit=, the user's own by default) or lie within

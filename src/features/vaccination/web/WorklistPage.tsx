@@ -24,6 +24,7 @@ import {
 } from './vaccination-api.ts';
 import { WorklistPrint } from './WorklistPrint.tsx';
 import { WorklistRow } from './WorklistRow.tsx';
+import './vaccination.css';
 
 /** Rows drawn at a time on screen (a cheap phone stays quick); the printed list has them all. */
 const SCREEN_PAGE = 100;

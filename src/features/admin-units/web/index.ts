@@ -1,0 +1,9 @@
+import type { WebFeatureManifest } from '../../../web/feature-manifest.ts';
+import { adminUnitsEn } from './messages.en.ts';
+import { type AdminUnitsMessages, adminUnitsVi } from './messages.vi.ts';
+
+/** The admin-units feature's part of the web app (listed in src/web/features.ts). */
+export const adminUnitsWeb = {
+  name: 'admin-units',
+  messages: { vi: adminUnitsVi, en: adminUnitsEn },
+} satisfies WebFeatureManifest<AdminUnitsMessages>;

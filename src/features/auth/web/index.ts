@@ -1,0 +1,9 @@
+import type { WebFeatureManifest } from '../../../web/feature-manifest.ts';
+import { authEn } from './messages.en.ts';
+import { type AuthMessages, authVi } from './messages.vi.ts';
+
+/** The auth feature's part of the web app (listed in src/web/features.ts). */
+export const authWeb = {
+  name: 'auth',
+  messages: { vi: authVi, en: authEn },
+} satisfies WebFeatureManifest<AuthMessages>;

@@ -1,0 +1,9 @@
+import type { WebFeatureManifest } from '../../../web/feature-manifest.ts';
+import { directivesEn } from './messages.en.ts';
+import { type DirectivesMessages, directivesVi } from './messages.vi.ts';
+
+/** The directives feature's part of the web app (listed in src/web/features.ts). */
+export const directivesWeb = {
+  name: 'directives',
+  messages: { vi: directivesVi, en: directivesEn },
+} satisfies WebFeatureManifest<DirectivesMessages>;

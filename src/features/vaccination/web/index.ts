@@ -1,0 +1,9 @@
+import type { WebFeatureManifest } from '../../../web/feature-manifest.ts';
+import { vaccinationEn } from './messages.en.ts';
+import { type VaccinationMessages, vaccinationVi } from './messages.vi.ts';
+
+/** The vaccination feature's part of the web app (listed in src/web/features.ts). */
+export const vaccinationWeb = {
+  name: 'vaccination',
+  messages: { vi: vaccinationVi, en: vaccinationEn },
+} satisfies WebFeatureManifest<VaccinationMessages>;

@@ -1,0 +1,20 @@
+import { adminUnitsWeb } from '../features/admin-units/web/index.ts';
+import { auditWeb } from '../features/audit/web/index.ts';
+import { authWeb } from '../features/auth/web/index.ts';
+import { directivesWeb } from '../features/directives/web/index.ts';
+import { personsWeb } from '../features/persons/web/index.ts';
+import { vaccinationWeb } from '../features/vaccination/web/index.ts';
+import type { WebFeatureManifest } from './feature-manifest.ts';
+
+/**
+ * Every feature's web manifest: the one list the app's texts (src/web/i18n.ts) are built from. A new feature adds
+ * its manifest here.
+ */
+export const webFeatures = [
+  authWeb,
+  adminUnitsWeb,
+  personsWeb,
+  directivesWeb,
+  vaccinationWeb,
+  auditWeb,
+] as const satisfies readonly WebFeatureManifest[];
