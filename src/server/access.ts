@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError, forbidden, unauthorized } from '../core/errors.ts';
-import { can } from '../features/auth/rules.ts';
 import { sessionFromToken } from '../features/auth/store.ts';
+import { can } from './features.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './types.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,3 +1,4 @@
+import { type PermissionsOf, permissionChecker } from '../core/permissions.ts';
 import { adminUnitsFeature } from '../features/admin-units/index.ts';
 import { auditFeature } from '../features/audit/index.ts';
 import { authFeature } from '../features/auth/index.ts';
@@ -11,9 +12,7 @@ import type { FeatureManifest } from './feature-manifest.ts';
  * The server's list of capabilities, in mounting order (a feature after those it builds on). Adding a
  * capability is a folder under src/features plus one line here and one in src/web/features.ts.
  */
-export function features(): readonly FeatureManifest[] {
-  // A function, not a constant: a feature's CLI reaches the registry again through the shell (a module cycle),
-  // and a constant would be read before that feature's manifest exists.
+function list() {
   return [
     adminUnitsFeature,
     organizationsFeature,
@@ -22,5 +21,29 @@ export function features(): readonly FeatureManifest[] {
     directivesFeature,
     personsFeature,
     vaccinationFeature,
-  ];
+  ] as const;
+}
+
+/**
+ * The list. A function, not a constant: a feature's CLI reaches the registry again through the shell (a module
+ * cycle), and a constant would be read before that feature's manifest exists.
+ */
+export function features(): readonly FeatureManifest[] {
+  return list();
+}
+
+/** Every right any feature declares (`persons.read`, …). */
+export type Permission = PermissionsOf<ReturnType<typeof list>[number]>;
+
+let checker: ReturnType<typeof permissionChecker<Permission>> | null = null;
+/** Whether a role has a right (within its jurisdiction), from the features' merged tables. */
+export function can(role: string, permission: Permission): boolean {
+  checker ??= permissionChecker<Permission>(features().map((f) => f.permissions));
+  return checker.can(role, permission);
+}
+
+/** The names of all rights, for the authorization test. */
+export function permissionNames(): Permission[] {
+  checker ??= permissionChecker<Permission>(features().map((f) => f.permissions));
+  return checker.names;
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection.ts';
-import type { Permission } from '../features/auth/rules.ts';
 import type { SessionUser } from '../features/auth/store.ts';
+import type { Permission } from './features.ts';
 
 /** Every API route declares who may call it; a route without a declaration is refused at start-up. */
 export type Access = { public: true } | { authenticated: true } | { permission: Permission };

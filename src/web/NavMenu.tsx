@@ -1,31 +1,36 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router-dom';
+import type { NavEntry } from './feature-pages.ts';
+import { webFeatures } from './features.ts';
 import type { ShellMessages } from './messages.vi.ts';
-import { type CurrentUser, homePath } from './session.ts';
+import type { CurrentUser } from './session.ts';
 
 type NavKey = keyof ShellMessages['nav'];
 
-interface Capability {
-  key: NavKey;
-  /** Built capabilities: where the item goes, and the address prefix under which it is the current one. */
-  live?: { to: (user: CurrentUser) => string; prefix: string };
-}
-
-/** The capabilities named in the seed letters. Those without `live` are not built yet. */
-const CAPABILITIES: Capability[] = [
-  { key: 'areas', live: { to: homePath, prefix: '/areas/' } },
-  { key: 'persons', live: { to: () => '/persons', prefix: '/persons' } },
-  { key: 'directives', live: { to: () => '/directives', prefix: '/directives' } },
-  { key: 'riskLevels' },
-  { key: 'vaccination', live: { to: () => '/vaccination', prefix: '/vaccination' } },
-  { key: 'testing' },
-  { key: 'cases' },
-  { key: 'movement' },
-  { key: 'inspections' },
-  { key: 'socialSupport' },
-  { key: 'communityTeams' },
-  { key: 'reports' },
+/**
+ * The capabilities the seed letters name that are not built yet, shown greyed out between the features' own
+ * entries (each feature's web manifest brings its entries; `order` places them).
+ */
+const COMING: { key: NavKey; order: number }[] = [
+  { key: 'riskLevels', order: 40 },
+  { key: 'testing', order: 60 },
+  { key: 'cases', order: 70 },
+  { key: 'movement', order: 80 },
+  { key: 'inspections', order: 90 },
+  { key: 'socialSupport', order: 100 },
+  { key: 'communityTeams', order: 110 },
+  { key: 'reports', order: 120 },
 ];
+
+const inGroup = (group: NavEntry['group']) =>
+  webFeatures
+    .flatMap((f) => f.nav ?? [])
+    .filter((e) => e.group === group)
+    .sort((a, b) => a.order - b.order);
+const mainItems = (): (NavEntry | { key: NavKey; order: number; coming: true })[] =>
+  [...inGroup('main'), ...COMING.map((c) => ({ ...c, coming: true as const }))].sort(
+    (a, b) => a.order - b.order,
+  );
 
 function ComingItem({ label }: { label: string }) {
   const { t } = useTranslation();
@@ -64,23 +69,39 @@ function LinkItem({
   );
 }
 
+function Item({
+  entry,
+  user,
+  pathname,
+  onNavigate,
+}: {
+  entry: NavEntry;
+  user: CurrentUser;
+  pathname: string;
+  onNavigate: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <LinkItem
+      to={entry.to(user)}
+      label={t(`nav.${entry.key as NavKey}`)}
+      active={entry.prefix ? pathname.startsWith(entry.prefix) : undefined}
+      onNavigate={onNavigate}
+    />
+  );
+}
+
 export function NavMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   return (
     <>
       <ul className="nav-list">
-        {CAPABILITIES.map(({ key, live }) =>
-          live ? (
-            <LinkItem
-              key={key}
-              to={live.to(user)}
-              label={t(`nav.${key}`)}
-              active={pathname.startsWith(live.prefix)}
-              onNavigate={onNavigate}
-            />
+        {mainItems().map((e) =>
+          'coming' in e ? (
+            <ComingItem key={e.key} label={t(`nav.${e.key}`)} />
           ) : (
-            <ComingItem key={key} label={t(`nav.${key}`)} />
+            <Item key={e.key} entry={e} user={user} pathname={pathname} onNavigate={onNavigate} />
           ),
         )}
       </ul>
@@ -88,13 +109,16 @@ export function NavMenu({ user, onNavigate }: { user: CurrentUser; onNavigate: (
         <>
           <h2 className="nav-group">{t('shell.adminGroup')}</h2>
           <ul className="nav-list">
-            <LinkItem to="/admin/users" label={t('nav.users')} onNavigate={onNavigate} />
-            <LinkItem to="/admin/audit" label={t('nav.audit')} onNavigate={onNavigate} />
+            {inGroup('admin').map((e) => (
+              <Item key={e.key} entry={e} user={user} pathname={pathname} onNavigate={onNavigate} />
+            ))}
           </ul>
         </>
       )}
       <ul className="nav-list nav-bottom">
-        <LinkItem to="/profile" label={t('nav.profile')} onNavigate={onNavigate} />
+        {inGroup('bottom').map((e) => (
+          <Item key={e.key} entry={e} user={user} pathname={pathname} onNavigate={onNavigate} />
+        ))}
       </ul>
     </>
   );

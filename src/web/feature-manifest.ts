@@ -1,3 +1,5 @@
+import type { FeaturePage, NavEntry } from './feature-pages.ts';
+
 /** One language's texts of a bundle: namespaces (`persons`, `audit`…) of nested message keys. */
 export type MessageTree = { [namespace: string]: unknown };
 
@@ -7,25 +9,17 @@ export interface MessageBundle<M extends MessageTree = MessageTree> {
   en: M;
 }
 
-/** A page of the feature at an address of the app (for the manifest-driven shell; not read yet). */
-export interface FeatureRoute {
-  path: string;
-}
-
-/** The feature's entry in the navigation menu (for the manifest-driven shell; not read yet). */
-export interface FeatureNavItem {
-  key: string;
-}
-
 /**
- * What a feature brings to the web app: its name and texts today; its routes and menu entries once the shell is
- * built from the manifests. src/web/features.ts lists every feature's manifest.
+ * What a feature brings to the web app: its texts, rights, pages and menu entries. The shell's router, menu and
+ * i18n read them from src/web/features.ts, the web's one list of features.
  */
 export interface WebFeatureManifest<M extends MessageTree = MessageTree> {
   /** The feature's folder under src/features. */
   name: string;
   /** The namespaces the feature owns, in both languages; no two bundles define the same namespace. */
   messages: MessageBundle<M>;
-  routes?: readonly FeatureRoute[];
-  nav?: readonly FeatureNavItem[];
+  /** Its rights table (the server reads the same file): which role may do what. */
+  permissions?: Readonly<Record<string, readonly string[]>>;
+  pages?: readonly FeaturePage[];
+  nav?: readonly NavEntry[];
 }

@@ -1,6 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import { can, type Role } from '../features/auth/rules.ts';
+import { type PermissionsOf, permissionChecker } from '../core/permissions.ts';
+import type { Role } from '../features/auth/rules.ts';
 import { api } from './api.ts';
+import { webFeatures } from './features.ts';
+
+/** Every right the features declare, as the web knows them (the server reads the same tables). */
+export type Permission = PermissionsOf<(typeof webFeatures)[number]>;
+// Built on first use: feature pages import this module, and the feature list imports them (a module cycle).
+let rights: ReturnType<typeof permissionChecker<Permission>> | null = null;
+/** What the user may do: pages hide what the server would refuse. */
+export function can(role: Role, permission: Permission): boolean {
+  rights ??= permissionChecker<Permission>(webFeatures.map((f) => f.permissions));
+  return rights.can(role, permission);
+}
 
 /** The logged-in user, as GET /api/auth/me and POST /api/auth/login return it. */
 export interface CurrentUser {

@@ -4,14 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVillage } from '../../src/features/admin-units/store.ts';
-import {
-  can,
-  type Permission,
-  ROLES,
-  type Role,
-  type Scope,
-  systemScope,
-} from '../../src/features/auth/rules.ts';
+import { ROLES, type Role, type Scope, systemScope } from '../../src/features/auth/rules.ts';
 import { createUser } from '../../src/features/auth/store.ts';
 import { registerDocument } from '../../src/features/directives/documents-store.ts';
 import { parseDocument } from '../../src/features/directives/rules/parse-document.ts';
@@ -19,6 +12,7 @@ import { createMember, createVisit } from '../../src/features/directives/steerin
 import { actOnTask, reportProgress } from '../../src/features/directives/tasks-store.ts';
 import { createOrganization } from '../../src/features/organizations/store.ts';
 import { personRow } from '../../src/features/persons/store.ts';
+import { can, type Permission } from '../../src/server/features.ts';
 import { ENGINES } from '../support/databases.ts';
 import { call, login, type Running, type Session, startServer } from '../support/http.ts';
 

@@ -3,8 +3,8 @@ import { adminUnitPermissions } from './permissions.ts';
 import { adminUnitRoutes } from './routes.ts';
 
 /** Provinces → districts → communes → villages: the jurisdiction every other feature is scoped by. */
-export const adminUnitsFeature: FeatureManifest = {
+export const adminUnitsFeature = {
   name: 'admin-units',
   permissions: adminUnitPermissions,
   routes: adminUnitRoutes,
-};
+} satisfies FeatureManifest;

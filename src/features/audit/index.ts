@@ -3,12 +3,12 @@ import { auditCli } from './cli.ts';
 import { auditPermissions } from './permissions.ts';
 import { auditRoutes } from './routes.ts';
 
-export const auditFeature: FeatureManifest = {
+export const auditFeature = {
   name: 'audit',
   permissions: auditPermissions,
   cli: auditCli,
   routes: auditRoutes,
-};
+} satisfies FeatureManifest;
 
 export type { Actor, AuditAction, AuditEvent } from './rules.ts';
 export { appendAudit, recordAudit, writeAudited } from './store.ts';

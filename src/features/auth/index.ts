@@ -3,12 +3,12 @@ import { authCli } from './cli.ts';
 import { authPermissions } from './permissions.ts';
 import { authRoutes } from './routes.ts';
 
-export const authFeature: FeatureManifest = {
+export const authFeature = {
   name: 'auth',
   permissions: authPermissions,
   cli: authCli,
   routes: authRoutes,
-};
+} satisfies FeatureManifest;
 
 export type { Role, Scope } from './rules.ts';
 export { systemScope } from './rules.ts';

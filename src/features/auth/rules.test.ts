@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { can } from '../../server/features.ts';
 import {
   afterFailedLogin,
-  can,
   LOCKOUT_MS,
   MAX_FAILED_LOGINS,
   passwordProblem,

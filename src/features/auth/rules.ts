@@ -1,10 +1,4 @@
 /** Roles, rights, sessions and login throttling: pure rules, no I/O. */
-import { adminUnitPermissions } from '../admin-units/permissions.ts';
-import { auditPermissions } from '../audit/permissions.ts';
-import { directivePermissions } from '../directives/permissions.ts';
-import { personPermissions } from '../persons/permissions.ts';
-import { vaccinationPermissions } from '../vaccination/permissions.ts';
-import { authPermissions } from './permissions.ts';
 
 export const ROLES = ['admin', 'leader', 'officer', 'healthWorker', 'communityTeamMember'] as const;
 export type Role = (typeof ROLES)[number];
@@ -16,24 +10,6 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   healthWorker: { vi: 'Nhân viên y tế', en: 'Health worker' },
   communityTeamMember: { vi: 'Tổ Covid cộng đồng', en: 'Community team member' },
 };
-
-/**
- * What each role may do, within its jurisdiction only: each feature declares its own rights in its manifest.
- * TODO(web registry): the web reads the same tables through its feature list.
- */
-export const PERMISSIONS = {
-  ...adminUnitPermissions,
-  ...authPermissions,
-  ...auditPermissions,
-  ...personPermissions,
-  ...directivePermissions,
-  ...vaccinationPermissions,
-};
-export type Permission = keyof typeof PERMISSIONS;
-
-export function can(role: Role, permission: Permission): boolean {
-  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
-}
 
 /**
  * The caller as every store sees it: who, with which role, over which unit, from where. Never absent: the

@@ -4,9 +4,9 @@ import { directivePermissions } from './permissions.ts';
 import { directiveRoutes } from './routes.ts';
 
 /** Official letters, their tasks down to every commune and back, compliance, the steering committee. */
-export const directivesFeature: FeatureManifest = {
+export const directivesFeature = {
   name: 'directives',
   permissions: directivePermissions,
   migrations: { '0003-directives': directives },
   routes: directiveRoutes,
-};
+} satisfies FeatureManifest;

@@ -1,9 +1,10 @@
 /** Who sees a task and in which capacity: the rule every task read and action goes through. */
 import { notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
+import { can } from '../../server/features.ts';
 import { isWithin } from '../admin-units/rules.ts';
 import { type UnitTree, unitTree } from '../admin-units/tree.ts';
-import { can, type Scope } from '../auth/rules.ts';
+import type { Scope } from '../auth/rules.ts';
 import type { TaskRow } from './json.ts';
 import type { TaskParty } from './rules/task-lifecycle.ts';
 

@@ -2,7 +2,7 @@ import type { FeatureManifest } from '../../server/feature-manifest.ts';
 import { organizationRoutes } from './routes.ts';
 
 /** The phòng, ban, ngành of each unit (their rights are the area's: units.read / units.write). */
-export const organizationsFeature: FeatureManifest = {
+export const organizationsFeature = {
   name: 'organizations',
   routes: organizationRoutes,
-};
+} satisfies FeatureManifest;

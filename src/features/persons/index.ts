@@ -6,7 +6,7 @@ import { personPermissions } from './permissions.ts';
 import { personRoutes } from './routes.ts';
 
 /** The population registry: residents, households, imports, duplicate review, exports. */
-export const personsFeature: FeatureManifest = {
+export const personsFeature = {
   name: 'persons',
   permissions: personPermissions,
   migrations: { '0002-persons': persons },
@@ -17,4 +17,4 @@ export const personsFeature: FeatureManifest = {
     );
   },
   routes: (app, services) => personRoutes(app, services.uploadsDir),
-};
+} satisfies FeatureManifest;

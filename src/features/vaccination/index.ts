@@ -6,7 +6,7 @@ import { vaccinationPermissions } from './permissions.ts';
 import { vaccinationRoutes } from './routes.ts';
 
 /** Doses, statuses, coverage counters, targets, worklists, sessions, FHIR export. */
-export const vaccinationFeature: FeatureManifest = {
+export const vaccinationFeature = {
   name: 'vaccination',
   permissions: vaccinationPermissions,
   migrations: { '0004-vaccination': vaccination },
@@ -15,5 +15,5 @@ export const vaccinationFeature: FeatureManifest = {
     await seedDemoVaccination(db, area.communeCodes, area.provinceCode);
   },
   routes: (app, services) => vaccinationRoutes(app, services.uploadsDir),
-};
+} satisfies FeatureManifest;
 export { vietnamToday } from './rules/days.ts';

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router-dom';
-import { useCurrentUser } from '../../../web/session.ts';
-import { can } from '../../auth/rules.ts';
+import { can, useCurrentUser } from '../../../web/session.ts';
 
 /** The directive pages: inbox and register, register a letter (roles that write), compliance, committee. */
 export function DirectivesTabs() {

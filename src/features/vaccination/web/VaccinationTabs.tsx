@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
-import { useCurrentUser } from '../../../web/session.ts';
-import { can } from '../../auth/rules.ts';
+import { can, useCurrentUser } from '../../../web/session.ts';
 
 /**
  * The vaccination pages: coverage, targets, sessions, worklist (every role that reads vaccination), dose

@@ -1,9 +1,14 @@
 import type { WebFeatureManifest } from '../../../web/feature-manifest.ts';
+import { vaccinationPermissions } from '../permissions.ts';
 import { vaccinationEn } from './messages.en.ts';
 import { type VaccinationMessages, vaccinationVi } from './messages.vi.ts';
+import { vaccinationNav, vaccinationPages } from './pages.ts';
 
 /** The vaccination feature's part of the web app (listed in src/web/features.ts). */
 export const vaccinationWeb = {
   name: 'vaccination',
+  permissions: vaccinationPermissions,
+  pages: vaccinationPages,
+  nav: vaccinationNav,
   messages: { vi: vaccinationVi, en: vaccinationEn },
 } satisfies WebFeatureManifest<VaccinationMessages>;
