@@ -1,3 +1,4 @@
+import { vietnamTodayInstant } from '../core/dates.ts';
 import type { Db } from '../db/connection.ts';
 import { hashCode, splitPopulation } from '../features/admin-units/population.ts';
 import { loadReferenceUnits } from '../features/admin-units/reference.ts';
@@ -167,7 +168,7 @@ export async function seedDemo(
     await seedResidents(
       db,
       communes.map((c) => c.code),
-      new Date(),
+      vietnamTodayInstant(),
       (done) => options.onProgress?.(done, communes.length),
     );
     await seedDemoVaccination(

@@ -1,6 +1,7 @@
 /** A unit's inbox, one task's page, and what the parties do to a task: actions, progress reports, reassignment. */
 
 import type { Kysely } from 'kysely';
+import { vietnamToday } from '../../core/dates.ts';
 import { AppError, badRequest, forbidden, type Message, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
@@ -19,12 +20,11 @@ import {
   type TaskParty,
   type TaskState,
   transition,
-  vietnamDay,
 } from './rules/task-lifecycle.ts';
 import { checkUpload, fileInfo, insertFile, readFile, type Upload } from './stored-files.ts';
 import { partiesOf, taskInScope } from './task-access.ts';
 
-const today = () => vietnamDay(new Date());
+const today = () => vietnamToday();
 
 export interface InboxFilter {
   unitCode: string;

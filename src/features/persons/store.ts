@@ -1,4 +1,5 @@
 import { type Expression, type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import { vietnamToday, vietnamTodayInstant } from '../../core/dates.ts';
 import { badRequest, notFound } from '../../core/errors.ts';
 import { foldDiacritics } from '../../core/text.ts';
 import type { Db } from '../../db/connection.ts';
@@ -123,7 +124,12 @@ export interface PersonFilter {
  * the given name), by national-ID or phone prefix when the text is digits, and by village, age band, status
  * and priority group. Every search is audited with its filter and the number of persons shown.
  */
-export async function searchPersons(db: Db, scope: Scope, filter: PersonFilter, today = new Date()) {
+export async function searchPersons(
+  db: Db,
+  scope: Scope,
+  filter: PersonFilter,
+  today = vietnamTodayInstant(),
+) {
   const unit = await unitInScope(db, scope, filter.unitCode ?? scope.unitCode);
   let q = db.db.selectFrom('persons').where('persons.merged_into', 'is', null);
   const column = placeColumn('persons', unit.level);
@@ -281,7 +287,7 @@ export async function updatePerson(db: Db, scope: Scope, id: number, changes: Pe
   }
   const set = {
     ...(changes.status !== undefined
-      ? { status: changes.status, status_date: changes.statusDate ?? new Date().toISOString().slice(0, 10) }
+      ? { status: changes.status, status_date: changes.statusDate ?? vietnamToday() }
       : {}),
     ...(phone !== undefined ? { phone } : {}),
     ...(changes.villageId !== undefined ? { village_id: changes.villageId } : {}),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { vietnamDay } from '../../../core/dates.ts';
 import {
   availableActions,
   canReportProgress,
@@ -9,7 +10,6 @@ import {
   type TaskParty,
   type TaskState,
   transition,
-  vietnamDay,
 } from './task-lifecycle.ts';
 
 const ASSIGNEE = new Set<TaskParty>(['assignee']);

@@ -4,6 +4,8 @@
  * work, the issuing unit (or any unit above the assignee) accepts or returns it. Pure: no I/O, no clock.
  */
 
+import { vietnamDay } from '../../../core/dates.ts';
+
 export const TASK_STATES = [
   'assigned',
   'acknowledged',
@@ -63,14 +65,6 @@ export function availableActions(state: TaskState, parties: ReadonlySet<TaskPart
 /** Progress may be reported while the assignee works on the task (not before acknowledging, not once done). */
 export function canReportProgress(state: TaskState): boolean {
   return state === 'acknowledged' || state === 'inProgress' || state === 'returned';
-}
-
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
-
-/** The calendar date (yyyy-mm-dd) in Vietnam (UTC+7, no daylight saving) at an instant. */
-export function vietnamDay(instant: Date | string): string {
-  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export interface TaskTiming {

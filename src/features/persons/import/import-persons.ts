@@ -1,3 +1,4 @@
+import { vietnamTodayInstant } from '../../../core/dates.ts';
 import { AppError, badRequest, type Message } from '../../../core/errors.ts';
 import { foldDiacritics } from '../../../core/text.ts';
 import type { Db } from '../../../db/connection.ts';
@@ -59,7 +60,7 @@ const filled = (cells: unknown[]) =>
  * Either way the batch is recorded with its error report, and a committed batch can be undone.
  */
 export async function importPersons(db: Db, options: ImportOptions): Promise<ImportResult> {
-  const today = options.today ?? new Date();
+  const today = options.today ?? vietnamTodayInstant();
   const commune = await db.db
     .selectFrom('admin_units')
     .selectAll()

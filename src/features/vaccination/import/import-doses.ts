@@ -5,6 +5,8 @@
  * like entered ones (rejected, ignored when already recorded, or recorded with warnings); statuses and
  * coverage counters move in the same transaction.
  */
+
+import { vietnamToday } from '../../../core/dates.ts';
 import { AppError, badRequest, type Message } from '../../../core/errors.ts';
 import type { Db } from '../../../db/connection.ts';
 import { unitInScope } from '../../admin-units/store.ts';
@@ -18,7 +20,6 @@ import { insertPersonRows, personRow } from '../../persons/store.ts';
 import { insertRows } from '../bulk-insert.ts';
 import { personForDose } from '../doses-store.ts';
 import { checkDose } from '../rules/check-dose.ts';
-import { vietnamToday } from '../rules/days.ts';
 import { type DoseFileField, detectDoseHeader } from '../rules/dose-headers.ts';
 import type { DoseFact } from '../rules/dose-series.ts';
 import { doseFact, refreshStatuses, syncStatuses, writeTransaction } from '../status-store.ts';
