@@ -1,6 +1,7 @@
+import { insertReturningIds } from '../db/bulk-insert.ts';
 import type { Db } from '../db/connection.ts';
 import { generateResidents } from '../features/persons/rules/generator.ts';
-import { insertPersonRows, insertReturningIds, personRow } from '../features/persons/store.ts';
+import { insertPersonRows, personRow } from '../features/persons/store.ts';
 
 /**
  * Fills communes with generated residents, village by village, in one transaction per commune: households

@@ -1,7 +1,8 @@
-import { type Expression, type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import { type Expression, type Kysely, type Selectable, sql } from 'kysely';
 import { vietnamToday, vietnamTodayInstant } from '../../core/dates.ts';
 import { badRequest, notFound } from '../../core/errors.ts';
 import { foldDiacritics } from '../../core/text.ts';
+import { insertReturningIds } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database, PersonTable } from '../../db/schema.ts';
 import { placeColumn } from '../admin-units/rules.ts';
@@ -54,39 +55,6 @@ export function personRow(
 }
 
 type PersonRow = Omit<PersonTable, 'id'>;
-
-/**
- * Inserts rows inside the caller's transaction and answers their ids, in order. On SQLite one prepared
- * statement runs per row on the transaction's own connection (building a 400-row insert through the query
- * builder cost more than SQLite's work); on PostgreSQL multi-row inserts (≤ ~30,000 parameters each) keep
- * round trips few.
- */
-export async function insertReturningIds<T extends 'persons' | 'households'>(
-  db: Db,
-  trx: Kysely<Database>,
-  table: T,
-  rows: Insertable<Database[T]>[],
-): Promise<number[]> {
-  if (rows.length === 0) return [];
-  const columns = Object.keys(rows[0]!);
-  if (db.sqlite) {
-    const insert = db.sqlite.prepare(
-      `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
-    );
-    return rows.map((row) => Number(insert.run(row).lastInsertRowid));
-  }
-  const perStatement = Math.floor(30_000 / columns.length);
-  const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const inserted = await trx
-      .insertInto(table as 'households')
-      .values(rows.slice(i, i + perStatement) as Insertable<Database['households']>[])
-      .returning('id')
-      .execute();
-    for (const r of inserted) ids.push(r.id);
-  }
-  return ids;
-}
 
 export const insertPersonRows = (db: Db, trx: Kysely<Database>, rows: PersonRow[]) =>
   insertReturningIds(db, trx, 'persons', rows);

@@ -7,11 +7,11 @@
  */
 
 import { addDays, addMonths, daysBetween, vietnamToday } from '../../core/dates.ts';
+import { insertRows } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
 import type { VaccinationStatusTable } from '../../db/schema.ts';
 import { hashCode } from '../admin-units/population.ts';
 import { mulberry32 } from '../persons/rules/sampling.ts';
-import { insertRows } from './bulk-insert.ts';
 import { bandOn } from './rules/age-groups.ts';
 import type { ContactOutcome } from './rules/contact-outcomes.ts';
 import type { DoseFact } from './rules/dose-series.ts';

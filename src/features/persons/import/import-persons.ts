@@ -1,13 +1,14 @@
 import { vietnamTodayInstant } from '../../../core/dates.ts';
 import { AppError, badRequest, type Message } from '../../../core/errors.ts';
 import { foldDiacritics } from '../../../core/text.ts';
+import { insertReturningIds } from '../../../db/bulk-insert.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { AuditEvent } from '../../audit/store.ts';
 import { appendAudit } from '../../audit/store.ts';
 import { sameBirthAndVillage } from '../rules/duplicates.ts';
 import { detectHeader, isSignatureRow, type PersonField } from '../rules/headers.ts';
 import { type PersonInput, validatePersonRow } from '../rules/person-row.ts';
-import { insertPersonRows, insertReturningIds, personRow, setHouseholdHeads } from '../store.ts';
+import { insertPersonRows, personRow, setHouseholdHeads } from '../store.ts';
 import { readHead, readTable, type TableRow } from './read-table.ts';
 
 export type ImportMode = 'all-or-nothing' | 'valid-rows';

@@ -8,6 +8,7 @@
 
 import { vietnamToday } from '../../../core/dates.ts';
 import { AppError, badRequest, type Message } from '../../../core/errors.ts';
+import { insertRows } from '../../../db/bulk-insert.ts';
 import type { Db } from '../../../db/connection.ts';
 import { unitInScope } from '../../admin-units/store.ts';
 import { unitTree } from '../../admin-units/tree.ts';
@@ -17,7 +18,6 @@ import { readHead, readTable, type TableRow } from '../../persons/import/read-ta
 import { isSignatureRow } from '../../persons/rules/headers.ts';
 import type { PersonInput } from '../../persons/rules/person-row.ts';
 import { insertPersonRows, personRow } from '../../persons/store.ts';
-import { insertRows } from '../bulk-insert.ts';
 import { personForDose } from '../doses-store.ts';
 import { checkDose } from '../rules/check-dose.ts';
 import { type DoseFileField, detectDoseHeader } from '../rules/dose-headers.ts';
