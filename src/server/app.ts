@@ -8,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { JobRunner } from '../core/jobs.ts';
 import type { Db } from '../db/connection.ts';
 import { adminUnitRoutes } from '../features/admin-units/routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
@@ -18,6 +19,7 @@ import { personRoutes } from '../features/persons/routes.ts';
 import { vaccinationRoutes } from '../features/vaccination/routes.ts';
 import { installAccessControl } from './access.ts';
 import { errorBody, installErrorHandler } from './error-handler.ts';
+import { jobRoutes } from './jobs-routes.ts';
 
 const webRoot = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -39,6 +41,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: process.env.SAFEADAPT_TRUST_PROXY === '1',
   });
   app.decorate('db', options.db);
+  const jobs = new JobRunner(options.db, app.log);
+  app.decorate('jobs', jobs);
+  app.addHook('onReady', async () => jobs.start());
+  app.addHook('onClose', async () => jobs.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
@@ -74,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   organizationRoutes(app);
   authRoutes(app);
   auditRoutes(app);
+  jobRoutes(app);
   directiveRoutes(app);
   const uploadsDir = options.uploadsDir ?? path.join(os.tmpdir(), 'safeadapt-uploads');
   personRoutes(app, uploadsDir);

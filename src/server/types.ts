@@ -1,3 +1,4 @@
+import type { JobRunner } from '../core/jobs.ts';
 import type { Db } from '../db/connection.ts';
 import type { Permission } from '../features/auth/rules.ts';
 import type { SessionUser } from '../features/auth/store.ts';
@@ -19,6 +20,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     db: Db;
+    /** Background jobs: features register them, the server starts them when ready and stops them on close. */
+    jobs: JobRunner;
     /** Method and URL of every route the server registered, for the authorization matrix test. */
     registeredRoutes: { method: string; url: string; access: Access | undefined }[];
   }

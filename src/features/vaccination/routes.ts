@@ -164,18 +164,10 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
  * each vaccination read; catching up in the background too keeps that work out of the pages' requests.
  */
 function keepStatusesCurrent(app: FastifyInstance) {
-  let running: Promise<void> | null = null;
-  const timer = setInterval(() => {
-    running ??= syncStatuses(app.db, vietnamToday())
-      .catch((err) => app.log.error({ err }, 'vaccination status sync failed'))
-      .finally(() => {
-        running = null;
-      });
-  }, 10_000);
-  timer.unref();
-  app.addHook('onClose', async () => {
-    clearInterval(timer);
-    await running;
+  app.jobs.register({
+    name: 'vaccination.sync-statuses',
+    intervalMs: 10_000,
+    run: () => syncStatuses(app.db, vietnamToday()),
   });
 }
 
