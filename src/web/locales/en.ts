@@ -444,6 +444,7 @@ export const en: Messages = {
       reportDone: 'Reported done',
       accept: 'Accepted',
       return: 'Returned',
+      reassign: 'Reassigned',
     },
     item: 'Item {{ordinal}}',
     fromVisit: 'From a supervision visit',

@@ -442,6 +442,7 @@ export const vi = {
       reportDone: 'Báo cáo hoàn thành',
       accept: 'Nghiệm thu',
       return: 'Trả lại',
+      reassign: 'Giao lại',
     },
     item: 'Mục {{ordinal}}',
     fromVisit: 'Từ lần kiểm tra, giám sát',
