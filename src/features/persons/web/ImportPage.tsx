@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { isApiError } from '../../../web/api.ts';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { ImportFileField, ImportFooter, ImportModeField } from '../../../web/import/ImportFields.tsx';
+import { ImportUnitField } from '../../../web/import/ImportUnitField.tsx';
 import { useFileImport } from '../../../web/import/useFileImport.ts';
 import { useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
@@ -12,7 +13,6 @@ import { can } from '../../auth/rules.ts';
 import { type PreviewRow, readPreview } from './file-preview.ts';
 import { defaultMapping, ImportMapping, type ManualMapping, mappingBody } from './ImportMapping.tsx';
 import { ImportResultView } from './ImportResultView.tsx';
-import { ImportUnitField } from './ImportUnitField.tsx';
 import { PersonsTabs } from './PersonsTabs.tsx';
 import { type ImportMode, type ImportResult, runImport, useRefreshPersons } from './persons-api.ts';
 

@@ -2,11 +2,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../../../web/format.ts';
 import { ImportFileField, ImportFooter, ImportModeField } from '../../../web/import/ImportFields.tsx';
+import { ImportUnitField } from '../../../web/import/ImportUnitField.tsx';
 import { useFileImport } from '../../../web/import/useFileImport.ts';
 import { useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
 import { can } from '../../auth/rules.ts';
-import { ImportUnitField } from '../../persons/web/ImportUnitField.tsx';
 import { DoseImportResultView } from './DoseImportResult.tsx';
 import { VaccinationTabs } from './VaccinationTabs.tsx';
 import {
