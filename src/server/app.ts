@@ -8,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { FileStore } from '../core/file-store.ts';
 import { JobRunner } from '../core/jobs.ts';
 import type { Db } from '../db/connection.ts';
 import { adminUnitRoutes } from '../features/admin-units/routes.ts';
@@ -20,6 +21,9 @@ import { vaccinationRoutes } from '../features/vaccination/routes.ts';
 import { installAccessControl } from './access.ts';
 import { errorBody, installErrorHandler } from './error-handler.ts';
 import { jobRoutes } from './jobs-routes.ts';
+
+/** Uploads not imported within a day are abandoned. */
+const UPLOAD_MAX_AGE_HOURS = 24;
 
 const webRoot = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -43,7 +47,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', options.db);
   const jobs = new JobRunner(options.db, app.log);
   app.decorate('jobs', jobs);
-  app.addHook('onReady', async () => jobs.start());
+  // Uploads waiting to be imported; those abandoned for a day are swept at start and then hourly.
+  const files = new FileStore(options.uploadsDir ?? path.join(os.tmpdir(), 'safeadapt-uploads'));
+  app.decorate('files', files);
+  jobs.register({
+    name: 'uploads.sweep',
+    intervalMs: 3_600_000,
+    run: async () => files.sweep(UPLOAD_MAX_AGE_HOURS),
+  });
+  app.addHook('onReady', async () => {
+    files.sweep(UPLOAD_MAX_AGE_HOURS);
+    jobs.start();
+  });
   app.addHook('onClose', async () => jobs.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -82,9 +97,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app);
   jobRoutes(app);
   directiveRoutes(app);
-  const uploadsDir = options.uploadsDir ?? path.join(os.tmpdir(), 'safeadapt-uploads');
-  personRoutes(app, uploadsDir);
-  vaccinationRoutes(app, uploadsDir);
+  personRoutes(app);
+  vaccinationRoutes(app);
   options.extraRoutes?.(app);
 
   const hasWeb = fs.existsSync(webRoot);

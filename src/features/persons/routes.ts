@@ -1,7 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -64,7 +60,7 @@ const EXPORT_COLUMNS = [
   ['Tình trạng', 'status'],
 ] as const;
 
-export function personRoutes(app: FastifyInstance, uploadsDir: string) {
+export function personRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = { access: { permission: 'persons.read' } } as const;
   const write = { access: { permission: 'persons.write' } } as const;
@@ -191,15 +187,15 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
       },
     },
     async (request, reply) => {
-      fs.mkdirSync(uploadsDir, { recursive: true });
-      const id = randomUUID();
-      const file = path.join(uploadsDir, `${id}.upload`);
       if (!request.body || typeof (request.body as NodeJS.ReadableStream).pipe !== 'function')
         throw badRequest({ vi: 'Không có tệp.', en: 'No file.' });
-      await pipeline(request.body as NodeJS.ReadableStream, fs.createWriteStream(file));
       const fileName = decodeURIComponent(request.headers['x-file-name']);
-      fs.writeFileSync(`${file}.json`, JSON.stringify({ userId: request.user!.id, fileName }));
-      return reply.code(201).send({ uploadId: id, fileName, bytes: fs.statSync(file).size });
+      const upload = await app.files.save(
+        request.body as NodeJS.ReadableStream,
+        { userId: request.user!.id, fileName },
+        MAX_FILE_BYTES,
+      );
+      return reply.code(201).send({ uploadId: upload.id, fileName, bytes: upload.bytes });
     },
   );
 
@@ -221,23 +217,27 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
     },
     async (request) => {
       const scope = scopeOf(request);
-      const file = path.join(uploadsDir, `${request.body.uploadId}.upload`);
-      const meta = fs.existsSync(`${file}.json`) ? JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) : null;
-      if (!meta || meta.userId !== scope.userId)
-        throw notFound({ vi: 'Không tìm thấy tệp đã tải lên.', en: 'Upload not found.' });
+      const upload = app.files.open(request.body.uploadId, scope.userId);
+      if (!upload) throw notFound({ vi: 'Không tìm thấy tệp đã tải lên.', en: 'Upload not found.' });
       await unitInScope(app.db, scope, request.body.commune);
       const mapping = request.body.mapping
         ? Object.fromEntries(Object.entries(request.body.mapping).map(([k, v]) => [Number(k), v]))
         : undefined;
-      return importPersons(app.db, {
-        path: file,
-        fileName: meta.fileName,
-        communeCode: request.body.commune,
-        mode: request.body.mode,
-        mapping,
-        headerRow: request.body.headerRow,
-        actor: scope,
-      });
+      // A committed import used the upload up; one that stored nothing keeps it for a retry (mode, mapping).
+      return app.files.consume(
+        upload,
+        (file) =>
+          importPersons(app.db, {
+            path: file.path,
+            fileName: file.fileName,
+            communeCode: request.body.commune,
+            mode: request.body.mode,
+            mapping,
+            headerRow: request.body.headerRow,
+            actor: scope,
+          }),
+        (result) => !result?.committed,
+      );
     },
   );
 

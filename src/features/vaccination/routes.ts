@@ -18,7 +18,7 @@ import { worklistXlsx } from './worklist-xlsx.ts';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Coverage, trend, rules, targets, worklists and the person card; doses, imports and sessions in record-routes. */
-export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
+export function vaccinationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = { access: { permission: 'vaccination.read' } } as const;
   const tags = ['vaccination'];
@@ -155,7 +155,7 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
     async (request) => vaccinationCard(app.db, scopeOf(request), request.params.id),
   );
 
-  recordRoutes(app, uploadsDir);
+  recordRoutes(app);
   keepStatusesCurrent(app);
 }
 
