@@ -3,6 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest, notFound } from '../../core/errors.ts';
+import { MAX_FILE_BYTES } from '../../core/import/file-limits.ts';
+import type { RowProblem } from '../../core/import/pipeline.ts';
+import { reportXlsx } from '../../core/import/report.ts';
 import { csvLine, neutralizeCell } from '../../core/spreadsheet.ts';
 import { idParams, unitCode as unit } from '../../server/schemas.ts';
 import { scopeOf } from '../../server/scope.ts';
@@ -18,7 +21,6 @@ import {
   unmerge,
 } from './review-store.ts';
 import { AGE_BANDS } from './rules/age-bands.ts';
-import { MAX_FILE_BYTES } from './rules/file-limits.ts';
 import { PERSON_FIELDS } from './rules/headers.ts';
 import { PERSON_STATUSES, PRIORITY_GROUPS } from './rules/person-row.ts';
 import { getPerson, type PersonFilter, searchPersons, updatePerson } from './store.ts';
@@ -268,27 +270,11 @@ export function personRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const batch = await batchInScope(app.db, scopeOf(request), request.params.id);
-      const book = new ExcelJS.Workbook();
-      const sheet = book.addWorksheet('Dòng bị từ chối');
-      sheet.addRow(['Dòng', 'Cột', 'Lý do', 'Reason']).font = { bold: true };
-      for (const e of JSON.parse(batch.errors) as {
-        row: number;
-        column: string;
-        reason: { vi: string; en: string };
-      }[])
-        sheet.addRow([
-          e.row,
-          neutralizeCell(e.column),
-          neutralizeCell(e.reason.vi),
-          neutralizeCell(e.reason.en),
-        ]);
-      sheet.columns.forEach((col, i) => {
-        col.width = i < 2 ? 12 : 60;
-      });
+      const errors = JSON.parse(batch.errors) as RowProblem[];
       return reply
         .header('content-disposition', `attachment; filename="loi-nhap-${batch.id}.xlsx"`)
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(Buffer.from(await book.xlsx.writeBuffer()));
+        .send(await reportXlsx('Dòng bị từ chối', errors, { narrowWidth: 12 }));
     },
   );
 
