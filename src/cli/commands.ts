@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Config } from '../core/config.ts';
+import { vietnamToday } from '../core/dates.ts';
 import { AppError } from '../core/errors.ts';
 import { type Db, openDb } from '../db/connection.ts';
 import { DEMO_PASSWORD, type DemoAccount, seedDemo, seedReference } from '../demo/seed.ts';
 import { systemScope } from '../features/auth/index.ts';
-import { vietnamToday } from '../features/vaccination/index.ts';
 import { buildApp } from '../server/app.ts';
 import { migrateToLatest } from '../server/migrations.ts';
 import { newContext, runInContext } from '../server/request-context.ts';

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { todayOverride } from './dates.ts';
 
 /** Runtime settings from the environment (the names are a public contract: see README). */
 export interface Config {
@@ -14,6 +15,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT is not a port number: ${env.PORT}`);
+  todayOverride(env); // a malformed SAFEADAPT_TODAY stops the start, not the first request
   return {
     port,
     host: env.HOST ?? '0.0.0.0',

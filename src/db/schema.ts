@@ -454,6 +454,21 @@ export interface VaccinationChangeTable {
   person_id: number;
 }
 
+/** A background job's lease and last run (core/jobs.ts). Instants are ISO-8601 UTC text. */
+export interface JobTable {
+  name: string;
+  /** The process running it now (null: free), until `lease_until`; an expired lease may be taken over. */
+  lease_holder: string | null;
+  lease_until: string | null;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  last_duration_ms: number | null;
+  /** The last run's error (null when it succeeded), and when the last error happened. */
+  last_error: string | null;
+  last_error_at: string | null;
+  runs: Generated<number>;
+}
+
 export interface Database {
   import_batches: ImportBatchTable;
   households: HouseholdTable;
@@ -484,4 +499,5 @@ export interface Database {
   vaccination_targets: VaccinationTargetTable;
   contact_outcomes: ContactOutcomeTable;
   vaccination_changes: VaccinationChangeTable;
+  jobs: JobTable;
 }

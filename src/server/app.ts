@@ -8,14 +8,21 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { vietnamToday } from '../core/dates.ts';
+import { FileStore } from '../core/file-store.ts';
+import { JobRunner } from '../core/jobs.ts';
 import type { Db } from '../db/connection.ts';
 import { recordAudit } from '../features/audit/index.ts';
-import { vietnamToday } from '../features/vaccination/index.ts';
+import { systemScope } from '../features/auth/index.ts';
 import { installAccessControl } from './access.ts';
 import { errorBody, installErrorHandler } from './error-handler.ts';
 import { features } from './features.ts';
-import { installRequestContext } from './request-context.ts';
+import { jobRoutes } from './jobs-routes.ts';
+import { installRequestContext, newContext, runInContext } from './request-context.ts';
 import { scopeOf } from './scope.ts';
+
+/** Uploads not imported within a day are abandoned. */
+const UPLOAD_MAX_AGE_HOURS = 24;
 
 const webRoot = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -37,6 +44,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: process.env.SAFEADAPT_TRUST_PROXY === '1',
   });
   app.decorate('db', options.db);
+  const jobs = new JobRunner(options.db, app.log);
+  app.decorate('jobs', jobs);
+  // Uploads waiting to be imported; those abandoned for a day are swept at start and then hourly.
+  const files = new FileStore(options.uploadsDir ?? path.join(os.tmpdir(), 'safeadapt-uploads'));
+  app.decorate('files', files);
+  jobs.register({
+    name: 'uploads.sweep',
+    intervalMs: 3_600_000,
+    run: async () => files.sweep(UPLOAD_MAX_AGE_HOURS),
+  });
+  app.addHook('onReady', async () => {
+    files.sweep(UPLOAD_MAX_AGE_HOURS);
+    jobs.start();
+  });
+  app.addHook('onClose', async () => jobs.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
@@ -69,8 +91,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       status: 'ok',
     }),
   );
-  const services = { uploadsDir: options.uploadsDir ?? path.join(os.tmpdir(), 'safeadapt-uploads') };
-  for (const feature of features()) feature.routes?.(app, services);
+  for (const feature of features()) {
+    feature.routes?.(app);
+    for (const job of feature.jobs ?? [])
+      jobs.register({
+        ...job,
+        run: () =>
+          runInContext(newContext(app.db, systemScope(`job:${job.name}`), vietnamToday), () =>
+            job.run(app.db),
+          ),
+      });
+  }
+  jobRoutes(app);
   options.extraRoutes?.(app);
 
   const hasWeb = fs.existsSync(webRoot);

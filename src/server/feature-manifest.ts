@@ -5,12 +5,6 @@ import type { Config } from '../core/config.ts';
 import type { Db, Engine } from '../db/connection.ts';
 import type { Role } from '../features/auth/rules.ts';
 
-/** What the server hands every feature's routes: shared services, not other features. */
-export interface AppServices {
-  /** Where uploaded files wait to be imported. */
-  uploadsDir: string;
-}
-
 /** The demo district, as the demo loader hands it to each feature's demo step. */
 export interface DemoArea {
   provinceCode: string;
@@ -20,10 +14,11 @@ export interface DemoArea {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** A background job: one run at a time, at most every `everyMs`. */
+/** A background job: one run at a time across processes (core/jobs.ts), in a context with the system scope. */
 export interface JobDefinition {
+  /** Unique, dotted by feature: "vaccination.sync-statuses". */
   name: string;
-  everyMs: number;
+  intervalMs: number;
   run(db: Db): Promise<unknown>;
 }
 
@@ -37,7 +32,7 @@ export interface FeatureManifest {
   permissions?: Record<string, readonly Role[]>;
   /** Named migrations, applied in name order across all features; never edited once applied. */
   migrations?: Record<string, (engine: Engine) => Migration>;
-  routes?(app: FastifyInstance, services: AppServices): void;
+  routes?(app: FastifyInstance): void;
   cli?(program: Command, config: Config): void;
   jobs?: JobDefinition[];
   /** Loads the feature's demo data for the demo district (run once, in registry order). */

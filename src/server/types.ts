@@ -1,3 +1,5 @@
+import type { FileStore } from '../core/file-store.ts';
+import type { JobRunner } from '../core/jobs.ts';
 import type { Db } from '../db/connection.ts';
 import type { SessionUser } from '../features/auth/store.ts';
 import type { Permission } from './features.ts';
@@ -19,6 +21,10 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     db: Db;
+    /** Background jobs: features register them, the server starts them when ready and stops them on close. */
+    jobs: JobRunner;
+    /** Uploaded files waiting to be imported (persons, doses). */
+    files: FileStore;
     /** Method and URL of every route the server registered, for the authorization matrix test. */
     registeredRoutes: { method: string; url: string; access: Access | undefined }[];
   }

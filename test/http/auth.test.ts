@@ -33,6 +33,27 @@ describe('login, sessions and CSRF over HTTP', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
+  it("shows the background jobs' state to administrators only", async () => {
+    await server.app.jobs.runNow('vaccination.sync-statuses');
+    const admin = await login(server.base, 'demo.quantri');
+    const res = await call(server.base, admin, 'GET', '/api/jobs');
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as { items: Record<string, unknown>[] };
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        name: 'vaccination.sync-statuses',
+        intervalMs: 10_000,
+        lastError: null,
+        running: false,
+      }),
+    );
+    expect(items.find((j) => j.name === 'vaccination.sync-statuses')!.lastFinishedAt).toEqual(
+      expect.any(String),
+    );
+    const officer = await login(server.base, 'demo.huyen');
+    expect((await call(server.base, officer, 'GET', '/api/jobs')).status).toBe(403);
+  });
+
   it('sets an HttpOnly SameSite session cookie and a readable CSRF cookie', async () => {
     const res = await attempt('demo.huyen', 'SafeAdapt@2021');
     expect(res.status).toBe(200);

@@ -353,6 +353,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     }),
     'PATCH /api/users/:id': () => ({ body: { displayName: 'Đổi tên' } }),
     'GET /api/audit': () => ({}),
+    'GET /api/jobs': () => ({}),
     'GET /api/persons': (c, t) => ({ query: t === 'outside' ? `unit=${c.outsideUnit}` : 'q=nguyen' }),
     'GET /api/persons/export': (c, t) => ({
       query: t === 'outside' ? `unit=${c.outsideUnit}` : 'format=csv',

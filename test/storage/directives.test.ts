@@ -167,6 +167,23 @@ describe.each(ENGINES)('directives storage on %s', (engine) => {
       await expect(reassignTask(db, YEN_THINH, orphan.id, { unitCode: '06400' })).rejects.toMatchObject({
         status: 403,
       });
+      // Reassignment is an action of the task's state machine: it writes its task event (and only once).
+      const events = await db.db
+        .selectFrom('task_events')
+        .select(['action', 'from_state', 'to_state', 'note', 'user_id'])
+        .where('task_id', '=', orphan.id)
+        .execute();
+      expect(events).toEqual([
+        {
+          action: 'reassign',
+          from_state: 'assigned',
+          to_state: 'assigned',
+          note: expect.stringContaining('→'),
+          user_id: DISTRICT.userId,
+        },
+      ]);
+      expect(events[0]!.note).toMatch(/Yên Thịnh$/);
+      expect(moved.events.map((e) => e.action)).toEqual(['reassign']);
     });
 
     it('shows a commune its own tasks only, and the letter through them', async () => {

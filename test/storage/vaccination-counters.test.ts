@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, weekStart } from '../../src/core/dates.ts';
 import { AppError } from '../../src/core/errors.ts';
 import type { Scope } from '../../src/features/auth/rules.ts';
 import { mulberry32 } from '../../src/features/persons/rules/sampling.ts';
@@ -10,7 +11,6 @@ import { insertPersonRows, personRow } from '../../src/features/persons/store.ts
 import { deleteDose, editDose, recordDose } from '../../src/features/vaccination/doses-store.ts';
 import { importDoses } from '../../src/features/vaccination/import/import-doses.ts';
 import { recordOutcome } from '../../src/features/vaccination/outcomes-store.ts';
-import { addDays, weekStart } from '../../src/features/vaccination/rules/days.ts';
 import { DOSE_KINDS } from '../../src/features/vaccination/rules/dose-series.ts';
 import { VACCINE_IDS } from '../../src/features/vaccination/rules/vaccines.ts';
 import {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { vietnamDayStart } from '../../core/dates.ts';
 import { unitCodesWithin } from '../admin-units/store.ts';
 import { AUDIT_ACTIONS } from './rules.ts';
 import { listAudit } from './store.ts';
@@ -31,7 +32,7 @@ export function auditRoutes(app: FastifyInstance) {
       const unitCodes = await unitCodesWithin(request.ctx.db, request.ctx.scope.unitCode);
       // Days are Vietnam's (UTC+7, no daylight saving): `from` is inclusive, `to` exclusive.
       const vietnamMidnight = (day: string | undefined) =>
-        day ? new Date(`${day.slice(0, 10)}T00:00:00+07:00`).toISOString() : undefined;
+        day ? vietnamDayStart(day.slice(0, 10)) : undefined;
       const result = await listAudit(request.ctx.db, {
         ...filter,
         from: vietnamMidnight(filter.from),

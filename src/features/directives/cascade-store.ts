@@ -2,12 +2,14 @@
  * The cascade of a document: its tasks, the documents that implement it (a district's letter implementing
  * the province's), their tasks, and so on down to every commune task and its state, as far as the caller sees.
  */
+
+import { vietnamToday } from '../../core/dates.ts';
 import type { Db } from '../../db/connection.ts';
 import { isWithin } from '../admin-units/rules.ts';
 import type { Scope } from '../auth/rules.ts';
 import { documentInScope } from './documents-store.ts';
 import { type DocumentRow, documentSummaryJson, SUMMARY_FIELDS, type TaskJson, taskJson } from './json.ts';
-import { COMPLIANCE_CLASSES, type ComplianceClass, vietnamDay } from './rules/task-lifecycle.ts';
+import { COMPLIANCE_CLASSES, type ComplianceClass } from './rules/task-lifecycle.ts';
 import { taskVisible } from './task-access.ts';
 
 /** Province → district → commune → village team: deeper chains are not expected; the bound stops a loop. */
@@ -20,7 +22,7 @@ export interface CascadeNode {
   children: CascadeNode[];
 }
 
-export async function cascade(db: Db, scope: Scope, id: number, today = vietnamDay(new Date())) {
+export async function cascade(db: Db, scope: Scope, id: number, today = vietnamToday()) {
   const { doc: root, tree } = await documentInScope(db, scope, id);
   const names = (code: string) => tree.get(code)?.name_with_type;
   const nodes = new Map<number, CascadeNode>();

@@ -1,5 +1,6 @@
 /** How the units below a unit carry out their tasks: per unit, counts by compliance class and by state. */
 import type { ExpressionBuilder } from 'kysely';
+import { vietnamToday } from '../../core/dates.ts';
 import type { Db } from '../../db/connection.ts';
 import type { AdminUnitTable, Database } from '../../db/schema.ts';
 import { COUNTRY_CODE } from '../admin-units/rules.ts';
@@ -12,7 +13,6 @@ import {
   complianceOf,
   TASK_STATES,
   type TaskState,
-  vietnamDay,
 } from './rules/task-lifecycle.ts';
 
 type Counts = Record<ComplianceClass | 'total', number> & { states: Record<TaskState, number> };
@@ -58,7 +58,7 @@ export interface ComplianceFilter {
  * One row per unit directly below (all of them, with zero counts where nothing was assigned), then one per
  * organization of the unit itself and one for the unit itself when they hold tasks.
  */
-export async function compliance(db: Db, scope: Scope, f: ComplianceFilter, today = vietnamDay(new Date())) {
+export async function compliance(db: Db, scope: Scope, f: ComplianceFilter, today = vietnamToday()) {
   const unit = await unitInScope(db, scope, f.unitCode);
   let q = assignedWithin(db, unit.code);
   if (f.documentId !== undefined) q = q.where('tasks.document_id', '=', f.documentId);

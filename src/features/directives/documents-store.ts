@@ -1,4 +1,6 @@
 /** The document register: registering a reviewed letter (its tasks fanned out), reading and listing it. */
+
+import { vietnamToday } from '../../core/dates.ts';
 import { badRequest, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import type { AdminUnitTable } from '../../db/schema.ts';
@@ -11,7 +13,6 @@ import { documentJson, documentSummaryJson, SUMMARY_FIELDS, taskJson } from './j
 import { citationMatches, registerKey } from './rules/document-links.ts';
 import type { ParsedDocument } from './rules/parsed-document.ts';
 import { type Direction, type Jurisdiction, type PlannedTask, planTasks } from './rules/task-assignees.ts';
-import { vietnamDay } from './rules/task-lifecycle.ts';
 import {
   type CheckedUpload,
   checkUpload,
@@ -238,7 +239,7 @@ export async function documentInScope(db: Db, scope: Scope, id: number) {
 }
 
 /** The document page: the letter, its original file, the document it implements, those implementing it, tasks. */
-export async function documentView(db: Db, scope: Scope, id: number, today = vietnamDay(new Date())) {
+export async function documentView(db: Db, scope: Scope, id: number, today = vietnamToday()) {
   const { doc, tasks, tree } = await documentInScope(db, scope, id);
   const [parent, children, files] = await Promise.all([
     doc.parent_document_id === null

@@ -2,6 +2,8 @@
  * The steering committee (Ban Chỉ đạo) of a unit: its members and the area each supervises (seed 004), and
  * the log of supervision visits, each of which may open tasks for the units visited.
  */
+
+import { vietnamToday } from '../../core/dates.ts';
 import { badRequest, conflict, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import { isWithin } from '../admin-units/rules.ts';
@@ -10,7 +12,6 @@ import { type UnitTree, unitTree } from '../admin-units/tree.ts';
 import { writeAudited } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
 import { taskJson } from './json.ts';
-import { vietnamDay } from './rules/task-lifecycle.ts';
 
 export interface MemberInput {
   name: string;
@@ -194,7 +195,7 @@ export async function deleteMember(db: Db, scope: Scope, id: number) {
   });
 }
 
-export async function listVisits(db: Db, scope: Scope, unitCode: string, today = vietnamDay(new Date())) {
+export async function listVisits(db: Db, scope: Scope, unitCode: string, today = vietnamToday()) {
   const unit = await unitInScope(db, scope, unitCode);
   const tree = await unitTree(db);
   const visits = await db.db

@@ -1,11 +1,12 @@
 /** A unit's task report as an .xlsx workbook: the compliance summary, then every task assigned within it. */
 import ExcelJS from 'exceljs';
+import { vietnamDay, vietnamToday } from '../../core/dates.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Scope } from '../auth/rules.ts';
 import { assignedWithin, compliance } from './compliance-store.ts';
 import { COMPLIANCE_LABELS, DOCUMENT_KIND_LABELS, TASK_STATE_LABELS } from './rules/labels.ts';
 import type { DocumentKind } from './rules/parsed-document.ts';
-import { COMPLIANCE_CLASSES, complianceOf, type TaskState, vietnamDay } from './rules/task-lifecycle.ts';
+import { COMPLIANCE_CLASSES, complianceOf, type TaskState } from './rules/task-lifecycle.ts';
 
 type Lang = 'vi' | 'en';
 
@@ -49,7 +50,7 @@ const HEADINGS = {
 } as const;
 
 export async function taskReportXlsx(db: Db, scope: Scope, unitCode: string, lang: Lang): Promise<Buffer> {
-  const today = vietnamDay(new Date());
+  const today = vietnamToday();
   const summary = await compliance(db, scope, { unitCode }, today);
   const tasks = await assignedWithin(db, summary.unit.code)
     .leftJoin('documents', 'documents.id', 'tasks.document_id')

@@ -1,6 +1,7 @@
 /** A unit's inbox, one task's page, and what the parties do to a task: actions, progress reports, reassignment. */
 
 import type { Kysely } from 'kysely';
+import { vietnamToday } from '../../core/dates.ts';
 import { AppError, badRequest, forbidden, type Message, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
@@ -15,16 +16,16 @@ import {
   canReportProgress,
   TASK_ACTIONS,
   TASK_STATES,
+  TASK_WORKFLOW,
   type TaskAction,
   type TaskParty,
   type TaskState,
   transition,
-  vietnamDay,
 } from './rules/task-lifecycle.ts';
 import { checkUpload, fileInfo, insertFile, readFile, type Upload } from './stored-files.ts';
 import { partiesOf, taskInScope } from './task-access.ts';
 
-const today = () => vietnamDay(new Date());
+const today = () => vietnamToday();
 
 export interface InboxFilter {
   unitCode: string;
@@ -332,8 +333,14 @@ export async function reassignTask(
   input: { unitCode: string; organizationId?: number | null },
 ) {
   const { task, tree } = await taskInScope(db, scope, id);
-  if (!isWithin(tree.get(task.issuer_unit_code)!, scope.unitCode)) throw forbidden();
-  if (task.state !== 'assigned')
+  // Reassigning is the issuing unit's (or a unit above it): it is the superior for this action.
+  const parties = new Set<TaskParty>(
+    isWithin(tree.get(task.issuer_unit_code)!, scope.unitCode) ? ['superior'] : [],
+  );
+  const state = task.state as TaskState;
+  const moved = transition(state, 'reassign', parties);
+  if (!moved.ok && moved.refusal === 'party') throw forbidden();
+  if (!moved.ok)
     throw new AppError(409, 'task_state', {
       vi: 'Chỉ giao lại được nhiệm vụ chưa được tiếp nhận.',
       en: 'Only a task not yet acknowledged can be reassigned.',
@@ -355,11 +362,34 @@ export async function reassignTask(
     if (org?.unit_code !== target.code)
       throw badRequest(notOfUnit, [{ field: 'organizationId', message: notOfUnit }]);
   }
+  const before = task.assignee_unit_code ? tree.get(task.assignee_unit_code) : undefined;
+  const event = TASK_WORKFLOW.event(
+    state,
+    'reassign',
+    `${before?.name_with_type ?? (task.assignee_text || '—')} → ${target.name_with_type}`,
+  );
   await db.db.transaction().execute(async (trx) => {
-    await trx
+    // The state in the WHERE makes a concurrent acknowledgement win instead of being overwritten.
+    const updated = await trx
       .updateTable('tasks')
       .set({ assignee_unit_code: target.code, assignee_organization_id: input.organizationId ?? null })
       .where('id', '=', id)
+      .where('state', '=', event.from)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw new AppError(409, 'task_state', STATE_REFUSAL);
+    await trx
+      .insertInto('task_events')
+      .values({
+        province_code: task.province_code,
+        task_id: id,
+        from_state: event.from,
+        to_state: event.to,
+        action: event.action,
+        note: event.note,
+        percent: null,
+        user_id: scope.userId,
+        at: new Date().toISOString(),
+      })
       .execute();
     await appendAudit(trx, db.engine, scope, [
       {

@@ -1,6 +1,7 @@
+import { insertReturningIds } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
 import { generateResidents } from './rules/generator.ts';
-import { insertPersonRows, insertReturningIds, personRow } from './store.ts';
+import { insertPersonRows, personRow } from './store.ts';
 
 /**
  * Fills communes with generated residents, village by village, in one transaction per commune: households

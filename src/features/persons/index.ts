@@ -1,3 +1,4 @@
+import { vietnamTodayInstant } from '../../core/dates.ts';
 import type { FeatureManifest } from '../../server/feature-manifest.ts';
 import { seedResidents } from './demo-residents.ts';
 import { personsCli } from './import/import-persons-command.ts';
@@ -12,9 +13,9 @@ export const personsFeature = {
   migrations: { '0002-persons': persons },
   cli: personsCli,
   demo: async (db, area) => {
-    await seedResidents(db, area.communeCodes, new Date(), (done) =>
+    await seedResidents(db, area.communeCodes, vietnamTodayInstant(), (done) =>
       area.onProgress?.(done, area.communeCodes.length),
     );
   },
-  routes: (app, services) => personRoutes(app, services.uploadsDir),
+  routes: personRoutes,
 } satisfies FeatureManifest;

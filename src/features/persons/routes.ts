@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest, notFound } from '../../core/errors.ts';
+import { MAX_FILE_BYTES } from '../../core/import/file-limits.ts';
+import type { RowProblem } from '../../core/import/pipeline.ts';
+import { reportXlsx } from '../../core/import/report.ts';
 import { csvLine, neutralizeCell } from '../../core/spreadsheet.ts';
 import { idParams, unitCode as unit } from '../../server/schemas.ts';
 import { unitInScope } from '../admin-units/store.ts';
@@ -21,7 +20,6 @@ import {
   unmerge,
 } from './review-store.ts';
 import { AGE_BANDS } from './rules/age-bands.ts';
-import { MAX_FILE_BYTES } from './rules/file-limits.ts';
 import { PERSON_FIELDS } from './rules/headers.ts';
 import { PERSON_STATUSES, PRIORITY_GROUPS } from './rules/person-row.ts';
 import { getPerson, type PersonFilter, searchPersons, updatePerson } from './store.ts';
@@ -63,7 +61,7 @@ const EXPORT_COLUMNS = [
   ['Tình trạng', 'status'],
 ] as const;
 
-export function personRoutes(app: FastifyInstance, uploadsDir: string) {
+export function personRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = { access: { permission: 'persons.read' } } as const;
   const write = { access: { permission: 'persons.write' } } as const;
@@ -194,15 +192,15 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
       },
     },
     async (request, reply) => {
-      fs.mkdirSync(uploadsDir, { recursive: true });
-      const id = randomUUID();
-      const file = path.join(uploadsDir, `${id}.upload`);
       if (!request.body || typeof (request.body as NodeJS.ReadableStream).pipe !== 'function')
         throw badRequest({ vi: 'Không có tệp.', en: 'No file.' });
-      await pipeline(request.body as NodeJS.ReadableStream, fs.createWriteStream(file));
       const fileName = decodeURIComponent(request.headers['x-file-name']);
-      fs.writeFileSync(`${file}.json`, JSON.stringify({ userId: request.user!.id, fileName }));
-      return reply.code(201).send({ uploadId: id, fileName, bytes: fs.statSync(file).size });
+      const upload = await app.files.save(
+        request.body as NodeJS.ReadableStream,
+        { userId: request.user!.id, fileName },
+        MAX_FILE_BYTES,
+      );
+      return reply.code(201).send({ uploadId: upload.id, fileName, bytes: upload.bytes });
     },
   );
 
@@ -224,23 +222,27 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
     },
     async (request) => {
       const scope = request.ctx.scope;
-      const file = path.join(uploadsDir, `${request.body.uploadId}.upload`);
-      const meta = fs.existsSync(`${file}.json`) ? JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) : null;
-      if (!meta || meta.userId !== scope.userId)
-        throw notFound({ vi: 'Không tìm thấy tệp đã tải lên.', en: 'Upload not found.' });
+      const upload = app.files.open(request.body.uploadId, scope.userId);
+      if (!upload) throw notFound({ vi: 'Không tìm thấy tệp đã tải lên.', en: 'Upload not found.' });
       await unitInScope(request.ctx.db, scope, request.body.commune);
       const mapping = request.body.mapping
         ? Object.fromEntries(Object.entries(request.body.mapping).map(([k, v]) => [Number(k), v]))
         : undefined;
-      return importPersons(request.ctx.db, {
-        path: file,
-        fileName: meta.fileName,
-        communeCode: request.body.commune,
-        mode: request.body.mode,
-        mapping,
-        headerRow: request.body.headerRow,
-        actor: scope,
-      });
+      // A committed import used the upload up; one that stored nothing keeps it for a retry (mode, mapping).
+      return app.files.consume(
+        upload,
+        (file) =>
+          importPersons(request.ctx.db, {
+            path: file.path,
+            fileName: file.fileName,
+            communeCode: request.body.commune,
+            mode: request.body.mode,
+            mapping,
+            headerRow: request.body.headerRow,
+            actor: scope,
+          }),
+        (result) => !result?.committed,
+      );
     },
   );
 
@@ -275,27 +277,11 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
     },
     async (request, reply) => {
       const batch = await batchInScope(request.ctx.db, request.ctx.scope, request.params.id);
-      const book = new ExcelJS.Workbook();
-      const sheet = book.addWorksheet('Dòng bị từ chối');
-      sheet.addRow(['Dòng', 'Cột', 'Lý do', 'Reason']).font = { bold: true };
-      for (const e of JSON.parse(batch.errors) as {
-        row: number;
-        column: string;
-        reason: { vi: string; en: string };
-      }[])
-        sheet.addRow([
-          e.row,
-          neutralizeCell(e.column),
-          neutralizeCell(e.reason.vi),
-          neutralizeCell(e.reason.en),
-        ]);
-      sheet.columns.forEach((col, i) => {
-        col.width = i < 2 ? 12 : 60;
-      });
+      const errors = JSON.parse(batch.errors) as RowProblem[];
       return reply
         .header('content-disposition', `attachment; filename="loi-nhap-${batch.id}.xlsx"`)
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(Buffer.from(await book.xlsx.writeBuffer()));
+        .send(await reportXlsx('Dòng bị từ chối', errors, { narrowWidth: 12 }));
     },
   );
 

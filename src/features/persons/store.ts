@@ -1,6 +1,8 @@
-import { type Expression, type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import { type Expression, type Kysely, type Selectable, sql } from 'kysely';
+import { vietnamToday, vietnamTodayInstant } from '../../core/dates.ts';
 import { badRequest, notFound } from '../../core/errors.ts';
 import { foldDiacritics } from '../../core/text.ts';
+import { insertReturningIds } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database, PersonTable } from '../../db/schema.ts';
 import { placeColumn } from '../admin-units/rules.ts';
@@ -54,39 +56,6 @@ export function personRow(
 
 type PersonRow = Omit<PersonTable, 'id'>;
 
-/**
- * Inserts rows inside the caller's transaction and answers their ids, in order. On SQLite one prepared
- * statement runs per row on the transaction's own connection (building a 400-row insert through the query
- * builder cost more than SQLite's work); on PostgreSQL multi-row inserts (≤ ~30,000 parameters each) keep
- * round trips few.
- */
-export async function insertReturningIds<T extends 'persons' | 'households'>(
-  db: Db,
-  trx: Kysely<Database>,
-  table: T,
-  rows: Insertable<Database[T]>[],
-): Promise<number[]> {
-  if (rows.length === 0) return [];
-  const columns = Object.keys(rows[0]!);
-  if (db.sqlite) {
-    const insert = db.sqlite.prepare(
-      `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
-    );
-    return rows.map((row) => Number(insert.run(row).lastInsertRowid));
-  }
-  const perStatement = Math.floor(30_000 / columns.length);
-  const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const inserted = await trx
-      .insertInto(table as 'households')
-      .values(rows.slice(i, i + perStatement) as Insertable<Database['households']>[])
-      .returning('id')
-      .execute();
-    for (const r of inserted) ids.push(r.id);
-  }
-  return ids;
-}
-
 export const insertPersonRows = (db: Db, trx: Kysely<Database>, rows: PersonRow[]) =>
   insertReturningIds(db, trx, 'persons', rows);
 
@@ -123,7 +92,12 @@ export interface PersonFilter {
  * the given name), by national-ID or phone prefix when the text is digits, and by village, age band, status
  * and priority group. Every search is audited with its filter and the number of persons shown.
  */
-export async function searchPersons(db: Db, scope: Scope, filter: PersonFilter, today = new Date()) {
+export async function searchPersons(
+  db: Db,
+  scope: Scope,
+  filter: PersonFilter,
+  today = vietnamTodayInstant(),
+) {
   const unit = await unitInScope(db, scope, filter.unitCode ?? scope.unitCode);
   let q = db.db.selectFrom('persons').where('persons.merged_into', 'is', null);
   const column = placeColumn('persons', unit.level);
@@ -281,7 +255,7 @@ export async function updatePerson(db: Db, scope: Scope, id: number, changes: Pe
   }
   const set = {
     ...(changes.status !== undefined
-      ? { status: changes.status, status_date: changes.statusDate ?? new Date().toISOString().slice(0, 10) }
+      ? { status: changes.status, status_date: changes.statusDate ?? vietnamToday() }
       : {}),
     ...(phone !== undefined ? { phone } : {}),
     ...(changes.villageId !== undefined ? { village_id: changes.villageId } : {}),

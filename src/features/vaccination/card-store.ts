@@ -1,4 +1,6 @@
 /** A person's vaccination card, and the FHIR R4 export of a unit. Personal data: both reads are audited. */
+
+import { vietnamToday } from '../../core/dates.ts';
 import type { Message } from '../../core/errors.ts';
 import { badRequest } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
@@ -10,7 +12,6 @@ import type { Scope } from '../auth/rules.ts';
 import type { PersonStatus } from '../persons/rules/person-status.ts';
 import { personInScope } from './access.ts';
 import type { ContactOutcome } from './rules/contact-outcomes.ts';
-import { vietnamToday } from './rules/days.ts';
 import { type FhirDoseInput, fhirBundle } from './rules/fhir.ts';
 import { personStatus } from './rules/person-status.ts';
 import type { VaccineId } from './rules/vaccines.ts';

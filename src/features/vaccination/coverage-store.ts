@@ -2,13 +2,14 @@
  * Coverage per unit × age group × class, and its weekly trend, read from the counters: a province view reads
  * a few hundred counter rows whatever its population. Aggregates, not personal data: not audited.
  */
+
+import { addDays, vietnamToday } from '../../core/dates.ts';
 import type { Db } from '../../db/connection.ts';
 import type { AdminUnitTable } from '../../db/schema.ts';
 import { unitInScope } from '../admin-units/store.ts';
 import { unitTree } from '../admin-units/tree.ts';
 import type { Scope } from '../auth/rules.ts';
 import { BANDS_OF_GROUP, COVERAGE_AGE_GROUPS, type CoverageAgeGroup } from './rules/age-groups.ts';
-import { addDays, vietnamToday } from './rules/days.ts';
 import { COVERAGE_CLASSES, type CoverageClass } from './rules/dose-series.ts';
 import { syncStatuses } from './status-store.ts';
 

@@ -5,14 +5,15 @@
  * provincial target. Ages are today's (the registry's residents are generated for today). Deterministic per
  * commune; written in bulk with statuses and counters, one transaction per commune.
  */
+
+import { addDays, addMonths, daysBetween, vietnamToday } from '../../core/dates.ts';
+import { insertRows } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
 import type { VaccinationStatusTable } from '../../db/schema.ts';
 import { hashCode } from '../admin-units/population.ts';
 import { mulberry32 } from '../persons/rules/sampling.ts';
-import { insertRows } from './bulk-insert.ts';
 import { bandOn } from './rules/age-groups.ts';
 import type { ContactOutcome } from './rules/contact-outcomes.ts';
-import { addDays, addMonths, daysBetween, vietnamToday } from './rules/days.ts';
 import type { DoseFact } from './rules/dose-series.ts';
 import { VACCINES, type VaccineId } from './rules/vaccines.ts';
 import { CounterDeltas, PERSON_FOR_STATUS_COLUMNS, statusRow, writeTransaction } from './status-store.ts';

@@ -1,5 +1,6 @@
 /** Doses entered one at a time (at a session or from a vaccination card), edited and deleted; all audited. */
 import type { Kysely } from 'kysely';
+import { vietnamToday } from '../../core/dates.ts';
 import { badRequest, type Message, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database, DoseTable } from '../../db/schema.ts';
@@ -8,7 +9,6 @@ import { appendAudit } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
 import { personInScope } from './access.ts';
 import { checkDose, type PersonForDose } from './rules/check-dose.ts';
-import { vietnamToday } from './rules/days.ts';
 import { type DoseFact, type DoseKind, nextDoseOf } from './rules/dose-series.ts';
 import type { VaccineId } from './rules/vaccines.ts';
 import { doseFact, refreshStatuses, syncStatuses, writeTransaction } from './status-store.ts';

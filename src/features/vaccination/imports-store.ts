@@ -1,7 +1,6 @@
 /** Dose imports of a unit, and one import's report (rejected rows, warnings, ignored rows) as .xlsx. */
-import ExcelJS from 'exceljs';
 import { notFound } from '../../core/errors.ts';
-import { neutralizeCell } from '../../core/spreadsheet.ts';
+import { reportXlsx } from '../../core/import/report.ts';
 import type { Db } from '../../db/connection.ts';
 import { recordInScope, unitInScope } from '../admin-units/store.ts';
 import type { Scope } from '../auth/rules.ts';
@@ -44,20 +43,9 @@ export async function importReportXlsx(db: Db, scope: Scope, id: number): Promis
   const batch = await db.db.selectFrom('dose_imports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!batch) throw importNotFound();
   await recordInScope(db, scope, batch.unit_code, importNotFound, batch);
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('Báo cáo nhập');
-  sheet.addRow(['Dòng', 'Cột', 'Loại', 'Lý do', 'Reason']).font = { bold: true };
   const KIND = { rejected: 'Bị từ chối', warning: 'Cảnh báo', ignored: 'Bỏ qua (đã có)' };
-  for (const e of JSON.parse(batch.report) as ReportEntry[])
-    sheet.addRow([
-      e.row,
-      neutralizeCell(e.column),
-      KIND[e.kind],
-      neutralizeCell(e.reason.vi),
-      neutralizeCell(e.reason.en),
-    ]);
-  sheet.columns.forEach((col, i) => {
-    col.width = i < 3 ? 14 : 60;
+  return reportXlsx('Báo cáo nhập', JSON.parse(batch.report) as ReportEntry[], {
+    kinds: KIND,
+    narrowWidth: 14,
   });
-  return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,9 +1,11 @@
+import { vietnamToday } from '../../core/dates.ts';
 import type { FeatureManifest } from '../../server/feature-manifest.ts';
 import { seedDemoVaccination } from './demo-doses.ts';
 import { vaccinationCli } from './import/import-doses-command.ts';
 import { vaccination } from './migrations/0004-vaccination.ts';
 import { vaccinationPermissions } from './permissions.ts';
 import { vaccinationRoutes } from './routes.ts';
+import { syncStatuses } from './status-store.ts';
 
 /** Doses, statuses, coverage counters, targets, worklists, sessions, FHIR export. */
 export const vaccinationFeature = {
@@ -14,6 +16,14 @@ export const vaccinationFeature = {
   demo: async (db, area) => {
     await seedDemoVaccination(db, area.communeCodes, area.provinceCode);
   },
-  routes: (app, services) => vaccinationRoutes(app, services.uploadsDir),
+  routes: vaccinationRoutes,
+  jobs: [
+    {
+      // Registry changes reach vaccination statuses before each read; catching up in the background too keeps
+      // that work out of the pages' requests.
+      name: 'vaccination.sync-statuses',
+      intervalMs: 10_000,
+      run: (db) => syncStatuses(db, vietnamToday()),
+    },
+  ],
 } satisfies FeatureManifest;
-export { vietnamToday } from './rules/days.ts';

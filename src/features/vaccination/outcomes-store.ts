@@ -1,5 +1,6 @@
 /** Contact outcomes: what the community team or the station recorded after contacting a person. */
 import type { Kysely } from 'kysely';
+import { vietnamToday } from '../../core/dates.ts';
 import { badRequest, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
@@ -7,7 +8,6 @@ import { appendAudit } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
 import { personInScope } from './access.ts';
 import { type ContactOutcome, REASON_REQUIRED } from './rules/contact-outcomes.ts';
-import { vietnamToday } from './rules/days.ts';
 import { syncStatuses, writeTransaction } from './status-store.ts';
 
 export interface OutcomeInput {

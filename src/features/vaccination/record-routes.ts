@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../core/errors.ts';
@@ -28,7 +26,7 @@ import {
 } from './sessions-store.ts';
 
 /** Doses (entry, correction, import), contact outcomes, sessions and the FHIR export. */
-export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
+export function recordRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = { access: { permission: 'vaccination.read' } } as const;
   const write = { access: { permission: 'vaccination.write' } } as const;
@@ -88,18 +86,22 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
     },
     async (request) => {
       const scope = request.ctx.scope;
-      const file = path.join(uploadsDir, `${request.body.uploadId}.upload`);
-      const meta = fs.existsSync(`${file}.json`) ? JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) : null;
-      if (!meta || meta.userId !== scope.userId)
-        throw notFound({ vi: 'Không tìm thấy tệp đã tải lên.', en: 'Upload not found.' });
-      return importDoses(request.ctx.db, {
-        path: file,
-        fileName: meta.fileName,
-        unitCode: request.body.unit ?? scope.unitCode,
-        mode: request.body.mode,
-        scope,
-        actor: scope,
-      });
+      const upload = app.files.open(request.body.uploadId, scope.userId);
+      if (!upload) throw notFound({ vi: 'Không tìm thấy tệp đã tải lên.', en: 'Upload not found.' });
+      // A committed import used the upload up; one that stored nothing keeps it for a retry.
+      return app.files.consume(
+        upload,
+        (file) =>
+          importDoses(request.ctx.db, {
+            path: file.path,
+            fileName: file.fileName,
+            unitCode: request.body.unit ?? scope.unitCode,
+            mode: request.body.mode,
+            scope,
+            actor: scope,
+          }),
+        (result) => !result?.committed,
+      );
     },
   );
 

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { vietnamToday } from '../../core/dates.ts';
 import { idParams } from '../../server/schemas.ts';
 import { vaccinationCard } from './card-store.ts';
 import { coverage, trend } from './coverage-store.ts';
 import { recordRoutes } from './record-routes.ts';
 import { BOOSTER_RULE_SETS } from './rules/booster-rules.ts';
-import { vietnamToday } from './rules/days.ts';
 import { OVERDUE_AFTER_DAYS } from './rules/dose-series.ts';
 import { VACCINES } from './rules/vaccines.ts';
 import { missedQuery, targetBody, trendQuery, unitQuery, worklistQuery } from './schemas.ts';
@@ -17,7 +17,7 @@ import { worklistXlsx } from './worklist-xlsx.ts';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Coverage, trend, rules, targets, worklists and the person card; doses, imports and sessions in record-routes. */
-export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
+export function vaccinationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = { access: { permission: 'vaccination.read' } } as const;
   const tags = ['vaccination'];
@@ -156,28 +156,7 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
     async (request) => vaccinationCard(request.ctx.db, request.ctx.scope, request.params.id),
   );
 
-  recordRoutes(app, uploadsDir);
-  keepStatusesCurrent(app);
-}
-
-/**
- * Registry changes made elsewhere (a large person import, merges) are queued by triggers and caught up before
- * each vaccination read; catching up in the background too keeps that work out of the pages' requests.
- */
-function keepStatusesCurrent(app: FastifyInstance) {
-  let running: Promise<void> | null = null;
-  const timer = setInterval(() => {
-    running ??= syncStatuses(app.db, vietnamToday())
-      .catch((err) => app.log.error({ err }, 'vaccination status sync failed'))
-      .finally(() => {
-        running = null;
-      });
-  }, 10_000);
-  timer.unref();
-  app.addHook('onClose', async () => {
-    clearInterval(timer);
-    await running;
-  });
+  recordRoutes(app);
 }
 
 function workFilter(q: {

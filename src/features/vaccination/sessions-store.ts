@@ -2,6 +2,8 @@
  * Vaccination sessions (buổi tiêm): where, when, which vaccine and how many doses; people invited from the
  * worklist; doses recorded at the session. Invitations are contact outcomes ("invited") tied to the session.
  */
+
+import { vietnamToday } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import { recordInScope, unitInScope } from '../admin-units/store.ts';
@@ -10,7 +12,6 @@ import type { Scope } from '../auth/rules.ts';
 import { communeInScope, personNotFound } from './access.ts';
 import { type DoseResult, recordDose } from './doses-store.ts';
 import { insertOutcomes } from './outcomes-store.ts';
-import { vietnamToday } from './rules/days.ts';
 import type { DoseKind } from './rules/dose-series.ts';
 import type { VaccineId } from './rules/vaccines.ts';
 import { syncStatuses, writeTransaction } from './status-store.ts';

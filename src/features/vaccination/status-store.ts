@@ -5,12 +5,12 @@
  * province view reads a few counter rows, never the doses.
  */
 import { type Kysely, sql } from 'kysely';
+import { weekStart } from '../../core/dates.ts';
+import { insertRows } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database, VaccinationStatusTable } from '../../db/schema.ts';
 import type { PersonStatus } from '../persons/rules/person-status.ts';
-import { insertRows } from './bulk-insert.ts';
 import { bandOn } from './rules/age-groups.ts';
-import { weekStart } from './rules/days.ts';
 import type { DoseFact, DoseKind } from './rules/dose-series.ts';
 import { summarizeSeries } from './rules/dose-series.ts';
 import type { VaccineId } from './rules/vaccines.ts';

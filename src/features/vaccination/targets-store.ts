@@ -3,6 +3,8 @@
  * below it: people left, the pace of the last two weeks of activity, the projected date, and the communes
  * behind. Read from the counters; aggregates only.
  */
+
+import { addDays, vietnamToday, weekStart } from '../../core/dates.ts';
 import { badRequest, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import type { AdminUnitTable } from '../../db/schema.ts';
@@ -14,7 +16,6 @@ import type { Scope } from '../auth/rules.ts';
 import { communesUnder } from './access.ts';
 import { bandCounts, counterCodes } from './coverage-store.ts';
 import { type AgeBand, bandsFrom } from './rules/age-groups.ts';
-import { addDays, vietnamToday, weekStart } from './rules/days.ts';
 import { type GoalProgress, goalProgress, PACE_WINDOW_DAYS } from './rules/targets.ts';
 import { syncStatuses, writeTransaction } from './status-store.ts';
 

@@ -5,6 +5,7 @@
  * Personal data: every read is audited.
  */
 import { sql } from 'kysely';
+import { vietnamToday } from '../../core/dates.ts';
 import type { Db } from '../../db/connection.ts';
 import { placeColumn } from '../admin-units/rules.ts';
 import { unitInScope } from '../admin-units/store.ts';
@@ -13,7 +14,6 @@ import type { Scope } from '../auth/rules.ts';
 import { communeInScope } from './access.ts';
 import { bandsFrom } from './rules/age-groups.ts';
 import { type ContactOutcome, isRecordedReason } from './rules/contact-outcomes.ts';
-import { vietnamToday } from './rules/days.ts';
 import { syncStatuses } from './status-store.ts';
 
 export const WORKLISTS = ['notVaccinated', 'due', 'overdue', 'all'] as const;

@@ -1,8 +1,8 @@
 /** A worklist as a printable .xlsx for the community team: who to visit, with a column for what happened. */
 import ExcelJS from 'exceljs';
+import { formatDay } from '../../core/dates.ts';
 import { neutralizeCell } from '../../core/spreadsheet.ts';
 import { CONTACT_OUTCOME_LABELS } from './rules/contact-outcomes.ts';
-import { formatDay } from './rules/days.ts';
 import type { WorklistEntry, worklist } from './worklist-store.ts';
 
 const LIST_TITLES = {

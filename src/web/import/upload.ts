@@ -1,4 +1,4 @@
-import { MAX_FILE_BYTES } from '../../features/persons/rules/file-limits.ts';
+import { MAX_FILE_BYTES } from '../../core/import/file-limits.ts';
 import { uploadFile } from '../api.ts';
 
 export { MAX_FILE_BYTES };

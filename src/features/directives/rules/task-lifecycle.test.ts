@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { vietnamDay } from '../../../core/dates.ts';
 import {
   availableActions,
   canReportProgress,
   complianceOf,
   isOverdue,
   TASK_STATES,
+  TASK_WORKFLOW,
   type TaskAction,
   type TaskParty,
   type TaskState,
   transition,
-  vietnamDay,
 } from './task-lifecycle.ts';
 
 const ASSIGNEE = new Set<TaskParty>(['assignee']);
@@ -66,6 +67,25 @@ describe('task lifecycle', () => {
     expect(availableActions('reportedDone', ASSIGNEE)).toEqual([]);
     expect(availableActions('reportedDone', SUPERIOR)).toEqual(['accept', 'return']);
     expect(availableActions('accepted', new Set(['assignee', 'superior']))).toEqual([]);
+  });
+
+  it('reassigns a task not yet acknowledged, by the superior, keeping its state and writing an event', () => {
+    expect(transition('assigned', 'reassign', SUPERIOR)).toEqual({ ok: true, to: 'assigned' });
+    expect(transition('assigned', 'reassign', ASSIGNEE)).toEqual({ ok: false, refusal: 'party' });
+    for (const state of TASK_STATES.filter((s) => s !== 'assigned'))
+      expect(transition(state, 'reassign', SUPERIOR)).toEqual({ ok: false, refusal: 'state' });
+    expect(TASK_WORKFLOW.event('assigned', 'reassign', 'Huyện Hữu Lũng → Xã Yên Thịnh')).toEqual({
+      action: 'reassign',
+      from: 'assigned',
+      to: 'assigned',
+      note: 'Huyện Hữu Lũng → Xã Yên Thịnh',
+    });
+    expect(TASK_WORKFLOW.event('reportedDone', 'return')).toMatchObject({
+      from: 'reportedDone',
+      to: 'returned',
+    });
+    // Not one of the moves of the action route and the task page's buttons.
+    expect(availableActions('assigned', SUPERIOR)).toEqual([]);
   });
 
   it('takes progress reports only while the assignee works on the task', () => {

@@ -1,8 +1,15 @@
 /**
- * The life of a task as an explicit state machine. Each action names the states it may start from
+ * The life of a task as an explicit state machine (core/workflow.ts). Each action names the states it may start from
  * (`allowedFrom`, as OpenCRVS's allowedStartStates) and the party that may take it: the assignee does the
  * work, the issuing unit (or any unit above the assignee) accepts or returns it. Pure: no I/O, no clock.
  */
+
+import { vietnamDay } from '../../../core/dates.ts';
+import {
+  type ActionRule as CoreActionRule,
+  type Transition as CoreTransition,
+  defineWorkflow,
+} from '../../../core/workflow.ts';
 
 export const TASK_STATES = [
   'assigned',
@@ -17,14 +24,9 @@ export type TaskState = (typeof TASK_STATES)[number];
 /** assignee: the unit that must act; superior: the issuing unit or a unit above the assignee. */
 export type TaskParty = 'assignee' | 'superior';
 
-interface ActionRule {
-  allowedFrom: readonly TaskState[];
-  to: TaskState;
-  by: TaskParty;
-  /** A return says what is missing ("thiếu danh sách"), so the assignee knows what to do. */
-  needsReason?: true;
-}
+type ActionRule = CoreActionRule<TaskState, TaskParty>;
 
+/** The moves a party makes through the task's action route (the buttons of the task page). */
 export const TASK_ACTIONS = {
   acknowledge: { allowedFrom: ['assigned'], to: 'acknowledged', by: 'assignee' },
   start: { allowedFrom: ['acknowledged', 'returned'], to: 'inProgress', by: 'assignee' },
@@ -35,42 +37,40 @@ export const TASK_ACTIONS = {
 export type TaskAction = keyof typeof TASK_ACTIONS;
 export const TASK_ACTION_NAMES = Object.keys(TASK_ACTIONS) as TaskAction[];
 
-export type TransitionRefusal = 'state' | 'party' | 'reason';
-export type Transition = { ok: true; to: TaskState } | { ok: false; refusal: TransitionRefusal };
+/**
+ * The whole lifecycle: the moves, and reassignment (its own route and form), which gives a task not yet
+ * acknowledged to another unit: the state stays, the event records it.
+ */
+export const TASK_WORKFLOW = defineWorkflow({
+  states: TASK_STATES,
+  actions: {
+    ...TASK_ACTIONS,
+    reassign: { allowedFrom: ['assigned'], to: (from: TaskState) => from, by: 'superior' },
+  } satisfies Record<string, ActionRule>,
+});
+export type TaskWorkflowAction = TaskAction | 'reassign';
+
+export type { TransitionRefusal } from '../../../core/workflow.ts';
+export type Transition = CoreTransition<TaskState>;
 
 /** Whether `action` may be taken on a task in `state` by a caller who is the given parties. */
 export function transition(
   state: TaskState,
-  action: TaskAction,
+  action: TaskWorkflowAction,
   parties: ReadonlySet<TaskParty>,
   reason?: string | null,
 ): Transition {
-  const rule: ActionRule = TASK_ACTIONS[action];
-  if (!parties.has(rule.by)) return { ok: false, refusal: 'party' };
-  if (!rule.allowedFrom.includes(state)) return { ok: false, refusal: 'state' };
-  if (rule.needsReason && !reason?.trim()) return { ok: false, refusal: 'reason' };
-  return { ok: true, to: rule.to };
+  return TASK_WORKFLOW.transition(state, action, parties, reason);
 }
 
-/** The actions a caller may take now (the buttons a page shows). */
+/** The moves a caller may take now (the buttons a page shows). */
 export function availableActions(state: TaskState, parties: ReadonlySet<TaskParty>): TaskAction[] {
-  return TASK_ACTION_NAMES.filter((a) => {
-    const rule: ActionRule = TASK_ACTIONS[a];
-    return parties.has(rule.by) && rule.allowedFrom.includes(state);
-  });
+  return TASK_WORKFLOW.available(state, parties, TASK_ACTION_NAMES) as TaskAction[];
 }
 
 /** Progress may be reported while the assignee works on the task (not before acknowledging, not once done). */
 export function canReportProgress(state: TaskState): boolean {
   return state === 'acknowledged' || state === 'inProgress' || state === 'returned';
-}
-
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
-
-/** The calendar date (yyyy-mm-dd) in Vietnam (UTC+7, no daylight saving) at an instant. */
-export function vietnamDay(instant: Date | string): string {
-  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export interface TaskTiming {

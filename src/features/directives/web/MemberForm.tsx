@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../web/api.ts';
+import { AreaSelect } from '../../../web/components/AreaSelect.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 import type { Organization, UnitSummary } from '../../admin-units/web/units-api.ts';
-import { AreaSelect } from './AreaSelect.tsx';
 import type { MemberInput } from './directives-api.ts';
 
 interface Props {

@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../web/api.ts';
+import { AreaSelect } from '../../../web/components/AreaSelect.tsx';
 import { DateInput } from '../../../web/DateInput.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 import { parseDate } from '../../../web/format.ts';
-import { AreaSelect } from './AreaSelect.tsx';
 import type { SteeringMember, VisitInput } from './directives-api.ts';
 import { newKey } from './document-draft.ts';
 

@@ -8,7 +8,13 @@ import type {
   ReferenceKind,
 } from '../rules/parsed-document.ts';
 import type { Direction, PlannedTask, UnitRef } from '../rules/task-assignees.ts';
-import type { ComplianceClass, TaskAction, TaskParty, TaskState } from '../rules/task-lifecycle.ts';
+import type {
+  ComplianceClass,
+  TaskAction,
+  TaskParty,
+  TaskState,
+  TaskWorkflowAction,
+} from '../rules/task-lifecycle.ts';
 
 // task-lifecycle.ts is pure (no imports): its lists come along; the other rules modules give only types.
 export {
@@ -133,7 +139,7 @@ export interface TaskEvent {
   id: number;
   from: TaskState;
   to: TaskState;
-  action: TaskAction;
+  action: TaskWorkflowAction;
   note: string | null;
   percent: number | null;
   by: string | null;

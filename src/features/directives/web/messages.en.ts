@@ -63,6 +63,7 @@ export const directivesEn: DirectivesMessages = {
       reportDone: 'Reported done',
       accept: 'Accepted',
       return: 'Returned',
+      reassign: 'Reassigned',
     },
     item: 'Item {{ordinal}}',
     fromVisit: 'From a supervision visit',

@@ -61,6 +61,7 @@ export const directivesVi = {
       reportDone: 'Báo cáo hoàn thành',
       accept: 'Nghiệm thu',
       return: 'Trả lại',
+      reassign: 'Giao lại',
     },
     item: 'Mục {{ordinal}}',
     fromVisit: 'Từ lần kiểm tra, giám sát',

@@ -1,21 +1,29 @@
-import { AppError, badRequest, type Message } from '../../../core/errors.ts';
+import type { Kysely } from 'kysely';
+import { vietnamTodayInstant } from '../../../core/dates.ts';
+import { badRequest } from '../../../core/errors.ts';
+import {
+  cellsByField,
+  chunked,
+  commitOrRefuse,
+  eachDataRow,
+  filledCells,
+  type ImportMode,
+  openTable,
+  type RowProblem,
+} from '../../../core/import/pipeline.ts';
 import { foldDiacritics } from '../../../core/text.ts';
+import { insertReturningIds } from '../../../db/bulk-insert.ts';
 import type { Db } from '../../../db/connection.ts';
+import type { Database } from '../../../db/schema.ts';
 import type { AuditEvent } from '../../audit/store.ts';
 import { appendAudit } from '../../audit/store.ts';
 import { sameBirthAndVillage } from '../rules/duplicates.ts';
 import { detectHeader, isSignatureRow, type PersonField } from '../rules/headers.ts';
 import { type PersonInput, validatePersonRow } from '../rules/person-row.ts';
-import { insertPersonRows, insertReturningIds, personRow, setHouseholdHeads } from '../store.ts';
-import { readHead, readTable, type TableRow } from './read-table.ts';
+import { insertPersonRows, personRow, setHouseholdHeads } from '../store.ts';
 
-export type ImportMode = 'all-or-nothing' | 'valid-rows';
-
-export interface RowError {
-  row: number;
-  column: string;
-  reason: Message;
-}
+export type { ImportMode };
+export type RowError = RowProblem;
 
 export interface ImportResult {
   batchId: number | null;
@@ -48,18 +56,13 @@ const CHUNK = 500;
 /** Folded name (personRow's name_folded) and birth year. */
 const namesakeKey = (folded: string, birthYear: number) => `${folded}|${birthYear}`;
 
-const blank = (cells: unknown[]) =>
-  cells.every((c) => c === null || c === undefined || String(c).trim() === '');
-const filled = (cells: unknown[]) =>
-  cells.filter((c) => c !== null && c !== undefined && String(c).trim() !== '').length;
-
 /**
  * Imports a commune's person list in one transaction: nothing is half-written. In all-or-nothing mode any
  * rejected row rolls everything back; in valid-rows mode the valid rows are committed and the rest reported.
  * Either way the batch is recorded with its error report, and a committed batch can be undone.
  */
 export async function importPersons(db: Db, options: ImportOptions): Promise<ImportResult> {
-  const today = options.today ?? new Date();
+  const today = options.today ?? vietnamTodayInstant();
   const commune = await db.db
     .selectFrom('admin_units')
     .selectAll()
@@ -81,8 +84,8 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
   };
 
   // Read the first rows to find the header, then go on with the same stream.
-  const rows = readTable(options.path, options.fileName, options.onProgress);
-  const head = await readHead(rows);
+  const table = await openTable(options);
+  const head = table.head;
   const header = detectHeader(head.map((r) => r.cells));
   if (!header && !options.mapping)
     throw badRequest(
@@ -125,12 +128,13 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
     { id: number; fullName: string; birthDate: string | null; birthYear: number; villageId: number | null }[]
   >();
 
-  const rejectAll = new AppError(400, 'rejected', {
-    vi: 'Có dòng bị từ chối.',
-    en: 'Some rows were rejected.',
-  });
-  try {
-    await db.db.transaction().execute(async (trx) => {
+  let batchId = 0;
+  let heads = new Map<number, number>();
+  result.committed = await commitOrRefuse<Kysely<Database>>({
+    mode: options.mode,
+    transaction: (work) => db.db.transaction().execute(work),
+    rejected: () => result.rejected,
+    write: async (trx) => {
       const now = new Date().toISOString();
       const batch = await trx
         .insertInto('import_batches')
@@ -154,7 +158,7 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         .returning('id')
         .executeTakeFirstOrThrow();
       result.batchId = batch.id;
-      let pending: { row: number; person: PersonInput }[] = [];
+      batchId = batch.id;
       // The commune's registered persons by folded name and birth year, read once: duplicates are then found
       // in memory, not by a query per chunk (a commune holds thousands, the province bench a million).
       for (const c of await trx
@@ -178,7 +182,7 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
       // Households from the list's "Chủ hộ" column: one per head's name and village; the head is the member
       // whose relation is "Chủ hộ" or whose own name is the head's.
       const householdIds = new Map<string, number>();
-      const heads = new Map<number, number>();
+      heads = new Map<number, number>();
       const isHead = (p: PersonInput) =>
         foldDiacritics(p.relationToHead ?? '') === 'chu ho' ||
         (!!p.householdHead && foldDiacritics(p.householdHead) === foldDiacritics(p.fullName));
@@ -212,8 +216,7 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         return keys.map((key) => (key ? householdIds.get(key)! : null));
       };
 
-      const flush = async () => {
-        if (pending.length === 0) return;
+      const persons = chunked<{ row: number; person: PersonInput }>(CHUNK, async (pending) => {
         const nationalIds = pending.flatMap((p) => (p.person.nationalId ? [p.person.nationalId] : []));
         const known = new Set(
           nationalIds.length
@@ -261,22 +264,15 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         });
         if (reviews.length) await trx.insertInto('duplicate_reviews').values(reviews).execute();
         result.review += reviews.length;
-        pending = [];
-      };
+      });
 
-      let ended = false;
-      const handle = async (r: TableRow) => {
-        if (ended || r.row <= headerRowNumber || blank(r.cells)) return;
+      await eachDataRow(table, headerRowNumber, async (r) => {
         // The table ends at the signature block ("Người lập biểu", "…, ngày … tháng … năm …").
-        if (isSignatureRow(r.cells)) {
-          ended = true;
-          return;
-        }
+        if (isSignatureRow(r.cells)) return 'end';
         // A lone cell under or inside the table is a note or a section title ("Người lập biểu"), not a person.
-        if (filled(r.cells) <= 1) return;
+        if (filledCells(r.cells) <= 1) return;
         result.rowsRead += 1;
-        const cells: Partial<Record<PersonField, unknown>> = {};
-        for (const c of columns) if (c.field) cells[c.field] = r.cells[c.index];
+        const cells = cellsByField(columns, r.cells);
         const checked = validatePersonRow(cells, { today, villages });
         if (!checked.ok) {
           result.rejected += 1;
@@ -295,14 +291,12 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
           return;
         }
         if (id) seenIds.set(id, r.row);
-        pending.push({ row: r.row, person: checked.person });
-        if (pending.length >= CHUNK) await flush();
-      };
-
-      for (const r of head) await handle(r);
-      for await (const r of rows) await handle(r);
-      await flush();
-      if (options.mode === 'all-or-nothing' && result.rejected > 0) throw rejectAll;
+        await persons.push({ row: r.row, person: checked.person });
+      });
+      await persons.end();
+    },
+    finish: async (trx) => {
+      const batch = { id: batchId };
       await setHouseholdHeads(db, trx, heads);
       await trx
         .updateTable('import_batches')
@@ -331,33 +325,32 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         },
       };
       await appendAudit(trx, db.engine, options.actor, [event]);
-      result.committed = true;
-    });
-  } catch (error) {
-    if (error !== rejectAll) throw error;
+    },
     // Rolled back: record the refused batch (no persons) so that its error report can be downloaded.
-    const refused = await db.db
-      .insertInto('import_batches')
-      .values({
-        kind: 'persons',
-        commune_code: commune.code,
-        province_code: place.province_code,
-        file_name: options.fileName,
-        mode: options.mode,
-        rows_read: result.rowsRead,
-        imported: 0,
-        rejected: result.rejected,
-        review: 0,
-        existing: 0,
-        status: 'refused',
-        errors: JSON.stringify(result.errors),
-        created_by: options.actor.userId,
-        created_at: new Date().toISOString(),
-        undone_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    Object.assign(result, { batchId: refused.id, imported: 0, review: 0, existing: 0 });
-  }
+    refused: async () => {
+      const refused = await db.db
+        .insertInto('import_batches')
+        .values({
+          kind: 'persons',
+          commune_code: commune.code,
+          province_code: place.province_code,
+          file_name: options.fileName,
+          mode: options.mode,
+          rows_read: result.rowsRead,
+          imported: 0,
+          rejected: result.rejected,
+          review: 0,
+          existing: 0,
+          status: 'refused',
+          errors: JSON.stringify(result.errors),
+          created_by: options.actor.userId,
+          created_at: new Date().toISOString(),
+          undone_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      Object.assign(result, { batchId: refused.id, imported: 0, review: 0, existing: 0 });
+    },
+  });
   return result;
 }

@@ -3,20 +3,14 @@
  * an Excel date serial, or the Date object exceljs reads from a date cell.
  * Dates are returned as ISO strings (yyyy-mm-dd); "today" is the calendar date in Vietnam (UTC+7).
  */
+import { type CalendarDate, vietnamDate } from '../../../core/dates.ts';
 import type { Message } from '../../../core/errors.ts';
 
 export type BirthDateResult =
   | { ok: true; date: string | null; year: number; precision: 'day' | 'year' }
   | { ok: false; reason: Message };
 
-interface CalendarDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
 const DAY_MS = 86_400_000;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const FIRST_YEAR = 1900;
 /** Excel's serial day 0, once its 1900 leap-year bug is accounted for (valid for serials ≥ 61). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -47,12 +41,6 @@ export function ageOn(birth: { birthDate: string | null; birthYear: number }, to
   const month = Number(birth.birthDate.slice(5, 7));
   const day = Number(birth.birthDate.slice(8, 10));
   return now.month < month || (now.month === month && now.day < day) ? age - 1 : age;
-}
-
-/** The calendar date in Vietnam at the given instant: "today" must not depend on the server's time zone. */
-export function vietnamDate(instant: Date): CalendarDate {
-  const shifted = new Date(instant.getTime() + VIETNAM_OFFSET_MS);
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
 
 function fromText(text: string, now: CalendarDate): BirthDateResult {

@@ -10,10 +10,11 @@
  *  - children carry the father's family name; everyone aged 14 or over has a CCCD, most adults a mobile.
  * Speed: tables are built once; each person costs a few random numbers and string concatenations.
  */
+
+import { vietnamDate } from '../../../core/dates.ts';
 import { hashCode } from '../../admin-units/population.ts';
 import { singleYearShares } from './age-pyramid.ts';
 import { provinceOfCommune } from './commune-province.ts';
-import { vietnamDate } from './dates.ts';
 import { PROVINCE_CODES, type Sex } from './national-id.ts';
 import { AGED_65_PLUS, NATIONAL_ID_AGE, type PersonInput } from './person-row.ts';
 import type { PersonStatus } from './person-status.ts';

@@ -5,20 +5,31 @@
  * like entered ones (rejected, ignored when already recorded, or recorded with warnings); statuses and
  * coverage counters move in the same transaction.
  */
-import { AppError, badRequest, type Message } from '../../../core/errors.ts';
+
+import type { Kysely } from 'kysely';
+import { vietnamToday } from '../../../core/dates.ts';
+import { badRequest, type Message } from '../../../core/errors.ts';
+import {
+  chunked,
+  commitOrRefuse,
+  eachDataRow,
+  filledCells,
+  type ImportMode,
+  openTable,
+  type RowProblem,
+} from '../../../core/import/pipeline.ts';
+import { insertRows } from '../../../db/bulk-insert.ts';
 import type { Db } from '../../../db/connection.ts';
+import type { Database } from '../../../db/schema.ts';
 import { unitInScope } from '../../admin-units/store.ts';
 import { unitTree } from '../../admin-units/tree.ts';
 import { type Actor, appendAudit } from '../../audit/store.ts';
 import type { Scope } from '../../auth/rules.ts';
-import { readHead, readTable, type TableRow } from '../../persons/import/read-table.ts';
 import { isSignatureRow } from '../../persons/rules/headers.ts';
 import type { PersonInput } from '../../persons/rules/person-row.ts';
 import { insertPersonRows, personRow } from '../../persons/store.ts';
-import { insertRows } from '../bulk-insert.ts';
 import { personForDose } from '../doses-store.ts';
 import { checkDose } from '../rules/check-dose.ts';
-import { vietnamToday } from '../rules/days.ts';
 import { type DoseFileField, detectDoseHeader } from '../rules/dose-headers.ts';
 import type { DoseFact } from '../rules/dose-series.ts';
 import { doseFact, refreshStatuses, syncStatuses, writeTransaction } from '../status-store.ts';
@@ -27,13 +38,10 @@ import { type Cells, type DoseRow, doseRowReader, type Problem } from './dose-ro
 import { type Known, matchPersons } from './match-persons.ts';
 import { dosesOfWideRow } from './wide-row.ts';
 
-export type DoseImportMode = 'all-or-nothing' | 'valid-rows';
+export type DoseImportMode = ImportMode;
 
-export interface ReportEntry {
-  row: number;
-  column: string;
+export interface ReportEntry extends RowProblem {
   kind: 'rejected' | 'warning' | 'ignored';
-  reason: Message;
 }
 
 export interface DoseImportResult {
@@ -73,8 +81,6 @@ const REPORT_LIMIT = 5000;
 /** A dose read from a file row; `names` are the columns' headers where a dose group names them. */
 type NumberedRow = DoseRow & { row: number; names?: ReadonlyMap<string, string> };
 
-const filled = (cells: unknown[]) => cells.filter((c) => c != null && String(c).trim() !== '').length;
-
 export async function importDoses(db: Db, options: DoseImportOptions): Promise<DoseImportResult> {
   const today = options.today ?? vietnamToday();
   const tree = await unitTree(db);
@@ -86,8 +92,8 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
     ]);
   const readRow = doseRowReader(communeResolver(tree, unit));
 
-  const rows = readTable(options.path, options.fileName, options.onProgress);
-  const head = await readHead(rows);
+  const table = await openTable(options);
+  const head = table.head;
   const header = detectDoseHeader(head.map((r) => r.cells));
   if (!header)
     throw badRequest(
@@ -136,10 +142,6 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
   const touched = new Set<number>();
   const villages = new Map<string, { id: number; name: string }[]>();
   const noon = new Date(`${today}T12:00:00Z`);
-  const rejectAll = new AppError(400, 'rejected', {
-    vi: 'Có dòng bị từ chối.',
-    en: 'Some rows were rejected.',
-  });
   /** The import's row in dose_imports, with the counts so far. */
   const importRecord = (status: 'committed' | 'refused') => ({
     province_code: unit.province_code ?? (unit.level === 1 ? unit.code : null),
@@ -161,8 +163,12 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
   });
   await syncStatuses(db, today);
 
-  try {
-    await writeTransaction(db, async (trx) => {
+  let batchId = 0;
+  result.committed = await commitOrRefuse<Kysely<Database>>({
+    mode: options.mode,
+    transaction: (work) => writeTransaction(db, work),
+    rejected: () => result.rejected,
+    write: async (trx) => {
       const now = new Date().toISOString();
       const batch = await trx
         .insertInto('dose_imports')
@@ -170,8 +176,8 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
         .returning('id')
         .executeTakeFirstOrThrow();
       result.importId = batch.id;
+      batchId = batch.id;
       const personNote = `Tạo từ tệp mũi tiêm “${options.fileName}” (lần nhập ${batch.id}): cần rà soát.`;
-      let pending: NumberedRow[] = [];
 
       const villagesOf = async (commune: string) => {
         let list = villages.get(commune);
@@ -186,10 +192,7 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
         return list;
       };
 
-      const flush = async () => {
-        if (pending.length === 0) return;
-        const chunk = pending;
-        pending = [];
+      const rows = chunked<NumberedRow>(CHUNK, async (chunk) => {
         const matches = await matchPersons(chunk, { trx, tree, unit, noon, villagesOf });
         // A person to register gets a placeholder id (negative) until one of its doses is accepted: a row
         // whose only dose is rejected registers nobody. One person per national ID (or name + birth date +
@@ -317,11 +320,9 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
           };
         });
         await insertRows(db, trx, 'doses', inserts);
-      };
+      });
 
-      let ended = false;
-      const handle = async (r: TableRow) => {
-        if (ended || r.row <= headerRowNumber || filled(r.cells) === 0) return;
+      await eachDataRow(table, headerRowNumber, async (r) => {
         const base: Cells = {};
         for (const c of columns) base[c.field] = r.cells[c.index];
         const doses: { cells: Cells; names?: ReadonlyMap<string, string> }[] = header.groups.length
@@ -330,28 +331,23 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
         const reads = doses.map((d) => ({ ...d, read: readRow(d.cells) }));
         // The table ends at the signature block ("Người lập biểu", "…, ngày … tháng … năm …"): looked for
         // only in rows that hold no dose, the check folds every cell. A lone cell is a note or a title.
-        if (reads.every((d) => !d.read.ok) && isSignatureRow(r.cells)) {
-          ended = true;
-          return;
-        }
+        if (reads.every((d) => !d.read.ok) && isSignatureRow(r.cells)) return 'end';
         // A person of the wide layout without any dose is read, and has nothing to import.
-        if (reads.every((d) => !d.read.ok) && filled(r.cells) <= 1) return;
+        if (reads.every((d) => !d.read.ok) && filledCells(r.cells) <= 1) return;
         result.rowsRead += 1;
         for (const { read, names } of reads) {
           if (!read.ok) {
             reject(r.row, read.problems, names);
             continue;
           }
-          pending.push({ ...read.row, row: r.row, ...(names ? { names } : {}) });
+          rows.add({ ...read.row, row: r.row, ...(names ? { names } : {}) });
         }
-        if (pending.length >= CHUNK) await flush();
-      };
-
-      for (const r of head) await handle(r);
-      for await (const r of rows) await handle(r);
-      await flush();
-      if (options.mode === 'all-or-nothing' && result.rejected > 0) throw rejectAll;
-
+        await rows.flushIfFull();
+      });
+      await rows.end();
+    },
+    finish: async (trx) => {
+      const batch = { id: batchId };
       await refreshStatuses(db, trx, touched, today);
       // The new persons were queued by the registry's trigger; their statuses are current already.
       const newIds = [...created.values()].map((p) => p.id);
@@ -384,29 +380,28 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
           },
         },
       ]);
-      result.committed = true;
-    });
-  } catch (error) {
-    if (error !== rejectAll) throw error;
-    result.report.sort((a, b) => a.row - b.row);
-    // Rolled back: the refused import is recorded (no doses, no persons) so that its report can be downloaded.
-    Object.assign(result, {
-      imported: 0,
-      ignored: 0,
-      matchedPersons: 0,
-      matchedByNationalId: 0,
-      matchedByNameAndBirth: 0,
-      newPersons: 0,
-      warnings: 0,
-      report: result.report.filter((e) => e.kind === 'rejected'),
-    });
-    created.clear();
-    const refused = await db.db
-      .insertInto('dose_imports')
-      .values(importRecord('refused'))
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    result.importId = refused.id;
-  }
+    },
+    refused: async () => {
+      result.report.sort((a, b) => a.row - b.row);
+      // Rolled back: the refused import is recorded (no doses, no persons) so that its report can be downloaded.
+      Object.assign(result, {
+        imported: 0,
+        ignored: 0,
+        matchedPersons: 0,
+        matchedByNationalId: 0,
+        matchedByNameAndBirth: 0,
+        newPersons: 0,
+        warnings: 0,
+        report: result.report.filter((e) => e.kind === 'rejected'),
+      });
+      created.clear();
+      const refused = await db.db
+        .insertInto('dose_imports')
+        .values(importRecord('refused'))
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      result.importId = refused.id;
+    },
+  });
   return result;
 }

@@ -3,8 +3,9 @@
  * 18+, 50+. Counters keep the registry's bands (age-bands.ts, which adds 0–4 so that the population is
  * whole); the wider groups are sums of bands. Age is in completed years on the reference day.
  */
+
+import { ageOnDay, anniversary } from '../../../core/dates.ts';
 import { AGE_BANDS, type AgeBand, ageBandOf } from '../../persons/rules/age-bands.ts';
-import { ageOnDay, anniversary } from './days.ts';
 
 export { AGE_BANDS, type AgeBand } from '../../persons/rules/age-bands.ts';
 

@@ -4,7 +4,7 @@
  * themselves are CONFIRMED by the secondary sources cited beside each. A due date records the rule set that
  * produced it.
  */
-import { addMonths, anniversary } from './days.ts';
+import { addMonths, anniversary } from '../../../core/dates.ts';
 
 export interface BoosterRule {
   /** 1 = mũi 3 (first booster), 2 = mũi 4. */

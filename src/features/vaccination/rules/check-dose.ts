@@ -4,10 +4,11 @@
  * allow or a booster before its rule's date is recorded with a warning. Doses given elsewhere, or recorded
  * late, may arrive out of order: a missing earlier dose is a warning too.
  */
+
+import { addDays, ageOnDay, daysBetween, formatDay } from '../../../core/dates.ts';
 import type { Message } from '../../../core/errors.ts';
 import type { PersonStatus } from '../../persons/rules/person-status.ts';
 import { BOOSTER_RULE_SETS, type BoosterRuleSet, boosterDue, ruleSetOn } from './booster-rules.ts';
-import { addDays, ageOnDay, daysBetween, formatDay } from './days.ts';
 import { type DoseFact, seriesProduct } from './dose-series.ts';
 import { mixAllowed, VACCINES } from './vaccines.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../core/dates.ts';
 import { foldDiacritics } from '../../../core/text.ts';
 import { ageAt, ageBandOf } from '../../persons/rules/age-bands.ts';
 import { mulberry32 } from '../../persons/rules/sampling.ts';
 import { bandOn } from './age-groups.ts';
-import { addDays } from './days.ts';
 import { readDoseDate, readDoseNumber } from './dose-cells.ts';
 import { detectDoseHeader, unitNameKey } from './dose-headers.ts';
 import { parseVaccine } from './vaccines.ts';

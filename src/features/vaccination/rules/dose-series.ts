@@ -2,8 +2,9 @@
  * What a person's doses add up to, from dates alone (not from today), so that it can be stored and counted:
  * the primary series and its completion, boosters, the coverage class and the next dose with its due dates.
  */
+
+import { addDays } from '../../../core/dates.ts';
 import { BOOSTER_RULE_SETS, type BoosterRuleSet, boosterDue } from './booster-rules.ts';
-import { addDays } from './days.ts';
 import { VACCINES, type VaccineId } from './vaccines.ts';
 
 export const DOSE_KINDS = ['primary', 'additional', 'booster'] as const;

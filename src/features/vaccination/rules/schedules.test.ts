@@ -4,9 +4,9 @@
  * for a value the digest marks UNCERTAIN or NOT FOUND.
  */
 import { describe, expect, it } from 'vitest';
+import { addDays, addMonths } from '../../../core/dates.ts';
 import { BOOSTER_RULE_SETS, boosterDue } from './booster-rules.ts';
 import { checkDose } from './check-dose.ts';
-import { addDays, addMonths } from './days.ts';
 import { type DoseFact, summarizeSeries } from './dose-series.ts';
 import { mixAllowed, VACCINES, type VaccineId } from './vaccines.ts';
 

@@ -2,7 +2,7 @@
  * Progress towards a target such as seed 004's "primary series for 100 % of people 12+ and boosters for
  * people 18+ within January 2022": how many are left, and when the unit gets there at its current pace.
  */
-import { addDays } from './days.ts';
+import { addDays } from '../../../core/dates.ts';
 
 /** The pace is the daily mean over the last this many days of activity. */
 export const PACE_WINDOW_DAYS = 14;

@@ -2,10 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../../../web/format.ts';
 import { ImportFileField, ImportFooter, ImportModeField } from '../../../web/import/ImportFields.tsx';
+import { ImportUnitField } from '../../../web/import/ImportUnitField.tsx';
 import { useFileImport } from '../../../web/import/useFileImport.ts';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
-import { ImportUnitField } from '../../persons/web/ImportUnitField.tsx';
 import { DoseImportResultView } from './DoseImportResult.tsx';
 import { VaccinationTabs } from './VaccinationTabs.tsx';
 import {

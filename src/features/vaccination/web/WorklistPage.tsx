@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { statusOf } from '../../../web/api.ts';
+import { UnitPicker } from '../../../web/components/UnitPicker.tsx';
+import { VillageSelect } from '../../../web/components/VillageSelect.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { formatNumber } from '../../../web/format.ts';
 import { Loading } from '../../../web/Loading.tsx';
@@ -9,8 +11,6 @@ import { NoAccessPage } from '../../../web/NoAccessPage.tsx';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
 import { useUnit } from '../../admin-units/web/units-api.ts';
-import { UnitPicker } from '../../persons/web/UnitPicker.tsx';
-import { VillageSelect } from '../../persons/web/VillageSelect.tsx';
 import { MinAgeSelect } from './MinAgeSelect.tsx';
 import { VaccinationTabs } from './VaccinationTabs.tsx';
 import {

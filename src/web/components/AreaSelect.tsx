@@ -1,4 +1,4 @@
-import type { FieldAria } from '../../../web/FormField.tsx';
+import type { FieldAria } from '../FormField.tsx';
 
 interface Props {
   aria: FieldAria;

@@ -1,5 +1,5 @@
-import { useCurrentUser } from '../../../web/session.ts';
-import { UnitPicker } from './UnitPicker.tsx';
+import { UnitPicker } from '../components/UnitPicker.tsx';
+import { useCurrentUser } from '../session.ts';
 
 /** The unit an import is for: a commune user's own commune, shown; above it, picked within the jurisdiction. */
 export function ImportUnitField(props: {

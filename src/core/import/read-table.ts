@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { type Readable, Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { badRequest } from '../../../core/errors.ts';
-import { MAX_FILE_BYTES } from '../rules/file-limits.ts';
+import { badRequest } from '../errors.ts';
+import { MAX_FILE_BYTES } from './file-limits.ts';
 
 /** Rows of a spreadsheet as communes make them: .xlsx (first sheet) or .csv, streamed row by row. */
 export interface TableRow {
