@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../db/connection.ts';
 import { adminUnitRoutes } from '../features/admin-units/routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
@@ -18,6 +18,7 @@ import { personRoutes } from '../features/persons/routes.ts';
 import { vaccinationRoutes } from '../features/vaccination/routes.ts';
 import { installAccessControl } from './access.ts';
 import { errorBody, installErrorHandler } from './error-handler.ts';
+import { installResponseValidation, plainSerializerCompiler } from './responses.ts';
 
 const webRoot = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -28,6 +29,11 @@ export interface AppOptions {
   uploadsDir?: string;
   /** Extra routes registered with the app's plugins (the benchmark's no-op baseline). */
   extraRoutes?: (app: FastifyInstance) => void;
+  /**
+   * Check every JSON answer against the route's declared response schema and fail the request (500) if it
+   * drifts (the HTTP tests turn this on). Off by default: answers are JSON.stringify'd without a zod pass.
+   */
+  validateResponses?: boolean;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -40,7 +46,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('db', options.db);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(plainSerializerCompiler);
+  if (options.validateResponses) installResponseValidation(app);
   installErrorHandler(app);
   await app.register(fastifyCookie); // before the access hook, which reads the session cookie
   installAccessControl(app);
@@ -58,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
       },
       security: [{ session: [], csrf: [] }],
+      servers: [{ url: '/', description: 'The server that serves this document' }],
     },
     transform: jsonSchemaTransform,
   });

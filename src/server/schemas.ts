@@ -31,3 +31,49 @@ export const isoDate = z
     (s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s),
     bilingual({ vi: 'không phải một ngày có thật', en: 'not a calendar date' }),
   );
+
+/*
+ * Response contracts. Routes declare what they answer with these (OpenAPI, types of the web client); the
+ * server does not check its answers at run time, the HTTP tests do (buildApp's `validateResponses`).
+ */
+
+/** The one error shape (server/error-handler.ts#errorBody). */
+export const errorResponse = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .describe("An error, in the caller's language: { error: { code, message, fields? } }");
+export type ErrorResponse = z.infer<typeof errorResponse>;
+
+const errorWords = {
+  400: 'Invalid input',
+  401: 'Not logged in',
+  403: 'Not allowed (permission, CSRF token or jurisdiction)',
+  404: "Not found (or outside the caller's jurisdiction)",
+  409: 'Conflict with the current state',
+  413: 'The request body is too large',
+  415: 'Unsupported content type',
+  422: 'The content could not be processed',
+  429: 'Too many attempts',
+} as const;
+export type ErrorStatus = keyof typeof errorWords;
+
+/** The error statuses a route may answer, each with the shared error body. */
+export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
+  const out = {} as Record<S, typeof errorResponse>;
+  for (const s of statuses) out[s] = errorResponse.describe(errorWords[s]);
+  return out;
+}
+
+/** An answer without a body (204). */
+export const noContent = z.null().describe('Done: no content');
+
+/** A file download: its media type, described (the body is the file's bytes). */
+export const fileResponse = (description: string, ...mediaTypes: string[]) => ({
+  description,
+  content: Object.fromEntries(mediaTypes.map((t) => [t, { schema: z.string().describe('The file') }])),
+});
