@@ -8,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { adminUnitRoutes } from '../features/admin-units/routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
@@ -73,7 +74,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get(
     '/api/health',
-    { config: { access: { public: true } }, schema: { tags: ['system'], summary: 'Liveness' } },
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness',
+        operationId: 'getHealth',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
     async () => ({
       status: 'ok',
     }),
