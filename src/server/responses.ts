@@ -25,7 +25,7 @@ export function addSharedErrorResponses(route: RouteOptions, access: Access | un
   if (!schema || schema.hide || !access) return;
   const methods = [route.method].flat();
   const statuses: (400 | 401 | 403)[] = [];
-  if (schema.params || schema.querystring || schema.body) statuses.push(400);
+  if (schema.params || schema.querystring || schema.body || schema.headers) statuses.push(400);
   if (!('public' in access)) {
     statuses.push(401);
     if ('permission' in access || methods.some((m) => m !== 'GET' && m !== 'HEAD')) statuses.push(403);

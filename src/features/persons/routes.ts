@@ -8,7 +8,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest, notFound } from '../../core/errors.ts';
 import { csvLine, neutralizeCell } from '../../core/spreadsheet.ts';
-import { idParams, unitCode as unit } from '../../server/schemas.ts';
+import {
+  errorResponses,
+  fileResponse,
+  idParams,
+  noContent,
+  responses,
+  unitCode as unit,
+} from '../../server/schemas.ts';
 import { scopeOf } from '../../server/scope.ts';
 import { unitInScope } from '../admin-units/store.ts';
 import { importPersons } from './import/import-persons.ts';
@@ -25,6 +32,14 @@ import { AGE_BANDS } from './rules/age-bands.ts';
 import { MAX_FILE_BYTES } from './rules/file-limits.ts';
 import { PERSON_FIELDS } from './rules/headers.ts';
 import { PERSON_STATUSES, PRIORITY_GROUPS } from './rules/person-row.ts';
+import {
+  duplicateReviewsResponse,
+  importBatchesResponse,
+  importResultResponse,
+  personListResponse,
+  personResponse,
+  uploadResponse,
+} from './schemas.ts';
 import { getPerson, type PersonFilter, searchPersons, updatePerson } from './store.ts';
 
 const filterQuery = z.object({
@@ -77,6 +92,8 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags: ['persons'],
         summary: "Search persons within the caller's jurisdiction (audited)",
+        operationId: 'listPersons',
+        response: responses({ 200: personListResponse }),
         querystring: filterQuery,
       },
     },
@@ -98,6 +115,14 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags: ['persons'],
         summary: 'The filtered list as .xlsx or .csv (formula-like cells neutralised; audited)',
+        operationId: 'exportPersons',
+        response: responses({
+          200: fileResponse(
+            'The list as .xlsx (format=xlsx, default) or UTF-8 .csv with BOM (format=csv)',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            'text/csv',
+          ),
+        }),
         querystring: filterQuery.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
       },
     },
@@ -132,7 +157,13 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
     '/api/persons/:id',
     {
       config: read,
-      schema: { tags: ['persons'], summary: 'A person and their household (audited)', params: idParams },
+      schema: {
+        tags: ['persons'],
+        summary: 'A person and their household (audited)',
+        operationId: 'getPerson',
+        params: idParams,
+        response: responses({ 200: personResponse, ...errorResponses(404) }),
+      },
     },
     async (request) => getPerson(app.db, scopeOf(request), request.params.id),
   );
@@ -145,6 +176,8 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
         tags: ['persons'],
         summary:
           "Change a person's status (with its date), phone, village, groups, address, occupation or note (audited)",
+        operationId: 'updatePerson',
+        response: responses({ 204: noContent, ...errorResponses(404) }),
         params: idParams,
         body: z.object({
           status: z.enum(PERSON_STATUSES).optional(),
@@ -187,6 +220,8 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags: ['persons'],
         summary: 'Upload a person list (raw .xlsx/.csv body; header x-file-name); answers an upload id',
+        operationId: 'uploadPersonList',
+        response: responses({ 201: uploadResponse, ...errorResponses(413, 415) }),
         headers: z.object({ 'x-file-name': z.string().min(1).max(200) }),
       },
     },
@@ -210,6 +245,8 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags: ['persons'],
         summary: 'Import an uploaded list into a commune (all-or-nothing or valid rows)',
+        operationId: 'importPersons',
+        response: responses({ 200: importResultResponse, ...errorResponses(404) }),
         body: z.object({
           uploadId: z.string().uuid(),
           commune: z.string().regex(/^\d{5}$/),
@@ -248,6 +285,8 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags: ['persons'],
         summary: 'Import batches of a unit',
+        operationId: 'listPersonImports',
+        response: responses({ 200: importBatchesResponse }),
         querystring: z.object({ unit: unit.optional() }),
       },
     },
@@ -263,6 +302,14 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags: ['persons'],
         summary: 'The rejected rows of an import as .xlsx (row, column, reason)',
+        operationId: 'downloadPersonImportErrors',
+        response: responses({
+          200: fileResponse(
+            'The rejected rows as .xlsx',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ),
+          ...errorResponses(404),
+        }),
         params: idParams,
       },
     },
@@ -296,7 +343,13 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
     '/api/persons/imports/:id/undo',
     {
       config: importing,
-      schema: { tags: ['persons'], summary: 'Undo a committed import', params: idParams },
+      schema: {
+        tags: ['persons'],
+        summary: 'Undo a committed import',
+        operationId: 'undoPersonImport',
+        params: idParams,
+        response: responses({ 204: noContent, ...errorResponses(404) }),
+      },
     },
     async (request, reply) => {
       await undoBatch(app.db, scopeOf(request), request.params.id);
@@ -311,6 +364,8 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags: ['persons'],
         summary: 'Likely duplicates to review (same name and birth date)',
+        operationId: 'listDuplicateReviews',
+        response: responses({ 200: duplicateReviewsResponse }),
         querystring: z.object({
           unit: unit.optional(),
           status: z.enum(['open', 'merged', 'kept']).default('open'),
@@ -336,7 +391,13 @@ export function personRoutes(app: FastifyInstance, uploadsDir: string) {
       `/api/persons/duplicates/:id/${action}`,
       {
         config: write,
-        schema: { tags: ['persons'], summary: `Duplicate review: ${action}`, params: idParams },
+        schema: {
+          tags: ['persons'],
+          summary: `Duplicate review: ${action}`,
+          operationId: `${action}DuplicateReview`,
+          params: idParams,
+          response: responses({ 204: noContent, ...errorResponses(404) }),
+        },
       },
       async (request, reply) => {
         await run(app.db, scopeOf(request), request.params.id);
