@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../core/errors.ts';
-import { idParams } from '../../server/schemas.ts';
+import { errorResponses, fileResponse, idParams, noContent, responses } from '../../server/schemas.ts';
 import { scopeOf } from '../../server/scope.ts';
 import { fhirExport } from './card-store.ts';
 import { deleteDose, editDose, recordDose } from './doses-store.ts';
@@ -13,11 +13,21 @@ import { recordOutcome } from './outcomes-store.ts';
 import {
   doseBody,
   doseChanges,
+  doseEditResponse,
+  doseImportResultResponse,
+  doseImportsResponse,
+  doseResultResponse,
   importBody,
   invitationsBody,
+  invitationsResponse,
   outcomeBody,
+  outcomeResponse,
+  rosterResponse,
   sessionBody,
   sessionDosesBody,
+  sessionDosesResponse,
+  sessionRecord,
+  sessionsResponse,
   unitQuery,
 } from './schemas.ts';
 import {
@@ -44,6 +54,12 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags,
         summary: 'Record a dose: 201 recorded (with warnings), 200 ignored (already recorded), 400 rejected',
+        operationId: 'recordDose',
+        response: responses({
+          201: doseResultResponse.describe('Recorded (with warnings)'),
+          200: doseResultResponse.describe('Ignored: already recorded'),
+          ...errorResponses(404),
+        }),
         body: doseBody,
       },
     },
@@ -61,6 +77,8 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags,
         summary: 'Correct a dose (checked again; audited)',
+        operationId: 'updateDose',
+        response: responses({ 200: doseEditResponse, ...errorResponses(404) }),
         params: idParams,
         body: doseChanges,
       },
@@ -70,7 +88,16 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
 
   r.delete(
     '/api/vaccination/doses/:id',
-    { config: write, schema: { tags, summary: 'Delete a dose (audited)', params: idParams } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Delete a dose (audited)',
+        operationId: 'deleteDose',
+        params: idParams,
+        response: responses({ 204: noContent, ...errorResponses(404) }),
+      },
+    },
     async (request, reply) => {
       await deleteDose(app.db, scopeOf(request), request.params.id);
       return reply.code(204).send();
@@ -84,6 +111,8 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags,
         summary: 'Import a dose list uploaded with POST /api/persons/uploads (national-platform layout)',
+        operationId: 'importDoses',
+        response: responses({ 200: doseImportResultResponse, ...errorResponses(404) }),
         body: importBody,
       },
     },
@@ -106,7 +135,16 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
 
   r.get(
     '/api/vaccination/imports',
-    { config: read, schema: { tags, summary: 'Dose imports of a unit', querystring: unitQuery } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Dose imports of a unit',
+        operationId: 'listDoseImports',
+        querystring: unitQuery,
+        response: responses({ 200: doseImportsResponse, ...errorResponses(404) }),
+      },
+    },
     async (request) => listDoseImports(app.db, scopeOf(request), unitOf(request.query, request)),
   );
 
@@ -117,6 +155,14 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags,
         summary: "An import's rejected rows, warnings and ignored rows as .xlsx",
+        operationId: 'downloadDoseImportReport',
+        response: responses({
+          200: fileResponse(
+            'The report as .xlsx',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ),
+          ...errorResponses(404),
+        }),
         params: idParams,
       },
     },
@@ -134,7 +180,13 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
     '/api/vaccination/outcomes',
     {
       config: { access: { permission: 'vaccination.outcomes' } },
-      schema: { tags, summary: 'Record the outcome of contacting a person (audited)', body: outcomeBody },
+      schema: {
+        tags,
+        summary: 'Record the outcome of contacting a person (audited)',
+        operationId: 'recordContactOutcome',
+        body: outcomeBody,
+        response: responses({ 201: outcomeResponse, ...errorResponses(404) }),
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await recordOutcome(app.db, scopeOf(request), request.body)),
@@ -142,13 +194,31 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
 
   r.get(
     '/api/vaccination/sessions',
-    { config: read, schema: { tags, summary: 'Sessions of a unit and below', querystring: unitQuery } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Sessions of a unit and below',
+        operationId: 'listVaccinationSessions',
+        querystring: unitQuery,
+        response: responses({ 200: sessionsResponse, ...errorResponses(404) }),
+      },
+    },
     async (request) => listSessions(app.db, scopeOf(request), unitOf(request.query, request)),
   );
 
   r.post(
     '/api/vaccination/sessions',
-    { config: write, schema: { tags, summary: 'Plan a session in a commune', body: sessionBody } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Plan a session in a commune',
+        operationId: 'createVaccinationSession',
+        body: sessionBody,
+        response: responses({ 201: sessionRecord, ...errorResponses(404) }),
+      },
+    },
     async (request, reply) =>
       reply.code(201).send(await createSession(app.db, scopeOf(request), request.body)),
   );
@@ -157,7 +227,13 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
     '/api/vaccination/sessions/:id/roster',
     {
       config: read,
-      schema: { tags, summary: 'A session, its invitees and the doses recorded (audited)', params: idParams },
+      schema: {
+        tags,
+        summary: 'A session, its invitees and the doses recorded (audited)',
+        operationId: 'getVaccinationSessionRoster',
+        params: idParams,
+        response: responses({ 200: rosterResponse, ...errorResponses(404) }),
+      },
     },
     async (request) => sessionRoster(app.db, scopeOf(request), request.params.id),
   );
@@ -169,6 +245,8 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags,
         summary: 'Invite persons of the commune (from its worklist)',
+        operationId: 'inviteToVaccinationSession',
+        response: responses({ 200: invitationsResponse, ...errorResponses(404) }),
         params: idParams,
         body: invitationsBody,
       },
@@ -183,6 +261,8 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags,
         summary: "Record doses given at a session (its date, vaccine and place); each dose's result",
+        operationId: 'recordVaccinationSessionDoses',
+        response: responses({ 200: sessionDosesResponse, ...errorResponses(404) }),
         params: idParams,
         body: sessionDosesBody,
       },
@@ -197,6 +277,14 @@ export function recordRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags,
         summary: 'FHIR R4 Bundle (collection) of Patient and Immunization resources for a unit (audited)',
+        operationId: 'exportVaccinationFhir',
+        response: responses({
+          200: fileResponse(
+            'A FHIR R4 Bundle (JSON) of Patient and Immunization resources',
+            'application/fhir+json',
+          ),
+          ...errorResponses(404),
+        }),
         querystring: unitQuery,
       },
     },

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParams } from '../../server/schemas.ts';
+import { errorResponses, fileResponse, idParams, responses } from '../../server/schemas.ts';
 import { scopeOf } from '../../server/scope.ts';
 import { vaccinationCard } from './card-store.ts';
 import { coverage, trend } from './coverage-store.ts';
@@ -9,7 +9,22 @@ import { BOOSTER_RULE_SETS } from './rules/booster-rules.ts';
 import { vietnamToday } from './rules/days.ts';
 import { OVERDUE_AFTER_DAYS } from './rules/dose-series.ts';
 import { VACCINES } from './rules/vaccines.ts';
-import { missedQuery, targetBody, trendQuery, unitQuery, worklistQuery } from './schemas.ts';
+import {
+  coverageResponse,
+  missedQuery,
+  missedResponse,
+  targetBody,
+  targetProgressResponse,
+  targetResponse,
+  targetsResponse,
+  trendQuery,
+  trendResponse,
+  unitQuery,
+  vaccinationCardResponse,
+  vaccinationRulesResponse,
+  worklistQuery,
+  worklistResponse,
+} from './schemas.ts';
 import { syncStatuses } from './status-store.ts';
 import { createTarget, listTargets, targetProgress } from './targets-store.ts';
 import { missed, worklist } from './worklist-store.ts';
@@ -32,6 +47,8 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags,
         summary: 'Coverage of a unit and of each unit directly below it, by age group and class (counters)',
+        operationId: 'getVaccinationCoverage',
+        response: responses({ 200: coverageResponse, ...errorResponses(404) }),
         querystring: unitQuery,
       },
     },
@@ -45,6 +62,8 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags,
         summary: 'Weekly trend: people of an age group with a first dose, the primary series, a booster',
+        operationId: 'getVaccinationTrend',
+        response: responses({ 200: trendResponse, ...errorResponses(404) }),
         querystring: trendQuery,
       },
     },
@@ -59,6 +78,8 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags,
         summary: 'Vaccine products, schedules and booster rule sets (provisional values flagged)',
+        operationId: 'getVaccinationRules',
+        response: responses({ 200: vaccinationRulesResponse }),
       },
     },
     async () => ({
@@ -75,6 +96,8 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags,
         summary: "Targets that apply to a unit or lie within it, with the unit's progress",
+        operationId: 'listVaccinationTargets',
+        response: responses({ 200: targetsResponse, ...errorResponses(404) }),
         querystring: unitQuery,
       },
     },
@@ -85,7 +108,13 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
     '/api/vaccination/targets',
     {
       config: { access: { permission: 'vaccination.targets' } },
-      schema: { tags, summary: 'Set a target for a unit', body: targetBody },
+      schema: {
+        tags,
+        summary: 'Set a target for a unit',
+        operationId: 'createVaccinationTarget',
+        body: targetBody,
+        response: responses({ 201: targetResponse, ...errorResponses(404) }),
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await createTarget(app.db, scopeOf(request), request.body)),
@@ -98,6 +127,8 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags,
         summary: 'Progress on a target: people left, pace, projection, communes behind',
+        operationId: 'getVaccinationTargetProgress',
+        response: responses({ 200: targetProgressResponse, ...errorResponses(404) }),
         params: idParams,
         querystring: unitQuery,
       },
@@ -112,6 +143,8 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags,
         summary: 'Worklist of a commune or village: not vaccinated, due, overdue, with phones (audited)',
+        operationId: 'getVaccinationWorklist',
+        response: responses({ 200: worklistResponse, ...errorResponses(404) }),
         querystring: worklistQuery,
       },
     },
@@ -122,7 +155,13 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
     '/api/vaccination/worklist.xlsx',
     {
       config: read,
-      schema: { tags, summary: 'The worklist as a printable .xlsx (audited)', querystring: worklistQuery },
+      schema: {
+        tags,
+        summary: 'The worklist as a printable .xlsx (audited)',
+        operationId: 'downloadVaccinationWorklist',
+        querystring: worklistQuery,
+        response: responses({ 200: fileResponse('The worklist as .xlsx', XLSX), ...errorResponses(404) }),
+      },
     },
     async (request, reply) => {
       const list = await worklist(app.db, scopeOf(request), workFilter(request.query));
@@ -140,6 +179,8 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
       schema: {
         tags,
         summary: '"No one missed": eligible residents by class, and the missed ones by name (audited)',
+        operationId: 'getVaccinationMissed',
+        response: responses({ 200: missedResponse, ...errorResponses(404) }),
         querystring: missedQuery,
       },
     },
@@ -150,7 +191,13 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
     '/api/vaccination/persons/:id/card',
     {
       config: read,
-      schema: { tags, summary: "A person's doses, status and contact outcomes (audited)", params: idParams },
+      schema: {
+        tags,
+        summary: "A person's doses, status and contact outcomes (audited)",
+        operationId: 'getVaccinationCard',
+        params: idParams,
+        response: responses({ 200: vaccinationCardResponse, ...errorResponses(404) }),
+      },
     },
     async (request) => vaccinationCard(app.db, scopeOf(request), request.params.id),
   );
