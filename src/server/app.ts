@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { adminUnitRoutes } from '../features/admin-units/routes.ts';
@@ -19,7 +19,12 @@ import { personRoutes } from '../features/persons/routes.ts';
 import { vaccinationRoutes } from '../features/vaccination/routes.ts';
 import { installAccessControl } from './access.ts';
 import { errorBody, installErrorHandler } from './error-handler.ts';
-import { installResponseValidation, plainSerializerCompiler } from './responses.ts';
+import {
+  contractTransform,
+  contractTransformObject,
+  installResponseValidation,
+  plainSerializerCompiler,
+} from './responses.ts';
 
 const webRoot = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -58,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         title: 'SafeAdapt API',
         version: '0.1.0',
         description: 'Thích ứng an toàn: API of the COVID-19 steering committees',
+        license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
       },
       components: {
         securitySchemes: {
@@ -68,7 +74,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [], csrf: [] }],
       servers: [{ url: '/', description: 'The server that serves this document' }],
     },
-    transform: jsonSchemaTransform,
+    transform: contractTransform,
+    transformObject: contractTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 

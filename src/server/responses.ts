@@ -5,6 +5,7 @@
  * every JSON answer against the schema declared for its status and turns a mismatch into a 500 naming it.
  */
 import type { FastifyInstance, FastifySerializerCompiler, RouteOptions } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { type ZodType, z } from 'zod';
 import { errorResponse, errorResponses } from './schemas.ts';
 import type { Access } from './types.ts';
@@ -37,8 +38,33 @@ function schemaFor(responses: ResponseSchemas | undefined, status: number): ZodT
   const declared = responses?.[status] ?? responses?.[`${Math.floor(status / 100)}XX`] ?? responses?.default;
   if (!declared) return null;
   if (declared instanceof z.ZodType) return declared;
-  return 'binary';
+  const content = (declared as { content?: Record<string, { schema?: unknown }> }).content;
+  const schema = content?.['application/json']?.schema;
+  if (schema instanceof z.ZodType) return schema;
+  return content ? 'binary' : null;
 }
+
+/**
+ * The OpenAPI transform: fastify-type-provider-zod's, after setting aside the answers without a body (204),
+ * which become `type: 'null'` (no content in the document).
+ */
+export const contractTransform: typeof jsonSchemaTransform = (document) => {
+  const response = (document.schema as { response?: ResponseSchemas } | undefined)?.response;
+  if (!response) return jsonSchemaTransform(document);
+  const empty = Object.entries(response).filter(
+    ([, r]) => !(r instanceof z.ZodType) && !(r as { content?: unknown }).content,
+  );
+  const rest = Object.fromEntries(Object.entries(response).filter(([k]) => !empty.some(([e]) => e === k)));
+  const out = jsonSchemaTransform({ ...document, schema: { ...document.schema, response: rest } });
+  const transformed = out.schema as { response?: Record<string, unknown> };
+  transformed.response = {
+    ...transformed.response,
+    ...Object.fromEntries(
+      empty.map(([k, r]) => [k, { type: 'null', description: (r as { description?: string }).description }]),
+    ),
+  };
+  return out;
+};
 
 /** Test mode: every JSON answer must match what its route declares for that status. */
 export function installResponseValidation(app: FastifyInstance) {
@@ -65,3 +91,17 @@ export function installResponseValidation(app: FastifyInstance) {
     return result.success ? payload : drift(z.prettifyError(result.error));
   });
 }
+
+/** The document's components: the registered schemas, less the request-side copies no operation refers to. */
+export const contractTransformObject: typeof jsonSchemaTransformObject = (document) => {
+  const out = jsonSchemaTransformObject(document) as ReturnType<typeof jsonSchemaTransformObject> & {
+    components?: { schemas?: Record<string, unknown> };
+  };
+  const schemas = out.components?.schemas;
+  if (schemas) {
+    const used = JSON.stringify({ ...out, components: { ...out.components, schemas: {} } });
+    for (const name of Object.keys(schemas))
+      if (name.endsWith('Input') && !used.includes(`"#/components/schemas/${name}"`)) delete schemas[name];
+  }
+  return out;
+};

@@ -37,7 +37,7 @@ export const isoDate = z
  * server does not check its answers at run time, the HTTP tests do (buildApp's `validateResponses`).
  */
 
-/** The one error shape (server/error-handler.ts#errorBody). */
+/** The one error shape (server/error-handler.ts#errorBody); one component of the OpenAPI document. */
 export const errorResponse = z
   .object({
     error: z.object({
@@ -46,7 +46,10 @@ export const errorResponse = z
       fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
     }),
   })
-  .describe("An error, in the caller's language: { error: { code, message, fields? } }");
+  .meta({
+    id: 'Error',
+    description: "An error, in the caller's language: { error: { code, message, fields? } }",
+  });
 export type ErrorResponse = z.infer<typeof errorResponse>;
 
 const errorWords = {
@@ -63,25 +66,44 @@ const errorWords = {
 } as const;
 export type ErrorStatus = keyof typeof errorWords;
 
+/** A JSON answer with its description (the OpenAPI response's description). */
+export const json = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
 /** The error statuses a route may answer, each with the shared error body. */
 export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
-  const out = {} as Record<S, typeof errorResponse>;
-  for (const s of statuses) out[s] = errorResponse.describe(errorWords[s]);
+  const out = {} as Record<S, ReturnType<typeof json<typeof errorResponse>>>;
+  for (const s of statuses) out[s] = json(errorWords[s], errorResponse);
   return out;
 }
 
 /** An answer without a body (204). */
-export const noContent = z.null().describe('Done: no content');
+export const noContent = { description: 'Done: no content' } as const;
 
 /** A file download: its media type, described (the body is the file's bytes). */
 export const fileResponse = (description: string, ...mediaTypes: string[]) => ({
   description,
-  content: Object.fromEntries(mediaTypes.map((t) => [t, { schema: z.string().describe('The file') }])),
+  content: Object.fromEntries(
+    mediaTypes.map((t) => [t, { schema: z.string().meta({ format: 'binary', description: 'The file' }) }]),
+  ),
 });
 
+const SUCCESS_WORDS: Record<number, string> = { 200: 'OK', 201: 'Created' };
+
 /**
- * A route's answers by status, for `schema.response`. Handlers are not held to them by the type checker (the
- * stores' rows carry plain strings where a contract names an enum, the area page sends bytes it encoded
- * once): the HTTP tests check every answer against them at run time instead (server/responses.ts).
+ * A route's answers by status, for `schema.response`: a bare zod schema is a JSON answer, described by its own
+ * description or by its status. Handlers are not held to them by the type checker (the stores' rows carry
+ * plain strings where a contract names an enum, the area page sends bytes it encoded once): the HTTP tests
+ * check every answer against them at run time instead (server/responses.ts).
  */
-export const responses = (byStatus: Record<number, unknown>): Record<number, unknown> => byStatus;
+export function responses(byStatus: Record<number, unknown>): Record<number, unknown> {
+  const out: Record<number, unknown> = {};
+  for (const [status, answer] of Object.entries(byStatus))
+    out[Number(status)] =
+      answer instanceof z.ZodType
+        ? json(answer.description ?? SUCCESS_WORDS[Number(status)] ?? 'Answer', answer)
+        : answer;
+  return out;
+}

@@ -3,15 +3,17 @@ import { z } from 'zod';
 import { ORGANIZATION_KINDS } from '../organizations/rules.ts';
 import { VILLAGE_KINDS } from './rules.ts';
 
-export const unitSummary = z.object({
-  code: z.string(),
-  name: z.string(),
-  nameWithType: z.string(),
-  kind: z.string(),
-  level: z.number().int(),
-  population: z.number().int().nullable(),
-  populationSource: z.string(),
-});
+export const unitSummary = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    nameWithType: z.string(),
+    kind: z.string(),
+    level: z.number().int(),
+    population: z.number().int().nullable(),
+    populationSource: z.string(),
+  })
+  .meta({ id: 'UnitSummary' });
 
 export const pathEntry = z.object({
   code: z.string(),

@@ -267,35 +267,45 @@ export const unitRef = z.object({
 });
 
 /** taskJson (json.ts). */
-export const task = z.object({
-  id,
-  documentId: id.nullable(),
-  sourceVisitId: id.nullable(),
-  issuerUnitCode: z.string(),
-  ordinal: z.string(),
-  text: z.string(),
-  leadUnit: z.object({ text: z.string(), unitCode: nullableText, organizationId: id.nullable() }).nullable(),
-  coordinatingUnits: z.array(unitRef),
-  assignee: z.object({
+export const task = z
+  .object({
+    id,
+    documentId: id.nullable(),
+    sourceVisitId: id.nullable(),
+    issuerUnitCode: z.string(),
+    ordinal: z.string(),
     text: z.string(),
-    unitCode: nullableText,
-    unitName: nullableText,
-    organizationId: id.nullable(),
-    resolved: z.boolean(),
-  }),
-  deadline: z.object({ date: nullableText, text: nullableText, urgent: z.boolean() }),
-  state: z.enum(TASK_STATES),
-  stateChangedAt: z.string(),
-  doneAt: nullableText,
-  returnedReason: nullableText,
-  overdue: z.boolean(),
-  compliance: z.enum(COMPLIANCE_CLASSES),
-  createdAt: z.string(),
-});
+    leadUnit: z
+      .object({ text: z.string(), unitCode: nullableText, organizationId: id.nullable() })
+      .nullable(),
+    coordinatingUnits: z.array(unitRef),
+    assignee: z.object({
+      text: z.string(),
+      unitCode: nullableText,
+      unitName: nullableText,
+      organizationId: id.nullable(),
+      resolved: z.boolean(),
+    }),
+    deadline: z.object({ date: nullableText, text: nullableText, urgent: z.boolean() }),
+    state: z.enum(TASK_STATES),
+    stateChangedAt: z.string(),
+    doneAt: nullableText,
+    returnedReason: nullableText,
+    overdue: z.boolean(),
+    compliance: z.enum(COMPLIANCE_CLASSES),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Task' });
 
 export const inboxTask = task.extend({ document: documentSummary.nullable() });
 
-const stateCounts = z.record(z.enum(TASK_STATES), count);
+/** A count for each task state (an object with every state, not a free-form record: exact in OpenAPI). */
+const stateCounts = z.object(
+  Object.fromEntries(TASK_STATES.map((st) => [st, count])) as Record<
+    (typeof TASK_STATES)[number],
+    typeof count
+  >,
+);
 
 /** GET /api/tasks/inbox */
 export const inboxResponse = z.object({
@@ -306,13 +316,15 @@ export const inboxResponse = z.object({
 });
 
 /** GET /api/documents/:id, POST /api/documents */
-export const documentViewResponse = z.object({
-  document: documentRecord,
-  originalFile: fileInfo.nullable(),
-  parentDocument: documentSummary.nullable(),
-  implementingDocuments: z.array(documentSummary),
-  tasks: z.array(task),
-});
+export const documentViewResponse = z
+  .object({
+    document: documentRecord,
+    originalFile: fileInfo.nullable(),
+    parentDocument: documentSummary.nullable(),
+    implementingDocuments: z.array(documentSummary),
+    tasks: z.array(task),
+  })
+  .meta({ id: 'DocumentView' });
 
 export const complianceCounts = z.object(
   Object.fromEntries([...COMPLIANCE_CLASSES, 'total'].map((c) => [c, count])) as Record<
@@ -353,15 +365,17 @@ export const progressReport = z.object({
 });
 
 /** GET /api/tasks/:id and the task's actions, reports and reassignment. */
-export const taskViewResponse = z.object({
-  task,
-  document: documentSummary.nullable(),
-  events: z.array(taskEvent),
-  reports: z.array(progressReport),
-  parties: z.array(z.enum(['assignee', 'superior'])),
-  actions: z.array(taskAction),
-  canReport: z.boolean(),
-});
+export const taskViewResponse = z
+  .object({
+    task,
+    document: documentSummary.nullable(),
+    events: z.array(taskEvent),
+    reports: z.array(progressReport),
+    parties: z.array(z.enum(['assignee', 'superior'])),
+    actions: z.array(taskAction),
+    canReport: z.boolean(),
+  })
+  .meta({ id: 'TaskView' });
 
 const complianceRowCounts = complianceCounts.extend({ states: stateCounts });
 

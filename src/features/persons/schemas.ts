@@ -108,16 +108,18 @@ export const importBatch = z.object({
 /** GET /api/persons/imports */
 export const importBatchesResponse = z.object({ batches: z.array(importBatch) });
 
-export const reviewPerson = z.object({
-  id,
-  full_name: z.string(),
-  birth_date: z.string().nullable(),
-  birth_year: z.number().int(),
-  sex: sex.nullable(),
-  national_id: z.string().nullable(),
-  phone: z.string().nullable(),
-  village_id: id.nullable(),
-});
+export const reviewPerson = z
+  .object({
+    id,
+    full_name: z.string(),
+    birth_date: z.string().nullable(),
+    birth_year: z.number().int(),
+    sex: sex.nullable(),
+    national_id: z.string().nullable(),
+    phone: z.string().nullable(),
+    village_id: id.nullable(),
+  })
+  .meta({ id: 'ReviewPerson' });
 
 export const REVIEW_STATUSES = ['open', 'merged', 'kept'] as const;
 

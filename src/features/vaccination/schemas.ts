@@ -116,7 +116,12 @@ export const unitCoverage = z.object({
   name: z.string().optional(),
   level: z.number().int().optional(),
   population: count,
-  byAgeGroup: z.record(z.enum(COVERAGE_AGE_GROUPS), classCounts),
+  byAgeGroup: z.object(
+    Object.fromEntries(COVERAGE_AGE_GROUPS.map((g) => [g, classCounts])) as Record<
+      (typeof COVERAGE_AGE_GROUPS)[number],
+      typeof classCounts
+    >,
+  ),
 });
 
 /** GET /api/vaccination/coverage: the unit asked first, then each unit directly below it. */
@@ -215,23 +220,25 @@ export const nextDose = z.object({
 });
 
 /** A person of a worklist (and of the missed list). */
-export const worklistEntry = z.object({
-  personId: id,
-  fullName: z.string(),
-  birthDate: day.nullable(),
-  birthYear: z.number().int(),
-  sex: sex.nullable(),
-  phone: z.string().nullable(),
-  nationalId: z.string().nullable(),
-  villageId: id.nullable(),
-  villageName: z.string().nullable(),
-  ageBand: z.string(),
-  coverage: coverageClass,
-  list: z.enum(['notVaccinated', 'due', 'overdue']),
-  next: nextDose.nullable(),
-  outcome: outcomeFact.nullable(),
-  hasReason: z.boolean().describe('The last outcome explains, today, why the person is not vaccinated'),
-});
+export const worklistEntry = z
+  .object({
+    personId: id,
+    fullName: z.string(),
+    birthDate: day.nullable(),
+    birthYear: z.number().int(),
+    sex: sex.nullable(),
+    phone: z.string().nullable(),
+    nationalId: z.string().nullable(),
+    villageId: id.nullable(),
+    villageName: z.string().nullable(),
+    ageBand: z.string(),
+    coverage: coverageClass,
+    list: z.enum(['notVaccinated', 'due', 'overdue']),
+    next: nextDose.nullable(),
+    outcome: outcomeFact.nullable(),
+    hasReason: z.boolean().describe('The last outcome explains, today, why the person is not vaccinated'),
+  })
+  .meta({ id: 'WorklistEntry' });
 
 /** GET /api/vaccination/worklist */
 export const worklistResponse = z.object({ unit: unitRef, asOf: day, persons: z.array(worklistEntry) });
