@@ -25,6 +25,7 @@ import {
   installResponseValidation,
   plainSerializerCompiler,
 } from './responses.ts';
+import { responses } from './schemas.ts';
 
 const webRoot = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -87,7 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         tags: ['system'],
         summary: 'Liveness',
         operationId: 'getHealth',
-        response: { 200: z.object({ status: z.literal('ok') }) },
+        response: responses({ 200: z.object({ status: z.literal('ok') }).describe('The server is up') }),
       },
     },
     async () => ({
