@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { api, query } from '../../../web/api.ts';
 import { AGE_BANDS } from '../rules/age-bands.ts';
 import { PERSON_FIELDS, type PersonField } from '../rules/headers.ts';
-import { PERSON_STATUSES, type PersonStatus } from '../rules/person-status.ts';
+import { PERSON_STATUSES } from '../rules/person-status.ts';
 import { PRIORITY_GROUPS } from '../rules/priority-groups.ts';
 // Types only: the schemas (and zod) stay out of the bundle.
 import type {
