@@ -22,6 +22,7 @@ import type {
   documentRecord,
   documentSummary,
   documentViewResponse,
+  extractedTextResponse,
   inboxResponse,
   inboxTask,
   parsedDocumentResponse,
@@ -90,6 +91,8 @@ export type TaskView = z.infer<typeof taskViewResponse>;
 export type ComplianceRow = z.infer<typeof complianceRow>;
 export type ComplianceView = z.infer<typeof complianceResponse>;
 export type Preview = z.infer<typeof registrationPreviewResponse>;
+/** The answer of POST /api/directives/extract. */
+export type ExtractedText = z.infer<typeof extractedTextResponse>;
 
 /** A file in a JSON body (schemas.ts `upload`). */
 export interface UploadBody {
