@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { AppError, forbidden, unauthorized } from '../core/errors.ts';
 import { sessionFromToken } from '../features/auth/store.ts';
 import { can } from './features.ts';
-import { CSRF_HEADER, SESSION_COOKIE } from './types.ts';
+import { addSharedErrorResponses } from './responses.ts';
+import { type Access, CSRF_HEADER, SESSION_COOKIE } from './types.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -18,6 +19,7 @@ export function installAccessControl(app: FastifyInstance) {
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: { public: true } };
     const access = (route.config as { access?: unknown } | undefined)?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access`);
+    addSharedErrorResponses(route, access as Access);
     for (const method of [route.method].flat())
       app.registeredRoutes.push({ method, url: route.url, access: access as never });
   });

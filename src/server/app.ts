@@ -7,7 +7,8 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { vietnamToday } from '../core/dates.ts';
 import { FileStore } from '../core/file-store.ts';
 import { JobRunner } from '../core/jobs.ts';
@@ -19,6 +20,13 @@ import { errorBody, installErrorHandler } from './error-handler.ts';
 import { features } from './features.ts';
 import { jobRoutes } from './jobs-routes.ts';
 import { installRequestContext, newContext, runInContext } from './request-context.ts';
+import {
+  contractTransform,
+  contractTransformObject,
+  installResponseValidation,
+  plainSerializerCompiler,
+} from './responses.ts';
+import { responses } from './schemas.ts';
 import { scopeOf } from './scope.ts';
 
 /** Uploads not imported within a day are abandoned. */
@@ -33,6 +41,11 @@ export interface AppOptions {
   uploadsDir?: string;
   /** Extra routes registered with the app's plugins (the benchmark's no-op baseline). */
   extraRoutes?: (app: FastifyInstance) => void;
+  /**
+   * Check every JSON answer against the route's declared response schema and fail the request (500) if it
+   * drifts (the HTTP tests turn this on). Off by default: answers are JSON.stringify'd without a zod pass.
+   */
+  validateResponses?: boolean;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -60,7 +73,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onClose', async () => jobs.stop());
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(plainSerializerCompiler);
+  if (options.validateResponses) installResponseValidation(app);
   installErrorHandler(app);
   await app.register(fastifyCookie); // before the access hook, which reads the session cookie
   installAccessControl(app);
@@ -71,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         title: 'SafeAdapt API',
         version: '0.1.0',
         description: 'Thích ứng an toàn: API of the COVID-19 steering committees',
+        license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
       },
       components: {
         securitySchemes: {
@@ -79,14 +94,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
       },
       security: [{ session: [], csrf: [] }],
+      servers: [{ url: '/', description: 'The server that serves this document' }],
     },
-    transform: jsonSchemaTransform,
+    transform: contractTransform,
+    transformObject: contractTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   app.get(
     '/api/health',
-    { config: { access: { public: true } }, schema: { tags: ['system'], summary: 'Liveness' } },
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness',
+        operationId: 'getHealth',
+        response: responses({ 200: z.object({ status: z.literal('ok') }).describe('The server is up') }),
+      },
+    },
     async () => ({
       status: 'ok',
     }),

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { type PermissionsOf, permissionChecker } from '../core/permissions.ts';
 import type { Role } from '../features/auth/rules.ts';
+import type { currentUser, userResponse } from '../features/auth/schemas.ts';
 import { api } from './api.ts';
 import { webFeatures } from './features.ts';
 
@@ -15,23 +17,15 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 /** The logged-in user, as GET /api/auth/me and POST /api/auth/login return it. */
-export interface CurrentUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitCode: string;
-  unitName: string;
-  unitLevel: number;
-  organizationId: number | null;
-}
+export type CurrentUser = z.infer<typeof currentUser>;
+export type UserResponse = z.infer<typeof userResponse>;
 
 export const ME_KEY = ['me'] as const;
 
 export function useMe() {
   return useQuery({
     queryKey: ME_KEY,
-    queryFn: () => api<{ user: CurrentUser }>('GET', '/api/auth/me').then((r) => r.user),
+    queryFn: () => api<UserResponse>('GET', '/api/auth/me').then((r) => r.user),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

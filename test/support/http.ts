@@ -13,7 +13,8 @@ export interface Running {
 /** The real server over real HTTP on a free loopback port, on a demo database of the engine. */
 export async function startServer(engine: Engine): Promise<Running> {
   const db = await seededDb(engine, { demo: true });
-  const app = await buildApp({ db });
+  // Every answer is checked against the schema its route declares: a drift fails the request with a 500.
+  const app = await buildApp({ db, validateResponses: true });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { unitCode as code, idParams } from '../../server/schemas.ts';
+import { unitCode as code, errorResponses, idParams, noContent, responses } from '../../server/schemas.ts';
 import { isWithin, VILLAGE_KINDS } from './rules.ts';
+import { unitSearchResponse, unitViewResponse, village } from './schemas.ts';
 import { createVillage, deleteVillage, searchUnits, unitView, updateVillage } from './store.ts';
 
 const villageBody = z.object({
@@ -58,6 +59,8 @@ export function adminUnitRoutes(app: FastifyInstance) {
       schema: {
         tags: ['admin-units'],
         summary: 'A unit with its children, villages and organizations',
+        operationId: 'getAdminUnit',
+        response: responses({ 200: unitViewResponse, ...errorResponses(404) }),
         params: z.object({ code }),
       },
     },
@@ -102,6 +105,8 @@ export function adminUnitRoutes(app: FastifyInstance) {
       schema: {
         tags: ['admin-units'],
         summary: "Search units by name (diacritics ignored) within the caller's jurisdiction",
+        operationId: 'searchAdminUnits',
+        response: responses({ 200: unitSearchResponse }),
         querystring: z.object({ q: z.string().trim().min(1).max(100) }),
       },
     },
@@ -118,6 +123,8 @@ export function adminUnitRoutes(app: FastifyInstance) {
       schema: {
         tags: ['admin-units'],
         summary: 'Add a village to a commune',
+        operationId: 'createVillage',
+        response: responses({ 201: village, ...errorResponses(404, 409) }),
         params: z.object({ code }),
         body: villageBody,
       },
@@ -139,6 +146,8 @@ export function adminUnitRoutes(app: FastifyInstance) {
       schema: {
         tags: ['admin-units'],
         summary: 'Edit a village',
+        operationId: 'updateVillage',
+        response: responses({ 200: village, ...errorResponses(404, 409) }),
         params: idParams,
         body: villageBody.partial(),
       },
@@ -151,7 +160,13 @@ export function adminUnitRoutes(app: FastifyInstance) {
     '/api/villages/:id',
     {
       config: { access: { permission: 'units.write' } },
-      schema: { tags: ['admin-units'], summary: 'Delete a village', params: idParams },
+      schema: {
+        tags: ['admin-units'],
+        summary: 'Delete a village',
+        operationId: 'deleteVillage',
+        params: idParams,
+        response: responses({ 204: noContent, ...errorResponses(404) }),
+      },
     },
     async (request, reply) => {
       await deleteVillage(request.ctx.db, request.ctx.scope, request.params.id);

@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { vietnamDayStart } from '../../core/dates.ts';
+import { responses } from '../../server/schemas.ts';
 import { unitCodesWithin } from '../admin-units/store.ts';
 import { AUDIT_ACTIONS } from './rules.ts';
+import { auditPageResponse } from './schemas.ts';
 import { listAudit } from './store.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'yyyy-mm-dd');
@@ -16,6 +18,8 @@ export function auditRoutes(app: FastifyInstance) {
       schema: {
         tags: ['audit'],
         summary: 'Browse the audit log (admins; entries about units within their jurisdiction)',
+        operationId: 'listAuditEntries',
+        response: responses({ 200: auditPageResponse }),
         querystring: z.object({
           username: z.string().max(64).optional(),
           action: z.enum(AUDIT_ACTIONS).optional(),

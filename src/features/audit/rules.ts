@@ -2,15 +2,9 @@ import { createHash } from 'node:crypto';
 
 /** The hash chain of the audit log: each row's hash covers its fields and the previous row's hash. Pure. */
 
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'read',
-  'login',
-  'logout',
-  'login_failed',
-] as const;
+import { AUDIT_ACTIONS } from './schemas.ts';
+
+export { AUDIT_ACTIONS };
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEvent {

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '../../server/schemas.ts';
+import { errorResponses, idParams, noContent, responses } from '../../server/schemas.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../server/types.ts';
 import { ROLES, SESSION_ABSOLUTE_MS } from './rules.ts';
+import { accountsResponse, createdAccountResponse, userResponse } from './schemas.ts';
 import { changeOwnPassword, createUser, listUsers, login, logout, updateUser } from './store.ts';
 
 const username = z
@@ -24,6 +25,8 @@ export function authRoutes(app: FastifyInstance) {
       schema: {
         tags: ['auth'],
         summary: 'Log in: sets the HttpOnly session cookie and the readable csrf_token cookie',
+        operationId: 'login',
+        response: responses({ 200: userResponse, ...errorResponses(401, 423, 429) }),
         body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }),
       },
     },
@@ -55,7 +58,15 @@ export function authRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/auth/logout',
-    { config: { access: { authenticated: true } }, schema: { tags: ['auth'], summary: 'End the session' } },
+    {
+      config: { access: { authenticated: true } },
+      schema: {
+        tags: ['auth'],
+        summary: 'End the session',
+        operationId: 'logout',
+        response: responses({ 204: noContent }),
+      },
+    },
     async (request, reply) => {
       await logout(request.ctx.db, request.sessionToken!, request.ctx.scope);
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
@@ -67,7 +78,12 @@ export function authRoutes(app: FastifyInstance) {
     '/api/auth/me',
     {
       config: { access: { authenticated: true } },
-      schema: { tags: ['auth'], summary: 'The logged-in user' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The logged-in user',
+        operationId: 'getCurrentUser',
+        response: responses({ 200: userResponse }),
+      },
     },
     async (request) => ({
       user: request.user,
@@ -81,6 +97,8 @@ export function authRoutes(app: FastifyInstance) {
       schema: {
         tags: ['auth'],
         summary: "Change one's own password (ends every session of the account)",
+        operationId: 'changeOwnPassword',
+        response: responses({ 204: noContent }),
         body: z.object({
           currentPassword: z.string().min(1).max(200),
           newPassword: z.string().min(1).max(200),
@@ -107,6 +125,8 @@ export function authRoutes(app: FastifyInstance) {
       schema: {
         tags: ['users'],
         summary: "Accounts within the caller's jurisdiction (audited read)",
+        operationId: 'listUsers',
+        response: responses({ 200: accountsResponse }),
         querystring: z.object({ unit: z.string().max(5).optional(), q: z.string().max(64).optional() }),
       },
     },
@@ -125,6 +145,8 @@ export function authRoutes(app: FastifyInstance) {
       schema: {
         tags: ['users'],
         summary: "Create an account within the caller's jurisdiction",
+        operationId: 'createUser',
+        response: responses({ 201: createdAccountResponse, ...errorResponses(409) }),
         body: z.object({
           username,
           displayName: z.string().trim().min(1).max(120),
@@ -146,6 +168,8 @@ export function authRoutes(app: FastifyInstance) {
       schema: {
         tags: ['users'],
         summary: 'Change, disable or reset the password of an account',
+        operationId: 'updateUser',
+        response: responses({ 204: noContent, ...errorResponses(404) }),
         params: idParams,
         body: z.object({
           displayName: z.string().trim().min(1).max(120).optional(),

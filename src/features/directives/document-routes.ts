@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { idParams } from '../../server/schemas.ts';
+import { errorResponses, fileResponse, idParams, responses } from '../../server/schemas.ts';
 import { cascade } from './cascade-store.ts';
 import {
   documentOriginalFile,
@@ -11,7 +11,16 @@ import {
   type RegisterInput,
   registerDocument,
 } from './documents-store.ts';
-import { documentListQuery, partialDateOf, registerBody, UPLOAD_BODY_LIMIT } from './schemas.ts';
+import {
+  cascadeNodeResponse,
+  documentListQuery,
+  documentListResponse,
+  documentViewResponse,
+  partialDateOf,
+  registerBody,
+  registrationPreviewResponse,
+  UPLOAD_BODY_LIMIT,
+} from './schemas.ts';
 
 /** A stored file as a download, its name kept in UTF-8 (RFC 6266). */
 export function sendFile(reply: FastifyReply, file: { name: string; media_type: string; content: Buffer }) {
@@ -43,6 +52,8 @@ export function documentRoutes(app: FastifyInstance) {
         tags: ['directives'],
         summary:
           'What registering the reviewed document would create (task rows, linked superior), without saving',
+        operationId: 'previewDocumentRegistration',
+        response: responses({ 200: registrationPreviewResponse, ...errorResponses(404, 413) }),
         body: registerBody,
       },
     },
@@ -57,6 +68,8 @@ export function documentRoutes(app: FastifyInstance) {
       schema: {
         tags: ['directives'],
         summary: 'Register a reviewed document in a unit: its tasks are created, one per unit that must act',
+        operationId: 'registerDocument',
+        response: responses({ 201: documentViewResponse, ...errorResponses(404, 409, 413) }),
         body: registerBody,
       },
     },
@@ -73,6 +86,8 @@ export function documentRoutes(app: FastifyInstance) {
       schema: {
         tags: ['directives'],
         summary: "A unit's document register (default: the caller's unit), newest first",
+        operationId: 'listDocuments',
+        response: responses({ 200: documentListResponse, ...errorResponses(404) }),
         querystring: documentListQuery,
       },
     },
@@ -92,6 +107,8 @@ export function documentRoutes(app: FastifyInstance) {
       schema: {
         tags: ['directives'],
         summary: 'A document with its tasks (a unit it gave tasks to sees its own tasks only)',
+        operationId: 'getDocument',
+        response: responses({ 200: documentViewResponse, ...errorResponses(404) }),
         params: idParams,
       },
     },
@@ -106,6 +123,8 @@ export function documentRoutes(app: FastifyInstance) {
         tags: ['directives'],
         summary:
           'The document, its tasks, the documents implementing it and their tasks, down to the communes',
+        operationId: 'getDocumentCascade',
+        response: responses({ 200: cascadeNodeResponse, ...errorResponses(404) }),
         params: idParams,
       },
     },
@@ -116,7 +135,16 @@ export function documentRoutes(app: FastifyInstance) {
     '/api/documents/:id/original',
     {
       config: read,
-      schema: { tags: ['directives'], summary: 'The original file of a document', params: idParams },
+      schema: {
+        tags: ['directives'],
+        summary: 'The original file of a document',
+        operationId: 'downloadDocumentOriginal',
+        params: idParams,
+        response: responses({
+          200: fileResponse('The file as uploaded, with its own media type (.docx, .pdf, .txt…)', '*/*'),
+          ...errorResponses(404),
+        }),
+      },
     },
     async (request, reply) =>
       sendFile(reply, await documentOriginalFile(request.ctx.db, request.ctx.scope, request.params.id)),

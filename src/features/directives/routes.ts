@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type Message } from '../../core/errors.ts';
+import { errorResponses, responses } from '../../server/schemas.ts';
 import { documentRoutes } from './document-routes.ts';
 import { extractLetterText } from './extract-text.ts';
 import { tryParseDocument } from './rules/parse-document.ts';
 import type { NotALetterReason } from './rules/parsed-document.ts';
+import { extractedTextResponse, parsedDocumentResponse } from './schemas.ts';
 import { steeringRoutes } from './steering-routes.ts';
 import { taskRoutes } from './task-routes.ts';
 
@@ -41,6 +43,8 @@ export function directiveRoutes(app: FastifyInstance) {
       schema: {
         tags: ['directives'],
         summary: 'Parse an official letter (pasted text) into its parts and tasks, without saving it',
+        operationId: 'parseDirective',
+        response: responses({ 200: parsedDocumentResponse, ...errorResponses(422) }),
         body: z.object({ text: z.string() }),
       },
     },
@@ -60,6 +64,8 @@ export function directiveRoutes(app: FastifyInstance) {
         tags: ['directives'],
         summary:
           'The text of an uploaded letter (.txt or .docx as the raw body; header x-file-name), to parse next',
+        operationId: 'extractDirectiveText',
+        response: responses({ 200: extractedTextResponse, ...errorResponses(413, 415, 422) }),
         headers: z.object({ 'x-file-name': z.string().min(1).max(200) }),
       },
     },

@@ -1,10 +1,18 @@
-/** Request schemas of the directive routes: one place for the shapes the web pages send. */
+/**
+ * Request and response schemas of the directive routes: one place for the shapes the web pages send and
+ * receive. Pure zod (the web imports the response types from here).
+ */
 import { z } from 'zod';
 import { isoDate, unitCode } from '../../server/schemas.ts';
 import { DOCUMENT_KIND_LABELS } from './rules/labels.ts';
 import type { DocumentKind, PartialDate, ReferenceKind } from './rules/parsed-document.ts';
 import { DIRECTIONS } from './rules/task-assignees.ts';
-import { TASK_ACTION_NAMES, TASK_STATES, type TaskAction } from './rules/task-lifecycle.ts';
+import {
+  COMPLIANCE_CLASSES,
+  TASK_ACTION_NAMES,
+  TASK_STATES,
+  type TaskAction,
+} from './rules/task-lifecycle.ts';
 
 const DOCUMENT_KINDS = Object.keys(DOCUMENT_KIND_LABELS) as [DocumentKind, ...DocumentKind[]];
 const REFERENCE_KINDS = [
@@ -158,3 +166,278 @@ export const visitTask = z.object({
   deadline: isoDate.nullable().optional(),
   urgent: z.boolean().optional(),
 });
+
+/* ---------------------------------------------------------------- responses */
+
+const id = z.number().int();
+const count = z.number().int();
+const nullableText = z.string().nullable();
+const fileInfo = z.object({ name: z.string(), mediaType: z.string(), size: z.number().int() });
+const taskAction = z.enum(TASK_ACTION_NAMES as [TaskAction, ...TaskAction[]]);
+
+/** documentSummaryJson (json.ts): a line of the register, a link to a document. */
+export const documentSummary = z.object({
+  id,
+  unitCode: z.string(),
+  direction: z.enum(DIRECTIONS),
+  kind: z.enum(DOCUMENT_KINDS),
+  number: nullableText,
+  symbol: nullableText,
+  issuer: z.string(),
+  date: nullableText,
+  subject: nullableText,
+  parentDocumentId: id.nullable(),
+  createdAt: z.string(),
+});
+
+export const documentListItem = documentSummary.extend({ taskCount: count });
+
+/** GET /api/documents */
+export const documentListResponse = z.object({ total: count, documents: z.array(documentListItem) });
+
+const partialDate = z.object({
+  day: z.number().int().nullable(),
+  month: z.number().int().nullable(),
+  year: z.number().int().nullable(),
+});
+const documentReference = z.object({
+  kind: z.enum(REFERENCE_KINDS),
+  number: nullableText,
+  symbol: nullableText,
+  date: nullableText,
+  issuer: nullableText,
+  text: z.string(),
+});
+const distributionEntry = z.object({ text: z.string(), mark: z.enum(['b/c', 't/h']).nullable() });
+const parsedTask = z.object({
+  ordinal: z.string(),
+  text: z.string(),
+  leadUnit: nullableText,
+  coordinatingUnits: z.array(z.string()),
+  addressedUnits: z.array(z.string()),
+  deadline: z.object({ date: nullableText, urgent: z.boolean(), text: z.string() }).nullable(),
+});
+
+/** POST /api/directives/parse: the letter's parts and tasks, for the user to review. */
+export const parsedDocumentResponse = z.object({
+  kind: z.enum(DOCUMENT_KINDS),
+  number: nullableText,
+  symbol: nullableText,
+  issuer: z.string(),
+  issuerSuperior: nullableText,
+  place: nullableText,
+  date: nullableText,
+  datePartial: partialDate,
+  subject: nullableText,
+  addressees: z.array(z.string()),
+  references: z.array(documentReference),
+  tasks: z.array(parsedTask),
+  distribution: z.array(distributionEntry),
+  authority: nullableText,
+  signerTitle: nullableText,
+  signer: nullableText,
+  body: z.string(),
+});
+
+/** POST /api/directives/extract */
+export const extractedTextResponse = z.object({ text: z.string() });
+
+/** documentJson (json.ts): the whole document. */
+export const documentRecord = documentSummary.extend({
+  issuerSuperior: nullableText,
+  place: nullableText,
+  datePartial: partialDate,
+  addressees: z.array(z.string()),
+  references: z.array(documentReference),
+  distribution: z.array(distributionEntry),
+  authority: nullableText,
+  signerTitle: nullableText,
+  signer: nullableText,
+  body: z.string(),
+  originalText: nullableText,
+  createdBy: id.nullable(),
+});
+
+/** A unit or organization as a letter names it, and what it was resolved to. */
+export const unitRef = z.object({
+  text: z.string(),
+  unitCode: nullableText,
+  organizationId: id.nullable(),
+  resolved: z.boolean(),
+});
+
+/** taskJson (json.ts). */
+export const task = z
+  .object({
+    id,
+    documentId: id.nullable(),
+    sourceVisitId: id.nullable(),
+    issuerUnitCode: z.string(),
+    ordinal: z.string(),
+    text: z.string(),
+    leadUnit: z
+      .object({ text: z.string(), unitCode: nullableText, organizationId: id.nullable() })
+      .nullable(),
+    coordinatingUnits: z.array(unitRef),
+    assignee: z.object({
+      text: z.string(),
+      unitCode: nullableText,
+      unitName: nullableText,
+      organizationId: id.nullable(),
+      resolved: z.boolean(),
+    }),
+    deadline: z.object({ date: nullableText, text: nullableText, urgent: z.boolean() }),
+    state: z.enum(TASK_STATES),
+    stateChangedAt: z.string(),
+    doneAt: nullableText,
+    returnedReason: nullableText,
+    overdue: z.boolean(),
+    compliance: z.enum(COMPLIANCE_CLASSES),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Task' });
+
+export const inboxTask = task.extend({ document: documentSummary.nullable() });
+
+/** A count for each task state (an object with every state, not a free-form record: exact in OpenAPI). */
+const stateCounts = z.object(
+  Object.fromEntries(TASK_STATES.map((st) => [st, count])) as Record<
+    (typeof TASK_STATES)[number],
+    typeof count
+  >,
+);
+
+/** GET /api/tasks/inbox */
+export const inboxResponse = z.object({
+  unit: z.object({ code: z.string(), name: z.string() }),
+  counts: stateCounts,
+  total: count,
+  tasks: z.array(inboxTask),
+});
+
+/** GET /api/documents/:id, POST /api/documents */
+export const documentViewResponse = z
+  .object({
+    document: documentRecord,
+    originalFile: fileInfo.nullable(),
+    parentDocument: documentSummary.nullable(),
+    implementingDocuments: z.array(documentSummary),
+    tasks: z.array(task),
+  })
+  .meta({ id: 'DocumentView' });
+
+export const complianceCounts = z.object(
+  Object.fromEntries([...COMPLIANCE_CLASSES, 'total'].map((c) => [c, count])) as Record<
+    (typeof COMPLIANCE_CLASSES)[number] | 'total',
+    typeof count
+  >,
+);
+
+/**
+ * GET /api/documents/:id/cascade: a node of the tree. Its `children` are nodes of the same shape (described
+ * loosely here: the OpenAPI document holds no recursive schema; the web types them recursively).
+ */
+export const cascadeNodeResponse = z.object({
+  document: documentSummary,
+  counts: complianceCounts,
+  tasks: z.array(task),
+  children: z.array(z.looseObject({}).describe('A cascade node (the same shape as its parent)')),
+});
+
+export const taskEvent = z.object({
+  id,
+  from: z.enum(TASK_STATES),
+  to: z.enum(TASK_STATES),
+  action: taskAction,
+  note: nullableText,
+  percent: z.number().int().nullable(),
+  by: nullableText,
+  at: z.string(),
+});
+
+export const progressReport = z.object({
+  id,
+  text: z.string(),
+  percent: z.number().int(),
+  attachment: fileInfo.nullable(),
+  by: nullableText,
+  at: z.string(),
+});
+
+/** GET /api/tasks/:id and the task's actions, reports and reassignment. */
+export const taskViewResponse = z
+  .object({
+    task,
+    document: documentSummary.nullable(),
+    events: z.array(taskEvent),
+    reports: z.array(progressReport),
+    parties: z.array(z.enum(['assignee', 'superior'])),
+    actions: z.array(taskAction),
+    canReport: z.boolean(),
+  })
+  .meta({ id: 'TaskView' });
+
+const complianceRowCounts = complianceCounts.extend({ states: stateCounts });
+
+export const complianceRow = z.object({
+  unitCode: z.string(),
+  organizationId: id.nullable(),
+  name: z.string(),
+  counts: complianceRowCounts,
+});
+
+/** GET /api/compliance */
+export const complianceResponse = z.object({
+  unit: z.object({ code: z.string(), name: z.string(), level: z.number().int() }),
+  today: z.string(),
+  totals: complianceRowCounts,
+  rows: z.array(complianceRow),
+});
+
+export const plannedTask = z.object({
+  ordinal: z.string(),
+  text: z.string(),
+  leadUnit: unitRef.nullable(),
+  coordinating: z.array(unitRef),
+  assignee: unitRef,
+  deadline: nullableText,
+  deadlineText: nullableText,
+  urgent: z.boolean(),
+});
+
+/** POST /api/documents/preview */
+export const registrationPreviewResponse = z.object({
+  parentDocument: documentSummary.nullable(),
+  tasks: z.array(plannedTask),
+  unresolved: z.array(z.string()),
+});
+
+export const steeringMember = z.object({
+  id,
+  unitCode: z.string(),
+  name: z.string(),
+  position: z.string(),
+  organizationId: id.nullable(),
+  organizationName: nullableText,
+  assignedArea: z.object({ code: z.string(), name: nullableText }).nullable(),
+});
+
+/** GET /api/steering-members */
+export const steeringMembersResponse = z.object({ members: z.array(steeringMember) });
+
+export const supervisionVisit = z.object({
+  id,
+  unitCode: z.string(),
+  member: z.object({ id, name: nullableText }).nullable(),
+  date: z.string(),
+  area: z.object({ code: z.string(), name: nullableText }),
+  findings: z.string(),
+  createdAt: z.string(),
+  tasks: z.array(task),
+});
+
+/** GET /api/supervision-visits */
+export const supervisionVisitsResponse = z.object({ visits: z.array(supervisionVisit) });
+
+/** POST /api/steering-members, POST /api/supervision-visits */
+export const createdResponse = z.object({ id });

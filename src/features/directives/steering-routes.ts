@@ -1,8 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, unitCode } from '../../server/schemas.ts';
-import { memberBody, visitBody, visitTask } from './schemas.ts';
+import { errorResponses, idParams, noContent, responses, unitCode } from '../../server/schemas.ts';
+import {
+  createdResponse,
+  memberBody,
+  steeringMembersResponse,
+  supervisionVisitsResponse,
+  visitBody,
+  visitTask,
+} from './schemas.ts';
 import {
   createMember,
   createVisit,
@@ -27,6 +34,8 @@ export function steeringRoutes(app: FastifyInstance) {
       schema: {
         tags: ['steering-committee'],
         summary: "Members of a unit's steering committee and the area each supervises",
+        operationId: 'listSteeringMembers',
+        response: responses({ 200: steeringMembersResponse, ...errorResponses(404) }),
         querystring: unitQuery,
       },
     },
@@ -41,6 +50,8 @@ export function steeringRoutes(app: FastifyInstance) {
       schema: {
         tags: ['steering-committee'],
         summary: 'Add a member to a unit’s steering committee',
+        operationId: 'createSteeringMember',
+        response: responses({ 201: createdResponse, ...errorResponses(404) }),
         body: memberBody.extend({ unitCode }),
       },
     },
@@ -57,6 +68,8 @@ export function steeringRoutes(app: FastifyInstance) {
       schema: {
         tags: ['steering-committee'],
         summary: 'Edit a member',
+        operationId: 'updateSteeringMember',
+        response: responses({ 204: noContent, ...errorResponses(404) }),
         params: idParams,
         body: memberBody.partial(),
       },
@@ -71,7 +84,13 @@ export function steeringRoutes(app: FastifyInstance) {
     '/api/steering-members/:id',
     {
       config: write,
-      schema: { tags: ['steering-committee'], summary: 'Remove a member', params: idParams },
+      schema: {
+        tags: ['steering-committee'],
+        summary: 'Remove a member',
+        operationId: 'deleteSteeringMember',
+        params: idParams,
+        response: responses({ 204: noContent, ...errorResponses(404) }),
+      },
     },
     async (request, reply) => {
       await deleteMember(request.ctx.db, request.ctx.scope, request.params.id);
@@ -86,6 +105,8 @@ export function steeringRoutes(app: FastifyInstance) {
       schema: {
         tags: ['steering-committee'],
         summary: "A unit's supervision log, newest first, with the tasks each visit opened",
+        operationId: 'listSupervisionVisits',
+        response: responses({ 200: supervisionVisitsResponse, ...errorResponses(404) }),
         querystring: unitQuery,
       },
     },
@@ -100,6 +121,8 @@ export function steeringRoutes(app: FastifyInstance) {
       schema: {
         tags: ['steering-committee'],
         summary: 'Log a supervision visit (date, area, findings) and open tasks from it',
+        operationId: 'createSupervisionVisit',
+        response: responses({ 201: createdResponse, ...errorResponses(404) }),
         body: visitBody.extend({ unitCode, tasks: z.array(visitTask).max(50).default([]) }),
       },
     },
@@ -116,6 +139,8 @@ export function steeringRoutes(app: FastifyInstance) {
       schema: {
         tags: ['steering-committee'],
         summary: 'Edit a visit',
+        operationId: 'updateSupervisionVisit',
+        response: responses({ 204: noContent, ...errorResponses(404) }),
         params: idParams,
         body: visitBody.partial(),
       },
@@ -133,6 +158,8 @@ export function steeringRoutes(app: FastifyInstance) {
       schema: {
         tags: ['steering-committee'],
         summary: 'Delete a visit that opened no tasks',
+        operationId: 'deleteSupervisionVisit',
+        response: responses({ 204: noContent, ...errorResponses(404, 409) }),
         params: idParams,
       },
     },

@@ -1,10 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, unitCode } from '../../server/schemas.ts';
+import { errorResponses, fileResponse, idParams, responses, unitCode } from '../../server/schemas.ts';
 import { compliance } from './compliance-store.ts';
 import { sendFile } from './document-routes.ts';
-import { actionBody, inboxQuery, reassignBody, reportBody, UPLOAD_BODY_LIMIT } from './schemas.ts';
+import {
+  actionBody,
+  complianceResponse,
+  inboxQuery,
+  inboxResponse,
+  reassignBody,
+  reportBody,
+  taskViewResponse,
+  UPLOAD_BODY_LIMIT,
+} from './schemas.ts';
 import { taskReportXlsx } from './task-report.ts';
 import { actOnTask, inbox, reassignTask, reportAttachment, reportProgress, taskView } from './tasks-store.ts';
 
@@ -22,6 +31,8 @@ export function taskRoutes(app: FastifyInstance) {
       schema: {
         tags: ['directives'],
         summary: "Tasks assigned to a unit (default: the caller's), newest first, with counts by state",
+        operationId: 'getTaskInbox',
+        response: responses({ 200: inboxResponse, ...errorResponses(404) }),
         querystring: inboxQuery,
       },
     },
@@ -42,6 +53,8 @@ export function taskRoutes(app: FastifyInstance) {
         tags: ['directives'],
         summary:
           "A unit's task report as a spreadsheet: compliance summary and every task assigned within it",
+        operationId: 'exportTaskReport',
+        response: responses({ 200: fileResponse('The task report as .xlsx', XLSX), ...errorResponses(404) }),
         querystring: z.object({ unit: unitCode.optional() }),
       },
     },
@@ -62,6 +75,8 @@ export function taskRoutes(app: FastifyInstance) {
       schema: {
         tags: ['directives'],
         summary: 'A task with its document, history, progress reports and the actions the caller may take',
+        operationId: 'getTask',
+        response: responses({ 200: taskViewResponse, ...errorResponses(404) }),
         params: idParams,
       },
     },
@@ -76,6 +91,8 @@ export function taskRoutes(app: FastifyInstance) {
         tags: ['directives'],
         summary:
           'Move a task: acknowledge, start, reportDone (assignee); accept, return with a reason (issuing or higher unit)',
+        operationId: 'actOnTask',
+        response: responses({ 200: taskViewResponse, ...errorResponses(404, 409) }),
         params: idParams,
         body: actionBody,
       },
@@ -94,6 +111,8 @@ export function taskRoutes(app: FastifyInstance) {
       schema: {
         tags: ['directives'],
         summary: 'A progress report on a task (text, percent, attachment); done: true also reports it done',
+        operationId: 'reportTaskProgress',
+        response: responses({ 201: taskViewResponse, ...errorResponses(404, 409, 413) }),
         params: idParams,
         body: reportBody,
       },
@@ -111,6 +130,8 @@ export function taskRoutes(app: FastifyInstance) {
       schema: {
         tags: ['directives'],
         summary: 'Give a task not yet acknowledged to another unit or organization (issuing unit)',
+        operationId: 'reassignTask',
+        response: responses({ 200: taskViewResponse, ...errorResponses(404, 409) }),
         params: idParams,
         body: reassignBody,
       },
@@ -122,7 +143,16 @@ export function taskRoutes(app: FastifyInstance) {
     '/api/progress-reports/:id/attachment',
     {
       config: { ...read, personal: true },
-      schema: { tags: ['directives'], summary: 'The file attached to a progress report', params: idParams },
+      schema: {
+        tags: ['directives'],
+        summary: 'The file attached to a progress report',
+        operationId: 'downloadProgressReportAttachment',
+        params: idParams,
+        response: responses({
+          200: fileResponse('The attached file, with its own media type', '*/*'),
+          ...errorResponses(404),
+        }),
+      },
     },
     async (request, reply) =>
       sendFile(reply, await reportAttachment(request.ctx.db, request.ctx.scope, request.params.id)),
@@ -136,6 +166,8 @@ export function taskRoutes(app: FastifyInstance) {
         tags: ['directives'],
         summary:
           'Per unit below (and per organization of the unit): tasks done on time, late, in progress, not started, overdue',
+        operationId: 'getCompliance',
+        response: responses({ 200: complianceResponse, ...errorResponses(404) }),
         querystring: z.object({
           unit: unitCode.optional(),
           document: z.coerce.number().int().positive().optional(),

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams } from '../../server/schemas.ts';
+import { errorResponses, idParams, noContent, responses } from '../../server/schemas.ts';
 import { ORGANIZATION_KINDS } from './rules.ts';
+import { organizationResponse } from './schemas.ts';
 import { createOrganization, deleteOrganization, updateOrganization } from './store.ts';
 
 const body = z.object({
@@ -35,6 +36,8 @@ export function organizationRoutes(app: FastifyInstance) {
       schema: {
         tags: ['organizations'],
         summary: 'Add an organization to a unit',
+        operationId: 'createOrganization',
+        response: responses({ 201: organizationResponse, ...errorResponses(404) }),
         params: z.object({ code: z.string().max(5) }),
         body,
       },
@@ -56,6 +59,8 @@ export function organizationRoutes(app: FastifyInstance) {
       schema: {
         tags: ['organizations'],
         summary: 'Edit an organization',
+        operationId: 'updateOrganization',
+        response: responses({ 200: organizationResponse, ...errorResponses(404) }),
         params: idParams,
         body: body.partial(),
       },
@@ -68,7 +73,13 @@ export function organizationRoutes(app: FastifyInstance) {
     '/api/organizations/:id',
     {
       config: write,
-      schema: { tags: ['organizations'], summary: 'Delete an organization', params: idParams },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Delete an organization',
+        operationId: 'deleteOrganization',
+        params: idParams,
+        response: responses({ 204: noContent, ...errorResponses(404) }),
+      },
     },
     async (request, reply) => {
       await deleteOrganization(request.ctx.db, request.ctx.scope, request.params.id);

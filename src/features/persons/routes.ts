@@ -7,7 +7,14 @@ import { MAX_FILE_BYTES } from '../../core/import/file-limits.ts';
 import type { RowProblem } from '../../core/import/pipeline.ts';
 import { reportXlsx } from '../../core/import/report.ts';
 import { csvLine, neutralizeCell } from '../../core/spreadsheet.ts';
-import { idParams, unitCode as unit } from '../../server/schemas.ts';
+import {
+  errorResponses,
+  fileResponse,
+  idParams,
+  noContent,
+  responses,
+  unitCode as unit,
+} from '../../server/schemas.ts';
 import { unitInScope } from '../admin-units/store.ts';
 import { importPersons } from './import/import-persons.ts';
 import {
@@ -22,6 +29,14 @@ import {
 import { AGE_BANDS } from './rules/age-bands.ts';
 import { PERSON_FIELDS } from './rules/headers.ts';
 import { PERSON_STATUSES, PRIORITY_GROUPS } from './rules/person-row.ts';
+import {
+  duplicateReviewsResponse,
+  importBatchesResponse,
+  importResultResponse,
+  personListResponse,
+  personResponse,
+  uploadResponse,
+} from './schemas.ts';
 import { getPerson, type PersonFilter, searchPersons, updatePerson } from './store.ts';
 
 const filterQuery = z.object({
@@ -74,6 +89,8 @@ export function personRoutes(app: FastifyInstance) {
       schema: {
         tags: ['persons'],
         summary: "Search persons within the caller's jurisdiction (audited)",
+        operationId: 'listPersons',
+        response: responses({ 200: personListResponse }),
         querystring: filterQuery,
       },
     },
@@ -95,6 +112,14 @@ export function personRoutes(app: FastifyInstance) {
       schema: {
         tags: ['persons'],
         summary: 'The filtered list as .xlsx or .csv (formula-like cells neutralised; audited)',
+        operationId: 'exportPersons',
+        response: responses({
+          200: fileResponse(
+            'The list as .xlsx (format=xlsx, default) or UTF-8 .csv with BOM (format=csv)',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            'text/csv',
+          ),
+        }),
         querystring: filterQuery.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
       },
     },
@@ -133,7 +158,13 @@ export function personRoutes(app: FastifyInstance) {
     '/api/persons/:id',
     {
       config: { ...read, personal: true },
-      schema: { tags: ['persons'], summary: 'A person and their household (audited)', params: idParams },
+      schema: {
+        tags: ['persons'],
+        summary: 'A person and their household (audited)',
+        operationId: 'getPerson',
+        params: idParams,
+        response: responses({ 200: personResponse, ...errorResponses(404) }),
+      },
     },
     async (request) => getPerson(request.ctx.db, request.ctx.scope, request.params.id),
   );
@@ -146,6 +177,8 @@ export function personRoutes(app: FastifyInstance) {
         tags: ['persons'],
         summary:
           "Change a person's status (with its date), phone, village, groups, address, occupation or note (audited)",
+        operationId: 'updatePerson',
+        response: responses({ 204: noContent, ...errorResponses(404) }),
         params: idParams,
         body: z.object({
           status: z.enum(PERSON_STATUSES).optional(),
@@ -188,6 +221,8 @@ export function personRoutes(app: FastifyInstance) {
       schema: {
         tags: ['persons'],
         summary: 'Upload a person list (raw .xlsx/.csv body; header x-file-name); answers an upload id',
+        operationId: 'uploadPersonList',
+        response: responses({ 201: uploadResponse, ...errorResponses(413, 415) }),
         headers: z.object({ 'x-file-name': z.string().min(1).max(200) }),
       },
     },
@@ -211,6 +246,8 @@ export function personRoutes(app: FastifyInstance) {
       schema: {
         tags: ['persons'],
         summary: 'Import an uploaded list into a commune (all-or-nothing or valid rows)',
+        operationId: 'importPersons',
+        response: responses({ 200: importResultResponse, ...errorResponses(404) }),
         body: z.object({
           uploadId: z.string().uuid(),
           commune: z.string().regex(/^\d{5}$/),
@@ -253,6 +290,8 @@ export function personRoutes(app: FastifyInstance) {
       schema: {
         tags: ['persons'],
         summary: 'Import batches of a unit',
+        operationId: 'listPersonImports',
+        response: responses({ 200: importBatchesResponse }),
         querystring: z.object({ unit: unit.optional() }),
       },
     },
@@ -272,6 +311,14 @@ export function personRoutes(app: FastifyInstance) {
       schema: {
         tags: ['persons'],
         summary: 'The rejected rows of an import as .xlsx (row, column, reason)',
+        operationId: 'downloadPersonImportErrors',
+        response: responses({
+          200: fileResponse(
+            'The rejected rows as .xlsx',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ),
+          ...errorResponses(404),
+        }),
         params: idParams,
       },
     },
@@ -289,7 +336,13 @@ export function personRoutes(app: FastifyInstance) {
     '/api/persons/imports/:id/undo',
     {
       config: importing,
-      schema: { tags: ['persons'], summary: 'Undo a committed import', params: idParams },
+      schema: {
+        tags: ['persons'],
+        summary: 'Undo a committed import',
+        operationId: 'undoPersonImport',
+        params: idParams,
+        response: responses({ 204: noContent, ...errorResponses(404) }),
+      },
     },
     async (request, reply) => {
       await undoBatch(request.ctx.db, request.ctx.scope, request.params.id);
@@ -304,6 +357,8 @@ export function personRoutes(app: FastifyInstance) {
       schema: {
         tags: ['persons'],
         summary: 'Likely duplicates to review (same name and birth date)',
+        operationId: 'listDuplicateReviews',
+        response: responses({ 200: duplicateReviewsResponse }),
         querystring: z.object({
           unit: unit.optional(),
           status: z.enum(['open', 'merged', 'kept']).default('open'),
@@ -329,7 +384,13 @@ export function personRoutes(app: FastifyInstance) {
       `/api/persons/duplicates/:id/${action}`,
       {
         config: write,
-        schema: { tags: ['persons'], summary: `Duplicate review: ${action}`, params: idParams },
+        schema: {
+          tags: ['persons'],
+          summary: `Duplicate review: ${action}`,
+          operationId: `${action}DuplicateReview`,
+          params: idParams,
+          response: responses({ 204: noContent, ...errorResponses(404) }),
+        },
       },
       async (request, reply) => {
         await run(request.ctx.db, request.ctx.scope, request.params.id);

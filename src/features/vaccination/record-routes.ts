@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../core/errors.ts';
-import { idParams } from '../../server/schemas.ts';
+import { errorResponses, fileResponse, idParams, noContent, responses } from '../../server/schemas.ts';
 import { fhirExport } from './card-store.ts';
 import { deleteDose, editDose, recordDose } from './doses-store.ts';
 import { importDoses } from './import/import-doses.ts';
@@ -10,11 +10,21 @@ import { recordOutcome } from './outcomes-store.ts';
 import {
   doseBody,
   doseChanges,
+  doseEditResponse,
+  doseImportResultResponse,
+  doseImportsResponse,
+  doseResultResponse,
   importBody,
   invitationsBody,
+  invitationsResponse,
   outcomeBody,
+  outcomeResponse,
+  rosterResponse,
   sessionBody,
   sessionDosesBody,
+  sessionDosesResponse,
+  sessionRecord,
+  sessionsResponse,
   unitQuery,
 } from './schemas.ts';
 import {
@@ -41,6 +51,12 @@ export function recordRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Record a dose: 201 recorded (with warnings), 200 ignored (already recorded), 400 rejected',
+        operationId: 'recordDose',
+        response: responses({
+          201: doseResultResponse.describe('Recorded (with warnings)'),
+          200: doseResultResponse.describe('Ignored: already recorded'),
+          ...errorResponses(404),
+        }),
         body: doseBody,
       },
     },
@@ -58,6 +74,8 @@ export function recordRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Correct a dose (checked again; audited)',
+        operationId: 'updateDose',
+        response: responses({ 200: doseEditResponse, ...errorResponses(404) }),
         params: idParams,
         body: doseChanges,
       },
@@ -67,7 +85,16 @@ export function recordRoutes(app: FastifyInstance) {
 
   r.delete(
     '/api/vaccination/doses/:id',
-    { config: write, schema: { tags, summary: 'Delete a dose (audited)', params: idParams } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Delete a dose (audited)',
+        operationId: 'deleteDose',
+        params: idParams,
+        response: responses({ 204: noContent, ...errorResponses(404) }),
+      },
+    },
     async (request, reply) => {
       await deleteDose(request.ctx.db, request.ctx.scope, request.params.id);
       return reply.code(204).send();
@@ -81,6 +108,8 @@ export function recordRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Import a dose list uploaded with POST /api/persons/uploads (national-platform layout)',
+        operationId: 'importDoses',
+        response: responses({ 200: doseImportResultResponse, ...errorResponses(404) }),
         body: importBody,
       },
     },
@@ -107,7 +136,16 @@ export function recordRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/vaccination/imports',
-    { config: read, schema: { tags, summary: 'Dose imports of a unit', querystring: unitQuery } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Dose imports of a unit',
+        operationId: 'listDoseImports',
+        querystring: unitQuery,
+        response: responses({ 200: doseImportsResponse, ...errorResponses(404) }),
+      },
+    },
     async (request) => listDoseImports(request.ctx.db, request.ctx.scope, unitOf(request.query, request)),
   );
 
@@ -118,6 +156,14 @@ export function recordRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: "An import's rejected rows, warnings and ignored rows as .xlsx",
+        operationId: 'downloadDoseImportReport',
+        response: responses({
+          200: fileResponse(
+            'The report as .xlsx',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          ),
+          ...errorResponses(404),
+        }),
         params: idParams,
       },
     },
@@ -135,7 +181,13 @@ export function recordRoutes(app: FastifyInstance) {
     '/api/vaccination/outcomes',
     {
       config: { access: { permission: 'vaccination.outcomes' } },
-      schema: { tags, summary: 'Record the outcome of contacting a person (audited)', body: outcomeBody },
+      schema: {
+        tags,
+        summary: 'Record the outcome of contacting a person (audited)',
+        operationId: 'recordContactOutcome',
+        body: outcomeBody,
+        response: responses({ 201: outcomeResponse, ...errorResponses(404) }),
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await recordOutcome(request.ctx.db, request.ctx.scope, request.body)),
@@ -143,13 +195,31 @@ export function recordRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/vaccination/sessions',
-    { config: read, schema: { tags, summary: 'Sessions of a unit and below', querystring: unitQuery } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Sessions of a unit and below',
+        operationId: 'listVaccinationSessions',
+        querystring: unitQuery,
+        response: responses({ 200: sessionsResponse, ...errorResponses(404) }),
+      },
+    },
     async (request) => listSessions(request.ctx.db, request.ctx.scope, unitOf(request.query, request)),
   );
 
   r.post(
     '/api/vaccination/sessions',
-    { config: write, schema: { tags, summary: 'Plan a session in a commune', body: sessionBody } },
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Plan a session in a commune',
+        operationId: 'createVaccinationSession',
+        body: sessionBody,
+        response: responses({ 201: sessionRecord, ...errorResponses(404) }),
+      },
+    },
     async (request, reply) =>
       reply.code(201).send(await createSession(request.ctx.db, request.ctx.scope, request.body)),
   );
@@ -158,7 +228,13 @@ export function recordRoutes(app: FastifyInstance) {
     '/api/vaccination/sessions/:id/roster',
     {
       config: { ...read, personal: true },
-      schema: { tags, summary: 'A session, its invitees and the doses recorded (audited)', params: idParams },
+      schema: {
+        tags,
+        summary: 'A session, its invitees and the doses recorded (audited)',
+        operationId: 'getVaccinationSessionRoster',
+        params: idParams,
+        response: responses({ 200: rosterResponse, ...errorResponses(404) }),
+      },
     },
     async (request) => sessionRoster(request.ctx.db, request.ctx.scope, request.params.id),
   );
@@ -170,6 +246,8 @@ export function recordRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Invite persons of the commune (from its worklist)',
+        operationId: 'inviteToVaccinationSession',
+        response: responses({ 200: invitationsResponse, ...errorResponses(404) }),
         params: idParams,
         body: invitationsBody,
       },
@@ -185,6 +263,8 @@ export function recordRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: "Record doses given at a session (its date, vaccine and place); each dose's result",
+        operationId: 'recordVaccinationSessionDoses',
+        response: responses({ 200: sessionDosesResponse, ...errorResponses(404) }),
         params: idParams,
         body: sessionDosesBody,
       },
@@ -200,6 +280,14 @@ export function recordRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'FHIR R4 Bundle (collection) of Patient and Immunization resources for a unit (audited)',
+        operationId: 'exportVaccinationFhir',
+        response: responses({
+          200: fileResponse(
+            'A FHIR R4 Bundle (JSON) of Patient and Immunization resources',
+            'application/fhir+json',
+          ),
+          ...errorResponses(404),
+        }),
         querystring: unitQuery,
       },
     },

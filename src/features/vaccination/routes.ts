@@ -1,14 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { vietnamToday } from '../../core/dates.ts';
-import { idParams } from '../../server/schemas.ts';
+import { errorResponses, fileResponse, idParams, responses } from '../../server/schemas.ts';
 import { vaccinationCard } from './card-store.ts';
 import { coverage, trend } from './coverage-store.ts';
 import { recordRoutes } from './record-routes.ts';
 import { BOOSTER_RULE_SETS } from './rules/booster-rules.ts';
 import { OVERDUE_AFTER_DAYS } from './rules/dose-series.ts';
 import { VACCINES } from './rules/vaccines.ts';
-import { missedQuery, targetBody, trendQuery, unitQuery, worklistQuery } from './schemas.ts';
+import {
+  coverageResponse,
+  missedQuery,
+  missedResponse,
+  targetBody,
+  targetProgressResponse,
+  targetResponse,
+  targetsResponse,
+  trendQuery,
+  trendResponse,
+  unitQuery,
+  vaccinationCardResponse,
+  vaccinationRulesResponse,
+  worklistQuery,
+  worklistResponse,
+} from './schemas.ts';
 import { syncStatuses } from './status-store.ts';
 import { createTarget, listTargets, targetProgress } from './targets-store.ts';
 import { missed, worklist } from './worklist-store.ts';
@@ -31,6 +46,8 @@ export function vaccinationRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Coverage of a unit and of each unit directly below it, by age group and class (counters)',
+        operationId: 'getVaccinationCoverage',
+        response: responses({ 200: coverageResponse, ...errorResponses(404) }),
         querystring: unitQuery,
       },
     },
@@ -44,6 +61,8 @@ export function vaccinationRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Weekly trend: people of an age group with a first dose, the primary series, a booster',
+        operationId: 'getVaccinationTrend',
+        response: responses({ 200: trendResponse, ...errorResponses(404) }),
         querystring: trendQuery,
       },
     },
@@ -58,6 +77,8 @@ export function vaccinationRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Vaccine products, schedules and booster rule sets (provisional values flagged)',
+        operationId: 'getVaccinationRules',
+        response: responses({ 200: vaccinationRulesResponse }),
       },
     },
     async () => ({
@@ -74,6 +95,8 @@ export function vaccinationRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: "Targets that apply to a unit or lie within it, with the unit's progress",
+        operationId: 'listVaccinationTargets',
+        response: responses({ 200: targetsResponse, ...errorResponses(404) }),
         querystring: unitQuery,
       },
     },
@@ -84,7 +107,13 @@ export function vaccinationRoutes(app: FastifyInstance) {
     '/api/vaccination/targets',
     {
       config: { access: { permission: 'vaccination.targets' } },
-      schema: { tags, summary: 'Set a target for a unit', body: targetBody },
+      schema: {
+        tags,
+        summary: 'Set a target for a unit',
+        operationId: 'createVaccinationTarget',
+        body: targetBody,
+        response: responses({ 201: targetResponse, ...errorResponses(404) }),
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await createTarget(request.ctx.db, request.ctx.scope, request.body)),
@@ -97,6 +126,8 @@ export function vaccinationRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Progress on a target: people left, pace, projection, communes behind',
+        operationId: 'getVaccinationTargetProgress',
+        response: responses({ 200: targetProgressResponse, ...errorResponses(404) }),
         params: idParams,
         querystring: unitQuery,
       },
@@ -112,6 +143,8 @@ export function vaccinationRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Worklist of a commune or village: not vaccinated, due, overdue, with phones (audited)',
+        operationId: 'getVaccinationWorklist',
+        response: responses({ 200: worklistResponse, ...errorResponses(404) }),
         querystring: worklistQuery,
       },
     },
@@ -122,7 +155,13 @@ export function vaccinationRoutes(app: FastifyInstance) {
     '/api/vaccination/worklist.xlsx',
     {
       config: { ...read, personal: true },
-      schema: { tags, summary: 'The worklist as a printable .xlsx (audited)', querystring: worklistQuery },
+      schema: {
+        tags,
+        summary: 'The worklist as a printable .xlsx (audited)',
+        operationId: 'downloadVaccinationWorklist',
+        querystring: worklistQuery,
+        response: responses({ 200: fileResponse('The worklist as .xlsx', XLSX), ...errorResponses(404) }),
+      },
     },
     async (request, reply) => {
       const list = await worklist(request.ctx.db, request.ctx.scope, workFilter(request.query));
@@ -140,6 +179,8 @@ export function vaccinationRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: '"No one missed": eligible residents by class, and the missed ones by name (audited)',
+        operationId: 'getVaccinationMissed',
+        response: responses({ 200: missedResponse, ...errorResponses(404) }),
         querystring: missedQuery,
       },
     },
@@ -151,7 +192,13 @@ export function vaccinationRoutes(app: FastifyInstance) {
     '/api/vaccination/persons/:id/card',
     {
       config: { ...read, personal: true },
-      schema: { tags, summary: "A person's doses, status and contact outcomes (audited)", params: idParams },
+      schema: {
+        tags,
+        summary: "A person's doses, status and contact outcomes (audited)",
+        operationId: 'getVaccinationCard',
+        params: idParams,
+        response: responses({ 200: vaccinationCardResponse, ...errorResponses(404) }),
+      },
     },
     async (request) => vaccinationCard(request.ctx.db, request.ctx.scope, request.params.id),
   );

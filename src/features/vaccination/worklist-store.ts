@@ -14,9 +14,10 @@ import type { Scope } from '../auth/rules.ts';
 import { communeInScope } from './access.ts';
 import { bandsFrom } from './rules/age-groups.ts';
 import { type ContactOutcome, isRecordedReason } from './rules/contact-outcomes.ts';
+import { WORKLISTS } from './schemas.ts';
 import { syncStatuses } from './status-store.ts';
 
-export const WORKLISTS = ['notVaccinated', 'due', 'overdue', 'all'] as const;
+export { WORKLISTS };
 export type Worklist = (typeof WORKLISTS)[number];
 
 export interface WorklistFilter {

@@ -1,13 +1,12 @@
+import type { z } from 'zod';
 import { MAX_FILE_BYTES } from '../../core/import/file-limits.ts';
+import type { uploadResponse } from '../../features/persons/schemas.ts';
 import { uploadFile } from '../api.ts';
 
 export { MAX_FILE_BYTES };
 
-export interface Upload {
-  uploadId: string;
-  fileName: string;
-  bytes: number;
-}
+/** The answer of POST /api/persons/uploads. */
+export type Upload = z.infer<typeof uploadResponse>;
 
 /**
  * Every table import (persons, doses) sends its file once to the registry's upload route (raw body, with

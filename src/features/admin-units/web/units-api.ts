@@ -1,49 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api, query } from '../../../web/api.ts';
 import type { OrganizationKind } from '../../organizations/rules.ts';
 import type { VillageKind } from '../rules.ts';
+// Types only: the schemas (and zod) stay out of the bundle.
+import type {
+  pathEntry,
+  unitOrganization,
+  unitSearchResponse,
+  unitSummary,
+  unitViewResponse,
+  village,
+} from '../schemas.ts';
 
-/** The JSON of GET /api/admin-units/:code and its parts. */
-export interface UnitSummary {
-  code: string;
-  name: string;
-  nameWithType: string;
-  kind: string;
-  level: number;
-  population: number | null;
-  populationSource: string;
-}
-
-export interface PathEntry {
-  code: string;
-  nameWithType: string;
-  level: number;
-  accessible: boolean;
-}
-
-export interface Village {
-  id: number;
-  communeCode: string;
-  name: string;
-  kind: VillageKind;
-  population: number | null;
-  populationSource: string;
-}
-
-export interface Organization {
-  id: number;
-  kind: OrganizationKind;
-  name: string;
-  shortName: string | null;
-}
-
-export interface UnitView {
-  unit: UnitSummary & { parentCode: string | null };
-  path: PathEntry[];
-  children: UnitSummary[];
-  villages: Village[];
-  organizations: Organization[];
-}
+/** The JSON of GET /api/admin-units/:code and its parts: inferred from the routes' response schemas. */
+export type UnitSummary = z.infer<typeof unitSummary>;
+export type PathEntry = z.infer<typeof pathEntry>;
+export type Village = z.infer<typeof village>;
+export type Organization = z.infer<typeof unitOrganization>;
+export type UnitView = z.infer<typeof unitViewResponse>;
+type UnitSearch = z.infer<typeof unitSearchResponse>;
 
 export interface VillageInput {
   name: string;
@@ -71,8 +47,7 @@ export function useUnit(code: string) {
 export function useUnitSearch(text: string) {
   return useQuery({
     queryKey: ['unit-search', text],
-    queryFn: () =>
-      api<{ units: UnitSummary[] }>('GET', `/api/admin-units${query({ q: text })}`).then((r) => r.units),
+    queryFn: () => api<UnitSearch>('GET', `/api/admin-units${query({ q: text })}`).then((r) => r.units),
     enabled: text !== '',
   });
 }

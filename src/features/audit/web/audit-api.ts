@@ -1,9 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api, query } from '../../../web/api.ts';
 import { nextDay } from '../../../web/format.ts';
 import type { AuditAction } from '../rules.ts';
+import type { auditEntry, auditPageResponse } from '../schemas.ts';
 
-/** The actions of the log (rules.ts holds the same list, but it imports node:crypto: types only here). */
+/** The actions of the log (schemas.ts holds the same list, but it brings zod along: types only here). */
 export const AUDIT_ACTIONS = [
   'create',
   'update',
@@ -23,24 +25,8 @@ export interface AuditFilter {
   page: number;
 }
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  username: string | null;
-  action: AuditAction;
-  entity: string;
-  entity_id: string | null;
-  unit_code: string | null;
-  ip: string | null;
-  details: string;
-}
-
-export interface AuditPage {
-  total: number;
-  entries: AuditEntry[];
-  page: number;
-  pageSize: number;
-}
+export type AuditEntry = z.infer<typeof auditEntry>;
+export type AuditPage = z.infer<typeof auditPageResponse>;
 
 export function useAudit(filter: AuditFilter) {
   return useQuery({

@@ -6,7 +6,7 @@ import { AppName } from '../../../web/AppName.tsx';
 import { api } from '../../../web/api.ts';
 import { useErrorText } from '../../../web/ErrorNotice.tsx';
 import { LanguageSwitch } from '../../../web/LanguageSwitch.tsx';
-import { type CurrentUser, homePath, ME_KEY } from '../../../web/session.ts';
+import { homePath, ME_KEY, type UserResponse } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
 import './auth.css';
 
@@ -26,8 +26,7 @@ export function LoginPage() {
   useDocumentTitle(t('login.title'));
 
   const login = useMutation({
-    mutationFn: () =>
-      api<{ user: CurrentUser }>('POST', '/api/auth/login', { username: username.trim(), password }),
+    mutationFn: () => api<UserResponse>('POST', '/api/auth/login', { username: username.trim(), password }),
     onSuccess: ({ user }) => {
       queryClient.clear();
       queryClient.setQueryData(ME_KEY, user);

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api, query } from '../../../web/api.ts';
-import type { CurrentUser } from '../../../web/session.ts';
 import type { Role } from '../rules.ts';
+import type { account, accountsResponse, createdAccountResponse } from '../schemas.ts';
 
-export interface Account extends CurrentUser {
-  disabled: boolean;
-}
+export type Account = z.infer<typeof account>;
+type Accounts = z.infer<typeof accountsResponse>;
+type CreatedAccount = z.infer<typeof createdAccountResponse>;
 
 export interface NewAccount {
   username: string;
@@ -26,14 +27,14 @@ export interface AccountChanges {
 export function useAccounts(filter: { unit: string; q: string }) {
   return useQuery({
     queryKey: ['users', filter],
-    queryFn: () => api<{ users: Account[] }>('GET', `/api/users${query(filter)}`).then((r) => r.users),
+    queryFn: () => api<Accounts>('GET', `/api/users${query(filter)}`).then((r) => r.users),
   });
 }
 
 export function useCreateAccount() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewAccount) => api<{ id: number; username: string }>('POST', '/api/users', input),
+    mutationFn: (input: NewAccount) => api<CreatedAccount>('POST', '/api/users', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
   });
 }

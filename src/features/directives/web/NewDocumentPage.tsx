@@ -8,7 +8,7 @@ import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
 import { DirectivesTabs } from './DirectivesTabs.tsx';
 import { DocumentReview } from './DocumentReview.tsx';
-import { MAX_UPLOAD_BYTES, type ParsedDocument, parseLetter } from './directives-api.ts';
+import { type ExtractedText, MAX_UPLOAD_BYTES, type ParsedDocument, parseLetter } from './directives-api.ts';
 import './directives.css';
 
 const ORIGINAL_TYPES = /\.(txt|docx|doc|pdf)$/i;
@@ -62,7 +62,7 @@ export function NewDocumentPage() {
     if (/\.txt$/i.test(chosen.name)) setText(await chosen.text());
     // A .docx is read on the server (mammoth); its text then goes through the same review as a paste.
     else if (/\.docx$/i.test(chosen.name))
-      await uploadFile<{ text: string }>(
+      await uploadFile<ExtractedText>(
         '/api/directives/extract',
         chosen,
         { 'x-file-name': encodeURIComponent(chosen.name) },

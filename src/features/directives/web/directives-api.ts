@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api, query } from '../../../web/api.ts';
 import type {
   DistributionMark,
@@ -7,14 +8,34 @@ import type {
   PartialDate,
   ReferenceKind,
 } from '../rules/parsed-document.ts';
-import type { Direction, PlannedTask, UnitRef } from '../rules/task-assignees.ts';
+import type { Direction, UnitRef } from '../rules/task-assignees.ts';
+import type { ComplianceClass, TaskAction, TaskState } from '../rules/task-lifecycle.ts';
+// Types only: the schemas (and zod) stay out of the bundle.
 import type {
-  ComplianceClass,
-  TaskAction,
-  TaskParty,
-  TaskState,
-  TaskWorkflowAction,
-} from '../rules/task-lifecycle.ts';
+  cascadeNodeResponse,
+  complianceCounts,
+  complianceResponse,
+  complianceRow,
+  createdResponse,
+  documentListItem,
+  documentListResponse,
+  documentRecord,
+  documentSummary,
+  documentViewResponse,
+  extractedTextResponse,
+  inboxResponse,
+  inboxTask,
+  parsedDocumentResponse,
+  progressReport,
+  registrationPreviewResponse,
+  steeringMember,
+  steeringMembersResponse,
+  supervisionVisit,
+  supervisionVisitsResponse,
+  task,
+  taskEvent,
+  taskViewResponse,
+} from '../schemas.ts';
 
 // task-lifecycle.ts is pure (no imports): its lists come along; the other rules modules give only types.
 export {
@@ -45,145 +66,33 @@ export const REFERENCE_KINDS = [
 export const DIRECTIONS = ['outgoing', 'incoming'] as const satisfies readonly Direction[];
 export const DISTRIBUTION_MARKS = ['b/c', 't/h'] as const satisfies readonly DistributionMark[];
 
-/** documentSummaryJson (json.ts): a line of the register, a link to a document. */
-export interface DocumentSummary {
-  id: number;
-  unitCode: string;
-  direction: Direction;
-  kind: DocumentKind;
-  number: string | null;
-  symbol: string | null;
-  issuer: string;
-  date: string | null;
-  subject: string | null;
-  parentDocumentId: number | null;
-  createdAt: string;
-}
-
-export interface DocumentListItem extends DocumentSummary {
-  taskCount: number;
-}
+/** documentSummaryJson (json.ts): a line of the register, a link to a document. The answers' types are
+ * inferred from the routes' response schemas (schemas.ts). */
+export type DocumentSummary = z.infer<typeof documentSummary>;
+export type DocumentListItem = z.infer<typeof documentListItem>;
+type DocumentList = z.infer<typeof documentListResponse>;
 
 /** documentJson (json.ts): the whole document. */
-export interface DocumentRecord extends DocumentSummary {
-  issuerSuperior: string | null;
-  place: string | null;
-  datePartial: PartialDate;
-  addressees: string[];
-  references: ParsedDocument['references'];
-  distribution: ParsedDocument['distribution'];
-  authority: string | null;
-  signerTitle: string | null;
-  signer: string | null;
-  body: string;
-  originalText: string | null;
-  createdBy: number | null;
-}
+export type DocumentRecord = z.infer<typeof documentRecord>;
 
 /** taskJson (json.ts). */
-export interface Task {
-  id: number;
-  documentId: number | null;
-  sourceVisitId: number | null;
-  issuerUnitCode: string;
-  ordinal: string;
-  text: string;
-  leadUnit: { text: string; unitCode: string | null; organizationId: number | null } | null;
-  coordinatingUnits: UnitRef[];
-  assignee: {
-    text: string;
-    unitCode: string | null;
-    unitName: string | null;
-    organizationId: number | null;
-    resolved: boolean;
-  };
-  deadline: { date: string | null; text: string | null; urgent: boolean };
-  state: TaskState;
-  stateChangedAt: string;
-  doneAt: string | null;
-  returnedReason: string | null;
-  overdue: boolean;
-  compliance: ComplianceClass;
-  createdAt: string;
-}
+export type Task = z.infer<typeof task>;
+export type InboxTask = z.infer<typeof inboxTask>;
+export type Inbox = z.infer<typeof inboxResponse>;
+export type DocumentView = z.infer<typeof documentViewResponse>;
+export type ComplianceCounts = z.infer<typeof complianceCounts>;
 
-export interface InboxTask extends Task {
-  document: DocumentSummary | null;
-}
+/** A node of the cascade: its children are nodes too (the schema describes them loosely). */
+export type CascadeNode = Omit<z.infer<typeof cascadeNodeResponse>, 'children'> & { children: CascadeNode[] };
 
-export interface Inbox {
-  unit: { code: string; name: string };
-  counts: Record<TaskState, number>;
-  total: number;
-  tasks: InboxTask[];
-}
-
-export interface DocumentView {
-  document: DocumentRecord;
-  originalFile: { name: string; mediaType: string; size: number } | null;
-  parentDocument: DocumentSummary | null;
-  implementingDocuments: DocumentSummary[];
-  tasks: Task[];
-}
-
-export type ComplianceCounts = Record<ComplianceClass | 'total', number>;
-
-export interface CascadeNode {
-  document: DocumentSummary;
-  counts: ComplianceCounts;
-  tasks: Task[];
-  children: CascadeNode[];
-}
-
-export interface TaskEvent {
-  id: number;
-  from: TaskState;
-  to: TaskState;
-  action: TaskWorkflowAction;
-  note: string | null;
-  percent: number | null;
-  by: string | null;
-  at: string;
-}
-
-export interface ProgressReport {
-  id: number;
-  text: string;
-  percent: number;
-  attachment: { name: string; mediaType: string; size: number } | null;
-  by: string | null;
-  at: string;
-}
-
-export interface TaskView {
-  task: Task;
-  document: DocumentSummary | null;
-  events: TaskEvent[];
-  reports: ProgressReport[];
-  parties: TaskParty[];
-  actions: TaskAction[];
-  canReport: boolean;
-}
-
-export interface ComplianceRow {
-  unitCode: string;
-  organizationId: number | null;
-  name: string;
-  counts: ComplianceCounts & { states: Record<TaskState, number> };
-}
-
-export interface ComplianceView {
-  unit: { code: string; name: string; level: number };
-  today: string;
-  totals: ComplianceRow['counts'];
-  rows: ComplianceRow[];
-}
-
-export interface Preview {
-  parentDocument: DocumentSummary | null;
-  tasks: PlannedTask[];
-  unresolved: string[];
-}
+export type TaskEvent = z.infer<typeof taskEvent>;
+export type ProgressReport = z.infer<typeof progressReport>;
+export type TaskView = z.infer<typeof taskViewResponse>;
+export type ComplianceRow = z.infer<typeof complianceRow>;
+export type ComplianceView = z.infer<typeof complianceResponse>;
+export type Preview = z.infer<typeof registrationPreviewResponse>;
+/** The answer of POST /api/directives/extract. */
+export type ExtractedText = z.infer<typeof extractedTextResponse>;
 
 /** A file in a JSON body (schemas.ts `upload`). */
 export interface UploadBody {
@@ -200,15 +109,8 @@ export interface RegisterRequest {
   originalFile?: UploadBody | null;
 }
 
-export interface SteeringMember {
-  id: number;
-  unitCode: string;
-  name: string;
-  position: string;
-  organizationId: number | null;
-  organizationName: string | null;
-  assignedArea: { code: string; name: string | null } | null;
-}
+export type SteeringMember = z.infer<typeof steeringMember>;
+type SteeringMembers = z.infer<typeof steeringMembersResponse>;
 
 export interface MemberInput {
   unitCode: string;
@@ -218,16 +120,9 @@ export interface MemberInput {
   assignedAreaCode: string | null;
 }
 
-export interface SupervisionVisit {
-  id: number;
-  unitCode: string;
-  member: { id: number; name: string | null } | null;
-  date: string;
-  area: { code: string; name: string | null };
-  findings: string;
-  createdAt: string;
-  tasks: Task[];
-}
+export type SupervisionVisit = z.infer<typeof supervisionVisit>;
+type SupervisionVisits = z.infer<typeof supervisionVisitsResponse>;
+type Created = z.infer<typeof createdResponse>;
 
 export interface VisitInput {
   unitCode: string;
@@ -268,7 +163,7 @@ export function useDocuments(direction: Direction | '', page: number) {
   return useQuery({
     queryKey: [...DIRECTIVES, 'documents', direction, page],
     queryFn: () =>
-      api<{ total: number; documents: DocumentListItem[] }>(
+      api<DocumentList>(
         'GET',
         `/api/documents${query({ direction, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`,
       ),
@@ -312,7 +207,8 @@ export function useCompliance(unit: string, document: number | null) {
   });
 }
 
-export const parseLetter = (text: string) => api<ParsedDocument>('POST', '/api/directives/parse', { text });
+export const parseLetter = (text: string) =>
+  api<z.infer<typeof parsedDocumentResponse>>('POST', '/api/directives/parse', { text });
 export const previewDocument = (request: RegisterRequest) =>
   api<Preview>('POST', '/api/documents/preview', request);
 export const registerDocument = (request: RegisterRequest) =>
@@ -349,9 +245,7 @@ export function useMembers(unit: string) {
   return useQuery({
     queryKey: [...DIRECTIVES, 'members', unit],
     queryFn: () =>
-      api<{ members: SteeringMember[] }>('GET', `/api/steering-members${query({ unit })}`).then(
-        (r) => r.members,
-      ),
+      api<SteeringMembers>('GET', `/api/steering-members${query({ unit })}`).then((r) => r.members),
   });
 }
 
@@ -359,9 +253,7 @@ export function useVisits(unit: string) {
   return useQuery({
     queryKey: [...DIRECTIVES, 'visits', unit],
     queryFn: () =>
-      api<{ visits: SupervisionVisit[] }>('GET', `/api/supervision-visits${query({ unit })}`).then(
-        (r) => r.visits,
-      ),
+      api<SupervisionVisits>('GET', `/api/supervision-visits${query({ unit })}`).then((r) => r.visits),
   });
 }
 
@@ -369,7 +261,7 @@ export function useSteeringChanges() {
   const refresh = useRefreshDirectives();
   return {
     addMember: useMutation({
-      mutationFn: (input: MemberInput) => api<{ id: number }>('POST', '/api/steering-members', input),
+      mutationFn: (input: MemberInput) => api<Created>('POST', '/api/steering-members', input),
       onSuccess: refresh,
     }),
     deleteMember: useMutation({
@@ -377,7 +269,7 @@ export function useSteeringChanges() {
       onSuccess: refresh,
     }),
     addVisit: useMutation({
-      mutationFn: (input: VisitInput) => api<{ id: number }>('POST', '/api/supervision-visits', input),
+      mutationFn: (input: VisitInput) => api<Created>('POST', '/api/supervision-visits', input),
       onSuccess: refresh,
     }),
     deleteVisit: useMutation({

@@ -5,39 +5,36 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api, query } from '../../../web/api.ts';
 import { AGE_BANDS } from '../rules/age-bands.ts';
 import { PERSON_FIELDS, type PersonField } from '../rules/headers.ts';
-import { PERSON_STATUSES, type PersonStatus } from '../rules/person-status.ts';
+import { PERSON_STATUSES } from '../rules/person-status.ts';
 import { PRIORITY_GROUPS } from '../rules/priority-groups.ts';
+// Types only: the schemas (and zod) stay out of the bundle.
+import type {
+  duplicateReview,
+  duplicateReviewsResponse,
+  householdMember,
+  importBatch,
+  importBatchesResponse,
+  importResultResponse,
+  importRowError,
+  personListItem,
+  personListResponse,
+  personRecord,
+  personResponse,
+  reviewPerson,
+} from '../schemas.ts';
 
 // The lists come from the pure rules the server uses (no I/O, safe in the web bundle).
 export { AGE_BANDS, PERSON_FIELDS, PERSON_STATUSES, PRIORITY_GROUPS };
 
-export type Sex = 'male' | 'female';
+export type Sex = NonNullable<PersonListItem['sex']>;
 
-/** A row of GET /api/persons. */
-export interface PersonListItem {
-  id: number;
-  full_name: string;
-  birth_date: string | null;
-  birth_year: number;
-  sex: Sex | null;
-  national_id: string | null;
-  phone: string | null;
-  commune_code: string;
-  village_id: number | null;
-  village_name: string | null;
-  household_id: number | null;
-  priority_groups: string;
-  status: PersonStatus;
-}
-
-export interface PersonListPage {
-  persons: PersonListItem[];
-  page: number;
-  hasMore: boolean;
-}
+/** A row of GET /api/persons (types inferred from the routes' response schemas). */
+export type PersonListItem = z.infer<typeof personListItem>;
+export type PersonListPage = z.infer<typeof personListResponse>;
 
 /** The filters of the list, as kept in the address bar (empty string: not filtered). */
 export interface PersonFilter {
@@ -49,54 +46,11 @@ export interface PersonFilter {
   priority: string;
 }
 
-export interface PersonRecord {
-  id: number;
-  full_name: string;
-  birth_date: string | null;
-  birth_year: number;
-  sex: Sex | null;
-  national_id: string | null;
-  phone: string | null;
-  address: string | null;
-  occupation: string | null;
-  priority_groups: string;
-  status: PersonStatus;
-  status_date: string | null;
-  note: string | null;
-  village_id: number | null;
-  household_id: number | null;
-  relation_to_head: string | null;
-  commune_code: string;
-  generated: number;
-  import_batch_id: number | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface HouseholdMember {
-  id: number;
-  full_name: string;
-  birth_year: number;
-  sex: Sex | null;
-  relation_to_head: string | null;
-}
-
-export interface ImportRowError {
-  row: number;
-  column: string;
-  reason: { vi: string; en: string };
-}
-
-export interface ImportResult {
-  batchId: number | null;
-  rowsRead: number;
-  imported: number;
-  rejected: number;
-  review: number;
-  existing: number;
-  errors: ImportRowError[];
-  committed: boolean;
-}
+export type PersonRecord = z.infer<typeof personRecord>;
+export type HouseholdMember = z.infer<typeof householdMember>;
+type PersonView = z.infer<typeof personResponse>;
+export type ImportRowError = z.infer<typeof importRowError>;
+export type ImportResult = z.infer<typeof importResultResponse>;
 
 export type ImportMode = 'all-or-nothing' | 'valid-rows';
 
@@ -108,42 +62,14 @@ export interface ImportRequest {
   headerRow?: number;
 }
 
-export interface ImportBatch {
-  id: number;
-  commune_code: string;
-  file_name: string;
-  mode: ImportMode;
-  rows_read: number;
-  imported: number;
-  rejected: number;
-  review: number;
-  existing: number;
-  status: 'committed' | 'refused' | 'undone';
-  created_at: string;
-}
-
-export interface ReviewPerson {
-  id: number;
-  full_name: string;
-  birth_date: string | null;
-  birth_year: number;
-  sex: Sex | null;
-  national_id: string | null;
-  phone: string | null;
-  village_id: number | null;
-}
+export type ImportBatch = z.infer<typeof importBatch>;
+type ImportBatches = z.infer<typeof importBatchesResponse>;
+export type ReviewPerson = z.infer<typeof reviewPerson>;
 
 export type ReviewStatus = 'open' | 'merged' | 'kept';
 
-export interface DuplicateReview {
-  id: number;
-  person_id: number;
-  candidate_id: number;
-  reason: string;
-  status: ReviewStatus;
-  person: ReviewPerson;
-  candidate: ReviewPerson;
-}
+export type DuplicateReview = z.infer<typeof duplicateReview>;
+type DuplicateReviews = z.infer<typeof duplicateReviewsResponse>;
 
 const PERSONS = ['persons'] as const;
 
@@ -183,7 +109,7 @@ export const exportUrl = (filter: PersonFilter, format: 'xlsx' | 'csv') =>
 export function usePerson(id: number) {
   return useQuery({
     queryKey: [...PERSONS, 'one', id],
-    queryFn: () => api<{ person: PersonRecord; household: HouseholdMember[] }>('GET', `/api/persons/${id}`),
+    queryFn: () => api<PersonView>('GET', `/api/persons/${id}`),
     enabled: id > 0,
   });
 }
@@ -202,7 +128,7 @@ export function useRefreshPersons() {
 export function useBatches() {
   return useQuery({
     queryKey: [...PERSONS, 'batches'],
-    queryFn: () => api<{ batches: ImportBatch[] }>('GET', '/api/persons/imports').then((r) => r.batches),
+    queryFn: () => api<ImportBatches>('GET', '/api/persons/imports').then((r) => r.batches),
     staleTime: 0,
   });
 }
@@ -219,9 +145,7 @@ export function useReviews(status: ReviewStatus) {
   return useQuery({
     queryKey: [...PERSONS, 'duplicates', status],
     queryFn: () =>
-      api<{ reviews: DuplicateReview[] }>('GET', `/api/persons/duplicates${query({ status })}`).then(
-        (r) => r.reviews,
-      ),
+      api<DuplicateReviews>('GET', `/api/persons/duplicates${query({ status })}`).then((r) => r.reviews),
     staleTime: 0,
   });
 }

@@ -3,10 +3,25 @@
  * FHIR export. Coverage, worklists, cards and imports are in vaccination-api.ts.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api, query } from '../../../web/api.ts';
-import type { DoseKind } from '../rules/dose-series.ts';
 import { VACCINE_IDS, type VaccineId } from '../rules/vaccines.ts';
-import { type CoverageAgeGroup, type CoverageClass, type Target, VACCINATION } from './vaccination-api.ts';
+// Types only: the schemas (and zod) stay out of the bundle.
+import type {
+  invitationsResponse,
+  rosterDose,
+  rosterInvitee,
+  rosterResponse,
+  sessionDoseResult,
+  sessionDosesResponse,
+  sessionListItem,
+  sessionRecord,
+  sessionsResponse,
+  targetResponse,
+  trendResponse,
+  trendWeek,
+} from '../schemas.ts';
+import { type CoverageAgeGroup, VACCINATION } from './vaccination-api.ts';
 
 export type { VaccineId };
 export { VACCINE_IDS };
@@ -32,26 +47,14 @@ export function useCreateTarget() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: TargetInput) =>
-      api<Omit<Target, 'progress'>>('POST', '/api/vaccination/targets', input),
+      api<z.infer<typeof targetResponse>>('POST', '/api/vaccination/targets', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: VACCINATION }),
   });
 }
 
 /** One week of GET /api/vaccination/trend: people reached so far (cumulative) at the week's end. */
-export interface TrendWeek {
-  week: string;
-  firstDose: number;
-  primaryComplete: number;
-  booster: number;
-}
-
-export interface TrendView {
-  unit: { code: string; name: string };
-  ageGroup: CoverageAgeGroup;
-  population: number;
-  asOf: string;
-  weeks: TrendWeek[];
-}
+export type TrendWeek = z.infer<typeof trendWeek>;
+export type TrendView = z.infer<typeof trendResponse>;
 
 export function useTrend(unit: string, ageGroup: CoverageAgeGroup) {
   return useQuery({
@@ -64,17 +67,8 @@ export function useTrend(unit: string, ageGroup: CoverageAgeGroup) {
 }
 
 /** A session of GET /api/vaccination/sessions (the columns as stored). */
-export interface Session {
-  id: number;
-  unit_code: string;
-  place: string;
-  date: string;
-  vaccine: VaccineId;
-  doses_available: number;
-  note: string | null;
-  invited: number;
-  doses_given: number;
-}
+export type Session = z.infer<typeof sessionListItem>;
+type Sessions = z.infer<typeof sessionsResponse>;
 
 export interface SessionInput {
   unitCode: string;
@@ -89,9 +83,7 @@ export function useSessions(unit: string) {
   return useQuery({
     queryKey: [...VACCINATION, 'sessions', unit],
     queryFn: () =>
-      api<{ sessions: Session[] }>('GET', `/api/vaccination/sessions${query({ unit })}`).then(
-        (r) => r.sessions,
-      ),
+      api<Sessions>('GET', `/api/vaccination/sessions${query({ unit })}`).then((r) => r.sessions),
     staleTime: 0,
     enabled: unit !== '',
   });
@@ -101,38 +93,14 @@ export function useCreateSession() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SessionInput) =>
-      api<Omit<Session, 'invited' | 'doses_given'>>('POST', '/api/vaccination/sessions', input),
+      api<z.infer<typeof sessionRecord>>('POST', '/api/vaccination/sessions', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...VACCINATION, 'sessions'] }),
   });
 }
 
-export interface RosterInvitee {
-  id: number;
-  person_id: number;
-  outcome: string;
-  full_name: string;
-  birth_date: string | null;
-  birth_year: number;
-  phone: string | null;
-  coverage: CoverageClass | null;
-}
-
-export interface RosterDose {
-  id: number;
-  person_id: number;
-  full_name: string;
-  vaccine: VaccineId;
-  kind: DoseKind;
-  dose_number: number;
-  date: string;
-  lot: string | null;
-}
-
-export interface Roster {
-  session: Omit<Session, 'invited' | 'doses_given'> & { doses_left: number };
-  invitees: RosterInvitee[];
-  doses: RosterDose[];
-}
+export type RosterInvitee = z.infer<typeof rosterInvitee>;
+export type RosterDose = z.infer<typeof rosterDose>;
+export type Roster = z.infer<typeof rosterResponse>;
 
 export function useRoster(id: number) {
   return useQuery({
@@ -147,26 +115,21 @@ export function useInvite(sessionId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (personIds: number[]) =>
-      api<{ invited: number; alreadyInvited: number }>(
-        'POST',
-        `/api/vaccination/sessions/${sessionId}/invitations`,
-        { personIds },
-      ),
+      api<z.infer<typeof invitationsResponse>>('POST', `/api/vaccination/sessions/${sessionId}/invitations`, {
+        personIds,
+      }),
     // The roster, the session list's counts and the worklists' last outcomes change.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: VACCINATION }),
   });
 }
 
-export type SessionDoseResult = { personId: number } & (
-  | { result: 'recorded'; warnings: { vi: string; en: string }[] }
-  | { result: 'ignored' | 'rejected'; reason: { vi: string; en: string } }
-);
+export type SessionDoseResult = z.infer<typeof sessionDoseResult>;
 
 export function useRecordSessionDoses(sessionId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (doses: { personId: number; lot: string | null }[]) =>
-      api<{ results: SessionDoseResult[] }>('POST', `/api/vaccination/sessions/${sessionId}/doses`, {
+      api<z.infer<typeof sessionDosesResponse>>('POST', `/api/vaccination/sessions/${sessionId}/doses`, {
         doses,
       }).then((r) => r.results),
     // Coverage, targets, trend, worklists and the roster all move with new doses.

@@ -1,13 +1,32 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api, query } from '../../../web/api.ts';
-import type { Sex } from '../../persons/web/persons-api.ts';
-import type { DoseImportMode, DoseImportResult, ReportEntry } from '../import/import-doses.ts';
 import type { CoverageAgeGroup } from '../rules/age-groups.ts';
 import type { ContactOutcome } from '../rules/contact-outcomes.ts';
-import type { CoverageClass, DoseKind } from '../rules/dose-series.ts';
+import type { CoverageClass } from '../rules/dose-series.ts';
 import type { VaccinationStatus } from '../rules/person-status.ts';
 import type { GoalProgress } from '../rules/targets.ts';
-import type { VaccineId } from '../rules/vaccines.ts';
+// Types only: the schemas (and zod) stay out of the bundle.
+import type {
+  cardDose,
+  coverageResponse,
+  DOSE_IMPORT_MODES,
+  doseImportBatch,
+  doseImportResultResponse,
+  doseImportsResponse,
+  doseReportEntry,
+  nextDose,
+  outcomeFact,
+  outcomeResponse,
+  target,
+  targetBehind,
+  targetProgressResponse,
+  targetsResponse,
+  unitCoverage,
+  vaccinationCardResponse,
+  worklistEntry,
+  worklistResponse,
+} from '../schemas.ts';
 import type { Worklist } from '../worklist-store.ts';
 
 // The rules modules hold the same lists, but they import server code: only their types come here.
@@ -49,21 +68,9 @@ export const MIN_AGES = [5, 12, 18, 50, 65] as const;
 export type { ContactOutcome, CoverageAgeGroup, CoverageClass, GoalProgress, VaccinationStatus, Worklist };
 export type ClassCounts = Record<CoverageClass, number>;
 
-/** One unit of GET /api/vaccination/coverage. */
-export interface UnitCoverage {
-  code: string;
-  /** Not in the fixed contract: the page falls back on the admin-unit names when missing. */
-  name?: string;
-  level?: number;
-  population: number;
-  byAgeGroup: Record<CoverageAgeGroup, ClassCounts>;
-}
-
-export interface CoverageView {
-  asOf?: string;
-  /** The unit asked first, then each unit directly below it. */
-  units: UnitCoverage[];
-}
+/** One unit of GET /api/vaccination/coverage (the answers' types are inferred from the routes' schemas). */
+export type UnitCoverage = z.infer<typeof unitCoverage>;
+export type CoverageView = z.infer<typeof coverageResponse>;
 
 const VACCINATION = ['vaccination'] as const;
 
@@ -89,43 +96,15 @@ export function useRefreshVaccination() {
 export { VACCINATION };
 
 /** A target as GET /api/vaccination/targets answers it, with the progress of the unit asked. */
-export interface Target {
-  id: number;
-  unitCode: string;
-  title: string;
-  basis: string | null;
-  deadline: string;
-  primary: { minAge: number; percent: number } | null;
-  booster: { minAge: number; percent: number } | null;
-  provisional: boolean;
-  progress: {
-    unitCode: string;
-    windowEnd: string;
-    primary: GoalProgress | null;
-    booster: GoalProgress | null;
-  };
-}
-
-export interface TargetBehind {
-  code: string;
-  name: string;
-  primary: GoalProgress | null;
-  booster: GoalProgress | null;
-}
-
-export interface TargetProgressView {
-  unit: { code: string; name: string };
-  asOf: string;
-  primary: GoalProgress | null;
-  booster: GoalProgress | null;
-  behind: TargetBehind[];
-}
+export type Target = z.infer<typeof target>;
+export type TargetBehind = z.infer<typeof targetBehind>;
+export type TargetProgressView = z.infer<typeof targetProgressResponse>;
+type TargetsView = z.infer<typeof targetsResponse>;
 
 export function useTargets(unit: string) {
   return useQuery({
     queryKey: [...VACCINATION, 'targets', unit],
-    queryFn: () =>
-      api<{ asOf: string; targets: Target[] }>('GET', `/api/vaccination/targets${query({ unit })}`),
+    queryFn: () => api<TargetsView>('GET', `/api/vaccination/targets${query({ unit })}`),
     staleTime: 0,
     enabled: unit !== '',
   });
@@ -141,39 +120,10 @@ export function useTargetProgress(id: number, unit: string, enabled: boolean) {
   });
 }
 
-export interface OutcomeFact {
-  outcome: ContactOutcome;
-  reason: string | null;
-  until: string | null;
-  date: string;
-}
-
-export interface NextDose {
-  kind: 'primary' | 'booster';
-  number: number | null;
-  dueFrom: string | null;
-  overdueFrom: string | null;
-}
-
+export type OutcomeFact = z.infer<typeof outcomeFact>;
+export type NextDose = z.infer<typeof nextDose>;
 /** A person of GET /api/vaccination/worklist. */
-export interface WorklistEntry {
-  personId: number;
-  fullName: string;
-  birthDate: string | null;
-  birthYear: number;
-  sex: Sex | null;
-  phone: string | null;
-  nationalId: string | null;
-  villageId: number | null;
-  villageName: string | null;
-  ageBand: string;
-  coverage: CoverageClass;
-  list: Exclude<Worklist, 'all'>;
-  next: NextDose | null;
-  outcome: OutcomeFact | null;
-  /** The last outcome explains, today, why the person is not vaccinated. */
-  hasReason: boolean;
-}
+export type WorklistEntry = z.infer<typeof worklistEntry>;
 
 export interface WorklistFilter {
   unit: string;
@@ -183,11 +133,7 @@ export interface WorklistFilter {
   withoutReason: boolean;
 }
 
-export interface WorklistView {
-  unit: { code: string; name: string };
-  asOf: string;
-  persons: WorklistEntry[];
-}
+export type WorklistView = z.infer<typeof worklistResponse>;
 
 const worklistParams = (f: WorklistFilter) => ({
   unit: f.unit,
@@ -224,7 +170,7 @@ export function useRecordOutcome() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: OutcomeInput) =>
-      api<{ id: number; personId: number } & OutcomeFact>('POST', '/api/vaccination/outcomes', input),
+      api<z.infer<typeof outcomeResponse>>('POST', '/api/vaccination/outcomes', input),
     onSuccess: (saved) => {
       const today = new Date().toISOString().slice(0, 10);
       const hasReason =
@@ -257,69 +203,30 @@ export function useRecordOutcome() {
   });
 }
 
-// The import's answer as the server types it (type-only: nothing of the server module reaches the bundle).
-export type { DoseImportMode, DoseImportResult, ReportEntry as DoseReportEntry };
+export type DoseImportMode = (typeof DOSE_IMPORT_MODES)[number];
+export type DoseImportResult = z.infer<typeof doseImportResultResponse>;
+export type DoseReportEntry = z.infer<typeof doseReportEntry>;
 
 export const runDoseImport = (request: { uploadId: string; unit: string; mode: DoseImportMode }) =>
   api<DoseImportResult>('POST', '/api/vaccination/imports', request);
 
 export const doseImportReportUrl = (id: number) => `/api/vaccination/imports/${id}/errors`;
 
-export interface DoseImportBatch {
-  id: number;
-  unit_code: string;
-  file_name: string;
-  mode: DoseImportMode;
-  status: 'committed' | 'refused';
-  rows_read: number;
-  imported: number;
-  ignored: number;
-  rejected: number;
-  matched_persons: number;
-  new_persons: number;
-  warnings: number;
-  created_at: string;
-}
+export type DoseImportBatch = z.infer<typeof doseImportBatch>;
+type DoseImports = z.infer<typeof doseImportsResponse>;
 
 export function useDoseImports(unit: string) {
   return useQuery({
     queryKey: [...VACCINATION, 'imports', unit],
     queryFn: () =>
-      api<{ imports: DoseImportBatch[] }>('GET', `/api/vaccination/imports${query({ unit })}`).then(
-        (r) => r.imports,
-      ),
+      api<DoseImports>('GET', `/api/vaccination/imports${query({ unit })}`).then((r) => r.imports),
     staleTime: 0,
     enabled: unit !== '',
   });
 }
 
-export interface CardDose {
-  id: number;
-  vaccine: VaccineId;
-  kind: DoseKind;
-  doseNumber: number;
-  date: string;
-  site: string | null;
-  lot: string | null;
-  sessionId: number | null;
-  importId: number | null;
-  warnings: { vi: string; en: string }[];
-}
-
-export interface VaccinationCard {
-  asOf: string;
-  status: {
-    status: VaccinationStatus;
-    coverage: CoverageClass;
-    date: string | null;
-    dueFrom: string | null;
-    overdue: boolean;
-    reason: string | null;
-    next: (NextDose & { provisional?: boolean }) | null;
-  };
-  doses: CardDose[];
-  outcomes: ({ id: number } & OutcomeFact)[];
-}
+export type CardDose = z.infer<typeof cardDose>;
+export type VaccinationCard = z.infer<typeof vaccinationCardResponse>;
 
 export function useVaccinationCard(personId: number) {
   return useQuery({
