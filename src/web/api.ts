@@ -1,4 +1,4 @@
-import { readCookie } from './i18n.ts';
+import { readCookie } from './cookies.ts';
 
 /** One field's problem, as the server words it in the user's language. */
 export interface FieldProblem {

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { readCookie } from './cookies.ts';
 import { type Messages, mergedMessages } from './messages.ts';
 
 export type Lang = 'vi' | 'en';
@@ -12,14 +13,6 @@ declare module 'i18next' {
 }
 
 const ONE_YEAR = 365 * 24 * 3600;
-
-function readCookie(name: string): string | undefined {
-  for (const part of document.cookie.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
-}
 
 function storedLang(): Lang {
   let chosen: string | null | undefined;
@@ -34,6 +27,7 @@ function storedLang(): Lang {
 
 /** The server reads the `lang` cookie to answer errors in the user's language; keep both in step. */
 function remember(lang: Lang) {
+  if (typeof document === 'undefined') return; // outside a browser (unit tests of the texts)
   // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from many phones' browsers.
   document.cookie = `lang=${lang}; path=/; max-age=${ONE_YEAR}; samesite=lax`;
   try {
@@ -64,5 +58,4 @@ export async function setLang(lang: Lang) {
   await i18next.changeLanguage(lang);
 }
 
-export { readCookie };
 export default i18next;

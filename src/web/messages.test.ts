@@ -1,3 +1,5 @@
+// The app's entry order (main.tsx loads i18n first): the feature list and the shell import each other.
+import './i18n.ts';
 import { describe, expect, it } from 'vitest';
 import { webFeatures } from './features.ts';
 import { mergedMessages, messageBundles } from './messages.ts';

@@ -12,6 +12,7 @@ import {
   TASK_ACTION_NAMES,
   TASK_STATES,
   type TaskAction,
+  type TaskWorkflowAction,
 } from './rules/task-lifecycle.ts';
 
 const DOCUMENT_KINDS = Object.keys(DOCUMENT_KIND_LABELS) as [DocumentKind, ...DocumentKind[]];
@@ -348,7 +349,8 @@ export const taskEvent = z.object({
   id,
   from: z.enum(TASK_STATES),
   to: z.enum(TASK_STATES),
-  action: taskAction,
+  /** The moves of the task page, and reassignment (its own route). */
+  action: z.enum(['reassign', ...TASK_ACTION_NAMES] as [TaskWorkflowAction, ...TaskWorkflowAction[]]),
   note: nullableText,
   percent: z.number().int().nullable(),
   by: nullableText,
