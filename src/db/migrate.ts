@@ -4,6 +4,7 @@ import { foundation } from './migrations/0001-foundation.ts';
 import { persons } from './migrations/0002-persons.ts';
 import { directives } from './migrations/0003-directives.ts';
 import { vaccination } from './migrations/0004-vaccination.ts';
+import { personEvents } from './migrations/0006-person-events.ts';
 
 /** Migrations in order; each is a function of the engine for the few types that differ. */
 function migrations(db: Db): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrations(db: Db): Record<string, Migration> {
     '0002-persons': persons(db.engine),
     '0003-directives': directives(db.engine),
     '0004-vaccination': vaccination(db.engine),
+    '0006-person-events': personEvents(db.engine),
   };
 }
 

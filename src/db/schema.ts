@@ -449,9 +449,16 @@ export interface ContactOutcomeTable {
 }
 
 /** Persons changed anywhere (filled by triggers), waiting for their vaccination status to be recomputed. */
-export interface VaccinationChangeTable {
+/** The registry's outbox: one row per change of a person, handled by the features that follow persons. */
+export interface PersonEventTable {
   id: Generated<number>;
+  kind: string;
   person_id: number;
+  province_code: string | null;
+  /** JSON */
+  payload: string;
+  created_at: string;
+  handled_at: string | null;
 }
 
 export interface Database {
@@ -483,5 +490,5 @@ export interface Database {
   milestone_counters: MilestoneCounterTable;
   vaccination_targets: VaccinationTargetTable;
   contact_outcomes: ContactOutcomeTable;
-  vaccination_changes: VaccinationChangeTable;
+  person_events: PersonEventTable;
 }

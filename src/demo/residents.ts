@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection.ts';
+import { emitPersonEvents } from '../features/persons/events.ts';
 import { generateResidents } from '../features/persons/rules/generator.ts';
 import { insertPersonRows, insertReturningIds, personRow } from '../features/persons/store.ts';
 
@@ -58,12 +59,22 @@ export async function seedResidents(
         })),
       );
       const ids = new Map(keys.map((key, j) => [key, inserted[j]!]));
-      await insertPersonRows(
+      const personIds = await insertPersonRows(
         db,
         trx,
         residents.map((r) =>
           personRow(r.person, place, { householdId: ids.get(r.household)!, generated: true, now }),
         ),
+      );
+      await emitPersonEvents(
+        db,
+        trx,
+        personIds.map((personId) => ({
+          kind: 'created' as const,
+          personId,
+          provinceCode: place.province_code,
+          payload: { source: 'demo' },
+        })),
       );
       // The head of each household is the member recorded as "Chủ hộ".
       await trx

@@ -160,8 +160,9 @@ export function vaccinationRoutes(app: FastifyInstance, uploadsDir: string) {
 }
 
 /**
- * Registry changes made elsewhere (a large person import, merges) are queued by triggers and caught up before
- * each vaccination read; catching up in the background too keeps that work out of the pages' requests.
+ * Registry changes (a large person import, an undone batch) arrive as person events, handled after small
+ * writes commit and caught up before each vaccination read; catching up in the background too (events, and
+ * people who moved into the next age band) keeps that work out of the pages' requests.
  */
 function keepStatusesCurrent(app: FastifyInstance) {
   let running: Promise<void> | null = null;

@@ -3,6 +3,7 @@ import { foldDiacritics } from '../../../core/text.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { AuditEvent } from '../../audit/store.ts';
 import { appendAudit } from '../../audit/store.ts';
+import { emitCreatedForBatch } from '../events.ts';
 import { sameBirthAndVillage } from '../rules/duplicates.ts';
 import { detectHeader, isSignatureRow, type PersonField } from '../rules/headers.ts';
 import { type PersonInput, validatePersonRow } from '../rules/person-row.ts';
@@ -304,6 +305,8 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
       await flush();
       if (options.mode === 'all-or-nothing' && result.rejected > 0) throw rejectAll;
       await setHouseholdHeads(db, trx, heads);
+      // One `created` event per person registered, in one statement, in the import's transaction.
+      if (result.imported) await emitCreatedForBatch(trx, batch.id, { source: 'import', batchId: batch.id });
       await trx
         .updateTable('import_batches')
         .set({
