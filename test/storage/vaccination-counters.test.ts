@@ -197,8 +197,15 @@ describe.each(ENGINES)('coverage counters on %s', (engine) => {
         .executeTakeFirst();
       if (kept && !merged)
         await registryWrite(async (trx) => {
+          const { merged_into } = await trx
+            .selectFrom('persons')
+            .select('merged_into')
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow();
           await trx.updateTable('persons').set({ merged_into: kept.id }).where('id', '=', id).execute();
-          return [event('merged', id, { into: kept.id })];
+          return [
+            event('merged', id, { into: kept.id, ...(merged_into ? { previouslyInto: merged_into } : {}) }),
+          ];
         });
     } else if (u < 0.8) {
       await registryWrite(async (trx) => {

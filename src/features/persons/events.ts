@@ -13,7 +13,7 @@ import type { Database } from '../../db/schema.ts';
 /**
  * created: registered (an import, the demo, a person a dose list named); moved: village or commune changed,
  * or moved away (status `moved`); died: status `deceased`; merged: merged into another record as a duplicate,
- * or that merge undone (payload `into`, `undone`); deleted: removed (an import batch undone); updated: birth
+ * or that merge undone (payload `into`, `previouslyInto` when it was merged elsewhere before, `undone`); deleted: removed (an import batch undone); updated: birth
  * date, sex or another status change (what the age band and whether the person is counted depend on).
  */
 export const PERSON_EVENT_KINDS = ['created', 'moved', 'died', 'merged', 'deleted', 'updated'] as const;

@@ -147,7 +147,11 @@ export async function mergeReview(db: Db, scope: Scope, id: number) {
         kind: 'merged',
         personId: duplicate.id,
         provinceCode: duplicate.province_code,
-        payload: { into: kept.id, review: review.id },
+        payload: {
+          into: kept.id,
+          review: review.id,
+          ...(duplicate.merged_into ? { previouslyInto: duplicate.merged_into } : {}),
+        },
       },
     ];
     // The kept record took a birth date or a sex it lacked: its age band may change.

@@ -255,7 +255,7 @@ export const applyPersonEvents: PersonEventHandler = async ({ db, trx, asOf }, e
   const ids = new Set<number>();
   for (const e of events) {
     ids.add(e.personId);
-    for (const key of ['into', 'mergedInto'])
+    for (const key of ['into', 'previouslyInto', 'mergedInto'])
       if (typeof e.payload[key] === 'number') ids.add(e.payload[key] as number);
   }
   await refreshStatuses(db, trx, ids, asOf ?? vietnamToday());
