@@ -100,7 +100,9 @@ describe.each(ENGINES)('vaccination records on %s', (engine) => {
           .values({ ...row, status_date: p.deceasedOn ?? null })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await emitPersonEvents(db, trx, [{ kind: 'created', personId: id, provinceCode: place.province_code }]);
+        await emitPersonEvents(db, trx, [
+          { kind: 'created', personId: id, provinceCode: place.province_code },
+        ]);
         return id;
       });
       ids.set(p.fullName, id);
