@@ -1,15 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { foundation } from '../../src/db/migrations/0001-foundation.ts';
+import { persons } from '../../src/db/migrations/0002-persons.ts';
+import { directives } from '../../src/db/migrations/0003-directives.ts';
+import { vaccination } from '../../src/db/migrations/0004-vaccination.ts';
 import type { Scope } from '../../src/features/auth/rules.ts';
 import { importPersons } from '../../src/features/persons/import/import-persons.ts';
 import { listReviews, mergeReview, undoBatch, unmerge } from '../../src/features/persons/review-store.ts';
 import { updatePerson } from '../../src/features/persons/store.ts';
 import { coverage } from '../../src/features/vaccination/coverage-store.ts';
 import { recordDose } from '../../src/features/vaccination/doses-store.ts';
-import { ENGINES, seededDb } from '../support/databases.ts';
+import { ENGINES, emptyDb, seededDb } from '../support/databases.ts';
 
 /**
  * Person change events: every kind of registry change writes its event in the change's own transaction (and a
@@ -239,5 +244,47 @@ describe.each(ENGINES)('person events on %s', (engine) => {
       .where('handled_at', 'is', null)
       .execute();
     expect(pending).toEqual([]);
+  });
+});
+
+describe.each(ENGINES)('migration 0006 on %s', (engine) => {
+  it('drops the triggers and their queue; what was still queued becomes events', async () => {
+    const db = await emptyDb(engine);
+    try {
+      const upTo0004 = {
+        '0001-foundation': foundation(engine),
+        '0002-persons': persons(engine),
+        '0003-directives': directives(engine),
+        '0004-vaccination': vaccination(engine),
+      };
+      const { error } = await new Migrator({
+        db: db.db,
+        provider: { getMigrations: async () => upTo0004 },
+      }).migrateToLatest();
+      expect(error).toBeUndefined();
+      await sql`insert into vaccination_changes (person_id) values (7), (7), (9)`.execute(db.db);
+      expect(await migrateToLatest(db)).toEqual(['0006-person-events']);
+      const events = await db.db
+        .selectFrom('person_events')
+        .select(['kind', 'person_id', 'handled_at'])
+        .orderBy('person_id')
+        .execute();
+      expect(events).toEqual([
+        { kind: 'deleted', person_id: 7, handled_at: null },
+        { kind: 'deleted', person_id: 9, handled_at: null },
+      ]);
+      const triggers =
+        engine === 'sqlite'
+          ? await sql`select name from sqlite_master where type = 'trigger'`.execute(db.db)
+          : await sql`select tgname from pg_trigger where not tgisinternal`.execute(db.db);
+      expect(triggers.rows).toEqual([]);
+      const queue =
+        engine === 'sqlite'
+          ? await sql`select name from sqlite_master where name = 'vaccination_changes'`.execute(db.db)
+          : await sql`select to_regclass('vaccination_changes') as name`.execute(db.db);
+      expect(queue.rows.filter((r) => (r as { name: unknown }).name)).toEqual([]);
+    } finally {
+      await db.close();
+    }
   });
 });
