@@ -263,8 +263,9 @@ export const applyPersonEvents: PersonEventHandler = async ({ db, trx, asOf }, e
 onPersonEvents(applyPersonEvents);
 
 /**
- * Brings statuses up to date before a read or write: the registry's pending person events, and persons whose
- * age band changed since (a birthday crossing 5, 12, 18, 50 or 65).
+ * Brings statuses up to date before a read (and in the background): the registry's pending person events,
+ * and persons whose age band changed since (a birthday crossing 5, 12, 18, 50 or 65). Writes need none: they
+ * recompute the persons they touch from the registry as it is.
  */
 export async function syncStatuses(db: Db, today: string) {
   const aged = () =>
