@@ -449,9 +449,16 @@ export interface ContactOutcomeTable {
 }
 
 /** Persons changed anywhere (filled by triggers), waiting for their vaccination status to be recomputed. */
-export interface VaccinationChangeTable {
+/** The registry's outbox: one row per change of a person, handled by the features that follow persons. */
+export interface PersonEventTable {
   id: Generated<number>;
+  kind: string;
   person_id: number;
+  province_code: string | null;
+  /** JSON */
+  payload: string;
+  created_at: string;
+  handled_at: string | null;
 }
 
 /** A background job's lease and last run (core/jobs.ts). Instants are ISO-8601 UTC text. */
@@ -498,6 +505,6 @@ export interface Database {
   milestone_counters: MilestoneCounterTable;
   vaccination_targets: VaccinationTargetTable;
   contact_outcomes: ContactOutcomeTable;
-  vaccination_changes: VaccinationChangeTable;
   jobs: JobTable;
+  person_events: PersonEventTable;
 }

@@ -30,6 +30,7 @@ describe.each(ENGINES)('foundation storage on %s', (engine) => {
         '0003-directives',
         '0004-vaccination',
         '0005-jobs',
+        '0006-person-events',
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
       const head = await db.db.selectFrom('audit_head').selectAll().execute();

@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, weekStart } from '../../src/core/dates.ts';
 import { AppError } from '../../src/core/errors.ts';
+import type { Database } from '../../src/db/schema.ts';
 import type { Scope } from '../../src/features/auth/rules.ts';
+import { emitPersonEvents, type PersonEventInput } from '../../src/features/persons/events.ts';
+import { allPersonFacts, type PersonFacts } from '../../src/features/persons/index.ts';
 import { mulberry32 } from '../../src/features/persons/rules/sampling.ts';
 import { insertPersonRows, personRow } from '../../src/features/persons/store.ts';
 import { deleteDose, editDose, recordDose } from '../../src/features/vaccination/doses-store.ts';
@@ -13,13 +16,7 @@ import { importDoses } from '../../src/features/vaccination/import/import-doses.
 import { recordOutcome } from '../../src/features/vaccination/outcomes-store.ts';
 import { DOSE_KINDS } from '../../src/features/vaccination/rules/dose-series.ts';
 import { VACCINE_IDS } from '../../src/features/vaccination/rules/vaccines.ts';
-import {
-  doseFact,
-  PERSON_FOR_STATUS_COLUMNS,
-  type PersonForStatus,
-  statusRow,
-  syncStatuses,
-} from '../../src/features/vaccination/status-store.ts';
+import { doseFact, statusRow, syncStatuses } from '../../src/features/vaccination/status-store.ts';
 import { ENGINES, seededDb } from '../support/databases.ts';
 
 /**
@@ -75,13 +72,23 @@ describe.each(ENGINES)('coverage counters on %s', (engine) => {
     const commune = pick(COMMUNES);
     const place = { province_code: '20', district_code: '186', commune_code: commune };
     const now = new Date().toISOString();
-    await db.db.transaction().execute((trx) =>
-      insertPersonRows(
+    await db.db.transaction().execute(async (trx) => {
+      const ids = await insertPersonRows(
         db,
         trx,
         Array.from({ length: n }, () => personRow(newPerson(), place, { now })),
-      ),
-    );
+      );
+      await emitPersonEvents(
+        db,
+        trx,
+        ids.map((personId) => ({ kind: 'created' as const, personId, provinceCode: '20' })),
+      );
+    });
+  }
+
+  /** A registry write as the registry makes it: the change and its events in one transaction. */
+  async function registryWrite(work: (trx: Kysely<Database>) => Promise<PersonEventInput[]>) {
+    await db.db.transaction().execute(async (trx) => emitPersonEvents(db, trx, await work(trx)));
   }
 
   const randomDate = () => addDays('2021-03-01', Math.floor(rand() * 330));
@@ -135,25 +142,44 @@ describe.each(ENGINES)('coverage counters on %s', (engine) => {
     });
   }
 
-  /** Changes other features make to the registry, straight in SQL: the triggers must notice them. */
+  /**
+   * Changes the registry makes (status, birth date, merges and their undoing, deletions), each with its event
+   * in the same transaction, as the registry's own writes do: vaccination learns of them only by the events.
+   */
   async function changePerson() {
     const id = await someId('persons');
     if (!id) return registerPersons(3);
+    const event = (
+      kind: PersonEventInput['kind'],
+      personId: number,
+      payload: Record<string, unknown> = {},
+    ) => ({
+      kind,
+      personId,
+      provinceCode: '20',
+      payload,
+    });
     const u = rand();
     if (u < 0.3) {
       const status = pick(['resident', 'temporarilyAway', 'moved', 'deceased']);
-      await db.db
-        .updateTable('persons')
-        .set({ status, status_date: randomDate() })
-        .where('id', '=', id)
-        .execute();
+      await registryWrite(async (trx) => {
+        await trx
+          .updateTable('persons')
+          .set({ status, status_date: randomDate() })
+          .where('id', '=', id)
+          .execute();
+        return [event(status === 'deceased' ? 'died' : status === 'moved' ? 'moved' : 'updated', id)];
+      });
     } else if (u < 0.45) {
       const birth = addDays('1950-01-01', Math.floor(rand() * 25_000));
-      await db.db
-        .updateTable('persons')
-        .set({ birth_date: birth, birth_year: Number(birth.slice(0, 4)), birth_sort: birth })
-        .where('id', '=', id)
-        .execute();
+      await registryWrite(async (trx) => {
+        await trx
+          .updateTable('persons')
+          .set({ birth_date: birth, birth_year: Number(birth.slice(0, 4)), birth_sort: birth })
+          .where('id', '=', id)
+          .execute();
+        return [event('updated', id)];
+      });
     } else if (u < 0.65) {
       // As the registry merges: into a record that is not itself merged, of a record nobody was merged into.
       const kept = await db.db
@@ -170,12 +196,46 @@ describe.each(ENGINES)('coverage counters on %s', (engine) => {
         .where('merged_into', '=', id)
         .executeTakeFirst();
       if (kept && !merged)
-        await db.db.updateTable('persons').set({ merged_into: kept.id }).where('id', '=', id).execute();
+        await registryWrite(async (trx) => {
+          const { merged_into } = await trx
+            .selectFrom('persons')
+            .select('merged_into')
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow();
+          await trx.updateTable('persons').set({ merged_into: kept.id }).where('id', '=', id).execute();
+          return [
+            event('merged', id, { into: kept.id, ...(merged_into ? { previouslyInto: merged_into } : {}) }),
+          ];
+        });
     } else if (u < 0.8) {
-      await db.db.updateTable('persons').set({ merged_into: null }).where('id', '=', id).execute();
+      await registryWrite(async (trx) => {
+        const { merged_into } = await trx
+          .selectFrom('persons')
+          .select('merged_into')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        await trx.updateTable('persons').set({ merged_into: null }).where('id', '=', id).execute();
+        return merged_into ? [event('merged', id, { into: merged_into, undone: true })] : [];
+      });
     } else if (u < 0.9) {
-      await db.db.updateTable('persons').set({ merged_into: null }).where('merged_into', '=', id).execute();
-      await db.db.deleteFrom('persons').where('id', '=', id).execute();
+      await registryWrite(async (trx) => {
+        const duplicates = await trx
+          .selectFrom('persons')
+          .select('id')
+          .where('merged_into', '=', id)
+          .execute();
+        const { merged_into } = await trx
+          .selectFrom('persons')
+          .select('merged_into')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        await trx.updateTable('persons').set({ merged_into: null }).where('merged_into', '=', id).execute();
+        await trx.deleteFrom('persons').where('id', '=', id).execute();
+        return [
+          ...duplicates.map((d) => event('merged', d.id, { into: id, undone: true })),
+          event('deleted', id, merged_into ? { mergedInto: merged_into } : {}),
+        ];
+      });
     } else await registerPersons(1 + Math.floor(rand() * 3));
   }
 
@@ -223,10 +283,7 @@ describe.each(ENGINES)('coverage counters on %s', (engine) => {
 
   /** Every status recomputed from the raw persons and doses tables. */
   async function recount() {
-    const persons: PersonForStatus[] = await db.db
-      .selectFrom('persons')
-      .select(PERSON_FOR_STATUS_COLUMNS)
-      .execute();
+    const persons: PersonFacts[] = await allPersonFacts(db.db);
     const owner = new Map(persons.map((p) => [p.id, p.merged_into ?? p.id]));
     const merged = new Set(persons.filter((p) => p.merged_into).map((p) => p.id));
     const doses = new Map<number, ReturnType<typeof doseFact>[]>();

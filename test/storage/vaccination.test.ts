@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Scope, systemScope } from '../../src/features/auth/rules.ts';
+import { emitPersonEvents } from '../../src/features/persons/events.ts';
 import { personRow } from '../../src/features/persons/store.ts';
 import { vaccinationCard } from '../../src/features/vaccination/card-store.ts';
 import { coverage, trend } from '../../src/features/vaccination/coverage-store.ts';
@@ -92,11 +93,18 @@ describe.each(ENGINES)('vaccination records on %s', (engine) => {
         place,
         { now },
       );
-      const { id } = await db.db
-        .insertInto('persons')
-        .values({ ...row, status_date: p.deceasedOn ?? null })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      // Registered as the registry does: the person and its `created` event in one transaction.
+      const id = await db.db.transaction().execute(async (trx) => {
+        const { id } = await trx
+          .insertInto('persons')
+          .values({ ...row, status_date: p.deceasedOn ?? null })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await emitPersonEvents(db, trx, [
+          { kind: 'created', personId: id, provinceCode: place.province_code },
+        ]);
+        return id;
+      });
       ids.set(p.fullName, id);
     }
   });

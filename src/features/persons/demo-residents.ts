@@ -1,5 +1,6 @@
 import { insertReturningIds } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
+import { emitPersonEvents } from './events.ts';
 import { generateResidents } from './rules/generator.ts';
 import { insertPersonRows, personRow } from './store.ts';
 
@@ -59,12 +60,22 @@ export async function seedResidents(
         })),
       );
       const ids = new Map(keys.map((key, j) => [key, inserted[j]!]));
-      await insertPersonRows(
+      const personIds = await insertPersonRows(
         db,
         trx,
         residents.map((r) =>
           personRow(r.person, place, { householdId: ids.get(r.household)!, generated: true, now }),
         ),
+      );
+      await emitPersonEvents(
+        db,
+        trx,
+        personIds.map((personId) => ({
+          kind: 'created' as const,
+          personId,
+          provinceCode: place.province_code,
+          payload: { source: 'demo' },
+        })),
       );
       // The head of each household is the member recorded as "Chủ hộ".
       await trx

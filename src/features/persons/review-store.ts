@@ -6,6 +6,7 @@ import { placeColumn } from '../admin-units/rules.ts';
 import { recordInScope, unitInScope } from '../admin-units/store.ts';
 import { type AuditEvent, appendAudit, recordAudit } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
+import { dispatchAfterCommit, emitPersonEvents, type PersonEventInput } from './events.ts';
 
 const reviewNotFound = () =>
   notFound({ vi: 'Không tìm thấy mục cần xem xét.', en: 'Review item not found.' });
@@ -141,6 +142,28 @@ export async function mergeReview(db: Db, scope: Scope, id: number) {
         .set({ ...fill, updated_at: now })
         .where('id', '=', kept.id)
         .execute();
+    const events: PersonEventInput[] = [
+      {
+        kind: 'merged',
+        personId: duplicate.id,
+        provinceCode: duplicate.province_code,
+        payload: {
+          into: kept.id,
+          review: review.id,
+          ...(duplicate.merged_into ? { previouslyInto: duplicate.merged_into } : {}),
+        },
+      },
+    ];
+    // The kept record took a birth date or a sex it lacked: its age band may change.
+    const changed = BIRTH_AND_SEX.filter((f) => f in fill);
+    if (changed.length)
+      events.push({
+        kind: 'updated',
+        personId: kept.id,
+        provinceCode: kept.province_code,
+        payload: { filled: changed, from: duplicate.id },
+      });
+    await emitPersonEvents(db, trx, events);
     await writeDecision(
       trx,
       db,
@@ -155,7 +178,11 @@ export async function mergeReview(db: Db, scope: Scope, id: number) {
       { entity: 'person_merge', details: { kept: kept.id, merged: duplicate.id, filled: Object.keys(fill) } },
     );
   });
+  await dispatchAfterCommit(db);
 }
+
+/** The fields a merge may fill that a person's age band depends on. */
+const BIRTH_AND_SEX = ['birth_date', 'birth_year', 'birth_sort', 'sex'];
 
 /** Keeps both records as different people. */
 export async function keepBoth(db: Db, scope: Scope, id: number) {
@@ -194,6 +221,16 @@ export async function unmerge(db: Db, scope: Scope, id: number) {
       .set({ national_id: kept.national_id })
       .where('id', '=', keptId)
       .execute();
+    await emitPersonEvents(db, trx, [
+      {
+        kind: 'merged',
+        personId: duplicateId,
+        provinceCode: duplicate.province_code,
+        payload: { into: keptId, review: review.id, undone: true },
+      },
+      // The kept record returns to its fields before the merge (birth date, sex it had taken).
+      { kind: 'updated', personId: keptId, provinceCode: kept.province_code, payload: { restored: true } },
+    ]);
     await writeDecision(
       trx,
       db,
@@ -203,6 +240,7 @@ export async function unmerge(db: Db, scope: Scope, id: number) {
       { entity: 'person_merge', details: { undone: true, kept: keptId, restored: duplicateId } },
     );
   });
+  await dispatchAfterCommit(db);
 }
 
 export async function listBatches(db: Db, scope: Scope, unitCode: string) {
@@ -265,6 +303,21 @@ export async function undoBatch(db: Db, scope: Scope, id: number) {
       .deleteFrom('duplicate_reviews')
       .where((eb) => eb.or([eb('person_id', 'in', ids), eb('candidate_id', 'in', ids)]))
       .execute();
+    const gone = await trx
+      .selectFrom('persons')
+      .select(['id', 'province_code', 'merged_into'])
+      .where('import_batch_id', '=', id)
+      .execute();
+    await emitPersonEvents(
+      db,
+      trx,
+      gone.map((p) => ({
+        kind: 'deleted' as const,
+        personId: p.id,
+        provinceCode: p.province_code,
+        payload: { batchId: id, ...(p.merged_into ? { mergedInto: p.merged_into } : {}) },
+      })),
+    );
     const removed = await trx.deleteFrom('persons').where('import_batch_id', '=', id).executeTakeFirst();
     await trx.deleteFrom('households').where('import_batch_id', '=', id).execute();
     await trx

@@ -9,6 +9,7 @@ import { placeColumn } from '../admin-units/rules.ts';
 import { unitInScope } from '../admin-units/store.ts';
 import { appendAudit, recordAudit } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
+import { dispatchAfterCommit, emitPersonEvents, type PersonEventInput } from './events.ts';
 import { type AgeBand, birthDateRange, effectiveBirthDate } from './rules/age-bands.ts';
 import type { PersonInput, PersonStatus, PriorityGroup } from './rules/person-row.ts';
 import { normalizePhone } from './rules/phone.ts';
@@ -271,6 +272,7 @@ export async function updatePerson(db: Db, scope: Scope, id: number, changes: Pe
       .where('id', '=', id)
       .execute();
     const previous = Object.fromEntries(Object.keys(set).map((k) => [k, before[k as keyof typeof before]]));
+    await emitPersonEvents(db, trx, changeEvents(before, set));
     await appendAudit(trx, db.engine, scope, [
       {
         action: 'update',
@@ -281,6 +283,32 @@ export async function updatePerson(db: Db, scope: Scope, id: number, changes: Pe
       },
     ]);
   });
+  await dispatchAfterCommit(db);
+}
+
+/**
+ * The events of a change to a person: a new village is a move; a new status is a death, a move away, or (back
+ * to living here, temporarily away) an update.
+ */
+export function changeEvents(
+  before: Pick<PersonRecord, 'id' | 'province_code' | 'village_id' | 'status'>,
+  after: { village_id?: number | null; status?: string },
+): PersonEventInput[] {
+  const events: PersonEventInput[] = [];
+  const base = { personId: before.id, provinceCode: before.province_code };
+  if (after.village_id !== undefined && after.village_id !== before.village_id)
+    events.push({
+      ...base,
+      kind: 'moved',
+      payload: { village: { from: before.village_id, to: after.village_id } },
+    });
+  if (after.status !== undefined && after.status !== before.status)
+    events.push({
+      ...base,
+      kind: after.status === 'deceased' ? 'died' : after.status === 'moved' ? 'moved' : 'updated',
+      payload: { status: { from: before.status, to: after.status } },
+    });
+  return events;
 }
 
 export type PersonRecord = Selectable<PersonTable>;

@@ -1,18 +1,10 @@
 /** Jurisdiction for vaccination records: a person, dose or session outside the caller's area does not exist. */
-import { badRequest, notFound } from '../../core/errors.ts';
+import { badRequest } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import type { AdminUnitTable } from '../../db/schema.ts';
-import { recordInScope, unitInScope } from '../admin-units/store.ts';
+import { unitInScope } from '../admin-units/store.ts';
 import type { UnitTree } from '../admin-units/tree.ts';
 import type { Scope } from '../auth/rules.ts';
-
-export const personNotFound = () => notFound({ vi: 'Không tìm thấy người dân.', en: 'Person not found.' });
-
-export async function personInScope(db: Db, scope: Scope, id: number) {
-  const person = await db.db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!person) throw personNotFound();
-  return recordInScope(db, scope, person.commune_code, personNotFound, person);
-}
 
 /** A commune within the caller's area (worklists and sessions are per commune). */
 export async function communeInScope(db: Db, scope: Scope, code: string) {

@@ -9,8 +9,8 @@ import { unitInScope } from '../admin-units/store.ts';
 import { unitTree } from '../admin-units/tree.ts';
 import { recordAudit } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
+import { mergedRecordsOf, personCards, personInScope } from '../persons/index.ts';
 import type { PersonStatus } from '../persons/rules/person-status.ts';
-import { personInScope } from './access.ts';
 import type { ContactOutcome } from './rules/contact-outcomes.ts';
 import { type FhirDoseInput, fhirBundle } from './rules/fhir.ts';
 import { personStatus } from './rules/person-status.ts';
@@ -21,12 +21,7 @@ export async function vaccinationCard(db: Db, scope: Scope, personId: number, to
   const person = await personInScope(db, scope, personId);
   await syncStatuses(db, today);
   // The doses of records merged into this one are this person's too.
-  const ids = [
-    personId,
-    ...(await db.db.selectFrom('persons').select('id').where('merged_into', '=', personId).execute()).map(
-      (p) => p.id,
-    ),
-  ];
+  const ids = [personId, ...(await mergedRecordsOf(db.db, [personId])).map((p) => p.id)];
   const doses = await db.db
     .selectFrom('doses')
     .selectAll()
@@ -44,7 +39,7 @@ export async function vaccinationCard(db: Db, scope: Scope, personId: number, to
   const status = personStatus(
     doses.map(doseFact),
     {
-      birth: person.birth_sort,
+      birth: person.birth,
       registryStatus: person.status as PersonStatus,
       outcome: last
         ? { outcome: last.outcome as ContactOutcome, reason: last.reason, until: last.until, date: last.date }
@@ -53,21 +48,21 @@ export async function vaccinationCard(db: Db, scope: Scope, personId: number, to
     today,
   );
   await recordAudit(db, scope, [
-    { action: 'read', entity: 'vaccination_card', entityId: personId, unitCode: person.commune_code },
+    { action: 'read', entity: 'vaccination_card', entityId: personId, unitCode: person.communeCode },
   ]);
   return {
     person: {
       id: person.id,
-      fullName: person.full_name,
-      birthDate: person.birth_date,
-      birthYear: person.birth_year,
+      fullName: person.fullName,
+      birthDate: person.birthDate,
+      birthYear: person.birthYear,
       sex: person.sex,
-      nationalId: person.national_id,
+      nationalId: person.nationalId,
       phone: person.phone,
-      communeCode: person.commune_code,
-      villageId: person.village_id,
+      communeCode: person.communeCode,
+      villageId: person.villageId,
       status: person.status,
-      mergedInto: person.merged_into,
+      mergedInto: person.mergedInto,
     },
     asOf: today,
     status,
@@ -95,36 +90,27 @@ const FHIR_EXPORT_LIMIT = 150_000;
 export async function fhirExport(db: Db, scope: Scope, unitCode: string, today = vietnamToday()) {
   const unit = await unitInScope(db, scope, unitCode);
   await syncStatuses(db, today);
-  const column = placeColumn('p', unit.level);
-  let q = db.db
-    .selectFrom('persons as p')
-    .innerJoin('vaccination_status as s', 's.person_id', 'p.id')
-    .leftJoin('villages as v', 'v.id', 'p.village_id')
-    .select([
-      'p.id',
-      'p.full_name',
-      'p.birth_date',
-      'p.birth_year',
-      'p.sex',
-      'p.national_id',
-      'p.phone',
-      'p.commune_code',
-      'p.district_code',
-      'p.province_code',
-      'v.name as village',
-    ])
-    .where('p.merged_into', 'is', null)
-    .where('s.doses', '>', 0);
+  // The vaccinated (a merged record has no doses of its own), then their cards from the registry.
+  const column = placeColumn('s', unit.level);
+  let q = db.db.selectFrom('vaccination_status as s').select('s.person_id').where('s.doses', '>', 0);
   if (column) q = q.where(column, '=', unit.code);
-  const persons = await q
-    .orderBy('p.id')
+  const vaccinated = await q
+    .orderBy('s.person_id')
     .limit(FHIR_EXPORT_LIMIT + 1)
     .execute();
-  if (persons.length > FHIR_EXPORT_LIMIT)
+  if (vaccinated.length > FHIR_EXPORT_LIMIT)
     throw badRequest({
       vi: `Quá nhiều người để xuất một lần (trên ${FHIR_EXPORT_LIMIT.toLocaleString('vi')}): hãy xuất theo huyện hoặc xã.`,
       en: `Too many persons for one export (over ${FHIR_EXPORT_LIMIT.toLocaleString('en')}): export by district or commune.`,
     });
+  const cards = await personCards(
+    db.db,
+    vaccinated.map((v) => v.person_id),
+  );
+  const persons = vaccinated.flatMap((v) => {
+    const card = cards.get(v.person_id);
+    return card && !card.mergedInto ? [card] : [];
+  });
   const tree = await unitTree(db);
   const name = (code: string) => tree.get(code)?.name_with_type ?? code;
   const doses: FhirDoseInput[] = [];
@@ -157,16 +143,16 @@ export async function fhirExport(db: Db, scope: Scope, unitCode: string, today =
   return fhirBundle(
     persons.map((p) => ({
       id: p.id,
-      fullName: p.full_name,
-      birthDate: p.birth_date,
-      birthYear: p.birth_year,
+      fullName: p.fullName,
+      birthDate: p.birthDate,
+      birthYear: p.birthYear,
       sex: p.sex,
-      nationalId: p.national_id,
+      nationalId: p.nationalId,
       phone: p.phone,
-      village: p.village,
-      commune: name(p.commune_code),
-      district: name(p.district_code),
-      province: name(p.province_code),
+      village: p.villageName,
+      commune: name(p.communeCode),
+      district: name(p.districtCode),
+      province: name(p.provinceCode),
     })),
     doses,
     new Date().toISOString(),

@@ -11,12 +11,13 @@ import { insertRows } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
 import type { VaccinationStatusTable } from '../../db/schema.ts';
 import { hashCode } from '../admin-units/population.ts';
+import { acknowledgePersonEvents, personFactsOfCommune } from '../persons/index.ts';
 import { mulberry32 } from '../persons/rules/sampling.ts';
 import { bandOn } from './rules/age-groups.ts';
 import type { ContactOutcome } from './rules/contact-outcomes.ts';
 import type { DoseFact } from './rules/dose-series.ts';
 import { VACCINES, type VaccineId } from './rules/vaccines.ts';
-import { CounterDeltas, PERSON_FOR_STATUS_COLUMNS, statusRow, writeTransaction } from './status-store.ts';
+import { CounterDeltas, statusRow, writeTransaction } from './status-store.ts';
 
 /** The last day with demo doses: the picture is that of the end of 2021. */
 const DEMO_LAST_DAY = '2021-12-31';
@@ -116,12 +117,7 @@ export async function seedDemoVaccination(
         .select(['name_with_type', 'province_code', 'district_code'])
         .where('code', '=', code)
         .executeTakeFirstOrThrow();
-      const persons = await trx
-        .selectFrom('persons')
-        .select(PERSON_FOR_STATUS_COLUMNS)
-        .where('commune_code', '=', code)
-        .orderBy('id')
-        .execute();
+      const persons = await personFactsOfCommune(trx, code);
       const rand = mulberry32(hashCode(`vaccination:${code}`));
       const site = `Trạm Y tế ${commune.name_with_type}`;
       const doses = [];
@@ -198,13 +194,8 @@ export async function seedDemoVaccination(
         .execute();
     }
     await deltas.apply(db, trx);
-    // Their statuses are written: the registry's queue entries for these persons are done.
-    await trx
-      .deleteFrom('vaccination_changes')
-      .where('person_id', 'in', (eb) =>
-        eb.selectFrom('persons').select('id').where('commune_code', 'in', communeCodes),
-      )
-      .execute();
+    // Their statuses are written: the registry's events for these persons (their registration) are handled.
+    await acknowledgePersonEvents(trx, { communeCodes });
     await trx
       .insertInto('vaccination_targets')
       .values({

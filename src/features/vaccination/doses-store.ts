@@ -7,11 +7,11 @@ import type { Database, DoseTable } from '../../db/schema.ts';
 import { recordInScope } from '../admin-units/store.ts';
 import { appendAudit } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
-import { personInScope } from './access.ts';
+import { type PersonCard, personInScope } from '../persons/index.ts';
 import { checkDose, type PersonForDose } from './rules/check-dose.ts';
 import { type DoseFact, type DoseKind, nextDoseOf } from './rules/dose-series.ts';
 import type { VaccineId } from './rules/vaccines.ts';
-import { doseFact, refreshStatuses, syncStatuses, writeTransaction } from './status-store.ts';
+import { doseFact, refreshStatuses, writeTransaction } from './status-store.ts';
 
 export interface DoseInput {
   vaccine: VaccineId;
@@ -48,6 +48,14 @@ export const personForDose = (p: {
   statusDate: p.status_date,
 });
 
+/** The same from a registry card. */
+const cardForDose = (p: PersonCard): PersonForDose => ({
+  birthDate: p.birthDate,
+  birthYear: p.birthYear,
+  registryStatus: p.status as PersonForDose['registryStatus'],
+  statusDate: p.statusDate,
+});
+
 async function dosesOf(trx: Kysely<Database>, personId: number, except?: number) {
   let q = trx
     .selectFrom('doses')
@@ -66,12 +74,11 @@ export async function recordDose(
   today = vietnamToday(),
 ): Promise<DoseResult> {
   const person = await personInScope(db, scope, personId);
-  if (person.merged_into)
+  if (person.mergedInto)
     throw badRequest({
-      vi: `Hồ sơ này đã được gộp vào hồ sơ số ${person.merged_into}: ghi mũi tiêm vào hồ sơ đó.`,
-      en: `This record was merged into record ${person.merged_into}: record the dose there.`,
+      vi: `Hồ sơ này đã được gộp vào hồ sơ số ${person.mergedInto}: ghi mũi tiêm vào hồ sơ đó.`,
+      en: `This record was merged into record ${person.mergedInto}: record the dose there.`,
     });
-  await syncStatuses(db, today);
   return writeTransaction(db, async (trx): Promise<DoseResult> => {
     const existing = await dosesOf(trx, personId);
     // Without a number, a dose of the same product on the same day is that dose again.
@@ -85,15 +92,15 @@ export async function recordDose(
       number: input.doseNumber ?? (input.kind && input.kind !== slot.kind ? 1 : slot.number),
       date: input.date,
     };
-    const verdict = checkDose(dose, existing, personForDose(person), today);
+    const verdict = checkDose(dose, existing, cardForDose(person), today);
     if (verdict.verdict === 'reject') throw refused(verdict.reasons);
     if (verdict.verdict === 'ignore') return { result: 'ignored', reason: verdict.reason };
     const now = new Date().toISOString();
     const row = {
       person_id: personId,
-      province_code: person.province_code,
-      district_code: person.district_code,
-      commune_code: person.commune_code,
+      province_code: person.provinceCode,
+      district_code: person.districtCode,
+      commune_code: person.communeCode,
       vaccine: dose.vaccine,
       kind: dose.kind,
       dose_number: dose.number,
@@ -114,7 +121,7 @@ export async function recordDose(
         action: 'create',
         entity: 'dose',
         entityId: id,
-        unitCode: person.commune_code,
+        unitCode: person.communeCode,
         details: { personId, vaccine: dose.vaccine, kind: dose.kind, number: dose.number, date: dose.date },
       },
     ]);
@@ -140,7 +147,6 @@ export async function editDose(
 ) {
   const before = await doseInScope(db, scope, id);
   const person = await personInScope(db, scope, before.person_id);
-  await syncStatuses(db, today);
   return writeTransaction(db, async (trx) => {
     const dose: DoseFact = {
       vaccine: changes.vaccine ?? (before.vaccine as VaccineId),
@@ -148,7 +154,7 @@ export async function editDose(
       number: changes.doseNumber ?? before.dose_number,
       date: changes.date ?? before.date,
     };
-    const verdict = checkDose(dose, await dosesOf(trx, before.person_id, id), personForDose(person), today);
+    const verdict = checkDose(dose, await dosesOf(trx, before.person_id, id), cardForDose(person), today);
     if (verdict.verdict === 'reject') throw refused(verdict.reasons);
     if (verdict.verdict === 'ignore') throw refused([verdict.reason]);
     const set = {
@@ -183,7 +189,6 @@ export async function editDose(
 
 export async function deleteDose(db: Db, scope: Scope, id: number, today = vietnamToday()) {
   const dose = await doseInScope(db, scope, id);
-  await syncStatuses(db, today);
   await writeTransaction(db, async (trx) => {
     await trx.deleteFrom('doses').where('id', '=', id).execute();
     await refreshStatuses(db, trx, [dose.person_id], today);

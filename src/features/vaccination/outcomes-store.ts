@@ -6,9 +6,9 @@ import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
 import { appendAudit } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
-import { personInScope } from './access.ts';
+import { personInScope } from '../persons/index.ts';
 import { type ContactOutcome, REASON_REQUIRED } from './rules/contact-outcomes.ts';
-import { syncStatuses, writeTransaction } from './status-store.ts';
+import { refreshStatuses, writeTransaction } from './status-store.ts';
 
 export interface OutcomeInput {
   personId: number;
@@ -61,7 +61,8 @@ export async function insertOutcomes(
 }
 
 export async function recordOutcome(db: Db, scope: Scope, input: OutcomeInput, today = vietnamToday()) {
-  const person = await personInScope(db, scope, input.personId);
+  const card = await personInScope(db, scope, input.personId);
+  const person = { id: card.id, province_code: card.provinceCode, commune_code: card.communeCode };
   const reason = input.reason?.trim() || null;
   if (REASON_REQUIRED.has(input.outcome) && !reason)
     throw invalid('reason', 'Hãy ghi lý do.', 'Give the reason.');
@@ -78,8 +79,9 @@ export async function recordOutcome(db: Db, scope: Scope, input: OutcomeInput, t
     if (session?.unit_code !== person.commune_code)
       throw notFound({ vi: 'Không tìm thấy buổi tiêm của xã này.', en: 'No such session in this commune.' });
   }
-  await syncStatuses(db, today);
   return writeTransaction(db, async (trx) => {
+    // The outcome is written on the person's status row: make sure it is there (a person just registered).
+    await refreshStatuses(db, trx, [person.id], today);
     const outcome = {
       outcome: input.outcome,
       reason,

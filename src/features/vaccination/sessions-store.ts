@@ -9,12 +9,13 @@ import type { Db } from '../../db/connection.ts';
 import { recordInScope, unitInScope } from '../admin-units/store.ts';
 import { appendAudit, recordAudit } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
-import { communeInScope, personNotFound } from './access.ts';
+import { personCards, personNotFound } from '../persons/index.ts';
+import { communeInScope } from './access.ts';
 import { type DoseResult, recordDose } from './doses-store.ts';
 import { insertOutcomes } from './outcomes-store.ts';
 import type { DoseKind } from './rules/dose-series.ts';
 import type { VaccineId } from './rules/vaccines.ts';
-import { syncStatuses, writeTransaction } from './status-store.ts';
+import { refreshStatuses, syncStatuses, writeTransaction } from './status-store.ts';
 
 export interface SessionInput {
   unitCode: string;
@@ -107,9 +108,8 @@ export async function listSessions(db: Db, scope: Scope, unitCode: string) {
 export async function sessionRoster(db: Db, scope: Scope, id: number, today = vietnamToday()) {
   const session = await sessionInScope(db, scope, id);
   await syncStatuses(db, today);
-  const outcomes = await db.db
+  const outcomeRows = await db.db
     .selectFrom('contact_outcomes as o')
-    .innerJoin('persons as p', 'p.id', 'o.person_id')
     .leftJoin('vaccination_status as s', 's.person_id', 'o.person_id')
     .select([
       'o.id',
@@ -117,10 +117,6 @@ export async function sessionRoster(db: Db, scope: Scope, id: number, today = vi
       'o.outcome',
       'o.reason',
       'o.date',
-      'p.full_name',
-      'p.birth_date',
-      'p.birth_year',
-      'p.phone',
       's.coverage',
       's.next_kind',
       's.next_number',
@@ -129,15 +125,40 @@ export async function sessionRoster(db: Db, scope: Scope, id: number, today = vi
     .where('o.session_id', '=', id)
     .orderBy('o.id')
     .execute();
-  const invitees = new Map<number, (typeof outcomes)[number]>();
-  for (const o of outcomes) invitees.set(o.person_id, o);
-  const doses = await db.db
+  const doseRows = await db.db
     .selectFrom('doses as d')
-    .innerJoin('persons as p', 'p.id', 'd.person_id')
-    .select(['d.id', 'd.person_id', 'p.full_name', 'd.vaccine', 'd.kind', 'd.dose_number', 'd.date', 'd.lot'])
+    .select(['d.id', 'd.person_id', 'd.vaccine', 'd.kind', 'd.dose_number', 'd.date', 'd.lot'])
     .where('d.session_id', '=', id)
     .orderBy('d.id')
     .execute();
+  const cards = await personCards(db.db, [
+    ...outcomeRows.map((o) => o.person_id),
+    ...doseRows.map((d) => d.person_id),
+  ]);
+  const outcomes = outcomeRows.flatMap(({ coverage, next_kind, next_number, next_due_from, ...o }) => {
+    const p = cards.get(o.person_id);
+    return p
+      ? [
+          {
+            ...o,
+            full_name: p.fullName,
+            birth_date: p.birthDate,
+            birth_year: p.birthYear,
+            phone: p.phone,
+            coverage,
+            next_kind,
+            next_number,
+            next_due_from,
+          },
+        ]
+      : [];
+  });
+  const invitees = new Map<number, (typeof outcomes)[number]>();
+  for (const o of outcomes) invitees.set(o.person_id, o);
+  const doses = doseRows.flatMap(({ id: doseId, person_id, ...d }) => {
+    const p = cards.get(person_id);
+    return p ? [{ id: doseId, person_id, full_name: p.fullName, ...d }] : [];
+  });
   await recordAudit(db, scope, [
     {
       action: 'read',
@@ -163,13 +184,9 @@ export async function inviteToSession(
   today = vietnamToday(),
 ) {
   const session = await sessionInScope(db, scope, id);
-  const persons = await db.db
-    .selectFrom('persons')
-    .select(['id', 'province_code', 'commune_code'])
-    .where('id', 'in', personIds.length ? personIds : [0])
-    .where('commune_code', '=', session.unit_code)
-    .where('merged_into', 'is', null)
-    .execute();
+  const persons = [...(await personCards(db.db, personIds)).values()]
+    .filter((p) => p.communeCode === session.unit_code && !p.mergedInto)
+    .map((p) => ({ id: p.id, province_code: p.provinceCode, commune_code: p.communeCode }));
   if (persons.length !== new Set(personIds).size) throw personNotFound();
   const already = new Set(
     (
@@ -182,8 +199,14 @@ export async function inviteToSession(
     ).map((o) => o.person_id),
   );
   const fresh = persons.filter((p) => !already.has(p.id));
-  await syncStatuses(db, today);
   await writeTransaction(db, async (trx) => {
+    // Invitations are written on the persons' status rows: make sure they are there.
+    await refreshStatuses(
+      db,
+      trx,
+      fresh.map((p) => p.id),
+      today,
+    );
     for (const p of fresh)
       await insertOutcomes(
         trx,

@@ -5,10 +5,18 @@
  * province view reads a few counter rows, never the doses.
  */
 import { type Kysely, sql } from 'kysely';
-import { weekStart } from '../../core/dates.ts';
+import { vietnamToday, weekStart } from '../../core/dates.ts';
 import { insertRows } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database, VaccinationStatusTable } from '../../db/schema.ts';
+import {
+  dispatchPersonEvents,
+  mergedRecordsOf,
+  onPersonEvents,
+  type PersonEventHandler,
+  type PersonFacts,
+  personFacts,
+} from '../persons/index.ts';
 import type { PersonStatus } from '../persons/rules/person-status.ts';
 import { bandOn } from './rules/age-groups.ts';
 import type { DoseFact, DoseKind } from './rules/dose-series.ts';
@@ -102,28 +110,8 @@ function bump(map: Map<string, number>, key: string, by: number) {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
-export interface PersonForStatus {
-  id: number;
-  province_code: string;
-  district_code: string;
-  commune_code: string;
-  village_id: number | null;
-  birth_sort: string;
-  status: string;
-  merged_into: number | null;
-}
-
-/** The persons columns a status is computed from: select these to call statusRow. */
-export const PERSON_FOR_STATUS_COLUMNS = [
-  'id',
-  'province_code',
-  'district_code',
-  'commune_code',
-  'village_id',
-  'birth_sort',
-  'status',
-  'merged_into',
-] as const satisfies readonly (keyof PersonForStatus)[];
+/** The registry facts a status is computed from (read through the persons interface). */
+export type PersonForStatus = PersonFacts;
 
 export interface DoseRow {
   person_id: number;
@@ -216,8 +204,8 @@ export async function refreshStatuses(db: Db, trx: Trx, personIds: Iterable<numb
     const chunk = ids.slice(done, done + CHUNK);
     done += chunk.length;
     const [persons, duplicates, previous] = await Promise.all([
-      trx.selectFrom('persons').select(PERSON_FOR_STATUS_COLUMNS).where('id', 'in', chunk).execute(),
-      trx.selectFrom('persons').select(['id', 'merged_into']).where('merged_into', 'in', chunk).execute(),
+      personFacts(trx, chunk),
+      mergedRecordsOf(trx, chunk),
       trx.selectFrom('vaccination_status').selectAll().where('person_id', 'in', chunk).execute(),
     ]);
     // A merged record's doses are the kept record's: a change to them is a change to the kept one.
@@ -227,7 +215,7 @@ export async function refreshStatuses(db: Db, trx: Trx, personIds: Iterable<numb
         ids.push(p.merged_into);
       }
     const owner = new Map<number, number>(chunk.map((id) => [id, id]));
-    for (const d of duplicates) owner.set(d.id, d.merged_into!);
+    for (const d of duplicates) owner.set(d.id, d.mergedInto);
     const doses = await trx
       .selectFrom('doses')
       .select(['person_id', 'vaccine', 'kind', 'dose_number', 'date'])
@@ -255,43 +243,42 @@ export async function refreshStatuses(db: Db, trx: Trx, personIds: Iterable<numb
   await deltas.apply(db, trx);
 }
 
-/** Queue entries and age-band changes handled per transaction. */
+/** Age-band changes handled per transaction. */
 const SYNC_BATCH = 20_000;
 
 /**
- * Brings statuses up to date before a read or write: persons changed by other features (queued by the
- * triggers), and persons whose age band changed since (a birthday crossing 5, 12, 18, 50 or 65).
+ * The registry's person events, applied: each names the persons whose statuses to recompute (the person, and
+ * the record it was or is merged into), in the dispatcher's transaction, which marks them handled.
+ */
+export const applyPersonEvents: PersonEventHandler = async ({ db, trx, asOf }, events) => {
+  if (db.engine === 'postgres') await sql`select pg_advisory_xact_lock(60060)`.execute(trx);
+  const ids = new Set<number>();
+  for (const e of events) {
+    ids.add(e.personId);
+    for (const key of ['into', 'previouslyInto', 'mergedInto'])
+      if (typeof e.payload[key] === 'number') ids.add(e.payload[key] as number);
+  }
+  await refreshStatuses(db, trx, ids, asOf ?? vietnamToday());
+};
+onPersonEvents(applyPersonEvents);
+
+/**
+ * Brings statuses up to date before a read (and in the background): the registry's pending person events,
+ * and persons whose age band changed since (a birthday crossing 5, 12, 18, 50 or 65). Writes need none: they
+ * recompute the persons they touch from the registry as it is.
  */
 export async function syncStatuses(db: Db, today: string) {
-  for (;;) {
-    const [queued, aged] = await Promise.all([
-      db.db
-        .selectFrom('vaccination_changes')
-        .select(['id', 'person_id'])
-        .orderBy('id')
-        .limit(SYNC_BATCH)
-        .execute(),
-      db.db
-        .selectFrom('vaccination_status')
-        .select('person_id')
-        .where('age_band_until', '<=', today)
-        .limit(SYNC_BATCH)
-        .execute(),
-    ]);
-    if (queued.length === 0 && aged.length === 0) return;
-    await writeTransaction(db, async (trx) => {
-      await refreshStatuses(
-        db,
-        trx,
-        [...queued.map((q) => q.person_id), ...aged.map((a) => a.person_id)],
-        today,
-      );
-      const done = queued.map((q) => q.id);
-      for (let i = 0; i < done.length; i += 1000)
-        await trx
-          .deleteFrom('vaccination_changes')
-          .where('id', 'in', done.slice(i, i + 1000))
-          .execute();
-    });
+  const aged = () =>
+    db.db
+      .selectFrom('vaccination_status')
+      .select('person_id')
+      .where('age_band_until', '<=', today)
+      .limit(SYNC_BATCH)
+      .execute();
+  let [, batch] = await Promise.all([dispatchPersonEvents(db, { asOf: today }), aged()]);
+  while (batch.length) {
+    const ids = batch.map((a) => a.person_id);
+    await writeTransaction(db, (trx) => refreshStatuses(db, trx, ids, today));
+    batch = await aged();
   }
 }

@@ -11,6 +11,7 @@ import { placeColumn } from '../admin-units/rules.ts';
 import { unitInScope } from '../admin-units/store.ts';
 import { recordAudit } from '../audit/store.ts';
 import type { Scope } from '../auth/rules.ts';
+import { personCards } from '../persons/index.ts';
 import { communeInScope } from './access.ts';
 import { bandsFrom } from './rules/age-groups.ts';
 import { type ContactOutcome, isRecordedReason } from './rules/contact-outcomes.ts';
@@ -33,19 +34,13 @@ export interface WorklistFilter {
 const WORKLIST_LIMIT = 20_000;
 const MISSED_SHOWN = 1_000;
 
-function personRows(db: Db) {
+/** Statuses of counted persons, with their village's name; the persons' names come from the registry. */
+function statusRows(db: Db) {
   return db.db
     .selectFrom('vaccination_status as s')
-    .innerJoin('persons as p', 'p.id', 's.person_id')
     .leftJoin('villages as v', 'v.id', 's.village_id')
     .select([
-      'p.id',
-      'p.full_name',
-      'p.birth_date',
-      'p.birth_year',
-      'p.sex',
-      'p.phone',
-      'p.national_id',
+      's.person_id',
       's.village_id',
       'v.name as village_name',
       's.age_band',
@@ -62,7 +57,29 @@ function personRows(db: Db) {
     .where('s.counted', '=', 1);
 }
 
-type PersonRow = Awaited<ReturnType<ReturnType<typeof personRows>['execute']>>[number];
+type StatusRow = Awaited<ReturnType<ReturnType<typeof statusRows>['execute']>>[number];
+
+/** The rows with their persons' cards, by village name then name (people without a village last), at most `limit`. */
+async function withPersons(db: Db, rows: StatusRow[], limit: number) {
+  const cards = await personCards(
+    db.db,
+    rows.map((r) => r.person_id),
+  );
+  const compare = (a: string | null, b: string | null) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+  return rows
+    .flatMap((r) => {
+      const p = cards.get(r.person_id);
+      return p ? [{ ...r, p }] : [];
+    })
+    .sort(
+      (a, b) =>
+        compare(a.village_name, b.village_name) || compare(a.p.nameFolded, b.p.nameFolded) || a.p.id - b.p.id,
+    )
+    .slice(0, limit);
+}
+
+type PersonRow = Awaited<ReturnType<typeof withPersons>>[number];
 
 function entry(r: PersonRow, today: string) {
   const outcome = r.outcome
@@ -80,13 +97,13 @@ function entry(r: PersonRow, today: string) {
         ? 'overdue'
         : 'due';
   return {
-    personId: r.id,
-    fullName: r.full_name,
-    birthDate: r.birth_date,
-    birthYear: r.birth_year,
-    sex: r.sex,
-    phone: r.phone,
-    nationalId: r.national_id,
+    personId: r.p.id,
+    fullName: r.p.fullName,
+    birthDate: r.p.birthDate,
+    birthYear: r.p.birthYear,
+    sex: r.p.sex,
+    phone: r.p.phone,
+    nationalId: r.p.nationalId,
     villageId: r.village_id,
     villageName: r.village_name,
     ageBand: r.age_band,
@@ -110,7 +127,7 @@ export type WorklistEntry = ReturnType<typeof entry>;
 export async function worklist(db: Db, scope: Scope, f: WorklistFilter, today = vietnamToday()) {
   const commune = await communeInScope(db, scope, f.unitCode);
   await syncStatuses(db, today);
-  let q = personRows(db)
+  let q = statusRows(db)
     .where('s.commune_code', '=', commune.code)
     .where('s.age_band', 'in', bandsFrom(f.minAge));
   if (f.villageId) q = q.where('s.village_id', '=', f.villageId);
@@ -120,12 +137,7 @@ export async function worklist(db: Db, scope: Scope, f: WorklistFilter, today = 
   else if (f.list === 'overdue') q = q.where('s.next_overdue_from', '<=', today);
   else
     q = q.where((eb) => eb.or([eb('s.coverage', '=', 'notVaccinated'), eb('s.next_due_from', '<=', today)]));
-  const rows = await q
-    .orderBy('v.name')
-    .orderBy('p.name_folded')
-    .orderBy('p.id')
-    .limit(WORKLIST_LIMIT)
-    .execute();
+  const rows = await withPersons(db, await q.execute(), WORKLIST_LIMIT);
   const persons = rows.map((r) => entry(r, today)).filter((e) => !f.withoutReason || !e.hasReason);
   await recordAudit(db, scope, [
     {
@@ -171,14 +183,15 @@ export async function missed(db: Db, scope: Scope, unitCode: string, minAge: num
   const persons =
     unit.level === 3
       ? (
-          await personRows(db)
-            .where('s.commune_code', '=', unit.code)
-            .where('s.age_band', 'in', bandsFrom(minAge))
-            .where(sql<boolean>`not (${complete}) and not (${inProgress}) and not ${reason}`)
-            .orderBy('v.name')
-            .orderBy('p.name_folded')
-            .limit(MISSED_SHOWN)
-            .execute()
+          await withPersons(
+            db,
+            await statusRows(db)
+              .where('s.commune_code', '=', unit.code)
+              .where('s.age_band', 'in', bandsFrom(minAge))
+              .where(sql<boolean>`not (${complete}) and not (${inProgress}) and not ${reason}`)
+              .execute(),
+            MISSED_SHOWN,
+          )
         ).map((r) => entry(r, today))
       : [];
   await recordAudit(db, scope, [

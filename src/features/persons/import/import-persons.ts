@@ -17,6 +17,7 @@ import type { Db } from '../../../db/connection.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { AuditEvent } from '../../audit/store.ts';
 import { appendAudit } from '../../audit/store.ts';
+import { emitCreatedForBatch } from '../events.ts';
 import { sameBirthAndVillage } from '../rules/duplicates.ts';
 import { detectHeader, isSignatureRow, type PersonField } from '../rules/headers.ts';
 import { type PersonInput, validatePersonRow } from '../rules/person-row.ts';
@@ -298,6 +299,8 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
     finish: async (trx) => {
       const batch = { id: batchId };
       await setHouseholdHeads(db, trx, heads);
+      // One `created` event per person registered, in one statement, in the import's transaction.
+      if (result.imported) await emitCreatedForBatch(trx, batch.id, { source: 'import', batchId: batch.id });
       await trx
         .updateTable('import_batches')
         .set({

@@ -25,14 +25,14 @@ import { unitInScope } from '../../admin-units/store.ts';
 import { unitTree } from '../../admin-units/tree.ts';
 import { type Actor, appendAudit } from '../../audit/store.ts';
 import type { Scope } from '../../auth/rules.ts';
+import { acknowledgePersonEvents, createPersons } from '../../persons/index.ts';
 import { isSignatureRow } from '../../persons/rules/headers.ts';
 import type { PersonInput } from '../../persons/rules/person-row.ts';
-import { insertPersonRows, personRow } from '../../persons/store.ts';
 import { personForDose } from '../doses-store.ts';
 import { checkDose } from '../rules/check-dose.ts';
 import { type DoseFileField, detectDoseHeader } from '../rules/dose-headers.ts';
 import type { DoseFact } from '../rules/dose-series.ts';
-import { doseFact, refreshStatuses, syncStatuses, writeTransaction } from '../status-store.ts';
+import { doseFact, refreshStatuses, writeTransaction } from '../status-store.ts';
 import { communeResolver } from './commune-resolver.ts';
 import { type Cells, type DoseRow, doseRowReader, type Problem } from './dose-row.ts';
 import { type Known, matchPersons } from './match-persons.ts';
@@ -161,8 +161,6 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
     created_by: options.actor.userId,
     created_at: new Date().toISOString(),
   });
-  await syncStatuses(db, today);
-
   let batchId = 0;
   result.committed = await commitOrRefuse<Kysely<Database>>({
     mode: options.mode,
@@ -270,16 +268,14 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
 
         const used = new Set(accepted.map((a) => a.id));
         const toRegister = [...placeholders].filter(([, p]) => used.has(p.person.id));
-        const newIds = await insertPersonRows(
+        const newIds = await createPersons(
           db,
           trx,
-          toRegister.map(([, { input, place }]) =>
-            personRow(
-              { ...input, note: input.note ?? personNote },
-              { province_code: place.province, district_code: place.district, commune_code: place.code },
-              { now },
-            ),
-          ),
+          toRegister.map(([, { input, place }]) => ({
+            person: input,
+            place: { province_code: place.province, district_code: place.district, commune_code: place.code },
+          })),
+          { note: personNote, kind: 'doseImport', id: batch.id },
         );
         const realId = new Map<number, number>();
         toRegister.forEach(([key, { person }], i) => {
@@ -349,13 +345,8 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
     finish: async (trx) => {
       const batch = { id: batchId };
       await refreshStatuses(db, trx, touched, today);
-      // The new persons were queued by the registry's trigger; their statuses are current already.
-      const newIds = [...created.values()].map((p) => p.id);
-      for (let i = 0; i < newIds.length; i += 1000)
-        await trx
-          .deleteFrom('vaccination_changes')
-          .where('person_id', 'in', newIds.slice(i, i + 1000))
-          .execute();
+      // The registry's `created` events of the persons this import registered: their statuses are current.
+      await acknowledgePersonEvents(trx, { personIds: [...created.values()].map((p) => p.id) });
       result.report.sort((a, b) => a.row - b.row);
       result.newPersons = created.size;
       result.matchedByNationalId = byNationalId.size;

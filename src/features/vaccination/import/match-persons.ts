@@ -8,6 +8,7 @@ import { foldDiacritics } from '../../../core/text.ts';
 import type { AdminUnitTable, Database } from '../../../db/schema.ts';
 import { isWithin } from '../../admin-units/rules.ts';
 import type { UnitTree } from '../../admin-units/tree.ts';
+import { holdersOfNationalIds, personsByFoldedNames } from '../../persons/index.ts';
 import { effectiveBirthDate } from '../../persons/rules/age-bands.ts';
 import { type PersonInput, validatePersonRow } from '../../persons/rules/person-row.ts';
 import type { VillageRef } from '../../persons/rules/villages.ts';
@@ -45,34 +46,10 @@ const problem = (field: string, vi: string, en: string): Match => ({
 });
 
 export async function matchPersons(rows: DoseRow[], ctx: MatchContext): Promise<Match[]> {
-  const select = () =>
-    ctx.trx
-      .selectFrom('persons')
-      .select([
-        'id',
-        'commune_code',
-        'district_code',
-        'province_code',
-        'birth_date',
-        'birth_year',
-        'status',
-        'status_date',
-        'national_id',
-        'name_folded',
-        'birth_sort',
-        'merged_into',
-      ]);
   const ids = [...new Set(rows.flatMap((r) => (r.nationalId ? [r.nationalId] : [])))];
-  const holders = ids.length ? await select().where('national_id', 'in', ids).execute() : [];
-  const keptIds = holders.flatMap((h) => (h.merged_into ? [h.merged_into] : []));
-  const kept = new Map(
-    (keptIds.length ? await select().where('id', 'in', keptIds).execute() : []).map((k) => [k.id, k]),
+  const withId = new Map<string, Known | null>(
+    (await holdersOfNationalIds(ctx.trx, ids)).map((h) => [h.nationalId, h.person]),
   );
-  const withId = new Map<string, Known | null>();
-  for (const h of holders) {
-    const person = h.merged_into ? kept.get(h.merged_into) : h;
-    withId.set(h.national_id!, person && !person.merged_into ? person : null);
-  }
 
   const persons = new Map<DoseRow, PersonInput | Problem[]>();
   for (const r of rows)
@@ -91,11 +68,11 @@ export async function matchPersons(rows: DoseRow[], ctx: MatchContext): Promise<
   const namesakes = new Map<string, (Known & { national_id: string | null })[]>();
   const searched = rows.filter(valid);
   if (searched.length)
-    for (const p of await select()
-      .where('commune_code', 'in', [...new Set(searched.map((r) => r.commune.code))])
-      .where('name_folded', 'in', [...new Set(searched.map((r) => foldDiacritics(valid(r)!.fullName)))])
-      .where('merged_into', 'is', null)
-      .execute()) {
+    for (const p of await personsByFoldedNames(
+      ctx.trx,
+      [...new Set(searched.map((r) => r.commune.code))],
+      [...new Set(searched.map((r) => foldDiacritics(valid(r)!.fullName)))],
+    )) {
       const key = nameKey(p.commune_code, p.name_folded, p.birth_sort);
       namesakes.set(key, [...(namesakes.get(key) ?? []), p]);
     }
