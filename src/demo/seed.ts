@@ -1,11 +1,13 @@
 import type { Db } from '../db/connection.ts';
-import { hashCode, splitPopulation } from '../features/admin-units/population.ts';
-import { loadReferenceUnits } from '../features/admin-units/reference.ts';
-import { loadUnits } from '../features/admin-units/store.ts';
-import { forgetUnitTree } from '../features/admin-units/tree.ts';
-import { type Role, systemScope } from '../features/auth/rules.ts';
-import { createUser } from '../features/auth/store.ts';
-import { seedDefaultOrganizations } from '../features/organizations/store.ts';
+import {
+  forgetUnitTree,
+  hashCode,
+  loadReferenceUnits,
+  loadUnits,
+  splitPopulation,
+} from '../features/admin-units/index.ts';
+import { createUser, type Role, systemScope } from '../features/auth/index.ts';
+import { seedDefaultOrganizations } from '../features/organizations/index.ts';
 import { features } from '../server/features.ts';
 
 /** The first seed's district: Huyện Hữu Lũng, Tỉnh Lạng Sơn. */

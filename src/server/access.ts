@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError, forbidden, unauthorized } from '../core/errors.ts';
-import { sessionFromToken } from '../features/auth/store.ts';
+import { sessionFromToken } from '../features/auth/index.ts';
 import { can } from './features.ts';
 import { addSharedErrorResponses } from './responses.ts';
 import { type Access, CSRF_HEADER, SESSION_COOKIE } from './types.ts';

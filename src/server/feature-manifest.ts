@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
 import type { Config } from '../core/config.ts';
 import type { Db, Engine } from '../db/connection.ts';
-import type { Role } from '../features/auth/rules.ts';
+import type { Role } from '../features/auth/index.ts';
 
 /** The demo district, as the demo loader hands it to each feature's demo step. */
 export interface DemoArea {

@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Db } from '../db/connection.ts';
-import type { AuditAction, AuditEvent } from '../features/audit/rules.ts';
-import type { Scope } from '../features/auth/rules.ts';
+import type { AuditAction, AuditEvent } from '../features/audit/index.ts';
+import type { Scope } from '../features/auth/index.ts';
 import type { Access } from './types.ts';
 
 /**

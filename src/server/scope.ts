@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { unauthorized } from '../core/errors.ts';
-import type { Scope } from '../features/auth/rules.ts';
+import type { Scope } from '../features/auth/index.ts';
 
 /** The caller's scope, for store calls. The access hook has already refused anonymous callers. */
 export function scopeOf(request: FastifyRequest): Scope {

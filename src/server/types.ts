@@ -1,7 +1,7 @@
 import type { FileStore } from '../core/file-store.ts';
 import type { JobRunner } from '../core/jobs.ts';
 import type { Db } from '../db/connection.ts';
-import type { SessionUser } from '../features/auth/store.ts';
+import type { SessionUser } from '../features/auth/index.ts';
 import type { Permission } from './features.ts';
 
 /** Every API route declares who may call it; a route without a declaration is refused at start-up. */

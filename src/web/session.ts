@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { type PermissionsOf, permissionChecker } from '../core/permissions.ts';
-import type { Role } from '../features/auth/rules.ts';
-import type { currentUser, userResponse } from '../features/auth/schemas.ts';
+import type { currentUser, Role, userResponse } from '../features/auth/web/index.ts';
 import { api } from './api.ts';
 import { webFeatures } from './features.ts';
 

@@ -8,3 +8,10 @@ export const adminUnitsFeature = {
   permissions: adminUnitPermissions,
   routes: adminUnitRoutes,
 } satisfies FeatureManifest;
+
+// What other features and the shell use of this one.
+export { hashCode, splitPopulation } from './population.ts';
+export { loadReferenceUnits } from './reference.ts';
+export { COUNTRY_CODE, isWithin, placeColumn } from './rules.ts';
+export { loadUnits, recordInScope, unitCodesWithin, unitInScope, writeAreaRecord } from './store.ts';
+export { forgetUnitTree, type UnitTree, unitTree } from './tree.ts';

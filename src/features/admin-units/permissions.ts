@@ -1,4 +1,4 @@
-import type { Role } from '../auth/rules.ts';
+import type { Role } from '../auth/index.ts';
 
 /** The area pages: everyone reads their own area; those who keep it edit villages and organizations. */
 export const adminUnitPermissions = {

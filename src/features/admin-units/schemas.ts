@@ -1,6 +1,6 @@
 /** Answers of the admin-units routes: pure zod, shared by the routes (OpenAPI) and the web client (types). */
 import { z } from 'zod';
-import { ORGANIZATION_KINDS } from '../organizations/rules.ts';
+import { ORGANIZATION_KINDS } from '../organizations/index.ts';
 import { VILLAGE_KINDS } from './rules.ts';
 
 export const unitSummary = z

@@ -4,8 +4,8 @@ import { foldDiacritics } from '../../core/text.ts';
 import { cachePerOwner } from '../../core/ttl-cache.ts';
 import type { Db } from '../../db/connection.ts';
 import type { AdminUnitTable, Database, OrganizationTable, VillageTable } from '../../db/schema.ts';
-import { type AuditEvent, writeAudited } from '../audit/store.ts';
-import type { Scope } from '../auth/rules.ts';
+import { type AuditEvent, writeAudited } from '../audit/index.ts';
+import type { Scope } from '../auth/index.ts';
 import { COUNTRY_CODE, isWithin, type VillageKind } from './rules.ts';
 import { forgetUnitTree, unitTree } from './tree.ts';
 

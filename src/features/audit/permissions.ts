@@ -1,4 +1,4 @@
-import type { Role } from '../auth/rules.ts';
+import type { Role } from '../auth/index.ts';
 
 export const auditPermissions = {
   'audit.read': ['admin'],

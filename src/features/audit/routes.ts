@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { vietnamDayStart } from '../../core/dates.ts';
 import { responses } from '../../server/schemas.ts';
-import { unitCodesWithin } from '../admin-units/store.ts';
+import { unitCodesWithin } from '../admin-units/index.ts';
 import { AUDIT_ACTIONS } from './rules.ts';
 import { auditPageResponse } from './schemas.ts';
 import { listAudit } from './store.ts';

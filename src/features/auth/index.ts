@@ -12,3 +12,6 @@ export const authFeature = {
 
 export type { Role, Scope } from './rules.ts';
 export { systemScope } from './rules.ts';
+
+// What other features and the shell use of this one.
+export { createUser, type SessionUser, sessionFromToken } from './store.ts';

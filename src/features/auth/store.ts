@@ -3,8 +3,8 @@ import { hash, verify } from '@node-rs/argon2';
 import { AppError, badRequest, conflict, notFound, unauthorized } from '../../core/errors.ts';
 import { cachePerOwner } from '../../core/ttl-cache.ts';
 import type { Db } from '../../db/connection.ts';
-import { unitCodesWithin, unitInScope } from '../admin-units/store.ts';
-import { appendAudit, recordAudit } from '../audit/store.ts';
+import { unitCodesWithin, unitInScope } from '../admin-units/index.ts';
+import { appendAudit, recordAudit } from '../audit/index.ts';
 import {
   afterFailedLogin,
   IP_FAILURE_WINDOW_MS,

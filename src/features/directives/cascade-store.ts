@@ -5,8 +5,8 @@
 
 import { vietnamToday } from '../../core/dates.ts';
 import type { Db } from '../../db/connection.ts';
-import { isWithin } from '../admin-units/rules.ts';
-import type { Scope } from '../auth/rules.ts';
+import { isWithin } from '../admin-units/index.ts';
+import type { Scope } from '../auth/index.ts';
 import { documentInScope } from './documents-store.ts';
 import { type DocumentRow, documentSummaryJson, SUMMARY_FIELDS, type TaskJson, taskJson } from './json.ts';
 import { COMPLIANCE_CLASSES, type ComplianceClass } from './rules/task-lifecycle.ts';

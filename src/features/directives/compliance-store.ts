@@ -3,10 +3,8 @@ import type { ExpressionBuilder } from 'kysely';
 import { vietnamToday } from '../../core/dates.ts';
 import type { Db } from '../../db/connection.ts';
 import type { AdminUnitTable, Database } from '../../db/schema.ts';
-import { COUNTRY_CODE } from '../admin-units/rules.ts';
-import { unitInScope } from '../admin-units/store.ts';
-import { unitTree } from '../admin-units/tree.ts';
-import type { Scope } from '../auth/rules.ts';
+import { COUNTRY_CODE, unitInScope, unitTree } from '../admin-units/index.ts';
+import type { Scope } from '../auth/index.ts';
 import {
   COMPLIANCE_CLASSES,
   type ComplianceClass,

@@ -6,11 +6,9 @@
 import { vietnamToday } from '../../core/dates.ts';
 import { badRequest, conflict, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
-import { isWithin } from '../admin-units/rules.ts';
-import { unitInScope } from '../admin-units/store.ts';
-import { type UnitTree, unitTree } from '../admin-units/tree.ts';
-import { writeAudited } from '../audit/store.ts';
-import type { Scope } from '../auth/rules.ts';
+import { isWithin, type UnitTree, unitInScope, unitTree } from '../admin-units/index.ts';
+import { writeAudited } from '../audit/index.ts';
+import type { Scope } from '../auth/index.ts';
 import { taskJson } from './json.ts';
 
 export interface MemberInput {

@@ -2,9 +2,8 @@
 import { notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import { can } from '../../server/features.ts';
-import { isWithin } from '../admin-units/rules.ts';
-import { type UnitTree, unitTree } from '../admin-units/tree.ts';
-import type { Scope } from '../auth/rules.ts';
+import { isWithin, type UnitTree, unitTree } from '../admin-units/index.ts';
+import type { Scope } from '../auth/index.ts';
 import type { TaskRow } from './json.ts';
 import type { TaskParty } from './rules/task-lifecycle.ts';
 

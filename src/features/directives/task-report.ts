@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { vietnamDay, vietnamToday } from '../../core/dates.ts';
 import type { Db } from '../../db/connection.ts';
-import type { Scope } from '../auth/rules.ts';
+import type { Scope } from '../auth/index.ts';
 import { assignedWithin, compliance } from './compliance-store.ts';
 import { COMPLIANCE_LABELS, DOCUMENT_KIND_LABELS, TASK_STATE_LABELS } from './rules/labels.ts';
 import type { DocumentKind } from './rules/parsed-document.ts';

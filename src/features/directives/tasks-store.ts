@@ -5,11 +5,9 @@ import { vietnamToday } from '../../core/dates.ts';
 import { AppError, badRequest, forbidden, type Message, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
-import { isWithin } from '../admin-units/rules.ts';
-import { unitInScope } from '../admin-units/store.ts';
-import { unitTree } from '../admin-units/tree.ts';
-import { appendAudit } from '../audit/store.ts';
-import type { Scope } from '../auth/rules.ts';
+import { isWithin, unitInScope, unitTree } from '../admin-units/index.ts';
+import { appendAudit } from '../audit/index.ts';
+import type { Scope } from '../auth/index.ts';
 import { documentSummaryJson, SUMMARY_FIELDS, type TaskRow, taskJson } from './json.ts';
 import {
   availableActions,

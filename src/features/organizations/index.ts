@@ -6,3 +6,7 @@ export const organizationsFeature = {
   name: 'organizations',
   routes: organizationRoutes,
 } satisfies FeatureManifest;
+
+// What other features and the shell use of this one.
+export { ORGANIZATION_KINDS } from './rules.ts';
+export { seedDefaultOrganizations } from './store.ts';

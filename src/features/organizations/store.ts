@@ -1,7 +1,7 @@
 import { notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
-import { recordInScope, unitInScope, writeAreaRecord } from '../admin-units/store.ts';
-import type { Scope } from '../auth/rules.ts';
+import { recordInScope, unitInScope, writeAreaRecord } from '../admin-units/index.ts';
+import type { Scope } from '../auth/index.ts';
 import { defaultOrganizations, type OrganizationKind } from './rules.ts';
 
 export interface OrganizationInput {

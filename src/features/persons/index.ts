@@ -11,8 +11,8 @@ import { foldDiacritics } from '../../core/text.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
 import type { FeatureManifest } from '../../server/feature-manifest.ts';
-import { recordInScope } from '../admin-units/store.ts';
-import type { Scope } from '../auth/rules.ts';
+import { recordInScope } from '../admin-units/index.ts';
+import type { Scope } from '../auth/index.ts';
 import { seedResidents } from './demo-residents.ts';
 import { emitPersonEvents } from './events.ts';
 import { personsCli } from './import/import-persons-command.ts';
@@ -350,3 +350,13 @@ export const personsFeature = {
   },
   routes: personRoutes,
 } satisfies FeatureManifest;
+
+// What other features and the shell use of this one.
+export { effectiveBirthDate } from './rules/age-bands.ts';
+export { cellText } from './rules/cell.ts';
+export { isSignatureRow } from './rules/headers.ts';
+export { checkNationalId } from './rules/national-id.ts';
+export { type PersonInput, validatePersonRow } from './rules/person-row.ts';
+export type { PersonStatus } from './rules/person-status.ts';
+export { mulberry32 } from './rules/sampling.ts';
+export type { VillageRef } from './rules/villages.ts';

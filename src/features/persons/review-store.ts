@@ -2,10 +2,9 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import { badRequest, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database, DuplicateReviewTable } from '../../db/schema.ts';
-import { placeColumn } from '../admin-units/rules.ts';
-import { recordInScope, unitInScope } from '../admin-units/store.ts';
-import { type AuditEvent, appendAudit, recordAudit } from '../audit/store.ts';
-import type { Scope } from '../auth/rules.ts';
+import { placeColumn, recordInScope, unitInScope } from '../admin-units/index.ts';
+import { type AuditEvent, appendAudit, recordAudit } from '../audit/index.ts';
+import type { Scope } from '../auth/index.ts';
 import { dispatchAfterCommit, emitPersonEvents, type PersonEventInput } from './events.ts';
 
 const reviewNotFound = () =>

@@ -15,7 +15,7 @@ import {
   responses,
   unitCode as unit,
 } from '../../server/schemas.ts';
-import { unitInScope } from '../admin-units/store.ts';
+import { unitInScope } from '../admin-units/index.ts';
 import { importPersons } from './import/import-persons.ts';
 import {
   batchInScope,

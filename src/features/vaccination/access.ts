@@ -2,9 +2,9 @@
 import { badRequest } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import type { AdminUnitTable } from '../../db/schema.ts';
-import { unitInScope } from '../admin-units/store.ts';
-import type { UnitTree } from '../admin-units/tree.ts';
-import type { Scope } from '../auth/rules.ts';
+import type { UnitTree } from '../admin-units/index.ts';
+import { unitInScope } from '../admin-units/index.ts';
+import type { Scope } from '../auth/index.ts';
 
 /** A commune within the caller's area (worklists and sessions are per commune). */
 export async function communeInScope(db: Db, scope: Scope, code: string) {

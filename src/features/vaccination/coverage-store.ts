@@ -6,9 +6,8 @@
 import { addDays, vietnamToday } from '../../core/dates.ts';
 import type { Db } from '../../db/connection.ts';
 import type { AdminUnitTable } from '../../db/schema.ts';
-import { unitInScope } from '../admin-units/store.ts';
-import { unitTree } from '../admin-units/tree.ts';
-import type { Scope } from '../auth/rules.ts';
+import { unitInScope, unitTree } from '../admin-units/index.ts';
+import type { Scope } from '../auth/index.ts';
 import { BANDS_OF_GROUP, COVERAGE_AGE_GROUPS, type CoverageAgeGroup } from './rules/age-groups.ts';
 import { COVERAGE_CLASSES, type CoverageClass } from './rules/dose-series.ts';
 import { syncStatuses } from './status-store.ts';

@@ -10,9 +10,8 @@ import { addDays, addMonths, daysBetween, vietnamToday } from '../../core/dates.
 import { insertRows } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
 import type { VaccinationStatusTable } from '../../db/schema.ts';
-import { hashCode } from '../admin-units/population.ts';
-import { acknowledgePersonEvents, personFactsOfCommune } from '../persons/index.ts';
-import { mulberry32 } from '../persons/rules/sampling.ts';
+import { hashCode } from '../admin-units/index.ts';
+import { acknowledgePersonEvents, mulberry32, personFactsOfCommune } from '../persons/index.ts';
 import { bandOn } from './rules/age-groups.ts';
 import type { ContactOutcome } from './rules/contact-outcomes.ts';
 import type { DoseFact } from './rules/dose-series.ts';

@@ -2,8 +2,8 @@
 import { notFound } from '../../core/errors.ts';
 import { reportXlsx } from '../../core/import/report.ts';
 import type { Db } from '../../db/connection.ts';
-import { recordInScope, unitInScope } from '../admin-units/store.ts';
-import type { Scope } from '../auth/rules.ts';
+import { recordInScope, unitInScope } from '../admin-units/index.ts';
+import type { Scope } from '../auth/index.ts';
 import type { ReportEntry } from './import/import-doses.ts';
 
 const importNotFound = () => notFound({ vi: 'Không tìm thấy lần nhập.', en: 'Import not found.' });

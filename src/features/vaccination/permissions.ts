@@ -1,4 +1,4 @@
-import type { Role } from '../auth/rules.ts';
+import type { Role } from '../auth/index.ts';
 
 export const vaccinationPermissions = {
   /** Coverage, trend, targets, worklists, vaccination cards and sessions within one's unit. */

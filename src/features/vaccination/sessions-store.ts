@@ -6,9 +6,9 @@
 import { vietnamToday } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
-import { recordInScope, unitInScope } from '../admin-units/store.ts';
-import { appendAudit, recordAudit } from '../audit/store.ts';
-import type { Scope } from '../auth/rules.ts';
+import { recordInScope, unitInScope } from '../admin-units/index.ts';
+import { appendAudit, recordAudit } from '../audit/index.ts';
+import type { Scope } from '../auth/index.ts';
 import { personCards, personNotFound } from '../persons/index.ts';
 import { communeInScope } from './access.ts';
 import { type DoseResult, recordDose } from './doses-store.ts';

@@ -9,6 +9,7 @@ import { vietnamToday, weekStart } from '../../core/dates.ts';
 import { insertRows } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database, VaccinationStatusTable } from '../../db/schema.ts';
+import type { PersonStatus } from '../persons/index.ts';
 import {
   dispatchPersonEvents,
   mergedRecordsOf,
@@ -17,7 +18,6 @@ import {
   type PersonFacts,
   personFacts,
 } from '../persons/index.ts';
-import type { PersonStatus } from '../persons/rules/person-status.ts';
 import { bandOn } from './rules/age-groups.ts';
 import type { DoseFact, DoseKind } from './rules/dose-series.ts';
 import { summarizeSeries } from './rules/dose-series.ts';

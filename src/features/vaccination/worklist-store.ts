@@ -7,10 +7,9 @@
 import { sql } from 'kysely';
 import { vietnamToday } from '../../core/dates.ts';
 import type { Db } from '../../db/connection.ts';
-import { placeColumn } from '../admin-units/rules.ts';
-import { unitInScope } from '../admin-units/store.ts';
-import { recordAudit } from '../audit/store.ts';
-import type { Scope } from '../auth/rules.ts';
+import { placeColumn, unitInScope } from '../admin-units/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Scope } from '../auth/index.ts';
 import { personCards } from '../persons/index.ts';
 import { communeInScope } from './access.ts';
 import { bandsFrom } from './rules/age-groups.ts';

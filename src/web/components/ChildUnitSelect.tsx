@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useUnit } from '../../features/admin-units/web/units-api.ts';
+import { useUnit } from '../../features/admin-units/web/index.ts';
 
 /** A select of the units directly below `parentCode` (the districts of a province, the communes of a district). */
 export function ChildUnitSelect({

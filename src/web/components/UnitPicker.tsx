@@ -1,4 +1,4 @@
-import { useUnit } from '../../features/admin-units/web/units-api.ts';
+import { useUnit } from '../../features/admin-units/web/index.ts';
 import { ChildUnitSelect } from './ChildUnitSelect.tsx';
 
 /**

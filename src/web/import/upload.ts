@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { MAX_FILE_BYTES } from '../../core/import/file-limits.ts';
-import type { uploadResponse } from '../../features/persons/schemas.ts';
+import type { uploadResponse } from '../../features/persons/web/index.ts';
 import { uploadFile } from '../api.ts';
 
 export { MAX_FILE_BYTES };

@@ -4,7 +4,7 @@ import { isApiError } from '../../../web/api.ts';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
-import { ORGANIZATION_KINDS, type OrganizationKind } from '../../organizations/rules.ts';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '../../organizations/web/index.ts';
 import type { OrganizationInput } from './units-api.ts';
 
 interface Props {

@@ -12,3 +12,6 @@ export const adminUnitsWeb = {
   nav: adminUnitNav,
   messages: { vi: adminUnitsVi, en: adminUnitsEn },
 } satisfies WebFeatureManifest<AdminUnitsMessages>;
+
+// What other features and the shell use of this one.
+export { type Organization, type UnitSummary, useUnit } from './units-api.ts';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, query } from '../../../web/api.ts';
-import type { OrganizationKind } from '../../organizations/rules.ts';
+import type { OrganizationKind } from '../../organizations/web/index.ts';
 import type { VillageKind } from '../rules.ts';
 // Types only: the schemas (and zod) stay out of the bundle.
 import type {

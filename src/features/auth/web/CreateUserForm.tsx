@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 import { useCurrentUser } from '../../../web/session.ts';
-import { useUnit } from '../../admin-units/web/units-api.ts';
+import { useUnit } from '../../admin-units/web/index.ts';
 import type { Role } from '../rules.ts';
 import { RoleSelect } from './RoleSelect.tsx';
 import { useCreateAccount } from './users-api.ts';

@@ -12,3 +12,7 @@ export const authWeb = {
   nav: authNav,
   messages: { vi: authVi, en: authEn },
 } satisfies WebFeatureManifest<AuthMessages>;
+
+// What other features and the shell use of this one.
+export type { Role } from '../rules.ts';
+export type { currentUser, userResponse } from '../schemas.ts';

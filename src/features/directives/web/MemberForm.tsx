@@ -5,7 +5,7 @@ import { AreaSelect } from '../../../web/components/AreaSelect.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
-import type { Organization, UnitSummary } from '../../admin-units/web/units-api.ts';
+import type { Organization, UnitSummary } from '../../admin-units/web/index.ts';
 import type { MemberInput } from './directives-api.ts';
 
 interface Props {

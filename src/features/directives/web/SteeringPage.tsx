@@ -8,7 +8,7 @@ import { QueryList } from '../../../web/QueryList.tsx';
 import { SectionHead } from '../../../web/SectionHead.tsx';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
-import { useUnit } from '../../admin-units/web/units-api.ts';
+import { useUnit } from '../../admin-units/web/index.ts';
 import { DirectivesTabs } from './DirectivesTabs.tsx';
 import { deadlineText, isoToText } from './directive-format.ts';
 import { useMembers, useSteeringChanges, useVisits } from './directives-api.ts';

@@ -12,7 +12,7 @@
  */
 
 import { vietnamDate } from '../../../core/dates.ts';
-import { hashCode } from '../../admin-units/population.ts';
+import { hashCode } from '../../admin-units/index.ts';
 import { singleYearShares } from './age-pyramid.ts';
 import { provinceOfCommune } from './commune-province.ts';
 import { PROVINCE_CODES, type Sex } from './national-id.ts';

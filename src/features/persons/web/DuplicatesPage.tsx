@@ -4,7 +4,7 @@ import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { Loading } from '../../../web/Loading.tsx';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
-import { useUnit } from '../../admin-units/web/units-api.ts';
+import { useUnit } from '../../admin-units/web/index.ts';
 import { PersonsTabs } from './PersonsTabs.tsx';
 import { type ReviewStatus, useReviews } from './persons-api.ts';
 import { ReviewPair } from './ReviewPair.tsx';

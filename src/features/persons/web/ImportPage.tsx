@@ -8,7 +8,7 @@ import { ImportUnitField } from '../../../web/import/ImportUnitField.tsx';
 import { useFileImport } from '../../../web/import/useFileImport.ts';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
-import { useUnit } from '../../admin-units/web/units-api.ts';
+import { useUnit } from '../../admin-units/web/index.ts';
 import { type PreviewRow, readPreview } from './file-preview.ts';
 import { defaultMapping, ImportMapping, type ManualMapping, mappingBody } from './ImportMapping.tsx';
 import { ImportResultView } from './ImportResultView.tsx';

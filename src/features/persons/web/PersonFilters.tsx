@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { UnitPicker } from '../../../web/components/UnitPicker.tsx';
 import { VillageSelect } from '../../../web/components/VillageSelect.tsx';
 import { useCurrentUser } from '../../../web/session.ts';
-import { useUnit } from '../../admin-units/web/units-api.ts';
+import { useUnit } from '../../admin-units/web/index.ts';
 import { AGE_BANDS, PERSON_STATUSES, type PersonFilter, PRIORITY_GROUPS } from './persons-api.ts';
 
 type Fields = Omit<PersonFilter, 'q'>;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { statusOf } from '../../../web/api.ts';
@@ -7,8 +8,8 @@ import { formatDateTime, isoDateToText } from '../../../web/format.ts';
 import { Loading } from '../../../web/Loading.tsx';
 import { NotFoundPage } from '../../../web/NotFoundPage.tsx';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
-import { useUnit } from '../../admin-units/web/units-api.ts';
-import { PersonVaccination } from '../../vaccination/web/PersonVaccination.tsx';
+import { useUnit } from '../../admin-units/web/index.ts';
+import { PersonVaccination } from '../../vaccination/web/index.ts';
 import { HouseholdSection } from './HouseholdSection.tsx';
 import { PersonsTabs } from './PersonsTabs.tsx';
 import { PriorityChips } from './PriorityChips.tsx';
@@ -111,7 +112,9 @@ export function PersonPage() {
           <Detail label={t('persons.card.updatedAt')}>{formatDateTime(person.updated_at)}</Detail>
         </dl>
       </section>
-      <PersonVaccination personId={person.id} />
+      <Suspense fallback={null}>
+        <PersonVaccination personId={person.id} />
+      </Suspense>
       <HouseholdSection members={household} currentId={person.id} />
     </>
   );

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { formatDate, formatNumber } from '../../../web/format.ts';
 import { useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
-import { useUnit } from '../../admin-units/web/units-api.ts';
+import { useUnit } from '../../admin-units/web/index.ts';
 import { birthText } from './person-format.ts';
 import {
   AGE_BANDS,

@@ -12,3 +12,6 @@ export const personsWeb = {
   nav: personNav,
   messages: { vi: personsVi, en: personsEn },
 } satisfies WebFeatureManifest<PersonsMessages>;
+
+// What other features and the shell use of this one.
+export type { uploadResponse } from '../schemas.ts';

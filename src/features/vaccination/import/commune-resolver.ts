@@ -5,8 +5,8 @@
  */
 import type { Message } from '../../../core/errors.ts';
 import type { AdminUnitTable } from '../../../db/schema.ts';
-import type { UnitTree } from '../../admin-units/tree.ts';
-import { cellText } from '../../persons/rules/cell.ts';
+import type { UnitTree } from '../../admin-units/index.ts';
+import { cellText } from '../../persons/index.ts';
 import { communesUnder } from '../access.ts';
 import { unitNameKey } from '../rules/dose-headers.ts';
 

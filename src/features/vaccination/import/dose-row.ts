@@ -5,8 +5,7 @@
  */
 import type { Message } from '../../../core/errors.ts';
 import { foldDiacritics } from '../../../core/text.ts';
-import { cellText } from '../../persons/rules/cell.ts';
-import { checkNationalId } from '../../persons/rules/national-id.ts';
+import { cellText, checkNationalId } from '../../persons/index.ts';
 import { readDoseDate, readDoseNumber } from '../rules/dose-cells.ts';
 import type { DoseFileField } from '../rules/dose-headers.ts';
 import type { DoseFact } from '../rules/dose-series.ts';

@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { commandGroup } from '../../../cli/command-group.ts';
 import { runFileImport } from '../../../cli/file-import.ts';
 import type { Config } from '../../../core/config.ts';
-import { systemScope } from '../../auth/rules.ts';
+import { systemScope } from '../../auth/index.ts';
 import { type DoseImportMode, importDoses } from './import-doses.ts';
 
 /**

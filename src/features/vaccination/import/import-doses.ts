@@ -21,13 +21,11 @@ import {
 import { insertRows } from '../../../db/bulk-insert.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { Database } from '../../../db/schema.ts';
-import { unitInScope } from '../../admin-units/store.ts';
-import { unitTree } from '../../admin-units/tree.ts';
-import { type Actor, appendAudit } from '../../audit/store.ts';
-import type { Scope } from '../../auth/rules.ts';
-import { acknowledgePersonEvents, createPersons } from '../../persons/index.ts';
-import { isSignatureRow } from '../../persons/rules/headers.ts';
-import type { PersonInput } from '../../persons/rules/person-row.ts';
+import { unitInScope, unitTree } from '../../admin-units/index.ts';
+import { type Actor, appendAudit } from '../../audit/index.ts';
+import type { Scope } from '../../auth/index.ts';
+import type { PersonInput } from '../../persons/index.ts';
+import { acknowledgePersonEvents, createPersons, isSignatureRow } from '../../persons/index.ts';
 import { personForDose } from '../doses-store.ts';
 import { checkDose } from '../rules/check-dose.ts';
 import { type DoseFileField, detectDoseHeader } from '../rules/dose-headers.ts';

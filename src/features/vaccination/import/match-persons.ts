@@ -6,12 +6,16 @@
 import type { Kysely } from 'kysely';
 import { foldDiacritics } from '../../../core/text.ts';
 import type { AdminUnitTable, Database } from '../../../db/schema.ts';
-import { isWithin } from '../../admin-units/rules.ts';
-import type { UnitTree } from '../../admin-units/tree.ts';
-import { holdersOfNationalIds, personsByFoldedNames } from '../../persons/index.ts';
-import { effectiveBirthDate } from '../../persons/rules/age-bands.ts';
-import { type PersonInput, validatePersonRow } from '../../persons/rules/person-row.ts';
-import type { VillageRef } from '../../persons/rules/villages.ts';
+import type { UnitTree } from '../../admin-units/index.ts';
+import { isWithin } from '../../admin-units/index.ts';
+import type { VillageRef } from '../../persons/index.ts';
+import {
+  effectiveBirthDate,
+  holdersOfNationalIds,
+  type PersonInput,
+  personsByFoldedNames,
+  validatePersonRow,
+} from '../../persons/index.ts';
 import type { DoseRow, Problem } from './dose-row.ts';
 
 /** What a dose needs to know of its person. */

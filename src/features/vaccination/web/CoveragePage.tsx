@@ -8,7 +8,7 @@ import { Loading } from '../../../web/Loading.tsx';
 import { NoAccessPage } from '../../../web/NoAccessPage.tsx';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
-import { useUnit } from '../../admin-units/web/units-api.ts';
+import { useUnit } from '../../admin-units/web/index.ts';
 import { type ChartRow, CoverageChart } from './CoverageChart.tsx';
 import { CoverageTable, type TableRow } from './CoverageTable.tsx';
 import { fhirUrl } from './campaign-api.ts';

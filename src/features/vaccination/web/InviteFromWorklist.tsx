@@ -4,7 +4,7 @@ import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { FormActions } from '../../../web/FormActions.tsx';
 import { formatNumber } from '../../../web/format.ts';
 import { Loading } from '../../../web/Loading.tsx';
-import { useUnit } from '../../admin-units/web/units-api.ts';
+import { useUnit } from '../../admin-units/web/index.ts';
 import { useInvite } from './campaign-api.ts';
 import { useWorklist } from './vaccination-api.ts';
 import { birthOf, needText } from './worklist-format.ts';

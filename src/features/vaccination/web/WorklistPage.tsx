@@ -10,7 +10,7 @@ import { Loading } from '../../../web/Loading.tsx';
 import { NoAccessPage } from '../../../web/NoAccessPage.tsx';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
-import { useUnit } from '../../admin-units/web/units-api.ts';
+import { useUnit } from '../../admin-units/web/index.ts';
 import { MinAgeSelect } from './MinAgeSelect.tsx';
 import { VaccinationTabs } from './VaccinationTabs.tsx';
 import {

@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import type { WebFeatureManifest } from '../../../web/feature-manifest.ts';
 import { vaccinationPermissions } from '../permissions.ts';
 import { vaccinationEn } from './messages.en.ts';
@@ -12,3 +13,9 @@ export const vaccinationWeb = {
   nav: vaccinationNav,
   messages: { vi: vaccinationVi, en: vaccinationEn },
 } satisfies WebFeatureManifest<VaccinationMessages>;
+
+// What other features and the shell use of this one.
+/** The vaccination section of a person's page: its own chunk, loaded with that page. */
+export const PersonVaccination = lazy(() =>
+  import('./PersonVaccination.tsx').then((m) => ({ default: m.PersonVaccination })),
+);
