@@ -1,9 +1,9 @@
 /**
  * The project's boundaries (docs/architecture.md), checked by `npm run lint:deps` inside `npm test`.
  * A feature is reached from elsewhere only through its server index (index.ts) or its web index
- * (web/index.ts); its rights table (permissions.ts) is the one pure file the access rules read directly.
+ * (web/index.ts, browser-safe); a feature's pure rules may use another feature's pure rules directly.
  */
-const INDEX = '^src/features/[^/]+/(index\\.ts|web/index\\.ts|permissions\\.ts)$';
+const INDEX = '^src/features/[^/]+/(index\\.ts|web/index\\.ts)$';
 
 module.exports = {
   forbidden: [
