@@ -6,9 +6,14 @@ import { AppError } from '../core/errors.ts';
 import { type Db, openDb } from '../db/connection.ts';
 import { DEMO_PASSWORD, type DemoAccount, seedDemo, seedReference } from '../demo/seed.ts';
 import { systemScope } from '../features/auth/index.ts';
-import { buildApp } from '../server/app.ts';
-import { migrateToLatest } from '../server/migrations.ts';
 import { newContext, runInContext } from '../server/request-context.ts';
+
+/** Brings the schema up to date with every feature's migrations. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  // Loaded when used: features import these CLI helpers, and the registry imports the features (a module cycle).
+  const { migrateToLatest: migrate } = await import('../server/migrations.ts');
+  return migrate(db);
+}
 
 /**
  * Opens the configured database, brings it up to date, runs the work in a context of the CLI's own (the system
@@ -85,6 +90,7 @@ export async function serveCommand(config: Config, demo: boolean) {
   const db = openDb(config);
   await migrateToLatest(db);
   const accounts = await seed(db, demo);
+  const { buildApp } = await import('../server/app.ts');
   const app = await buildApp({
     db,
     logger: process.env.SAFEADAPT_LOG !== '0',

@@ -5,7 +5,7 @@ import type { Config } from '../core/config.ts';
 import { AppError, type Message } from '../core/errors.ts';
 import { type Db, openDb } from '../db/connection.ts';
 import { seedReference } from '../demo/seed.ts';
-import { migrateToLatest } from '../server/migrations.ts';
+import { migrateToLatest } from './commands.ts';
 
 /** What an import command prints once the file is read. */
 export interface ImportSummary {

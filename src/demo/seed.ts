@@ -8,7 +8,6 @@ import {
 } from '../features/admin-units/index.ts';
 import { createUser, type Role, systemScope } from '../features/auth/index.ts';
 import { seedDefaultOrganizations } from '../features/organizations/index.ts';
-import { features } from '../server/features.ts';
 
 /** The first seed's district: Huyện Hữu Lũng, Tỉnh Lạng Sơn. */
 export const DEMO_PROVINCE = '20';
@@ -171,6 +170,8 @@ export async function seedDemo(
       communeCodes: communes.map((c) => c.code),
       onProgress: options.onProgress,
     };
+    // Loaded when used: features import these demo loader, and the registry imports the features (a module cycle).
+    const { features } = await import('../server/features.ts');
     for (const feature of features()) await feature.demo?.(db, area);
     await db.db.insertInto('meta').values({ key: 'demo_residents', value: '1' }).execute();
   }

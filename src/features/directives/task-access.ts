@@ -1,10 +1,10 @@
 /** Who sees a task and in which capacity: the rule every task read and action goes through. */
 import { notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
-import { can } from '../../server/features.ts';
 import { isWithin, type UnitTree, unitTree } from '../admin-units/index.ts';
 import type { Scope } from '../auth/index.ts';
 import type { TaskRow } from './json.ts';
+import { directivePermissions } from './permissions.ts';
 import type { TaskParty } from './rules/task-lifecycle.ts';
 
 export const taskNotFound = () => notFound({ vi: 'Không tìm thấy nhiệm vụ.', en: 'Task not found.' });
@@ -26,10 +26,10 @@ export function taskVisible(tree: UnitTree, task: Placed, scopeCode: string): bo
 export function partiesOf(tree: UnitTree, task: Placed, scope: Scope): Set<TaskParty> {
   const parties = new Set<TaskParty>();
   const assignee = task.assignee_unit_code ? tree.get(task.assignee_unit_code) : undefined;
-  if (assignee?.code === scope.unitCode && can(scope.role, 'directives.report')) parties.add('assignee');
+  if (assignee?.code === scope.unitCode && canAs(scope.role, 'directives.report')) parties.add('assignee');
   const above =
     assignee !== undefined && assignee.code !== scope.unitCode && isWithin(assignee, scope.unitCode);
-  if ((task.issuer_unit_code === scope.unitCode || above) && can(scope.role, 'directives.write'))
+  if ((task.issuer_unit_code === scope.unitCode || above) && canAs(scope.role, 'directives.write'))
     parties.add('superior');
   return parties;
 }
@@ -40,4 +40,9 @@ export async function taskInScope(db: Db, scope: Scope, id: number) {
   const tree = await unitTree(db);
   if (!task || !taskVisible(tree, task, scope.unitCode)) throw taskNotFound();
   return { task, tree };
+}
+
+/** The feature's own rights table decides who may act on its tasks. */
+function canAs(role: string, permission: keyof typeof directivePermissions): boolean {
+  return (directivePermissions[permission] as readonly string[]).includes(role);
 }
