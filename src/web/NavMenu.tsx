@@ -84,7 +84,7 @@ function Item({
   return (
     <LinkItem
       to={entry.to(user)}
-      label={t(`nav.${entry.key as NavKey}`)}
+      label={entry.label ? t(entry.label as never) : t(`nav.${entry.key as NavKey}`)}
       active={entry.prefix ? pathname.startsWith(entry.prefix) : undefined}
       onNavigate={onNavigate}
     />

@@ -13,8 +13,9 @@ export interface FeaturePage {
 
 /** An entry of the navigation menu. */
 export interface NavEntry {
-  /** Its label is `nav.<key>`. */
   key: string;
+  /** The text key of its label (default `nav.<key>`, the shell's names of the capabilities). */
+  label?: string;
   group: 'main' | 'admin' | 'bottom';
   /** Place in its group: capabilities not built yet (src/web/NavMenu.tsx) sit between these. */
   order: number;
