@@ -1,0 +1,4 @@
+export const exampleVi = {
+  example: { nav: 'Ví dụ', title: 'Ghi chú của xã', empty: 'Chưa có ghi chú.' },
+};
+export type ExampleMessages = typeof exampleVi;
