@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 
 /** The hash chain of the audit log: each row's hash covers its fields and the previous row's hash. Pure. */
 
-import { AUDIT_ACTIONS } from './schemas.ts';
+import { AUDIT_ACTIONS, type AuditAction } from './actions.ts';
 
+export type { AuditAction };
 export { AUDIT_ACTIONS };
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEvent {
   action: AuditAction;

@@ -1,15 +1,9 @@
 /** Answers of the audit route: pure zod, shared by the route (OpenAPI) and the web client (types). */
 import { z } from 'zod';
 
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'read',
-  'login',
-  'logout',
-  'login_failed',
-] as const;
+import { AUDIT_ACTIONS } from './actions.ts';
+
+export { AUDIT_ACTIONS };
 
 export const auditEntry = z.object({
   id: z.number().int(),

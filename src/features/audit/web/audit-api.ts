@@ -2,19 +2,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, query } from '../../../web/api.ts';
 import { nextDay } from '../../../web/format.ts';
-import type { AuditAction } from '../rules.ts';
 import type { auditEntry, auditPageResponse } from '../schemas.ts';
 
-/** The actions of the log (schemas.ts holds the same list, but it brings zod along: types only here). */
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'read',
-  'login',
-  'logout',
-  'login_failed',
-] as const satisfies readonly AuditAction[];
+export { AUDIT_ACTIONS } from '../actions.ts';
 
 export interface AuditFilter {
   username: string;
