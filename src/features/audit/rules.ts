@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 /** The hash chain of the audit log: each row's hash covers its fields and the previous row's hash. Pure. */
 
-import { AUDIT_ACTIONS, type AuditAction } from './actions.ts';
+import { AUDIT_ACTIONS, type AuditAction } from './rules/actions.ts';
 
 export type { AuditAction };
 export { AUDIT_ACTIONS };

@@ -1,7 +1,7 @@
 /** Answers of the audit route: pure zod, shared by the route (OpenAPI) and the web client (types). */
 import { z } from 'zod';
 
-import { AUDIT_ACTIONS } from './actions.ts';
+import { AUDIT_ACTIONS } from './rules/actions.ts';
 
 export { AUDIT_ACTIONS };
 

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { vietnamToday } from '../../core/dates.ts';
 import { errorResponses, fileResponse, idParams, responses } from '../../server/schemas.ts';
 import { vaccinationCard } from './card-store.ts';
 import { coverage, trend } from './coverage-store.ts';
@@ -24,7 +23,6 @@ import {
   worklistQuery,
   worklistResponse,
 } from './schemas.ts';
-import { syncStatuses } from './status-store.ts';
 import { createTarget, listTargets, targetProgress } from './targets-store.ts';
 import { missed, worklist } from './worklist-store.ts';
 import { worklistXlsx } from './worklist-xlsx.ts';

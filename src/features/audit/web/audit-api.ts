@@ -4,7 +4,7 @@ import { api, query } from '../../../web/api.ts';
 import { nextDay } from '../../../web/format.ts';
 import type { auditEntry, auditPageResponse } from '../schemas.ts';
 
-export { AUDIT_ACTIONS } from '../actions.ts';
+export { AUDIT_ACTIONS } from '../rules/actions.ts';
 
 export interface AuditFilter {
   username: string;
