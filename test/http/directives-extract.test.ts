@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, type Running, type Session, startServer } from '../support/http.ts';
+import { docxBomb } from '../support/zip-bombs.ts';
 
 /** Letters uploaded as files: .txt and .docx are read; a broken .docx or a PDF gets a clear answer. */
 describe('POST /api/directives/extract', () => {
@@ -47,5 +48,12 @@ describe('POST /api/directives/extract', () => {
     const pdf = await extract('scan.pdf', Buffer.from('%PDF-1.7 …'));
     expect((await pdf.json()).error.message).toMatch(/PDF/);
     expect((await extract('empty.txt', Buffer.alloc(0))).status).toBe(422);
+  });
+
+  it('refuses a .docx bomb (a small file that expands to 120 MB) with 413, and the server stays up', async () => {
+    const res = await extract('bom.docx', await docxBomb());
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('unsafe_archive');
+    expect((await fetch(`${server.base}/api/health`)).status).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 import mammoth from 'mammoth';
 import { AppError } from '../../core/errors.ts';
+import { checkZip } from '../../core/zip-guard.ts';
 
 const unreadable = (vi: string, en: string) => new AppError(422, 'unreadable_file', { vi, en });
 
@@ -11,13 +12,19 @@ export async function extractLetterText(fileName: string, bytes: Buffer): Promis
   if (bytes.length === 0) throw unreadable('Tệp rỗng.', 'The file is empty.');
   const zip = bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   if (/\.docx$/i.test(fileName) || zip) {
-    try {
-      return (await mammoth.extractRawText({ buffer: bytes })).value;
-    } catch {
-      throw unreadable(
+    const notWord = () =>
+      unreadable(
         'Tệp .docx bị hỏng hoặc không phải văn bản Word.',
         'The .docx file is damaged or not a Word document.',
       );
+    // Sizes checked before mammoth inflates anything: a zip bomb is refused (413/422) and the server stays up.
+    await checkZip(bytes).catch((error) => {
+      throw error instanceof AppError && error.code === 'damaged_archive' ? notWord() : error;
+    });
+    try {
+      return (await mammoth.extractRawText({ buffer: bytes })).value;
+    } catch {
+      throw notWord();
     }
   }
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-' || /\.(pdf|doc)$/i.test(fileName))
