@@ -16,10 +16,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT is not a port number: ${env.PORT}`);
   todayOverride(env); // a malformed SAFEADAPT_TODAY stops the start, not the first request
+  const databaseUrl = env.DATABASE_URL || null;
+  // Only PostgreSQL besides the embedded SQLite; the message names the variable and the scheme, never the password.
+  if (databaseUrl && !/^postgres(ql)?:\/\//i.test(databaseUrl))
+    throw new Error(
+      `DATABASE_URL must be a postgres:// or postgresql:// URL (it starts with "${databaseUrl.split(':')[0]}:"); leave it unset for SQLite.`,
+    );
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    databaseUrl: env.DATABASE_URL || null,
+    databaseUrl,
     dataDir,
     sqliteFile: path.join(dataDir, 'safeadapt.db'),
   };

@@ -1,12 +1,16 @@
 /**
  * Spreadsheet safety for exports: a cell that begins with = + - @ (or a tab / carriage return) would be read
- * as a formula by Excel or LibreOffice (CSV injection, OWASP). Such text gets a leading apostrophe.
+ * as a formula by Excel or LibreOffice (CSV injection, OWASP). Such text gets a leading apostrophe — also when
+ * invisible characters (zero-width, BOM, spaces) come first or the sign is written full-width (＝ ＋ － ＠),
+ * which spreadsheet programs may fold to the ASCII sign.
  */
+const FORMULA_START = /^[\s\u200B-\u200D\u2060\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\t\r]/;
+
 export function neutralizeCell(value: unknown): string | number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return value;
   const text = String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 /** One CSV line (RFC 4180 quoting), cells neutralised. */

@@ -1,6 +1,6 @@
 /** Request schemas every feature's routes share: unit codes, ids in the path, calendar dates. */
 import { z } from 'zod';
-import type { Message } from '../core/errors.ts';
+import { badRequest, type Message } from '../core/errors.ts';
 
 const PREFIX = 'i18n:';
 
@@ -106,4 +106,27 @@ export function responses(byStatus: Record<number, unknown>): Record<number, unk
         ? json(answer.description ?? SUCCESS_WORDS[Number(status)] ?? 'Answer', answer)
         : answer;
   return out;
+}
+
+/** A PATCH body: any of the fields, but at least one (an empty change is refused with 400, not sent to SQL). */
+export function patchBody<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  return schema
+    .partial()
+    .refine((body) => Object.values(body).some((v) => v !== undefined), { message: 'Nothing to change.' });
+}
+
+/**
+ * The uploaded file's name from the `x-file-name` header (URI-encoded by the web client): a header that is not
+ * valid percent-encoding is a 400 naming it, not a URIError.
+ */
+export function fileNameFrom(header: string): string {
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    const message = {
+      vi: 'Tên tệp (x-file-name) không hợp lệ.',
+      en: 'The x-file-name header is not URI-encoded.',
+    };
+    throw badRequest(message, [{ field: 'x-file-name', message }]);
+  }
 }

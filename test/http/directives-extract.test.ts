@@ -56,4 +56,19 @@ describe('POST /api/directives/extract', () => {
     expect((await res.json()).error.code).toBe('unsafe_archive');
     expect((await fetch(`${server.base}/api/health`)).status).toBe(200);
   });
+
+  it('answers 400 naming the header when x-file-name is not URI-encoded (was a URIError 500)', async () => {
+    const res = await fetch(`${server.base}/api/directives/extract`, {
+      method: 'POST',
+      headers: {
+        cookie: session.cookie,
+        'x-csrf-token': session.csrf,
+        'content-type': 'application/octet-stream',
+        'x-file-name': '%E0%A4%A.txt',
+      },
+      body: new Uint8Array(Buffer.from('Kính gửi')),
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.fields[0].field).toBe('x-file-name');
+  });
 });

@@ -43,3 +43,31 @@ describe('POST /api/directives/parse', () => {
     expect((await call(server.base, session, 'GET', '/api/health')).status).toBe(200);
   });
 });
+
+describe('PATCH of the steering committee', () => {
+  let server: Running;
+  let session: Session;
+  beforeAll(async () => {
+    server = await startServer('sqlite');
+    session = await login(server.base, 'demo.huyen');
+  });
+  afterAll(() => server.close());
+
+  it('answers 400 to an empty change (was an SQL error 500) and applies a real one', async () => {
+    const created = await call(server.base, session, 'POST', '/api/steering-members', {
+      unitCode: '186',
+      name: 'Hoàng Văn Thành',
+      position: 'Ủy viên',
+    });
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+    const empty = await call(server.base, session, 'PATCH', `/api/steering-members/${id}`, {});
+    expect(empty.status).toBe(400);
+    const real = await call(server.base, session, 'PATCH', `/api/steering-members/${id}`, {
+      position: 'Phó Trưởng ban',
+    });
+    expect(real.status).toBe(204);
+    const visit = await call(server.base, session, 'PATCH', '/api/supervision-visits/1', {});
+    expect(visit.status).toBe(400);
+  });
+});

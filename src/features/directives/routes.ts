@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type Message } from '../../core/errors.ts';
-import { errorResponses, responses } from '../../server/schemas.ts';
+import { errorResponses, fileNameFrom, responses } from '../../server/schemas.ts';
 import { documentRoutes } from './document-routes.ts';
 import { extractLetterText } from './extract-text.ts';
 import { tryParseDocument } from './rules/parse-document.ts';
@@ -71,7 +71,7 @@ export function directiveRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const bytes = await readBody(request.body, MAX_LETTER_BYTES);
-      return { text: await extractLetterText(decodeURIComponent(request.headers['x-file-name']), bytes) };
+      return { text: await extractLetterText(fileNameFrom(request.headers['x-file-name']), bytes) };
     },
   );
 }

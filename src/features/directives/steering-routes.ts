@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, idParams, noContent, responses, unitCode } from '../../server/schemas.ts';
+import { errorResponses, idParams, noContent, patchBody, responses, unitCode } from '../../server/schemas.ts';
 import {
   createdResponse,
   memberBody,
@@ -71,7 +71,7 @@ export function steeringRoutes(app: FastifyInstance) {
         operationId: 'updateSteeringMember',
         response: responses({ 204: noContent, ...errorResponses(404) }),
         params: idParams,
-        body: memberBody.partial(),
+        body: patchBody(memberBody),
       },
     },
     async (request, reply) => {
@@ -142,7 +142,7 @@ export function steeringRoutes(app: FastifyInstance) {
         operationId: 'updateSupervisionVisit',
         response: responses({ 204: noContent, ...errorResponses(404) }),
         params: idParams,
-        body: visitBody.partial(),
+        body: patchBody(visitBody),
       },
     },
     async (request, reply) => {

@@ -9,6 +9,7 @@ import { reportXlsx } from '../../core/import/report.ts';
 import { csvLine, neutralizeCell } from '../../core/spreadsheet.ts';
 import {
   errorResponses,
+  fileNameFrom,
   fileResponse,
   idParams,
   noContent,
@@ -229,7 +230,7 @@ export function personRoutes(app: FastifyInstance) {
     async (request, reply) => {
       if (!request.body || typeof (request.body as NodeJS.ReadableStream).pipe !== 'function')
         throw badRequest({ vi: 'Không có tệp.', en: 'No file.' });
-      const fileName = decodeURIComponent(request.headers['x-file-name']);
+      const fileName = fileNameFrom(request.headers['x-file-name']);
       const upload = await app.files.save(
         request.body as NodeJS.ReadableStream,
         { userId: request.user!.id, fileName },

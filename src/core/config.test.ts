@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('takes a postgres:// or postgresql:// DATABASE_URL, and none for SQLite', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@h/db' }).databaseUrl).toBe('postgres://u:p@h/db');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://h/db' }).databaseUrl).toBe('postgresql://h/db');
+    expect(loadConfig({}).databaseUrl).toBeNull();
+  });
+
+  it('refuses another scheme with a message that names DATABASE_URL and hides the password', () => {
+    const attempt = () => loadConfig({ DATABASE_URL: 'mysql://root:secret@h/db' });
+    expect(attempt).toThrow(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(attempt).not.toThrow(/secret/);
+  });
+});
