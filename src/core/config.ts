@@ -8,6 +8,8 @@ export interface Config {
   databaseUrl: string | null;
   dataDir: string;
   sqliteFile: string;
+  /** Connections in the PostgreSQL pool (SAFEADAPT_PG_POOL_MAX, default 10). */
+  pgPoolMax: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -22,11 +24,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(
       `DATABASE_URL must be a postgres:// or postgresql:// URL (it starts with "${databaseUrl.split(':')[0]}:"); leave it unset for SQLite.`,
     );
+  const pgPoolMax = Number(env.SAFEADAPT_PG_POOL_MAX ?? 10);
+  if (!Number.isInteger(pgPoolMax) || pgPoolMax < 1 || pgPoolMax > 1000)
+    throw new Error(
+      `SAFEADAPT_PG_POOL_MAX is not a number of connections (1-1000): ${env.SAFEADAPT_PG_POOL_MAX}`,
+    );
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
     dataDir,
     sqliteFile: path.join(dataDir, 'safeadapt.db'),
+    pgPoolMax,
   };
 }

@@ -18,9 +18,21 @@ export interface Db {
 // PostgreSQL's COUNT/SUM come back as int8 strings: parse them as numbers (our counts stay far below 2^53).
 pg.types.setTypeParser(20, (value) => Number(value));
 
-export function openDb(target: { databaseUrl: string | null; sqliteFile: string }): Db {
+export function openDb(target: { databaseUrl: string | null; sqliteFile: string; pgPoolMax?: number }): Db {
   if (target.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: target.databaseUrl,
+      max: target.pgPoolMax ?? 10,
+      connectionTimeoutMillis: 10_000, // a request fails (503) instead of waiting forever for a connection
+      idleTimeoutMillis: 30_000,
+      statement_timeout: 60_000,
+    });
+    // An idle connection that PostgreSQL closes (a restart, pg_terminate_backend) is an 'error' event on the
+    // pool: without a listener it would end the process. The pool has dropped that client already and opens a
+    // new one when next needed.
+    pool.on('error', (err) =>
+      console.error(`PostgreSQL connection lost (${err.message}); reconnecting on demand`),
+    );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', sqlite: null, close: () => db.destroy() };
   }

@@ -60,6 +60,19 @@ export function installErrorHandler(app: FastifyInstance) {
         Object.assign(message, { vi: 'Kiểu dữ liệu không được hỗ trợ.', en: 'Unsupported content type.' });
       return reply.code(err.statusCode).send(errorBody(lang, err.code ?? 'bad_request', message));
     }
+    if (databaseUnavailable(err)) {
+      // PostgreSQL restarted or dropped the connection: the pool reconnects on its own; the caller may retry.
+      request.log.warn({ err }, 'database unavailable');
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send(
+          errorBody(lang, 'unavailable', {
+            vi: 'Cơ sở dữ liệu tạm thời không kết nối được. Vui lòng thử lại sau ít giây.',
+            en: 'The database is briefly unavailable. Please try again in a few seconds.',
+          }),
+        );
+    }
     request.log.error({ err }, 'unhandled error');
     return reply.code(500).send(
       errorBody(lang, 'internal', {
@@ -68,4 +81,23 @@ export function installErrorHandler(app: FastifyInstance) {
       }),
     );
   });
+}
+
+/** PostgreSQL's "connection lost / server shutting down / cannot connect" errors, and the socket's own. */
+const UNAVAILABLE = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  'ECONNREFUSED',
+  'ECONNRESET',
+]);
+function databaseUnavailable(err: { code?: string; message?: string }): boolean {
+  return (
+    UNAVAILABLE.has(err.code ?? '') ||
+    /Connection terminated|timeout exceeded when trying to connect/i.test(err.message ?? '')
+  );
 }

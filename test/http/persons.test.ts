@@ -93,6 +93,20 @@ describe('persons API', () => {
     expect(stolen.status).toBe(404);
   });
 
+  it('refuses an impossible status date (was stored)', async () => {
+    const { id } = await server.app.db.db
+      .selectFrom('persons')
+      .select('id')
+      .where('commune_code', '=', '06400')
+      .executeTakeFirstOrThrow();
+    const change = (statusDate: string) =>
+      call(server.base, commune, 'PATCH', `/api/persons/${id}`, { status: 'temporarilyAway', statusDate });
+    const impossible = await change('2021-02-30');
+    expect(impossible.status).toBe(400);
+    expect((await impossible.json()).error.fields[0].field).toMatch(/statusDate/);
+    expect((await change('2021-12-20')).status).toBe(204);
+  });
+
   it('exports the list as CSV and .xlsx with formula-like cells neutralised', async () => {
     const id = (
       await server.app.db.db

@@ -12,6 +12,7 @@ import {
   fileNameFrom,
   fileResponse,
   idParams,
+  isoDate,
   noContent,
   responses,
   unitCode as unit,
@@ -183,11 +184,7 @@ export function personRoutes(app: FastifyInstance) {
         params: idParams,
         body: z.object({
           status: z.enum(PERSON_STATUSES).optional(),
-          statusDate: z
-            .string()
-            .regex(/^\d{4}-\d{2}-\d{2}$/)
-            .nullable()
-            .optional(),
+          statusDate: isoDate.nullable().optional(), // a calendar date: 2021-02-30 is refused
           phone: z.string().max(30).nullable().optional(),
           villageId: z.number().int().positive().nullable().optional(),
           address: z.string().max(300).nullable().optional(),
