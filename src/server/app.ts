@@ -28,6 +28,7 @@ import {
 } from './responses.ts';
 import { responses } from './schemas.ts';
 import { scopeOf } from './scope.ts';
+import { trustProxySetting } from './trust-proxy.ts';
 
 /** Uploads not imported within a day are abandoned. */
 const UPLOAD_MAX_AGE_HOURS = 24;
@@ -54,7 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
       : false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: process.env.SAFEADAPT_TRUST_PROXY === '1',
+    trustProxy: trustProxySetting(process.env.SAFEADAPT_TRUST_PROXY),
   });
   app.decorate('db', options.db);
   const jobs = new JobRunner(options.db, app.log);

@@ -54,6 +54,57 @@ describe('login, sessions and CSRF over HTTP', () => {
     expect((await call(server.base, officer, 'GET', '/api/jobs')).status).toBe(403);
   });
 
+  it("refuses an account's organization outside the caller's jurisdiction or unknown (was accepted / 500)", async () => {
+    const now = new Date().toISOString();
+    const org = (unit: string, province: string) =>
+      server.app.db.db
+        .insertInto('organizations')
+        .values({
+          unit_code: unit,
+          province_code: province,
+          kind: 'other',
+          name: `Phòng thử ${unit}`,
+          short_name: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const hanoi = await org('01', '01');
+    const own = await org('186', '20');
+    const admin = await login(server.base, 'demo.quantri');
+    const create = (username: string, organizationId: number) =>
+      call(server.base, admin, 'POST', '/api/users', {
+        username,
+        displayName: 'Nguyễn Thị Mai',
+        password: 'Huu-Lung-2021-yte',
+        role: 'officer',
+        unitCode: '186',
+        organizationId,
+      });
+    for (const [name, id] of [
+      ['org.outside', hanoi.id],
+      ['org.unknown', 999_999],
+    ] as const) {
+      const res = await create(name, id);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.fields[0].field).toBe('organizationId');
+    }
+    expect((await create('org.own', own.id)).status).toBe(201);
+  });
+
+  it('records reads of the audit log itself', async () => {
+    const admin = await login(server.base, 'demo.quantri');
+    expect((await call(server.base, admin, 'GET', '/api/audit?page=1')).status).toBe(200);
+    const last = await server.app.db.db
+      .selectFrom('audit_log')
+      .select(['action', 'username', 'details'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(last).toMatchObject({ action: 'read', username: 'demo.quantri' });
+    expect(JSON.parse(last.details).route).toBe('GET /api/audit');
+  });
+
   it('sets an HttpOnly SameSite session cookie and a readable CSRF cookie', async () => {
     const res = await attempt('demo.huyen', 'SafeAdapt@2021');
     expect(res.status).toBe(200);

@@ -84,6 +84,32 @@ function checkPassword(password: string) {
   if (problem) throw badRequest(problem, [{ field: 'password', message: problem }]);
 }
 
+/**
+ * An account's organization must exist and lie within the caller's jurisdiction (found by the hardening review:
+ * one outside the province was accepted, and an unknown id gave a 500).
+ */
+async function checkOrganization(db: Db, scope: Scope, organizationId: number | null | undefined) {
+  if (organizationId == null) return;
+  const organization = await db.db
+    .selectFrom('organizations')
+    .select('unit_code')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  const inScope =
+    organization &&
+    (await unitInScope(db, scope, organization.unit_code).then(
+      () => true,
+      () => false,
+    ));
+  if (!inScope) {
+    const msg = {
+      vi: 'Cơ quan, đơn vị không tồn tại hoặc ngoài phạm vi quản lý.',
+      en: 'Unknown organization, or one outside your jurisdiction.',
+    };
+    throw badRequest(msg, [{ field: 'organizationId', message: msg }]);
+  }
+}
+
 /** Creates an account. With a scope, the new account must lie within the caller's jurisdiction. */
 export async function createUser(db: Db, scope: Scope, input: NewUser) {
   checkPassword(input.password);
@@ -97,6 +123,7 @@ export async function createUser(db: Db, scope: Scope, input: NewUser) {
     const msg = { vi: 'Mã đơn vị hành chính không tồn tại.', en: 'Unknown administrative unit code.' };
     throw badRequest(msg, [{ field: 'unitCode', message: msg }]);
   }
+  await checkOrganization(db, scope, input.organizationId);
   const taken = await db.db
     .selectFrom('users')
     .select('id')
@@ -156,6 +183,7 @@ async function userInScope(db: Db, scope: Scope, id: number) {
 export async function updateUser(db: Db, scope: Scope, id: number, changes: UserChanges) {
   const before = await userInScope(db, scope, id);
   if (changes.password !== undefined) checkPassword(changes.password);
+  await checkOrganization(db, scope, changes.organizationId);
   const passwordHash = changes.password !== undefined ? await hashPassword(changes.password) : undefined;
   await db.db.transaction().execute(async (trx) => {
     await trx
