@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -77,6 +78,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(plainSerializerCompiler);
   if (options.validateResponses) installResponseValidation(app);
   installErrorHandler(app);
+  await app.register(fastifyHelmet, {
+    // The app's own scripts only; inline styles are set by React and the charts; no framing (clickjacking).
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
   await app.register(fastifyCookie); // before the access hook, which reads the session cookie
   installAccessControl(app);
   installRequestContext(app, { scopeOf, today: vietnamToday, recordAudit });
@@ -132,7 +152,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   options.extraRoutes?.(app);
 
   const hasWeb = fs.existsSync(webRoot);
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h' });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      preCompressed: true, // the .br / .gz written at build (scripts/precompress.ts)
+      // Hashed file names change with their content: cache them for a year; anything else is revalidated.
+      setHeaders: (reply, file) =>
+        reply.header(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    });
   // The web app routes on the client: any other page URL gets index.html; unknown API paths stay 404 JSON.
   app.setNotFoundHandler((request, reply) =>
     hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')
