@@ -13,7 +13,7 @@ describe('checkNationalId: CCCD (Thông tư 07/2016/TT-BCA, 59/2021/TT-BCA)', ()
     ['001190012345', '001', 'female', 1990],
     ['079205001234', '079', 'male', 2005],
     ['020310000001', '020', 'female', 2010],
-    ['096899000001', '096', 'male', 1899],
+    ['096099000001', '096', 'male', 1999],
   ] as const)('reads %s: province %s, %s, born %i', (raw, provinceCode, sex, birthYear) => {
     expect(checkNationalId(raw)).toEqual({
       ok: true,
@@ -41,6 +41,18 @@ describe('checkNationalId: CCCD (Thông tư 07/2016/TT-BCA, 59/2021/TT-BCA)', ()
     expect(reason('020185001234', { sex: 'male' })).toBe('CCCD ghi giới tính nữ nhưng giới tính là nam.');
     expect(checkNationalId('020185001234', { birthYear: null, sex: null }).ok).toBe(true);
     expect(reason('020485001234')).toContain('2185');
+  });
+
+  it('reads digit 4 as TT 07/2016/TT-BCA, Điều 7, khoản 2 sets it: 0–9 = 1900s … 2300s (8/9 were read as 1800s)', () => {
+    expect(checkNationalId('020005001234')).toMatchObject({ ok: true, birthYear: 1905, sex: 'male' });
+    expect(checkNationalId('020305001234')).toMatchObject({ ok: true, birthYear: 2005, sex: 'female' });
+    expect(reason('020405001234')).toContain('2105');
+    expect(reason('020605001234')).toContain('2205');
+    expect(reason('020805001234')).toContain('2305');
+    expect(reason('020905001234')).toContain('2305');
+    // a birth after the current year is refused (here 2021: born 2022 is impossible, 2021 is fine)
+    expect(reason('020222001234', { currentYear: 2021 })).toContain('2022');
+    expect(checkNationalId('020221001234', { currentYear: 2021 }).ok).toBe(true);
   });
 
   it('restores the leading zeros Excel drops from numbers', () => {

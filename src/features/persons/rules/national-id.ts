@@ -5,8 +5,8 @@
  * Thông tư 59/2021/TT-BCA, Điều 7 which replaced it:
  *   digits 1–3  province (or country) where the birth was registered: the province's 2-digit GSO code
  *               with a leading 0 (001 Hà Nội, 020 Lạng Sơn, 079 TP Hồ Chí Minh);
- *   digit 4     century of birth and sex: 0/1 = 1900s male/female, 2/3 = 2000s, 4/5 = 2100s, 6/7 = 2200s,
- *               8/9 = 1800s;
+ *   digit 4     century of birth and sex (Điều 7, khoản 2): 0/1 = 20th century (1900s) male/female,
+ *               2/3 = 21st (2000s), 4/5 = 22nd (2100s), 6/7 = 23rd (2200s), 8/9 = 24th (2300s);
  *   digits 5–6  last two digits of the birth year;
  *   digits 7–12 a random serial.
  * The 12-digit CMND issued in 2012–2016 already followed this structure, so it is checked as a CCCD.
@@ -30,6 +30,8 @@ export type NationalIdResult =
 export interface NationalIdExpectation {
   birthYear?: number | null;
   sex?: Sex | null;
+  /** The current year: a CCCD cannot encode a birth after it. */
+  currentYear?: number;
 }
 
 /** The 63 provinces' GSO codes (2021). A CCCD starts with one of them preceded by 0. */
@@ -40,8 +42,8 @@ export const PROVINCE_CODES: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Digit 4 of a CCCD → first year of the birth century (index = digit). */
-const CENTURY_OF_DIGIT = [1900, 1900, 2000, 2000, 2100, 2100, 2200, 2200, 1800, 1800] as const;
+/** Digit 4 of a CCCD → first year of the birth century (index = digit). TT 07/2016/TT-BCA, Điều 7, khoản 2. */
+const CENTURY_OF_DIGIT = [1900, 1900, 2000, 2000, 2100, 2100, 2200, 2200, 2300, 2300] as const;
 
 const SEX_VI: Record<Sex, string> = { male: 'nam', female: 'nữ' };
 const SEX_EN: Record<Sex, string> = { male: 'male', female: 'female' };
@@ -107,8 +109,8 @@ function checkCccd(digits: string, expect: NationalIdExpectation, shown: string)
       `Số CCCD “${shown}”: 3 số đầu ${digits.slice(0, 3)} không phải mã tỉnh, thành phố nào (001–096).`,
       `CCCD “${shown}”: its first three digits ${digits.slice(0, 3)} are not a province code (001–096).`,
     );
-  // Digits 4/5 and 6/7 (2100s, 2200s) are defined for the future; nobody alive can hold them yet.
-  if (decoded.birthYear >= 2100)
+  // Digits 4–9 (2100s to 2300s) are defined for the future; nobody alive can hold them, nor a birth after today.
+  if (decoded.birthYear >= 2100 || (expect.currentYear != null && decoded.birthYear > expect.currentYear))
     return fail(
       `Số CCCD “${shown}” ghi năm sinh ${decoded.birthYear}: chữ số thứ 4 (${digits[3]}) sai.`,
       `CCCD “${shown}” encodes birth year ${decoded.birthYear}: its 4th digit (${digits[3]}) is wrong.`,

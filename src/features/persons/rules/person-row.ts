@@ -127,6 +127,7 @@ export function validatePersonRow(cells: Partial<Record<PersonField, unknown>>, 
     const id = checkNationalId(idValue instanceof Date ? idValue.toISOString() : String(idValue), {
       birthYear: birth.ok ? birth.year : null,
       sex,
+      currentYear: ctx.today.getFullYear(),
     });
     if (id.ok) {
       nationalId = id.value;
