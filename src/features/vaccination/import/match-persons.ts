@@ -8,7 +8,7 @@ import { foldDiacritics } from '../../../core/text.ts';
 import type { AdminUnitTable, Database } from '../../../db/schema.ts';
 import type { UnitTree } from '../../admin-units/index.ts';
 import { isWithin } from '../../admin-units/index.ts';
-import type { VillageRef } from '../../persons/index.ts';
+import type { PersonMatchFacts, VillageRef } from '../../persons/index.ts';
 import {
   effectiveBirthDate,
   holdersOfNationalIds,
@@ -18,17 +18,18 @@ import {
 } from '../../persons/index.ts';
 import type { DoseRow, Problem } from './dose-row.ts';
 
-/** What a dose needs to know of its person. */
-export interface Known {
-  id: number;
-  commune_code: string;
-  district_code: string;
-  province_code: string;
-  birth_date: string | null;
-  birth_year: number;
-  status: string;
-  status_date: string | null;
-}
+/** What a dose needs to know of its person: the part of the persons interface's match facts it reads. */
+export type Known = Pick<
+  PersonMatchFacts,
+  | 'id'
+  | 'commune_code'
+  | 'district_code'
+  | 'province_code'
+  | 'birth_date'
+  | 'birth_year'
+  | 'status'
+  | 'status_date'
+>;
 
 export type Match =
   | { kind: 'registered'; person: Known; by: 'nationalId' | 'nameAndBirth' }
