@@ -1,5 +1,5 @@
-import { type Command, Option } from 'commander';
-import { commandGroup } from '../../../cli/command-group.ts';
+import type { Command } from 'commander';
+import { commandGroup, importModeOption } from '../../../cli/command-group.ts';
 import { runFileImport } from '../../../cli/file-import.ts';
 import type { Config } from '../../../core/config.ts';
 import { type ImportMode, importPersons } from './import-persons.ts';
@@ -40,13 +40,6 @@ export function personsCli(program: Command, config: Config) {
     .command('persons <file>')
     .description("import a commune's person list (.xlsx or .csv, as communes make them)")
     .requiredOption('--commune <code>', 'GSO code of the commune the list belongs to')
-    .addOption(
-      new Option(
-        '--mode <mode>',
-        'all-or-nothing: store nothing if a row is rejected; valid-rows: store the valid rows',
-      )
-        .choices(['all-or-nothing', 'valid-rows'])
-        .default('all-or-nothing'),
-    )
+    .addOption(importModeOption('all-or-nothing'))
     .action((file, o) => importPersonsCommand(config, file, o));
 }

@@ -1,5 +1,5 @@
-import { type Command, Option } from 'commander';
-import { commandGroup } from '../../../cli/command-group.ts';
+import type { Command } from 'commander';
+import { commandGroup, importModeOption } from '../../../cli/command-group.ts';
 import { runFileImport } from '../../../cli/file-import.ts';
 import type { Config } from '../../../core/config.ts';
 import { systemScope } from '../../auth/index.ts';
@@ -46,13 +46,6 @@ export function vaccinationCli(program: Command, config: Config) {
       'import a dose list laid out like a national-platform export (.xlsx or .csv, one row per dose)',
     )
     .option('--unit <code>', 'GSO code of the unit the list is for: every row must be within it', 'VN')
-    .addOption(
-      new Option(
-        '--mode <mode>',
-        'valid-rows: store the valid rows; all-or-nothing: store nothing if a row is rejected',
-      )
-        .choices(['valid-rows', 'all-or-nothing'])
-        .default('valid-rows'),
-    )
+    .addOption(importModeOption('valid-rows'))
     .action((file, o) => importDosesCommand(config, file, o));
 }
