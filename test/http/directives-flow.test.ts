@@ -70,12 +70,15 @@ describe('directives: register, answer, accept', () => {
       }),
       201,
     );
-    expect(done.task.state).toBe('reportedDone');
+    expect(done).toEqual({
+      report: expect.objectContaining({ percent: 100, attachment: expect.objectContaining({ size: 4 }) }),
+      task: expect.objectContaining({ id: task.id, state: 'reportedDone' }),
+    });
     const attachment = await call(
       server.base,
       district,
       'GET',
-      `/api/progress-reports/${done.reports[0].id}/attachment`,
+      `/api/progress-reports/${done.report.id}/attachment`,
     );
     expect(attachment.headers.get('content-type')).toBe('image/jpeg');
 
@@ -111,6 +114,29 @@ describe('directives: register, answer, accept', () => {
     expect(yenThinhRow.getCell(3).value).toBe(1); // done on time
     // A heading and the 49 resolved tasks: 24 communes × items 1 and 3, the health centre's item 2.
     expect(book.getWorksheet('Nhiệm vụ')!.rowCount).toBe(1 + 49);
+  });
+
+  it('answers a report with the new report and the task, not the history of a busy task', async () => {
+    const box = await json(await call(server.base, yenThinh, 'GET', '/api/tasks/inbox?state=assigned'));
+    const id = box.tasks[0].id;
+    for (const action of ['acknowledge', 'start'])
+      await json(await call(server.base, yenThinh, 'POST', `/api/tasks/${id}/actions`, { action }));
+    const report = (n: number) =>
+      call(server.base, yenThinh, 'POST', `/api/tasks/${id}/reports`, {
+        text: `Báo cáo lần ${n}: đã rà soát các thôn, cập nhật danh sách người cần tiêm và kết quả xét nghiệm.`,
+        percent: n % 100,
+      });
+    for (let n = 1; n <= 300; n++) expect((await report(n)).status).toBe(201);
+    const res = await report(301);
+    const body = await res.clone().text();
+    const answer = await json(res, 201);
+    expect(Object.keys(answer).sort()).toEqual(['report', 'task']);
+    expect(answer.report).toMatchObject({ text: expect.stringMatching(/^Báo cáo lần 301:/), percent: 1 });
+    expect(answer.task).toMatchObject({ id, state: 'inProgress' });
+    expect(body.length).toBeLessThan(2000); // the whole history was ≈ 60 kB here
+    const view = await json(await call(server.base, yenThinh, 'GET', `/api/tasks/${id}`));
+    expect(view.reports).toHaveLength(301);
+    expect(view.reports.at(-1)).toEqual(answer.report);
   });
 
   it('answers field errors in the caller’s language and saves nothing for bad input', async () => {

@@ -229,7 +229,7 @@ describe.each(ENGINES)('directives storage on %s', (engine) => {
       expect(acknowledged.actions).toEqual(['start', 'reportDone']);
       await expect(actOnTask(db, TOWN, mine.id, 'acknowledge', {})).rejects.toMatchObject({ status: 409 });
       await actOnTask(db, TOWN, mine.id, 'start', {});
-      await reportProgress(db, TOWN, mine.id, {
+      const progress = await reportProgress(db, TOWN, mine.id, {
         text: 'Đã họp triển khai',
         percent: 50,
         attachment: { name: 'bien-ban.txt', contentBase64: Buffer.from('Biên bản họp').toString('base64') },
@@ -241,8 +241,9 @@ describe.each(ENGINES)('directives storage on %s', (engine) => {
         done: true,
       });
       expect(reported.task.state).toBe('reportedDone');
-      expect(reported.reports.map((r) => r.percent)).toEqual([50, 100]);
-      expect(reported.reports[0]!.attachment).toMatchObject({ name: 'bien-ban.txt' });
+      expect(reported.report).toMatchObject({ percent: 100, attachment: null });
+      expect(progress.report.attachment).toMatchObject({ name: 'bien-ban.txt', size: 17 });
+      expect((await taskView(db, TOWN, mine.id)).reports.map((r) => r.percent)).toEqual([50, 100]);
 
       await expect(actOnTask(db, TOWN, mine.id, 'accept', {})).rejects.toMatchObject({ status: 403 });
       await expect(actOnTask(db, DISTRICT, mine.id, 'return', {})).rejects.toMatchObject({ status: 400 });
@@ -277,7 +278,7 @@ describe.each(ENGINES)('directives storage on %s', (engine) => {
         .selectFrom('audit_log')
         .select(['action', 'entity'])
         .where('entity', 'in', ['task', 'progress_report'])
-        .where('entity_id', 'in', [String(mine.id), ...reported.reports.map((r) => String(r.id))])
+        .where('entity_id', 'in', [String(mine.id), String(progress.report.id), String(reported.report.id)])
         .execute();
       expect(log.filter((l) => l.entity === 'task')).toHaveLength(6);
       expect((await verifyAudit(db)).problems).toEqual([]);

@@ -379,6 +379,11 @@ export const taskViewResponse = z
   })
   .meta({ id: 'TaskView' });
 
+/** POST /api/tasks/:id/reports: the new report and the task (its state changes with `done`), not its history. */
+export const reportCreatedResponse = z
+  .object({ report: progressReport, task })
+  .meta({ id: 'ProgressReportCreated' });
+
 const complianceRowCounts = complianceCounts.extend({ states: stateCounts });
 
 export const complianceRow = z.object({

@@ -11,6 +11,7 @@ import {
   inboxResponse,
   reassignBody,
   reportBody,
+  reportCreatedResponse,
   taskViewResponse,
   UPLOAD_BODY_LIMIT,
 } from './schemas.ts';
@@ -110,9 +111,10 @@ export function taskRoutes(app: FastifyInstance) {
       bodyLimit: UPLOAD_BODY_LIMIT,
       schema: {
         tags: ['directives'],
-        summary: 'A progress report on a task (text, percent, attachment); done: true also reports it done',
+        summary:
+          'A progress report on a task (text, percent, attachment); done: true also reports it done. Answers the new report and the task',
         operationId: 'reportTaskProgress',
-        response: responses({ 201: taskViewResponse, ...errorResponses(404, 409, 413) }),
+        response: responses({ 201: reportCreatedResponse, ...errorResponses(404, 409, 413) }),
         params: idParams,
         body: reportBody,
       },

@@ -251,9 +251,10 @@ export interface ProgressInput {
 
 /**
  * A progress report by the assignee: text, percent and an optional attachment (a photo of the minutes);
- * with `done`, the task is reported done in the same transaction.
+ * with `done`, the task is reported done in the same transaction. Answers the new report and the task (its
+ * state may have changed), not the task's history: a busy task has thousands of reports.
  */
-export async function reportProgress(db: Db, scope: Scope, id: number, input: ProgressInput) {
+export async function reportProgress(db: Db, scope: Scope, id: number, input: ProgressInput, day = today()) {
   const { task, tree } = await taskInScope(db, scope, id);
   const parties = partiesOf(tree, task, scope);
   if (!parties.has('assignee')) throw new AppError(403, 'forbidden', PARTY_REFUSAL.assignee);
@@ -265,7 +266,7 @@ export async function reportProgress(db: Db, scope: Scope, id: number, input: Pr
       en: 'Progress is reported after acknowledging a task and before it is done.',
     });
   const file = input.attachment ? checkUpload(input.attachment, 'attachment', 'attachment') : null;
-  await db.db.transaction().execute(async (trx) => {
+  const written = await db.db.transaction().execute(async (trx) => {
     const fileId = file
       ? await insertFile(
           trx,
@@ -284,7 +285,7 @@ export async function reportProgress(db: Db, scope: Scope, id: number, input: Pr
         user_id: scope.userId,
         at: new Date().toISOString(),
       })
-      .returning('id')
+      .returning(['id', 'text', 'percent', 'at'])
       .executeTakeFirstOrThrow();
     await appendAudit(trx, db.engine, scope, [
       {
@@ -295,13 +296,29 @@ export async function reportProgress(db: Db, scope: Scope, id: number, input: Pr
         details: { taskId: id, percent: input.percent, attachment: file?.name ?? null },
       },
     ]);
-    if (doneTo)
-      await writeMove(trx, db, scope, task, 'reportDone', doneTo, {
-        note: input.text,
-        percent: input.percent,
-      });
+    if (!doneTo) return { report, task };
+    await writeMove(trx, db, scope, task, 'reportDone', doneTo, { note: input.text, percent: input.percent });
+    return {
+      report,
+      task: await trx.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    };
   });
-  return taskView(db, scope, id);
+  const by =
+    scope.userId === null
+      ? undefined
+      : await db.db
+          .selectFrom('users')
+          .select('display_name')
+          .where('id', '=', scope.userId)
+          .executeTakeFirst();
+  return {
+    report: {
+      ...written.report,
+      attachment: file ? { name: file.name, mediaType: file.mediaType, size: file.bytes.length } : null,
+      by: by?.display_name ?? null,
+    },
+    task: taskJson(written.task, day, (c) => tree.get(c)?.name_with_type),
+  };
 }
 
 export async function reportAttachment(db: Db, scope: Scope, reportId: number) {

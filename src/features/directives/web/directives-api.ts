@@ -28,6 +28,7 @@ import type {
   parsedDocumentResponse,
   progressReport,
   registrationPreviewResponse,
+  reportCreatedResponse,
   steeringMember,
   steeringMembersResponse,
   supervisionVisit,
@@ -88,6 +89,7 @@ export type CascadeNode = Omit<z.infer<typeof cascadeNodeResponse>, 'children'> 
 export type TaskEvent = z.infer<typeof taskEvent>;
 export type ProgressReport = z.infer<typeof progressReport>;
 export type TaskView = z.infer<typeof taskViewResponse>;
+type ReportCreated = z.infer<typeof reportCreatedResponse>;
 export type ComplianceRow = z.infer<typeof complianceRow>;
 export type ComplianceView = z.infer<typeof complianceResponse>;
 export type Preview = z.infer<typeof registrationPreviewResponse>;
@@ -219,24 +221,38 @@ export const taskReportUrl = (unit: string) => `/api/tasks/export.xlsx${query({ 
 export const reportAttachmentUrl = (reportId: number) => `/api/progress-reports/${reportId}/attachment`;
 export const originalFileUrl = (documentId: number) => `/api/documents/${documentId}/original`;
 
-/** The task page's moves: actions of the state machine and progress reports answer the new task view. */
+/**
+ * The task page's moves. An action answers the new task view. A report answers only itself and the task: it
+ * is added to the page's view; a report that changed the state (done) refetches the view, whose actions and
+ * history changed with it. Either way the other directive views (inbox, compliance) are refreshed.
+ */
 export function useTaskMoves(id: number) {
   const queryClient = useQueryClient();
-  const refresh = useRefreshDirectives();
-  const done = (view: TaskView) => {
-    queryClient.setQueryData([...DIRECTIVES, 'task', id], view);
-    void refresh();
-  };
+  const key = [...DIRECTIVES, 'task', id];
+  const refreshOthers = () =>
+    queryClient.invalidateQueries({
+      queryKey: DIRECTIVES,
+      predicate: (q) => q.queryKey[1] !== 'task' || q.queryKey[2] !== id,
+    });
   return {
     act: useMutation({
       mutationFn: (input: { action: TaskAction; reason?: string; note?: string }) =>
         api<TaskView>('POST', `/api/tasks/${id}/actions`, input),
-      onSuccess: done,
+      onSuccess: (view) => {
+        queryClient.setQueryData(key, view);
+        void refreshOthers();
+      },
     }),
     report: useMutation({
       mutationFn: (input: { text: string; percent: number; done: boolean; attachment: UploadBody | null }) =>
-        api<TaskView>('POST', `/api/tasks/${id}/reports`, input),
-      onSuccess: done,
+        api<ReportCreated>('POST', `/api/tasks/${id}/reports`, input),
+      onSuccess: ({ report, task }) => {
+        const view = queryClient.getQueryData<TaskView>(key);
+        if (view && view.task.state === task.state)
+          queryClient.setQueryData(key, { ...view, task, reports: [...view.reports, report] });
+        else void queryClient.invalidateQueries({ queryKey: key });
+        void refreshOthers();
+      },
     }),
   };
 }
