@@ -4,6 +4,7 @@ import type { Config } from '../core/config.ts';
 import { vietnamToday } from '../core/dates.ts';
 import { AppError } from '../core/errors.ts';
 import { type Db, openDb } from '../db/connection.ts';
+import { holdAsServer } from '../db/server-hold.ts';
 import { DEMO_PASSWORD, type DemoAccount, seedDemo, seedReference } from '../demo/seed.ts';
 import { systemScope } from '../features/auth/index.ts';
 import { newContext, runInContext } from '../server/request-context.ts';
@@ -87,6 +88,8 @@ export async function seedCommand(config: Config, demo: boolean) {
 }
 
 export async function serveCommand(config: Config, demo: boolean) {
+  // Held from the start (before migrating) to the close: `restore` refuses meanwhile.
+  const release = await holdAsServer(config);
   const db = openDb(config);
   await migrateToLatest(db);
   const accounts = await seed(db, demo);
@@ -100,6 +103,7 @@ export async function serveCommand(config: Config, demo: boolean) {
   const shutdown = async () => {
     await app.close();
     await db.close();
+    await release();
     process.exit(0);
   };
   process.once('SIGINT', shutdown).once('SIGTERM', shutdown);

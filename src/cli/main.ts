@@ -28,11 +28,13 @@ for (const feature of features()) feature.cli?.(program, config);
 
 program
   .command('backup <file>')
-  .description('online backup of the SQLite database (PostgreSQL: use pg_dump, see docs/postgresql.md)')
+  .description(
+    'online backup while the server runs: a copy of the SQLite file, or a pg_dump archive (PostgreSQL)',
+  )
   .action((file) => backupCommand(config, file));
 program
   .command('restore <file>')
-  .description('replace the SQLite database with a backup (stop the server first)')
+  .description('replace the database with a backup (refused while a server uses the database)')
   .action((file) => restoreCommand(config, file));
 
 try {

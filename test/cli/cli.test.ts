@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { describe, expect, inject, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ENGINES, emptyDb } from '../support/databases.ts';
 
 // Each test starts the real CLI several times, and `seed --demo` generates 120,000 residents.
@@ -150,11 +150,5 @@ describe('backup and restore (SQLite)', () => {
       (await safeadapt(env, 'import', 'persons', 'test/fixtures/persons/bad-utf8.csv', '--commune', '06400'))
         .out,
     ).toMatch(/UTF-8/);
-  });
-
-  it('points PostgreSQL users to pg_dump', async () => {
-    const result = await safeadapt({ DATABASE_URL: inject('pgUrl') }, 'backup', '/tmp/x.db');
-    expect(result.code).not.toBe(0);
-    expect(result.out).toMatch(/pg_dump/);
   });
 });
