@@ -73,6 +73,7 @@ async function reporters(base: string) {
 
 /** Offers `rate` requests per second from a worker thread (the server keeps the main thread). */
 async function offer(base: string, options: Partial<autocannon.Options>, duration: number) {
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url: base,
     connections: CONNECTIONS,
@@ -81,8 +82,11 @@ async function offer(base: string, options: Partial<autocannon.Options>, duratio
     workers: 1,
     ...options,
   });
+  const used = process.cpuUsage(cpu);
   return {
     rate: (result['2xx'] ?? 0) / duration,
+    // CPU time per answer (server and load generator: one process): what the rate cannot tell on a busy machine.
+    cpu: (used.user + used.system) / 1000 / Math.max(1, result['2xx'] ?? 0),
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
     detail: `${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`,
@@ -112,8 +116,12 @@ async function rush(engine: Engine, databaseUrl: string | null) {
   console.log(
     `engine: ${engine}; ${rate} req/s offered for ${seconds} s, ${CONNECTIONS} connections, ${list.length} tasks of ${communes} communes`,
   );
-  console.log(`no-op /api/health: ${noop.rate.toFixed(0)} req/s, p99 ${noop.p99} ms, ${noop.detail}`);
-  console.log(`task reports:      ${report.rate.toFixed(0)} req/s, p99 ${report.p99} ms, ${report.detail}`);
+  console.log(
+    `no-op /api/health: ${noop.rate.toFixed(0)} req/s, p99 ${noop.p99} ms, ${noop.detail}, ${noop.cpu.toFixed(2)} ms CPU each`,
+  );
+  console.log(
+    `task reports:      ${report.rate.toFixed(0)} req/s, p99 ${report.p99} ms, ${report.detail}, ${report.cpu.toFixed(2)} ms CPU each`,
+  );
   console.log(
     `share: ${share.toFixed(1)} % of the no-op (goal ≥ 50 %); p99 ${report.p99} ms (goal ≤ 100); errors ${report.errors} (goal 0)`,
   );
