@@ -158,6 +158,7 @@ export const goalProgress = z.object({
   coverage: z.number().describe('Achieved share of the population, in percent (one decimal)'),
   pacePerDay: z.number(),
   projectedDate: day.nullable(),
+  beyondHorizon: z.boolean().describe('Reached at the current pace only more than a year after the deadline'),
   onTrack: z.boolean(),
 });
 

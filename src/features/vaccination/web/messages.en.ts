@@ -83,6 +83,8 @@ export const vaccinationEn: VaccinationMessages = {
       remaining: '{{n}} people left',
       met: 'Met',
       projected: 'At the pace of the last 2 weeks ({{pace}} people/day), reached on {{date}}.',
+      beyondHorizon:
+        'At the pace of the last 2 weeks ({{pace}} people/day): not reached at the current pace.',
       noPace: 'Nobody gained in the last 2 weeks: no projection yet.',
       onTrack: 'On track',
       behind: 'Behind schedule',

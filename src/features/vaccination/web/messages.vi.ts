@@ -81,6 +81,8 @@ export const vaccinationVi = {
       remaining: 'Còn {{n}} người',
       met: 'Đã đạt',
       projected: 'Theo tốc độ 2 tuần gần nhất ({{pace}} người/ngày), dự kiến đạt ngày {{date}}.',
+      beyondHorizon:
+        'Với tốc độ hiện tại ({{pace}} người/ngày trong 2 tuần gần nhất), không đạt được chỉ tiêu.',
       noPace: 'Không có người tiêm thêm trong 2 tuần gần nhất: chưa dự báo được ngày đạt.',
       onTrack: 'Kịp hạn',
       behind: 'Chậm so với hạn',
