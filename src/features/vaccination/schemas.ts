@@ -148,6 +148,9 @@ export const vaccinationRulesResponse = z.object({
   vaccines: z.array(z.looseObject({ id: vaccine })),
   boosterRuleSets: z.array(z.looseObject({ id: z.string() })),
   overdueAfterDays: z.object({ value: z.number().int(), provisional: z.boolean() }),
+  mixes: z
+    .array(z.object({ first: vaccine, next: vaccine, since: day, sinceProvisional: z.boolean() }))
+    .describe('The product changes a primary series may make, each from the date of its source'),
 });
 
 export const goalProgress = z.object({

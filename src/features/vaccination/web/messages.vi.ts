@@ -172,6 +172,8 @@ export const vaccinationVi = {
       chooseCommune: 'Chọn một xã để xem danh sách cần tiêm.',
       total: '{{n}} người',
       counts: '{{none}} chưa tiêm · {{due}} đến hạn · {{overdue}} quá hạn',
+      overdueRule:
+        'Quá hạn: {{days}} ngày sau khi hết khoảng cách khuyến cáo hoặc từ ngày đến hạn nhắc lại. Giá trị tạm tính, chưa có văn bản quy định.',
       withReason: '{{n}} đã có lý do',
       none: 'Không còn ai cần tiêm trong danh sách này.',
       more: 'Xem thêm ({{n}} người nữa)',
