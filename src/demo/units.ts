@@ -9,7 +9,7 @@ const DEMO_DISTRICT_POPULATION = 120_000;
  * ones; at a tenth of their generated size, so the first start stays within seconds, not minutes. Generated
  * figures, flagged so, like all the demo's.
  */
-export const OTHER_DISTRICTS_SCALE = 0.1;
+const OTHER_DISTRICTS_SCALE = 0.1;
 
 // Village names of the kind found in Lạng Sơn's mountain communes (Tày–Nùng "Nà", "Khuôn", "Pác"…). Generated.
 const VILLAGE_STEMS = [
