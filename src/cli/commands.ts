@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Config } from '../core/config.ts';
-import { vietnamToday } from '../core/dates.ts';
+import { calendarSource, formatDay, vietnamToday } from '../core/dates.ts';
 import { AppError } from '../core/errors.ts';
+import { applyDatabaseCalendar } from '../db/calendar.ts';
 import { type Db, openDb } from '../db/connection.ts';
 import { holdAsServer } from '../db/server-hold.ts';
 import { DEMO_PASSWORD, type DemoAccount, seedDemo, seedReference } from '../demo/seed.ts';
@@ -24,6 +25,7 @@ export async function withDb<T>(config: Config, work: (db: Db) => Promise<T>): P
   const db = openDb(config);
   try {
     await migrateToLatest(db);
+    await applyDatabaseCalendar(db);
     return await runInContext(newContext(db, systemScope('cli'), vietnamToday), () => work(db));
   } catch (error) {
     if (error instanceof AppError) throw new Error(`${error.text.vi} / ${error.text.en}`);
@@ -51,7 +53,7 @@ async function seed(db: Db, demo: boolean): Promise<DemoAccount[]> {
   const loaded = await seedReference(db);
   if (loaded) console.log(`Loaded ${loaded.toLocaleString('en')} administrative units (2021).`);
   if (!demo) return [];
-  // Generating the demo district's residents (≈ 120,000) takes a few seconds on first start.
+  // Generating the demo's residents (≈ 230,000) takes some seconds on first start.
   const bar = new SingleBar({
     format: 'demo residents [{bar}] {value}/{total} communes',
     stream: process.stderr,
@@ -72,7 +74,7 @@ async function seed(db: Db, demo: boolean): Promise<DemoAccount[]> {
 function printLogins(accounts: DemoAccount[]) {
   if (!accounts.length) return;
   console.log(`\nDemo logins (password ${DEMO_PASSWORD}):`);
-  for (const a of accounts.filter((a) => a.username === 'demo.tinh' || a.username === 'demo.huyen'))
+  for (const a of accounts.filter((a) => ['demo.tinh', 'demo.huyen', 'demo.ttyt'].includes(a.username)))
     console.log(`  ${a.username.padEnd(18)} ${a.role.padEnd(12)} ${a.unitName}`);
   const communes = accounts.filter((a) => a.username.startsWith('demo.xa.'));
   if (communes.length)
@@ -93,6 +95,7 @@ export async function serveCommand(config: Config, demo: boolean) {
   const db = openDb(config);
   await migrateToLatest(db);
   const accounts = await seed(db, demo);
+  await applyDatabaseCalendar(db);
   const { buildApp } = await import('../server/app.ts');
   const app = await buildApp({
     db,
@@ -111,5 +114,9 @@ export async function serveCommand(config: Config, demo: boolean) {
     `\nSafeAdapt is running: ${address.replace('0.0.0.0', 'localhost')}  (database: ${where(config)})`,
   );
   console.log(`API documentation: ${address.replace('0.0.0.0', 'localhost')}/api/docs`);
+  if (calendarSource() !== 'clock')
+    console.log(
+      `As of ${formatDay(vietnamToday())} (${calendarSource() === 'environment' ? 'SAFEADAPT_TODAY' : "the database's calendar"}), not today.`,
+    );
   printLogins(accounts);
 }

@@ -2,9 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   addDays,
   addMonths,
+  calendarSource,
   daysBetween,
   isIsoDay,
   isoWeek,
+  setStoredToday,
   todayOverride,
   vietnamDate,
   vietnamDay,
@@ -17,6 +19,7 @@ import {
 describe('Vietnam calendar days', () => {
   const saved = process.env.SAFEADAPT_TODAY;
   afterEach(() => {
+    setStoredToday(null);
     if (saved === undefined) delete process.env.SAFEADAPT_TODAY;
     else process.env.SAFEADAPT_TODAY = saved;
   });
@@ -38,6 +41,19 @@ describe('Vietnam calendar days', () => {
     expect(vietnamToday(new Date('2022-03-01T00:00:00Z'))).toBe('2022-03-01');
     delete process.env.SAFEADAPT_TODAY;
     expect(vietnamToday()).toBe(vietnamDay(new Date()));
+  });
+
+  it("follows the database's as-of day (a demo's calendar), which SAFEADAPT_TODAY still overrides", () => {
+    delete process.env.SAFEADAPT_TODAY;
+    expect(calendarSource()).toBe('clock');
+    setStoredToday('2022-01-15');
+    expect(vietnamToday()).toBe('2022-01-15');
+    expect(vietnamDay(vietnamTodayInstant())).toBe('2022-01-15');
+    expect(calendarSource()).toBe('database');
+    process.env.SAFEADAPT_TODAY = '2021-11-30';
+    expect(vietnamToday()).toBe('2021-11-30');
+    expect(calendarSource()).toBe('environment');
+    expect(() => setStoredToday('15/01/2022')).toThrow(/as-of day/);
   });
 
   it('refuses a malformed SAFEADAPT_TODAY with an error naming it', () => {

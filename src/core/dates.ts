@@ -4,7 +4,9 @@
  * memoised because imports and the demo compute millions of dates over a few thousand distinct days.
  *
  * A demo may be run "as of" a day: SAFEADAPT_TODAY=yyyy-mm-dd replaces today everywhere the server asks for
- * it (a malformed value is refused with an error naming the variable).
+ * it (a malformed value is refused with an error naming the variable). A database may keep such a day itself
+ * (a demo's calendar, read when the CLI or the server opens it), so a demo keeps its calendar without the
+ * variable; the variable still wins.
  */
 
 export interface CalendarDate {
@@ -74,21 +76,37 @@ export function todayOverride(env: NodeJS.ProcessEnv = process.env): string | nu
   return value;
 }
 
-/**
- * Today in Vietnam (UTC+7), whatever the server's time zone; SAFEADAPT_TODAY overrides it. With an explicit
- * instant, the day in Vietnam at that instant (no override).
- */
-export function vietnamToday(now?: Date): string {
-  if (now) return vietnamDay(now);
-  return todayOverride() ?? vietnamDay(new Date());
+let storedToday: string | null = null;
+
+/** The as-of day the opened database keeps (null: it follows the clock). */
+export function setStoredToday(day: string | null) {
+  if (day !== null && !isIsoDay(day))
+    throw new Error(`The database's as-of day is not a calendar day: "${day}"`);
+  storedToday = day;
+}
+
+/** Where today comes from: the clock, SAFEADAPT_TODAY, or the as-of day the database keeps. */
+export function calendarSource(): 'clock' | 'environment' | 'database' {
+  return todayOverride() ? 'environment' : storedToday ? 'database' : 'clock';
 }
 
 /**
- * Today as an instant, for the rules that take a Date (birth-date checks, ages): noon in Vietnam of
- * vietnamToday(), so vietnamDate() of it gives back today.
+ * Today in Vietnam (UTC+7), whatever the server's time zone; SAFEADAPT_TODAY, then the database's as-of day,
+ * override it. With an explicit instant, the day in Vietnam at that instant (no override).
  */
+export function vietnamToday(now?: Date): string {
+  if (now) return vietnamDay(now);
+  return todayOverride() ?? storedToday ?? vietnamDay(new Date());
+}
+
+/** Noon in Vietnam of a day, for the rules that take a Date (birth-date checks, ages). */
+export function noonOf(day: string): Date {
+  return new Date(Date.parse(`${day}T05:00:00Z`));
+}
+
+/** Today as an instant: noon in Vietnam of vietnamToday(), so vietnamDate() of it gives back today. */
 export function vietnamTodayInstant(): Date {
-  return new Date(Date.parse(`${vietnamToday()}T05:00:00Z`));
+  return noonOf(vietnamToday());
 }
 
 export function addDays(day: string, days: number): string {

@@ -17,6 +17,7 @@ import type { Db } from '../db/connection.ts';
 import { recordAudit } from '../features/audit/index.ts';
 import { systemScope } from '../features/auth/index.ts';
 import { installAccessControl } from './access.ts';
+import { calendarRoutes } from './calendar-routes.ts';
 import { errorBody, installErrorHandler } from './error-handler.ts';
 import { features } from './features.ts';
 import { jobRoutes } from './jobs-routes.ts';
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       status: 'ok',
     }),
   );
+  calendarRoutes(app);
   for (const feature of features()) {
     feature.routes?.(app);
     for (const job of feature.jobs ?? [])

@@ -5,11 +5,14 @@ import type { Config } from '../core/config.ts';
 import type { Db, Engine } from '../db/connection.ts';
 import type { Role } from '../features/auth/index.ts';
 
-/** The demo district, as the demo loader hands it to each feature's demo step. */
+/** The demo's area, as the demo loader hands it to each feature's demo step. */
 export interface DemoArea {
   provinceCode: string;
+  /** The district with accounts; `communeCodes` are every commune the demo fills (the province's). */
   districtCode: string;
   communeCodes: string[];
+  /** The demo's as-of day: its data is generated as of it. */
+  today: string;
   /** Per-commune progress of the slow steps (generated residents), for the CLI's progress bar. */
   onProgress?: (done: number, total: number) => void;
 }

@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router-dom';
 import { AppShell } from './AppShell.tsx';
+import { CalendarBanner } from './CalendarBanner.tsx';
 import type { FeaturePage } from './feature-pages.ts';
 import { webFeatures } from './features.ts';
 import { HomeRedirect } from './HomeRedirect.tsx';
@@ -22,21 +23,24 @@ function element({ component: Page, admin }: FeaturePage) {
 export function App() {
   const pages: FeaturePage[] = webFeatures.flatMap((f) => f.pages ?? []);
   return (
-    <Routes>
-      {pages
-        .filter((p) => p.public)
-        .map((p) => (
-          <Route key={p.path} path={p.path} element={element(p)} />
-        ))}
-      <Route element={<AppShell />}>
-        <Route index element={<HomeRedirect />} />
+    <>
+      <CalendarBanner />
+      <Routes>
         {pages
-          .filter((p) => !p.public)
+          .filter((p) => p.public)
           .map((p) => (
             <Route key={p.path} path={p.path} element={element(p)} />
           ))}
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+        <Route element={<AppShell />}>
+          <Route index element={<HomeRedirect />} />
+          {pages
+            .filter((p) => !p.public)
+            .map((p) => (
+              <Route key={p.path} path={p.path} element={element(p)} />
+            ))}
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </>
   );
 }

@@ -26,6 +26,7 @@ export const shellEn: ShellMessages = {
     coming: 'coming',
     comingTitle: 'This capability is being built',
     logout: 'Log out',
+    asOf: 'Demonstration data — as of {{date}}',
   },
   nav: {
     areas: 'Areas',

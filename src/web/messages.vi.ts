@@ -24,6 +24,7 @@ export const shellVi = {
     coming: 'sắp có',
     comingTitle: 'Chức năng đang được xây dựng',
     logout: 'Đăng xuất',
+    asOf: 'Dữ liệu minh hoạ — ngày tham chiếu {{date}}',
   },
   nav: {
     areas: 'Địa bàn',

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { setStoredToday } from '../../src/core/dates.ts';
+import { applyDatabaseCalendar } from '../../src/db/calendar.ts';
 import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
 import { PHONE, useBrowserRig } from '../support/browser.ts';
 
@@ -44,6 +46,25 @@ describe('web app in Chromium', () => {
       .poll(() => page.getByTestId('login-error').textContent())
       .toContain('Sai tên đăng nhập hoặc mật khẩu');
     expect(page.url()).toMatch(/\/login$/);
+  });
+
+  it("shows a demo's as-of day on every page, the login page too, and none on the real calendar", async () => {
+    const banner = 'Dữ liệu minh hoạ — ngày tham chiếu 15/01/2022';
+    try {
+      await applyDatabaseCalendar(rig.server.app.db);
+      const page = await loginAs('demo.ttyt');
+      await expect.poll(() => page.getByTestId('calendar-banner').textContent()).toBe(banner);
+      await page.goto(`${rig.server.base}/vaccination/targets`);
+      await expect.poll(() => page.getByTestId('calendar-banner').textContent()).toBe(banner);
+      const anonymous = await (await rig.browser.newContext()).newPage();
+      await anonymous.goto(`${rig.server.base}/login`);
+      await expect.poll(() => anonymous.getByTestId('calendar-banner').textContent()).toBe(banner);
+    } finally {
+      setStoredToday(null);
+    }
+    const page = await loginAs('demo.huyen');
+    await expect.poll(() => page.getByTestId('area-title').textContent()).toContain('Huyện Hữu Lũng');
+    expect(await page.getByTestId('calendar-banner').count()).toBe(0);
   });
 
   it('switches to English', async () => {

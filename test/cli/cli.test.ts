@@ -8,7 +8,7 @@ import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { ENGINES, emptyDb } from '../support/databases.ts';
 
-// Each test starts the real CLI several times, and `seed --demo` generates 120,000 residents.
+// Each test starts the real CLI several times, and `seed --demo` generates ≈ 230,000 residents.
 vi.setConfig({ testTimeout: 240_000 });
 
 const run = promisify(execFile);

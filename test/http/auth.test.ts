@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setStoredToday } from '../../src/core/dates.ts';
+import { applyDatabaseCalendar } from '../../src/db/calendar.ts';
 import { SESSION_IDLE_MS, systemScope } from '../../src/features/auth/rules.ts';
 import { createUser, sessionFromToken, updateUser, userIdByUsername } from '../../src/features/auth/store.ts';
 import { call, login, type Running, startServer } from '../support/http.ts';
@@ -31,6 +33,17 @@ describe('login, sessions and CSRF over HTTP', () => {
     const res = await fetch(`${server.base}/api/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it("tells anyone the server's today: a demo database's as-of day, not the clock's", async () => {
+    const calendar = async () => (await fetch(`${server.base}/api/calendar`)).json();
+    try {
+      await applyDatabaseCalendar(server.app.db);
+      expect(await calendar()).toEqual({ today: '2022-01-15', source: 'database' });
+    } finally {
+      setStoredToday(null);
+    }
+    expect(await calendar()).toMatchObject({ source: 'clock' });
   });
 
   it("shows the background jobs' state to administrators only", async () => {

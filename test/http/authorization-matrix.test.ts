@@ -325,6 +325,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
   /** A valid body and query for each route, so that "inside" calls reach the store. */
   const samples: Record<string, (c: Caller, t: Target) => { body?: unknown; query?: string }> = {
     'GET /api/health': () => ({}),
+    'GET /api/calendar': () => ({}),
     'POST /api/auth/login': () => ({ body: { username: 'nobody', password: 'wrong' } }),
     'POST /api/auth/logout': () => ({}),
     'GET /api/auth/me': () => ({}),

@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setStoredToday, vietnamToday } from '../../src/core/dates.ts';
+import { applyDatabaseCalendar, storedAsOf } from '../../src/db/calendar.ts';
+import { DEMO_AS_OF } from '../../src/demo/seed.ts';
 import {
   createVillage,
   deleteVillage,
@@ -78,6 +81,46 @@ describe.each(ENGINES)('foundation storage on %s', (engine) => {
       expect(view.children).toHaveLength(24);
       expect(view.children.reduce((s, c) => s + c.population, 0)).toBe(view.unit.population);
       expect(view.organizations.map((o) => o.name)).toContain('Trung tâm Y tế huyện Hữu Lũng');
+    });
+
+    it("lives on its own calendar, has a health-centre account, and fills the province's other districts", async () => {
+      expect(await storedAsOf(db)).toBe(DEMO_AS_OF);
+      try {
+        await applyDatabaseCalendar(db);
+        expect(vietnamToday()).toBe('2022-01-15');
+      } finally {
+        setStoredToday(null);
+      }
+      const ttyt = await db.db
+        .selectFrom('users')
+        .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+        .select(['users.role', 'users.unit_code', 'organizations.name'])
+        .where('users.username', '=', 'demo.ttyt')
+        .executeTakeFirstOrThrow();
+      expect(ttyt).toEqual({ role: 'healthWorker', unit_code: '186', name: 'Trung tâm Y tế huyện Hữu Lũng' });
+      // Every district of Lạng Sơn has villages to generate residents in, its figures flagged generated.
+      const province = await unitView(db, scope('20', 'leader'), '20');
+      expect(province.children).toHaveLength(11);
+      expect(province.children.every((d) => d.population > 0 && d.population_source === 'generated')).toBe(
+        true,
+      );
+      expect(province.children.reduce((s, d) => s + d.population, 0)).toBe(province.unit.population);
+      const withVillages = await db.db
+        .selectFrom('villages')
+        .innerJoin('admin_units', 'admin_units.code', 'villages.commune_code')
+        .select((eb) => eb.fn.count<number>('admin_units.district_code').distinct().as('n'))
+        .where('villages.province_code', '=', '20')
+        .executeTakeFirstOrThrow();
+      expect(Number(withVillages.n)).toBe(11);
+    });
+
+    it('a database that is not a demo follows the clock', async () => {
+      const plain = await seededDb(engine);
+      try {
+        expect(await storedAsOf(plain)).toBeNull();
+      } finally {
+        await plain.close();
+      }
     });
 
     it('refuses a commune user its neighbour and its own district', async () => {

@@ -9,4 +9,4 @@ export const organizationsFeature = {
 
 // What other features and the shell use of this one.
 export { ORGANIZATION_KINDS } from './rules.ts';
-export { seedDefaultOrganizations } from './store.ts';
+export { organizationOfKind, seedDefaultOrganizations } from './store.ts';

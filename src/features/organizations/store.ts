@@ -38,6 +38,17 @@ export async function seedDefaultOrganizations(db: Db, unitCodes: string[]) {
   });
 }
 
+/** The unit's organization of a kind (its first), e.g. a district's Trung tâm Y tế. */
+export async function organizationOfKind(db: Db, unitCode: string, kind: OrganizationKind) {
+  return db.db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('unit_code', '=', unitCode)
+    .where('kind', '=', kind)
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
 export async function createOrganization(db: Db, scope: Scope, unitCode: string, input: OrganizationInput) {
   const unit = await unitInScope(db, scope, unitCode);
   const now = new Date().toISOString();

@@ -5,7 +5,7 @@
  */
 
 import type { Kysely } from 'kysely';
-import { vietnamTodayInstant } from '../../core/dates.ts';
+import { noonOf } from '../../core/dates.ts';
 import { notFound } from '../../core/errors.ts';
 import { foldDiacritics } from '../../core/text.ts';
 import type { Db } from '../../db/connection.ts';
@@ -344,7 +344,7 @@ export const personsFeature = {
   migrations: { '0002-persons': persons, '0006-person-events': personEvents },
   cli: personsCli,
   demo: async (db, area) => {
-    await seedResidents(db, area.communeCodes, vietnamTodayInstant(), (done) =>
+    await seedResidents(db, area.communeCodes, noonOf(area.today), (done) =>
       area.onProgress?.(done, area.communeCodes.length),
     );
   },

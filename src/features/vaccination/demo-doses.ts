@@ -2,11 +2,11 @@
  * The demo district's vaccinations, generated to look like late 2021 in a northern rural district: about
  * 90 % of adults with two doses (older people earlier), about 70 % of 12–17-year-olds, boosters starting for
  * some adults in December, a few recorded refusals and deferrals, a session per commune, and seed 004's
- * provincial target. Ages are today's (the registry's residents are generated for today). Deterministic per
+ * provincial target. Ages are those of the demo's day (its residents are generated as of it). Deterministic per
  * commune; written in bulk with statuses and counters, one transaction per commune.
  */
 
-import { addDays, addMonths, daysBetween, vietnamToday } from '../../core/dates.ts';
+import { addDays, addMonths, daysBetween } from '../../core/dates.ts';
 import { insertRows } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
 import type { VaccinationStatusTable } from '../../db/schema.ts';
@@ -105,7 +105,7 @@ export async function seedDemoVaccination(
   db: Db,
   communeCodes: string[],
   provinceCode: string,
-  today = vietnamToday(),
+  today: string,
 ) {
   const now = new Date().toISOString();
   const deltas = new CounterDeltas();

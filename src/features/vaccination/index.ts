@@ -14,7 +14,7 @@ export const vaccinationFeature = {
   migrations: { '0004-vaccination': vaccination },
   cli: vaccinationCli,
   demo: async (db, area) => {
-    await seedDemoVaccination(db, area.communeCodes, area.provinceCode);
+    await seedDemoVaccination(db, area.communeCodes, area.provinceCode, area.today);
   },
   routes: vaccinationRoutes,
   jobs: [

@@ -5,8 +5,8 @@ import { vaccinationCard } from './card-store.ts';
 import { coverage, trend } from './coverage-store.ts';
 import { recordRoutes } from './record-routes.ts';
 import { BOOSTER_RULE_SETS } from './rules/booster-rules.ts';
-import { OVERDUE_AFTER_DAYS } from './rules/dose-series.ts';
-import { VACCINES } from './rules/vaccines.ts';
+import { OVERDUE_AFTER } from './rules/dose-series.ts';
+import { MIXES, VACCINES } from './rules/vaccines.ts';
 import {
   coverageResponse,
   missedQuery,
@@ -82,7 +82,8 @@ export function vaccinationRoutes(app: FastifyInstance) {
     async () => ({
       vaccines: Object.values(VACCINES),
       boosterRuleSets: BOOSTER_RULE_SETS,
-      overdueAfterDays: { value: OVERDUE_AFTER_DAYS, provisional: true },
+      overdueAfterDays: { value: OVERDUE_AFTER.days, provisional: OVERDUE_AFTER.provisional },
+      mixes: MIXES,
     }),
   );
 

@@ -148,6 +148,9 @@ export const vaccinationRulesResponse = z.object({
   vaccines: z.array(z.looseObject({ id: vaccine })),
   boosterRuleSets: z.array(z.looseObject({ id: z.string() })),
   overdueAfterDays: z.object({ value: z.number().int(), provisional: z.boolean() }),
+  mixes: z
+    .array(z.object({ first: vaccine, next: vaccine, since: day, sinceProvisional: z.boolean() }))
+    .describe('The product changes a primary series may make, each from the date of its source'),
 });
 
 export const goalProgress = z.object({
@@ -158,6 +161,7 @@ export const goalProgress = z.object({
   coverage: z.number().describe('Achieved share of the population, in percent (one decimal)'),
   pacePerDay: z.number(),
   projectedDate: day.nullable(),
+  beyondHorizon: z.boolean().describe('Reached at the current pace only more than a year after the deadline'),
   onTrack: z.boolean(),
 });
 

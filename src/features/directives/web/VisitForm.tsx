@@ -1,12 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../web/api.ts';
+import { useToday } from '../../../web/calendar.ts';
 import { AreaSelect } from '../../../web/components/AreaSelect.tsx';
 import { DateInput } from '../../../web/DateInput.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
-import { parseDate } from '../../../web/format.ts';
+import { isoDateToText, parseDate } from '../../../web/format.ts';
 import type { SteeringMember, VisitInput } from './directives-api.ts';
 import { newKey } from './document-draft.ts';
 
@@ -28,16 +29,12 @@ interface DraftVisitTask {
   deadline: string;
 }
 
-const today = () => {
-  const d = new Date();
-  return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
-};
-
 /** A supervision visit: who, when, where, what was found, and the tasks it opens for the units visited. */
 export function VisitForm({ unitCode, members, areas, saving, error, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const [memberId, setMemberId] = useState('');
-  const [date, setDate] = useState(today);
+  const today = useToday();
+  const [date, setDate] = useState(() => isoDateToText(today));
   const [area, setArea] = useState('');
   const [findings, setFindings] = useState('');
   const [tasks, setTasks] = useState<DraftVisitTask[]>([]);

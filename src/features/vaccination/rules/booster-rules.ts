@@ -1,8 +1,8 @@
 /**
- * Additional and booster doses as dated rule sets (rules.md §6 "Additional and booster doses"). The letters
- * behind them were NOT FOUND, so every legal basis and every effective date is provisional; the intervals
- * themselves are CONFIRMED by the secondary sources cited beside each. A due date records the rule set that
- * produced it.
+ * Additional and booster doses as dated rule sets (rules.md §6 "Additional and booster doses"), one per source,
+ * each in force from that source's date and for the groups it names. The letters behind them were NOT FOUND,
+ * so every legal basis and every effective date is provisional; the intervals themselves are CONFIRMED by the
+ * secondary sources cited beside each. A due date records the rule set that produced it.
  */
 import { addMonths, anniversary } from '../../../core/dates.ts';
 
@@ -60,11 +60,12 @@ export const BOOSTER_RULE_SETS: readonly BoosterRuleSet[] = [
     additionalDoseAfterDays: 28,
   },
   {
-    // CONFIRMED (hcdc.vn, 24/06/2022): booster 2 (mũi 4) ≥ 4 months after mũi 3 (the digest names no group,
-    // so 18+ as for mũi 3). CONFIRMED (baokhanhhoa.vn, 08/2022): ages 12–<18, mũi 3 5 months after mũi 2.
-    // In force from the date of the source that shows it, at the latest.
+    // CONFIRMED (hcdc.vn, 24/06/2022): booster 1 ≥ 3 months after the last primary dose; booster 2 (mũi 4)
+    // ≥ 4 months after mũi 3. In force from the date of that source. The digest names no group for mũi 4;
+    // it went first to the groups §6 "Age groups" gives priority (toquoc.vn): people aged 50+ and those with
+    // comorbidities. Age is what the registry knows, so mũi 4 from 50 (provisional); not every adult.
     id: 'BYT-2022-06-booster-2',
-    name: 'Liều nhắc lại thứ nhất và thứ hai; trẻ 12–17 tuổi',
+    name: 'Liều nhắc lại thứ nhất và thứ hai (mũi 4 cho người từ 50 tuổi)',
     legalBasis: 'Bộ Y tế (chưa tìm thấy số văn bản)',
     legalBasisProvisional: true,
     effectiveFrom: '2022-06-24',
@@ -72,10 +73,23 @@ export const BOOSTER_RULE_SETS: readonly BoosterRuleSet[] = [
     effectiveDatesProvisional: true,
     boosters: [
       { booster: 1, minAge: 18, maxAge: null, afterMonths: 3, provisional: false },
-      { booster: 1, minAge: 12, maxAge: 17, afterMonths: 5, provisional: false },
-      { booster: 2, minAge: 18, maxAge: null, afterMonths: 4, provisional: true },
+      { booster: 2, minAge: 50, maxAge: null, afterMonths: 4, provisional: true },
     ],
     additionalDoseAfterDays: 28,
+  },
+  {
+    // CONFIRMED (baokhanhhoa.vn, 08/2022): ages 12–<18, mũi 3 5 months after mũi 2. In force from the month
+    // of that source (its first day: the digest gives no day). Listed after the set above, which therefore
+    // stays the one in force for the additional dose's interval (`ruleSetOn`).
+    id: 'BYT-2022-08-booster-12-17',
+    name: 'Liều nhắc lại cho trẻ 12–17 tuổi',
+    legalBasis: 'Bộ Y tế (chưa tìm thấy số văn bản)',
+    legalBasisProvisional: true,
+    effectiveFrom: '2022-08-01',
+    effectiveTo: null,
+    effectiveDatesProvisional: true,
+    boosters: [{ booster: 1, minAge: 12, maxAge: 17, afterMonths: 5, provisional: false }],
+    additionalDoseAfterDays: null,
   },
 ];
 

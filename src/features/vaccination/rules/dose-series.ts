@@ -24,9 +24,9 @@ export type CoverageClass = (typeof COVERAGE_CLASSES)[number];
 
 /**
  * A next dose is overdue this many days after its schedule's window closes (a booster: after it falls due).
- * NOT FOUND in the digest: a provisional default for the worklists.
+ * NOT FOUND in the digest: a provisional default for the worklists, flagged so wherever it is shown.
  */
-export const OVERDUE_AFTER_DAYS = 28;
+export const OVERDUE_AFTER = { days: 28, provisional: true } as const;
 
 export interface NextDose {
   kind: 'primary' | 'booster';
@@ -84,7 +84,7 @@ export function summarizeSeries(
       kind: 'primary',
       number: primary.length + 1,
       dueFrom: addDays(last.date, interval.recommendedDays[0]),
-      overdueFrom: addDays(last.date, interval.recommendedDays[1] + OVERDUE_AFTER_DAYS),
+      overdueFrom: addDays(last.date, interval.recommendedDays[1] + OVERDUE_AFTER.days),
       ruleSetId: null,
       provisional: interval.provisional || product.primary.provisional,
     };
@@ -99,7 +99,7 @@ export function summarizeSeries(
         kind: 'booster',
         number,
         dueFrom: due.from,
-        overdueFrom: addDays(due.from, OVERDUE_AFTER_DAYS),
+        overdueFrom: addDays(due.from, OVERDUE_AFTER.days),
         ruleSetId: due.ruleSetId,
         provisional: due.provisional,
       };

@@ -45,13 +45,21 @@ describe('personStatus', () => {
       { status: 'boosterReceived', coverage: 'booster', date: '2021-12-10' },
     ],
     [
-      'booster 2 due (2022 rule)',
+      'booster 2 not due under 50 (2022 rule: mũi 4 for 50+)',
       [az1, az2, booster],
       '2022-07-01',
-      { status: 'boosterDue', coverage: 'booster', dueFrom: '2022-06-24' },
+      { status: 'boosterReceived', coverage: 'booster', dueFrom: '2030-06-15' },
     ],
   ] as const)('%s', (_, doses, today, expected) => {
     expect(personStatus([...doses], adult, today)).toMatchObject(expected);
+  });
+
+  it('booster 2 due from 24/06/2022 for a person of 50+', () => {
+    expect(personStatus([az1, az2, booster], { ...adult, birth: '1960-05-01' }, '2022-07-01')).toMatchObject({
+      status: 'boosterDue',
+      coverage: 'booster',
+      dueFrom: '2022-06-24',
+    });
   });
 
   it('reads the registry and the last contact: moved, deceased, deferred (until a date), contraindicated', () => {

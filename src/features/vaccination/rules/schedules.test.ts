@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { addDays, addMonths } from '../../../core/dates.ts';
 import { BOOSTER_RULE_SETS, boosterDue } from './booster-rules.ts';
 import { checkDose } from './check-dose.ts';
-import { type DoseFact, summarizeSeries } from './dose-series.ts';
-import { mixAllowed, VACCINES, type VaccineId } from './vaccines.ts';
+import { type DoseFact, OVERDUE_AFTER, summarizeSeries } from './dose-series.ts';
+import { MIXES, mixAllowed, VACCINES, type VaccineId } from './vaccines.ts';
 
 const ADULT = '1980-06-15';
 const person = { birthDate: ADULT, birthYear: 1980, registryStatus: 'resident' as const, statusDate: null };
@@ -95,18 +95,38 @@ describe.each(VECTORS)(
 
 describe('mixing rules (§6 Mixing rules, CONFIRMED: 24h.com.vn 08/2021; thanhnien.vn 09/2021)', () => {
   it.each([
+    // "AZ dose 1 may be followed by Pfizer" (24h.com.vn, 08/2021): from the month of the source.
+    ['astrazeneca', 'pfizer', '2021-07-31', false],
     ['astrazeneca', 'pfizer', '2021-08-01', true],
+    // "(from 8/9/2021, force majeure) Moderna".
     ['astrazeneca', 'moderna', '2021-09-07', false],
     ['astrazeneca', 'moderna', '2021-09-08', true],
-    ['moderna', 'pfizer', '2021-08-01', true],
-    ['pfizer', 'moderna', '2021-08-01', true],
-    ['sinopharm', 'pfizer', '2021-08-01', false],
-    ['pfizer', 'astrazeneca', '2021-08-01', false],
+    // "Moderna and Pfizer are interchangeable in force majeure": from the force-majeure guidance, 8/9/2021.
+    ['moderna', 'pfizer', '2021-08-01', false],
+    ['pfizer', 'moderna', '2021-09-07', false],
+    ['moderna', 'pfizer', '2021-09-08', true],
+    ['pfizer', 'moderna', '2021-09-08', true],
+    // "Sinopharm: same vaccine only"; no rule gives AZ after Pfizer.
+    ['sinopharm', 'pfizer', '2021-10-01', false],
+    ['pfizer', 'astrazeneca', '2021-10-01', false],
   ] as const)('%s then %s on %s: allowed %s', (first, next, date, allowed) => {
     expect(mixAllowed(first, next, date)).toBe(allowed);
     const warnings = warningsOf(primary(next, 2, date), [primary(first, 1, addDays(date, -60))]);
     expect(warnings.some((w) => /not a mix the guidance allows/.test(w))).toBe(!allowed);
   });
+
+  it('flag the dates the digest gives by month only, or not at all, as provisional', () => {
+    expect(MIXES.map((m) => [m.first, m.next, m.since, m.sinceProvisional])).toEqual([
+      ['astrazeneca', 'pfizer', '2021-08-01', true],
+      ['astrazeneca', 'moderna', '2021-09-08', false],
+      ['moderna', 'pfizer', '2021-09-08', true],
+      ['pfizer', 'moderna', '2021-09-08', true],
+    ]);
+  });
+});
+
+it('the overdue delay is set by no text: provisional in the data (§6 gives none)', () => {
+  expect(OVERDUE_AFTER).toEqual({ days: 28, provisional: true });
 });
 
 describe('booster rule sets (§6 Additional and booster doses)', () => {
@@ -115,6 +135,7 @@ describe('booster rule sets (§6 Additional and booster doses)', () => {
       ['2021-11-01', '2021-11-30'],
       ['2021-12-01', '2022-06-23'],
       ['2022-06-24', null],
+      ['2022-08-01', null],
     ]);
     expect(BOOSTER_RULE_SETS.every((s) => s.legalBasisProvisional && s.effectiveDatesProvisional)).toBe(true);
   });
@@ -126,21 +147,26 @@ describe('booster rule sets (§6 Additional and booster doses)', () => {
     ['2021-07-15', ADULT, { from: '2021-12-01', ruleSetId: 'BYT-2021-12-booster-3m' }],
     // ≥ 3 months after the last primary dose.
     ['2021-10-20', ADULT, { from: '2022-01-20', ruleSetId: 'BYT-2021-12-booster-3m' }],
-    // Ages 12–<18: mũi 3 five months after mũi 2 (baokhanhhoa.vn, 08/2022), once that rule is in force.
-    ['2021-12-15', '2006-03-01', { from: '2022-06-24', ruleSetId: 'BYT-2022-06-booster-2' }],
-    ['2022-07-10', '2008-03-01', { from: '2022-12-10', ruleSetId: 'BYT-2022-06-booster-2' }],
+    // Ages 12–<18: mũi 3 five months after mũi 2 (baokhanhhoa.vn, 08/2022), from the month of that source:
+    // not from 24/06/2022 (hcdc.vn), which names adults only.
+    ['2021-12-15', '2006-03-01', { from: '2022-08-01', ruleSetId: 'BYT-2022-08-booster-12-17' }],
+    ['2022-07-10', '2008-03-01', { from: '2022-12-10', ruleSetId: 'BYT-2022-08-booster-12-17' }],
     // A 17-year-old under the December 2021 rule waits for the 18th birthday.
     ['2021-10-20', '2004-02-01', { from: '2022-02-01', ruleSetId: 'BYT-2021-12-booster-3m' }],
   ])('booster 1 after a series completed %s (born %s)', (completed, birth, due) => {
     expect(boosterDue(1, completed, birth)).toMatchObject(due);
   });
 
-  it('booster 2 (mũi 4) ≥ 4 months after mũi 3 (hcdc.vn, 24/06/2022), in force from that source', () => {
-    expect(boosterDue(2, '2022-01-10', ADULT)).toMatchObject({
+  it('booster 2 (mũi 4) ≥ 4 months after mũi 3 (hcdc.vn, 24/06/2022), from that source, for its first group (50+)', () => {
+    const fifty = '1960-05-01';
+    expect(boosterDue(2, '2022-01-10', fifty)).toMatchObject({
       from: '2022-06-24',
       ruleSetId: 'BYT-2022-06-booster-2',
     });
-    expect(boosterDue(2, '2022-07-01', ADULT)).toMatchObject({ from: '2022-11-01', provisional: true });
+    expect(boosterDue(2, '2022-07-01', fifty)).toMatchObject({ from: '2022-11-01', provisional: true });
+    // Someone younger is due from the 50th birthday (not from 24/06/2022 as every adult was).
+    expect(boosterDue(2, '2022-01-10', ADULT)).toMatchObject({ from: '2030-06-15' });
+    expect(boosterDue(2, '2022-07-01', '1973-03-01')).toMatchObject({ from: '2023-03-01' });
   });
 
   it('months are calendar months: 31 August + 3 months is 30 November', () => {

@@ -13,12 +13,32 @@ describe('goal progress (seed 004: 100 % of 12+ primary, boosters for 18+, withi
       coverage: 86,
       pacePerDay: 10,
       projectedDate: '2022-01-24',
+      beyondHorizon: false,
       onTrack: true,
     });
     expect(goalProgress({ ...base, achieved: 500, recentGains: 140 })).toMatchObject({
       remaining: 500,
       projectedDate: '2022-03-01',
       onTrack: false,
+    });
+  });
+
+  it('says "not reached at the current pace" past a year after the deadline, not a date centuries away', () => {
+    // 10 % left at 1 person a fortnight: 1,400 days at that pace.
+    expect(goalProgress({ ...base, achieved: 900, recentGains: 1 })).toMatchObject({
+      remaining: 100,
+      projectedDate: null,
+      beyondHorizon: true,
+      onTrack: false,
+    });
+    // 31/01/2023 is the horizon's last day: still a date.
+    expect(goalProgress({ ...base, achieved: 1000 - 386, recentGains: 14 })).toMatchObject({
+      projectedDate: '2023-01-31',
+      beyondHorizon: false,
+    });
+    expect(goalProgress({ ...base, achieved: 1000 - 387, recentGains: 14 })).toMatchObject({
+      projectedDate: null,
+      beyondHorizon: true,
     });
   });
 

@@ -145,21 +145,34 @@ export const VACCINES: Readonly<Record<VaccineId, VaccineProduct>> = {
   },
 };
 
+export interface MixRule {
+  first: VaccineId;
+  next: VaccineId;
+  /** The day the mix is allowed from: that of its source. */
+  since: string;
+  /** The source gives the month only (its first day is taken) or no date of its own. */
+  sinceProvisional: boolean;
+}
+
 /**
- * A primary series may change product only in these ways (rules.md §6 Mixing rules, CONFIRMED:
- * 24h.com.vn 08/2021; thanhnien.vn 09/2021): AZ then Pfizer; AZ then Moderna from 8/9/2021 (force majeure);
- * Moderna and Pfizer interchangeable in force majeure; Sinopharm with itself only. Anything else is a warning.
+ * A primary series may change product only in these ways, each from the date of its source (rules.md §6
+ * Mixing rules, CONFIRMED: 24h.com.vn 08/2021; thanhnien.vn 09/2021); Sinopharm with itself only. Anything
+ * else, or a mix before its date, is a warning.
  */
-const MIXES: readonly { first: VaccineId; next: VaccineId; since?: string }[] = [
-  { first: 'astrazeneca', next: 'pfizer' },
-  { first: 'astrazeneca', next: 'moderna', since: '2021-09-08' },
-  { first: 'moderna', next: 'pfizer' },
-  { first: 'pfizer', next: 'moderna' },
+export const MIXES: readonly MixRule[] = [
+  // "AZ dose 1 may be followed by Pfizer": 24h.com.vn, 08/2021 (month only).
+  { first: 'astrazeneca', next: 'pfizer', since: '2021-08-01', sinceProvisional: true },
+  // "AZ dose 1 may be followed … (from 8/9/2021, force majeure) Moderna".
+  { first: 'astrazeneca', next: 'moderna', since: '2021-09-08', sinceProvisional: false },
+  // "Moderna and Pfizer are interchangeable in force majeure": the force-majeure guidance the digest dates
+  // 8/9/2021 (thanhnien.vn, 09/2021); the interchange has no date of its own in the digest.
+  { first: 'moderna', next: 'pfizer', since: '2021-09-08', sinceProvisional: true },
+  { first: 'pfizer', next: 'moderna', since: '2021-09-08', sinceProvisional: true },
 ];
 
 export function mixAllowed(first: VaccineId, next: VaccineId, date: string): boolean {
   if (first === next) return true;
-  return MIXES.some((m) => m.first === first && m.next === next && (!m.since || date >= m.since));
+  return MIXES.some((m) => m.first === first && m.next === next && date >= m.since);
 }
 
 /** Vaccine names as lists and exports write them, folded to lower-case words without diacritics. */

@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../web/api.ts';
+import { useToday } from '../../../web/calendar.ts';
 import { DateInput } from '../../../web/DateInput.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
-import { formatDate, parseDate } from '../../../web/format.ts';
+import { isoDateToText, parseDate } from '../../../web/format.ts';
 import { type Session, useCreateSession, VACCINE_IDS, type VaccineId } from './campaign-api.ts';
 
 /** Plans a session in the commune: where, when (today by default), which vaccine, how many doses. */
@@ -19,7 +20,8 @@ export function SessionForm({
   const { t } = useTranslation();
   const create = useCreateSession();
   const [place, setPlace] = useState('');
-  const [date, setDate] = useState(() => formatDate(new Date()));
+  const today = useToday();
+  const [date, setDate] = useState(() => isoDateToText(today));
   const [vaccine, setVaccine] = useState<VaccineId>('pfizer');
   const [doses, setDoses] = useState('');
   const [note, setNote] = useState('');

@@ -54,7 +54,9 @@ function Goal({ label, goal, percent }: { label: string; goal: GoalProgress; per
                 pace: formatNumber(goal.pacePerDay),
                 date: isoDateToText(goal.projectedDate),
               })
-            : t('vaccination.target.noPace')}
+            : goal.beyondHorizon
+              ? t('vaccination.target.beyondHorizon', { pace: formatNumber(goal.pacePerDay) })
+              : t('vaccination.target.noPace')}
         </p>
       )}
     </div>

@@ -11,6 +11,7 @@ import { NoAccessPage } from '../../../web/NoAccessPage.tsx';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
 import { useUnit } from '../../admin-units/web/index.ts';
+import { OVERDUE_AFTER } from '../rules/dose-series.ts';
 import { MinAgeSelect } from './MinAgeSelect.tsx';
 import { VaccinationTabs } from './VaccinationTabs.tsx';
 import {
@@ -179,6 +180,11 @@ export function WorklistPage() {
                 {t('vaccination.worklist.xlsx')}
               </a>
             </div>
+            {counts.overdue > 0 && (
+              <p className="muted" data-testid="worklist-overdue-rule">
+                {t('vaccination.worklist.overdueRule', { days: OVERDUE_AFTER.days })}
+              </p>
+            )}
             {persons.length === 0 ? (
               <p className="card" data-testid="worklist-empty">
                 {t('vaccination.worklist.none')}

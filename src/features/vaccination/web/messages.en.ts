@@ -83,6 +83,8 @@ export const vaccinationEn: VaccinationMessages = {
       remaining: '{{n}} people left',
       met: 'Met',
       projected: 'At the pace of the last 2 weeks ({{pace}} people/day), reached on {{date}}.',
+      beyondHorizon:
+        'At the pace of the last 2 weeks ({{pace}} people/day): not reached at the current pace.',
       noPace: 'Nobody gained in the last 2 weeks: no projection yet.',
       onTrack: 'On track',
       behind: 'Behind schedule',
@@ -173,6 +175,8 @@ export const vaccinationEn: VaccinationMessages = {
       chooseCommune: 'Choose a commune to see its worklist.',
       total: '{{n}} people',
       counts: '{{none}} not vaccinated · {{due}} due · {{overdue}} overdue',
+      overdueRule:
+        'Overdue: {{days}} days after the recommended interval ends or the booster falls due. A provisional value, set by no text.',
       withReason: '{{n}} with a reason',
       none: 'Nobody left to vaccinate in this list.',
       more: 'Show more ({{n}} more people)',

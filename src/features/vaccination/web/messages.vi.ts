@@ -81,6 +81,8 @@ export const vaccinationVi = {
       remaining: 'Còn {{n}} người',
       met: 'Đã đạt',
       projected: 'Theo tốc độ 2 tuần gần nhất ({{pace}} người/ngày), dự kiến đạt ngày {{date}}.',
+      beyondHorizon:
+        'Với tốc độ hiện tại ({{pace}} người/ngày trong 2 tuần gần nhất), không đạt được chỉ tiêu.',
       noPace: 'Không có người tiêm thêm trong 2 tuần gần nhất: chưa dự báo được ngày đạt.',
       onTrack: 'Kịp hạn',
       behind: 'Chậm so với hạn',
@@ -170,6 +172,8 @@ export const vaccinationVi = {
       chooseCommune: 'Chọn một xã để xem danh sách cần tiêm.',
       total: '{{n}} người',
       counts: '{{none}} chưa tiêm · {{due}} đến hạn · {{overdue}} quá hạn',
+      overdueRule:
+        'Quá hạn: {{days}} ngày sau khi hết khoảng cách khuyến cáo hoặc từ ngày đến hạn nhắc lại. Giá trị tạm tính, chưa có văn bản quy định.',
       withReason: '{{n}} đã có lý do',
       none: 'Không còn ai cần tiêm trong danh sách này.',
       more: 'Xem thêm ({{n}} người nữa)',

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, query } from '../../../web/api.ts';
+import { useToday } from '../../../web/calendar.ts';
 import type { CoverageAgeGroup } from '../rules/age-groups.ts';
 import type { ContactOutcome } from '../rules/contact-outcomes.ts';
 import type { CoverageClass } from '../rules/dose-series.ts';
@@ -168,11 +169,11 @@ export interface OutcomeInput {
  */
 export function useRecordOutcome() {
   const queryClient = useQueryClient();
+  const today = useToday();
   return useMutation({
     mutationFn: (input: OutcomeInput) =>
       api<z.infer<typeof outcomeResponse>>('POST', '/api/vaccination/outcomes', input),
     onSuccess: (saved) => {
-      const today = new Date().toISOString().slice(0, 10);
       const hasReason =
         saved.outcome === 'deferred'
           ? saved.until === null || saved.until >= today
