@@ -20,6 +20,7 @@ export const shellEn: ShellMessages = {
   lang: { other: 'Tiếng Việt', otherLabel: 'Chuyển sang tiếng Việt' },
   shell: {
     menu: 'Menu',
+    shortcuts: 'To do',
     skip: 'Skip to main content',
     navLabel: 'Capabilities',
     adminGroup: 'Administration',

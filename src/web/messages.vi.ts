@@ -18,6 +18,7 @@ export const shellVi = {
   lang: { other: 'English', otherLabel: 'Switch to English' },
   shell: {
     menu: 'Menu',
+    shortcuts: 'Việc cần làm',
     skip: 'Bỏ qua, đến nội dung chính',
     navLabel: 'Chức năng',
     adminGroup: 'Quản trị hệ thống',

@@ -46,7 +46,8 @@ export function WorklistPage() {
     withoutReason: params.get('reasons') === 'hide',
   };
   const commune = useUnit(filter.unit);
-  const isCommune = commune.data?.unit.level === 3;
+  // A commune user's own list starts at once, without waiting for the unit (one round trip less on a slow link).
+  const isCommune = commune.data?.unit.level === 3 || (user.unitLevel === 3 && filter.unit === user.unitCode);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const view = useWorklist({ ...filter, unit: isCommune ? filter.unit : '' }, page);
   useDocumentTitle(t('vaccination.worklist.title'));
@@ -143,7 +144,7 @@ export function WorklistPage() {
         {!isCommune && !commune.isPending && (
           <p className="card">{t('vaccination.worklist.chooseCommune')}</p>
         )}
-        {(view.isPending && isCommune) || commune.isPending ? <Loading /> : null}
+        {(view.isPending && isCommune) || (commune.isPending && !isCommune) ? <Loading /> : null}
         {view.isError && <ErrorNotice error={view.error} onRetry={() => void view.refetch()} />}
 
         {view.data && isCommune && (

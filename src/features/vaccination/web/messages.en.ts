@@ -157,6 +157,7 @@ export const vaccinationEn: VaccinationMessages = {
         rejected: 'not recorded',
       },
     },
+    home: { sessions: 'Sessions: plan, record doses' },
     worklist: {
       title: 'Worklist',
       list: 'List',

@@ -154,6 +154,7 @@ export const vaccinationVi = {
         rejected: 'không ghi được',
       },
     },
+    home: { sessions: 'Buổi tiêm: lập kế hoạch, ghi mũi tiêm' },
     worklist: {
       title: 'Danh sách cần tiêm',
       list: 'Danh sách',
