@@ -261,6 +261,13 @@ describe('vaccination in Chromium', () => {
       .toEqual({ notVaccinated: 2, partial: 2, primaryComplete: 1, booster: 0 });
     const trend = page.getByTestId('trend-section');
     await trend.getByTestId('trend-chart').waitFor();
+    // The axis names each week by its first day as dd/mm/yyyy, like every date of the app.
+    const axisDates = trend
+      .getByTestId('trend-chart')
+      .locator('text')
+      .filter({ hasText: /^\d\d\/\d\d\// });
+    await expect.poll(() => axisDates.count()).toBeGreaterThan(0);
+    for (const text of await axisDates.allTextContents()) expect(text).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     const lastWeek = trend.getByTestId('trend-row').last().locator('[data-milestone="firstDose"]');
     expect(await lastWeek.getAttribute('data-count')).toBe('3');
   }, 30_000);
