@@ -1,4 +1,4 @@
-import { Route, Routes } from 'react-router-dom';
+import { matchPath, Route, Routes } from 'react-router-dom';
 import { AppShell } from './AppShell.tsx';
 import { CalendarBanner } from './CalendarBanner.tsx';
 import type { FeaturePage } from './feature-pages.ts';
@@ -20,8 +20,15 @@ function element({ component: Page, admin }: FeaturePage) {
   );
 }
 
+const pages: FeaturePage[] = webFeatures.flatMap((f) => f.pages ?? []);
+
+/** Starts loading the page an address opens, alongside the session check rather than after it (slow links). */
+export function preloadPage(pathname: string) {
+  const page = pages.find((p) => matchPath(p.path, pathname));
+  if (page && 'preload' in page.component) void page.component.preload();
+}
+
 export function App() {
-  const pages: FeaturePage[] = webFeatures.flatMap((f) => f.pages ?? []);
   return (
     <>
       <CalendarBanner />

@@ -5,6 +5,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-d
 import { AppName } from './AppName.tsx';
 import { onUnauthorized, statusOf } from './api.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
+import { HomeCards } from './HomeCards.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Loading } from './Loading.tsx';
 import { LogoutButton } from './LogoutButton.tsx';
@@ -76,6 +77,7 @@ export function AppShell() {
           <NavMenu user={user} onNavigate={() => setMenuOpen(false)} />
         </nav>
         <main id="main" className="page" tabIndex={-1}>
+          {location.pathname === homePath(user) && <HomeCards />}
           <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>

@@ -1,4 +1,4 @@
-import type { FeaturePage, NavEntry } from './feature-pages.ts';
+import type { FeaturePage, HomeCard, NavEntry } from './feature-pages.ts';
 
 /** One language's texts of a bundle: namespaces (`persons`, `audit`…) of nested message keys. */
 export type MessageTree = { [namespace: string]: unknown };
@@ -22,4 +22,6 @@ export interface WebFeatureManifest<M extends MessageTree = MessageTree> {
   permissions?: Readonly<Record<string, readonly string[]>>;
   pages?: readonly FeaturePage[];
   nav?: readonly NavEntry[];
+  /** Its shortcuts on the user's home page (the journeys' first taps). */
+  home?: readonly HomeCard[];
 }

@@ -4,7 +4,7 @@ import type { CurrentUser } from './session.ts';
 /** A page of a feature, mounted by the shell's router. */
 export interface FeaturePage {
   path: string;
-  component: ComponentType | LazyExoticComponent<ComponentType>;
+  component: ComponentType | LazyPage;
   /** Administrators only (others see the no-access page; the server refuses them too). */
   admin?: boolean;
   /** Outside the logged-in shell (the login page). */
@@ -25,12 +25,31 @@ export interface NavEntry {
 }
 
 /**
+ * A card on the user's home page (their own unit's page): what is waiting and the way there in one tap. Each
+ * card loads in its own chunk, checks the user's rights and shows nothing when it has nothing to offer.
+ */
+export interface HomeCard {
+  key: string;
+  /** Place among the cards, top first. */
+  order: number;
+  component: LazyPage;
+}
+
+/** A page of its own chunk; `preload` starts loading it before it is rendered. */
+export type LazyPage = LazyExoticComponent<ComponentType> & { preload(): Promise<unknown> };
+
+/**
  * A page that loads on demand, in its own chunk: a commune phone downloads only what it opens.
  * `load` is `() => import('./Page.tsx')` and `name` the component it exports.
  */
 export function lazyPage<M extends Record<string, unknown>>(
   load: () => Promise<M>,
   name: keyof M & string,
-): LazyExoticComponent<ComponentType> {
-  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+): LazyPage {
+  let loading: Promise<{ default: ComponentType }> | undefined;
+  const start = () => {
+    loading ??= load().then((m) => ({ default: m[name] as ComponentType }));
+    return loading;
+  };
+  return Object.assign(lazy(start), { preload: start });
 }

@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
-import { App } from './App.tsx';
+import { App, preloadPage } from './App.tsx';
 import { isApiError } from './api.ts';
 
 const queryClient = new QueryClient({
@@ -20,6 +20,7 @@ const queryClient = new QueryClient({
   },
 });
 
+preloadPage(window.location.pathname);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(

@@ -20,6 +20,8 @@ export const shellEn: ShellMessages = {
   lang: { other: 'Tiếng Việt', otherLabel: 'Chuyển sang tiếng Việt' },
   shell: {
     menu: 'Menu',
+    scrollArea: 'Table (scroll sideways to see all of it)',
+    shortcuts: 'To do',
     skip: 'Skip to main content',
     navLabel: 'Capabilities',
     adminGroup: 'Administration',

@@ -18,6 +18,8 @@ export const shellVi = {
   lang: { other: 'English', otherLabel: 'Switch to English' },
   shell: {
     menu: 'Menu',
+    scrollArea: 'Bảng (cuộn ngang để xem hết)',
+    shortcuts: 'Việc cần làm',
     skip: 'Bỏ qua, đến nội dung chính',
     navLabel: 'Chức năng',
     adminGroup: 'Quản trị hệ thống',

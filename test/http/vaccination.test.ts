@@ -79,6 +79,9 @@ describe('vaccination API', () => {
 
   it('moves the coverage when a dose is recorded, lists the commune for the community team, and exports FHIR', async () => {
     const list = await json(commune, 'GET', '/api/vaccination/worklist?unit=06400&list=all');
+    // A page for a screen, with the whole list's counts; national IDs masked (the .xlsx has the whole list).
+    expect(list.body).toMatchObject({ page: 1, pageSize: 50, counts: { total: list.body.persons.length } });
+    for (const p of list.body.persons) expect(p.nationalId ?? '•').toMatch(/^•+\d{3}$|^•$/);
     const hai = list.body.persons.find((p: { fullName: string }) => p.fullName === 'Lương Văn Hải');
     expect(hai).toMatchObject({ list: 'overdue', next: { kind: 'primary', number: 2 }, coverage: 'partial' });
     const recorded = await json(commune, 'POST', '/api/vaccination/doses', {

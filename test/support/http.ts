@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import type { Engine } from '../../src/db/connection.ts';
+import type { Db, Engine } from '../../src/db/connection.ts';
 import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { seededDb } from './databases.ts';
 
 export interface Running {
   app: FastifyInstance;
+  /** The server's database, for tests that fill it beyond the demo. */
+  db: Db;
   base: string;
   close(): Promise<void>;
 }
@@ -18,6 +20,7 @@ export async function startServer(engine: Engine): Promise<Running> {
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,
+    db,
     base,
     async close() {
       await app.close();

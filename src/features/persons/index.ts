@@ -356,6 +356,7 @@ export { effectiveBirthDate } from './rules/age-bands.ts';
 export { cellText } from './rules/cell.ts';
 export { isSignatureRow } from './rules/headers.ts';
 export { checkNationalId } from './rules/national-id.ts';
+export { maskNationalId } from './rules/national-id-mask.ts';
 export { type PersonInput, validatePersonRow } from './rules/person-row.ts';
 export type { PersonStatus } from './rules/person-status.ts';
 export { mulberry32 } from './rules/sampling.ts';

@@ -20,11 +20,12 @@ import {
   unitQuery,
   vaccinationCardResponse,
   vaccinationRulesResponse,
+  worklistPageQuery,
   worklistQuery,
   worklistResponse,
 } from './schemas.ts';
 import { createTarget, listTargets, targetProgress } from './targets-store.ts';
-import { missed, worklist } from './worklist-store.ts';
+import { missed, worklist, worklistPage } from './worklist-store.ts';
 import { worklistXlsx } from './worklist-xlsx.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -141,13 +142,19 @@ export function vaccinationRoutes(app: FastifyInstance) {
       config: { ...read, personal: true },
       schema: {
         tags,
-        summary: 'Worklist of a commune or village: not vaccinated, due, overdue, with phones (audited)',
+        summary:
+          'A page (50) of the worklist of a commune or village: not vaccinated, due, overdue, with phones (audited)',
         operationId: 'getVaccinationWorklist',
         response: responses({ 200: worklistResponse, ...errorResponses(404) }),
-        querystring: worklistQuery,
+        querystring: worklistPageQuery,
       },
     },
-    async (request) => worklist(request.ctx.db, request.ctx.scope, workFilter(request.query)),
+    async ({ ctx, query }) =>
+      worklistPage(ctx.db, ctx.scope, {
+        ...workFilter(query),
+        page: query.page,
+        exceptSession: query.exceptSession,
+      }),
   );
 
   r.get(
@@ -156,7 +163,7 @@ export function vaccinationRoutes(app: FastifyInstance) {
       config: { ...read, personal: true },
       schema: {
         tags,
-        summary: 'The worklist as a printable .xlsx (audited)',
+        summary: 'The whole worklist as a printable .xlsx (audited)',
         operationId: 'downloadVaccinationWorklist',
         querystring: worklistQuery,
         response: responses({ 200: fileResponse('The worklist as .xlsx', XLSX), ...errorResponses(404) }),

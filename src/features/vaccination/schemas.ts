@@ -60,6 +60,11 @@ export const worklistQuery = z.object({
     .transform((v) => v === 'true')
     .optional(),
 });
+/** A page of the worklist on screen; `exceptSession` leaves out those invited to that session already. */
+export const worklistPageQuery = worklistQuery.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  exceptSession: z.coerce.number().int().positive().optional(),
+});
 export const missedQuery = z.object({ unit: unitCode.optional(), minAge: minAge.default(12) });
 
 export const outcomeBody = z.object({
@@ -232,7 +237,7 @@ export const worklistEntry = z
     birthYear: z.number().int(),
     sex: sex.nullable(),
     phone: z.string().nullable(),
-    nationalId: z.string().nullable(),
+    nationalId: z.string().nullable().describe('Masked: only its last 3 digits'),
     villageId: id.nullable(),
     villageName: z.string().nullable(),
     ageBand: z.string(),
@@ -244,8 +249,15 @@ export const worklistEntry = z
   })
   .meta({ id: 'WorklistEntry' });
 
-/** GET /api/vaccination/worklist */
-export const worklistResponse = z.object({ unit: unitRef, asOf: day, persons: z.array(worklistEntry) });
+/** GET /api/vaccination/worklist: one page, with the counts of the whole list. */
+export const worklistResponse = z.object({
+  unit: unitRef,
+  asOf: day,
+  counts: z.object({ total: count, notVaccinated: count, due: count, overdue: count, withReason: count }),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  persons: z.array(worklistEntry),
+});
 
 /** GET /api/vaccination/missed */
 export const missedResponse = z.object({

@@ -10,7 +10,7 @@ import type { Db } from '../../db/connection.ts';
 import { placeColumn, unitInScope } from '../admin-units/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
-import { personCards } from '../persons/index.ts';
+import { maskNationalId, personCards } from '../persons/index.ts';
 import { communeInScope } from './access.ts';
 import { bandsFrom } from './rules/age-groups.ts';
 import { type ContactOutcome, isRecordedReason } from './rules/contact-outcomes.ts';
@@ -31,6 +31,8 @@ export interface WorklistFilter {
 
 /** The longest worklist served: a large commune's adults. */
 const WORKLIST_LIMIT = 20_000;
+/** Rows of a worklist page: a screenful or two on a phone, a few kB on a slow link. */
+export const WORKLIST_PAGE = 50;
 const MISSED_SHOWN = 1_000;
 
 /** Statuses of counted persons, with their village's name; the persons' names come from the registry. */
@@ -123,7 +125,51 @@ function entry(r: PersonRow, today: string) {
 
 export type WorklistEntry = ReturnType<typeof entry>;
 
+/** An entry for a list on screen: the national ID reduced to its last digits. */
+const masked = (e: WorklistEntry): WorklistEntry => ({
+  ...e,
+  nationalId: e.nationalId && maskNationalId(e.nationalId),
+});
+
+/** The whole list, in order (the .xlsx the community team prints); audited. */
 export async function worklist(db: Db, scope: Scope, f: WorklistFilter, today = vietnamToday()) {
+  const { commune, persons } = await entries(db, scope, f, today);
+  await auditRead(db, scope, commune.code, { ...f, shown: persons.length }, persons);
+  return { unit: { code: commune.code, name: commune.name_with_type }, asOf: today, ...f, persons };
+}
+
+/**
+ * One page of the list for a screen (a phone on a slow link gets 50 rows, not the commune), with the counts of
+ * the whole list; national IDs masked. Audited.
+ */
+export async function worklistPage(
+  db: Db,
+  scope: Scope,
+  f: WorklistFilter & { page: number; exceptSession?: number },
+  today = vietnamToday(),
+) {
+  const { page, exceptSession, ...filter } = f;
+  const { commune, persons: all } = await entries(db, scope, filter, today);
+  const invited = exceptSession ? await invitedTo(db, exceptSession, commune.code) : new Set<number>();
+  const persons = invited.size ? all.filter((p) => !invited.has(p.personId)) : all;
+  const counts = { total: persons.length, notVaccinated: 0, due: 0, overdue: 0, withReason: 0 };
+  for (const p of persons) {
+    counts[p.list] += 1;
+    if (p.hasReason) counts.withReason += 1;
+  }
+  const shown = persons.slice((page - 1) * WORKLIST_PAGE, page * WORKLIST_PAGE).map(masked);
+  await auditRead(db, scope, commune.code, { ...f, shown: shown.length }, shown);
+  return {
+    unit: { code: commune.code, name: commune.name_with_type },
+    asOf: today,
+    counts,
+    page,
+    pageSize: WORKLIST_PAGE,
+    persons: shown,
+  };
+}
+
+async function entries(db: Db, scope: Scope, f: WorklistFilter, today: string) {
   const commune = await communeInScope(db, scope, f.unitCode);
   await syncStatuses(db, today);
   let q = statusRows(db)
@@ -138,15 +184,37 @@ export async function worklist(db: Db, scope: Scope, f: WorklistFilter, today = 
     q = q.where((eb) => eb.or([eb('s.coverage', '=', 'notVaccinated'), eb('s.next_due_from', '<=', today)]));
   const rows = await withPersons(db, await q.execute(), WORKLIST_LIMIT);
   const persons = rows.map((r) => entry(r, today)).filter((e) => !f.withoutReason || !e.hasReason);
-  await recordAudit(db, scope, [
+  return { commune, persons };
+}
+
+/** Persons of the commune already invited to one of its sessions (the invitation picker leaves them out). */
+async function invitedTo(db: Db, sessionId: number, communeCode: string) {
+  const rows = await db.db
+    .selectFrom('contact_outcomes as o')
+    .innerJoin('vaccination_sessions as v', 'v.id', 'o.session_id')
+    .select('o.person_id')
+    .where('o.session_id', '=', sessionId)
+    .where('v.unit_code', '=', communeCode)
+    .where('o.outcome', '=', 'invited')
+    .execute();
+  return new Set(rows.map((r) => r.person_id));
+}
+
+function auditRead(
+  db: Db,
+  scope: Scope,
+  unitCode: string,
+  details: Record<string, unknown>,
+  persons: readonly WorklistEntry[],
+) {
+  return recordAudit(db, scope, [
     {
       action: 'read',
       entity: 'vaccination_worklist',
-      unitCode: commune.code,
-      details: { ...f, shown: persons.length, ids: persons.slice(0, 200).map((p) => p.personId) },
+      unitCode,
+      details: { ...details, ids: persons.slice(0, 200).map((p) => p.personId) },
     },
   ]);
-  return { unit: { code: commune.code, name: commune.name_with_type }, asOf: today, ...f, persons };
 }
 
 const REASON_OUTCOMES = ['refused', 'contraindicated', 'moved', 'wrongData'] as const;
@@ -191,7 +259,7 @@ export async function missed(db: Db, scope: Scope, unitCode: string, minAge: num
               .execute(),
             MISSED_SHOWN,
           )
-        ).map((r) => entry(r, today))
+        ).map((r) => masked(entry(r, today)))
       : [];
   await recordAudit(db, scope, [
     {

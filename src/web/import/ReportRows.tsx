@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../core/errors.ts';
 import { formatNumber } from '../format.ts';
+import { ScrollArea } from '../ScrollArea.tsx';
 
 /** Rows beyond this are in the downloadable report only: a phone would choke on thousands of rows. */
 const SHOWN = 200;
@@ -28,7 +29,7 @@ export function ReportRows<E extends ReportEntry>(props: {
   const { entries, kindOf } = props;
   return (
     <>
-      <div className="table-scroll">
+      <ScrollArea>
         <table className="table rejected-table">
           <thead>
             <tr>
@@ -54,7 +55,7 @@ export function ReportRows<E extends ReportEntry>(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
       {entries.length > SHOWN && (
         <p className="note">{t('persons.import.moreErrors', { n: formatNumber(entries.length - SHOWN) })}</p>
       )}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../web/format.ts';
+import { ScrollArea } from '../../../web/ScrollArea.tsx';
 import type { AuditEntry } from './audit-api.ts';
 
 /** "{}" says nothing; other details show as compact JSON. */
@@ -10,7 +11,7 @@ function detailsText(details: string): string {
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="table-scroll">
+    <ScrollArea>
       <table className="table audit-table">
         <thead>
           <tr>
@@ -50,6 +51,6 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../web/format.ts';
+import { ScrollArea } from '../../../web/ScrollArea.tsx';
 import { COMPLIANCE_CLASSES, type ComplianceRow, type ComplianceView } from './directives-api.ts';
 
 /** The chart's numbers as a table: accessible, printable; one row per unit, the totals at the foot. */
@@ -32,7 +33,7 @@ export function ComplianceTable({
     </>
   );
   return (
-    <div className="table-scroll">
+    <ScrollArea>
       <table className="table compliance-table" data-testid="compliance-table">
         <caption className="visually-hidden">
           {t('directives.compliance.caption', { unit: view.unit.name })}
@@ -82,6 +83,6 @@ export function ComplianceTable({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

@@ -13,6 +13,7 @@ import { DocumentTasks } from './DocumentTasks.tsx';
 import { documentDate, documentTitle } from './directive-format.ts';
 import { originalFileUrl, taskReportUrl, useDocument } from './directives-api.ts';
 import './directives.css';
+import { ScrollArea } from '../../../web/ScrollArea.tsx';
 
 /**
  * /directives/documents/:id — the letter and its tasks side by side; the superior document it implements and
@@ -128,7 +129,9 @@ export function DocumentPage() {
       <div className="review-layout">
         <section className="review-source card" aria-labelledby="doc-text-title">
           <h2 id="doc-text-title">{t('directives.document.text')}</h2>
-          <pre className="letter-source">{d.originalText || d.body}</pre>
+          <ScrollArea className="letter-source" label={t('directives.document.text')}>
+            <pre>{d.originalText || d.body}</pre>
+          </ScrollArea>
         </section>
         <section className="card" aria-labelledby="doc-tasks-title">
           <h2 id="doc-tasks-title">{t('directives.document.tasks')}</h2>

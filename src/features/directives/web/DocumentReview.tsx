@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { formatNumber } from '../../../web/format.ts';
+import { ScrollArea } from '../../../web/ScrollArea.tsx';
 import { useCurrentUser } from '../../../web/session.ts';
 import { DraftField } from './DraftField.tsx';
 import { documentDate, documentTitle, fileToBase64, issuedBy } from './directive-format.ts';
@@ -109,7 +110,9 @@ export function DocumentReview({ parsed, text, file, onBack }: Props) {
       <div className="review-layout">
         <section className="review-source card" aria-labelledby="source-title">
           <h2 id="source-title">{t('directives.new.original')}</h2>
-          <pre className="letter-source">{text}</pre>
+          <ScrollArea className="letter-source" label={t('directives.new.original')}>
+            <pre>{text}</pre>
+          </ScrollArea>
         </section>
         <form className="review-form card" onSubmit={submit} noValidate>
           <h2>{t('directives.new.understood')}</h2>

@@ -148,7 +148,7 @@ export function useRefreshDirectives() {
 
 export const PAGE_SIZE = 50;
 
-export function useInbox(state: TaskState | '', page: number) {
+export function useInbox(state: TaskState | '', page: number, enabled = true) {
   return useQuery({
     queryKey: [...DIRECTIVES, 'inbox', state, page],
     queryFn: () =>
@@ -158,6 +158,7 @@ export function useInbox(state: TaskState | '', page: number) {
       ),
     placeholderData: keepPreviousData,
     staleTime: 0,
+    enabled,
   });
 }
 

@@ -72,6 +72,7 @@ export const directivesEn: DirectivesMessages = {
     urgent: 'Urgent',
     overdue: 'Overdue',
     noDate: 'Undated',
+    home: { allTasks: 'All tasks' },
     inbox: {
       newCount: 'New tasks: {{n}}',
       newMark: 'New task',

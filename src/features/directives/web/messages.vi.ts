@@ -70,6 +70,7 @@ export const directivesVi = {
     urgent: 'Khẩn',
     overdue: 'Quá hạn',
     noDate: 'Chưa ghi ngày',
+    home: { allTasks: 'Xem tất cả nhiệm vụ' },
     inbox: {
       newCount: '{{n}} việc mới',
       newMark: 'Việc mới',

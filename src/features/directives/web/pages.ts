@@ -1,4 +1,4 @@
-import { type FeaturePage, lazyPage, type NavEntry } from '../../../web/feature-pages.ts';
+import { type FeaturePage, type HomeCard, lazyPage, type NavEntry } from '../../../web/feature-pages.ts';
 
 // Journeys 1 and 2: one chunk per page; ECharts loads only with the compliance chart.
 export const directivePages: FeaturePage[] = [
@@ -14,6 +14,10 @@ export const directivePages: FeaturePage[] = [
     component: lazyPage(() => import('./CompliancePage.tsx'), 'CompliancePage'),
   },
   { path: '/directives/steering', component: lazyPage(() => import('./SteeringPage.tsx'), 'SteeringPage') },
+];
+
+export const directiveHome: HomeCard[] = [
+  { key: 'new-tasks', order: 10, component: lazyPage(() => import('./NewTasksCard.tsx'), 'NewTasksCard') },
 ];
 
 export const directiveNav: NavEntry[] = [

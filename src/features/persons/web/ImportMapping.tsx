@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../../web/FormActions.tsx';
+import { ScrollArea } from '../../../web/ScrollArea.tsx';
 import type { PreviewRow } from './file-preview.ts';
 import { columnLetter } from './person-format.ts';
 import { PERSON_FIELDS } from './persons-api.ts';
@@ -86,7 +87,7 @@ export function ImportMapping({
       {preview && preview.length > 0 && (
         <figure className="file-preview">
           <figcaption className="field-label">{t('persons.import.previewTitle')}</figcaption>
-          <div className="table-scroll">
+          <ScrollArea>
             <table className="table preview-table">
               <thead>
                 <tr>
@@ -113,7 +114,7 @@ export function ImportMapping({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         </figure>
       )}
       <div className="mapping-grid">

@@ -15,6 +15,7 @@ import {
   useAllPersons,
 } from './persons-api.ts';
 import './persons.css';
+import { ScrollArea } from '../../../web/ScrollArea.tsx';
 
 /**
  * /persons/print?village=<id> — one village's residents as an A4 table for the community team, with an
@@ -90,7 +91,7 @@ export function PrintPage() {
           {t('persons.print.loadingCount', { n: formatNumber(persons.length) })}
         </p>
       )}
-      <div className="table-scroll print-scroll">
+      <ScrollArea className="table-scroll print-scroll">
         <table className="table print-table" data-testid="print-table">
           <thead>
             <tr>
@@ -121,7 +122,7 @@ export function PrintPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
       {complete && (
         <p className="print-count">{t('persons.print.count', { n: formatNumber(persons.length) })}</p>
       )}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPercent } from '../../../web/format.ts';
+import { ScrollArea } from '../../../web/ScrollArea.tsx';
 import { type ClassCounts, COVERAGE_CLASSES, groupTotal } from './vaccination-api.ts';
 
 export interface TableRow {
@@ -63,7 +64,7 @@ export function CoverageTable({
   const body = rows.filter((r) => !r.total);
   const foot = rows.filter((r) => r.total);
   return (
-    <div className="table-scroll">
+    <ScrollArea>
       <table className="table coverage-table" data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -83,6 +84,6 @@ export function CoverageTable({
         {body.length > 0 && <tbody>{body.map(line)}</tbody>}
         {foot.length > 0 && <tfoot>{foot.map(line)}</tfoot>}
       </table>
-    </div>
+    </ScrollArea>
   );
 }

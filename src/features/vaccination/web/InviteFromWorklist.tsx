@@ -4,39 +4,39 @@ import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { FormActions } from '../../../web/FormActions.tsx';
 import { formatNumber } from '../../../web/format.ts';
 import { Loading } from '../../../web/Loading.tsx';
+import { Pagination } from '../../../web/Pagination.tsx';
 import { useUnit } from '../../admin-units/web/index.ts';
 import { useInvite } from './campaign-api.ts';
 import { useWorklist } from './vaccination-api.ts';
 import { birthOf, needText } from './worklist-format.ts';
 
-/** Rows drawn at a time: a cheap phone stays quick on a large commune's list. */
-const SHOWN = 100;
-/** The most persons one invitation request takes (schemas.ts invitationsBody). */
-const MAX_INVITED = 5000;
-
 /**
  * Chooses people from the commune's worklist (not vaccinated, due, overdue; those with a recorded reason
- * left out) and invites them to the session; people invited already are not offered again.
+ * left out) and invites them to the session; people invited already are not offered again. The server sends
+ * the list a page (50) at a time; choices are kept across pages.
  */
 export function InviteFromWorklist({
   sessionId,
   communeCode,
-  invited,
   onDone,
 }: {
   sessionId: number;
   communeCode: string;
-  invited: ReadonlySet<number>;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const [village, setVillage] = useState('');
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
-  const [shown, setShown] = useState(SHOWN);
+  const [page, setPage] = useState(1);
   const commune = useUnit(communeCode);
-  const list = useWorklist({ unit: communeCode, village, list: 'all', minAge: 12, withoutReason: true });
+  const list = useWorklist(
+    { unit: communeCode, village, list: 'all', minAge: 12, withoutReason: true },
+    page,
+    sessionId,
+  );
   const invite = useInvite(sessionId);
-  const offered = (list.data?.persons ?? []).filter((p) => !invited.has(p.personId));
+  const offered = list.data?.persons ?? [];
+  const total = list.data?.counts.total ?? 0;
 
   const toggle = (id: number, on: boolean) =>
     setChosen((current) => {
@@ -58,7 +58,7 @@ export function InviteFromWorklist({
             value={village}
             onChange={(e) => {
               setVillage(e.target.value);
-              setShown(SHOWN);
+              setPage(1);
             }}
           >
             <option value="">{t('persons.allVillages')}</option>
@@ -79,15 +79,13 @@ export function InviteFromWorklist({
             <button
               type="button"
               className="btn btn-small"
-              onClick={() => setChosen(new Set(offered.slice(0, MAX_INVITED).map((p) => p.personId)))}
+              onClick={() => setChosen(new Set([...chosen, ...offered.map((p) => p.personId)]))}
             >
-              {t('vaccination.sessions.chooseAll', {
-                n: formatNumber(Math.min(offered.length, MAX_INVITED)),
-              })}
+              {t('vaccination.sessions.chooseAll', { n: formatNumber(offered.length) })}
             </button>
           </p>
           <ul className="rows" aria-label={t('vaccination.sessions.inviteTitle')}>
-            {offered.slice(0, shown).map((p) => (
+            {offered.map((p) => (
               <li key={p.personId} className="row" data-testid="invite-row" data-person={p.personId}>
                 <label className="choice">
                   <input
@@ -105,13 +103,7 @@ export function InviteFromWorklist({
               </li>
             ))}
           </ul>
-          {offered.length > shown && (
-            <p className="actions">
-              <button type="button" className="btn btn-small" onClick={() => setShown((n) => n + SHOWN)}>
-                {t('vaccination.worklist.more', { n: formatNumber(offered.length - shown) })}
-              </button>
-            </p>
-          )}
+          <Pagination page={page} pages={Math.ceil(total / (list.data?.pageSize ?? 1))} onPage={setPage} />
         </>
       )}
       <ErrorNotice error={invite.error} />

@@ -48,22 +48,23 @@ export function OutcomeForm({
 
   return (
     <form className="inline-form outcome-form" onSubmit={submit} data-testid="outcome-form">
-      <div className="field">
-        <label htmlFor={`${idPrefix}-outcome`}>{t('vaccination.worklist.outcome')}</label>
-        <select
-          id={`${idPrefix}-outcome`}
-          data-testid="outcome-select"
-          value={outcome}
-          onChange={(e) => setOutcome(e.target.value as ContactOutcome | '')}
-        >
-          <option value="">{t('vaccination.worklist.chooseOutcome')}</option>
-          {CONTACT_OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {t(`vaccination.outcomes.${o}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      {/* One tap per answer (a select takes two on a phone). */}
+      <fieldset className="plain-fieldset outcome-choices" data-testid="outcome-choices">
+        <legend>{t('vaccination.worklist.outcome')}</legend>
+        {CONTACT_OUTCOMES.map((o) => (
+          <label key={o} className="outcome-choice">
+            <input
+              type="radio"
+              name={`${idPrefix}-outcome`}
+              value={o}
+              data-testid={`outcome-${o}`}
+              checked={outcome === o}
+              onChange={() => setOutcome(o)}
+            />
+            {t(`vaccination.outcomes.${o}`)}
+          </label>
+        ))}
+      </fieldset>
       {outcome !== '' && (
         <div className="field">
           <label htmlFor={`${idPrefix}-reason`}>

@@ -6,6 +6,7 @@ import { isoDateToText } from '../../../web/format.ts';
 import { useVaccinationCard, type VaccinationCard } from './vaccination-api.ts';
 import { doseName, outcomeText } from './worklist-format.ts';
 import './vaccination.css';
+import { ScrollArea } from '../../../web/ScrollArea.tsx';
 
 const GOOD = new Set(['primaryComplete', 'boosterReceived']);
 const GAP = new Set(['notVaccinated', 'partial', 'boosterDue']);
@@ -59,7 +60,7 @@ export function PersonVaccination({ personId }: { personId: number }) {
           {card.data.doses.length === 0 ? (
             <p className="muted">{t('vaccination.card.noDoses')}</p>
           ) : (
-            <div className="table-scroll">
+            <ScrollArea>
               <table className="table doses-table" data-testid="doses-table">
                 <thead>
                   <tr>
@@ -98,7 +99,7 @@ export function PersonVaccination({ personId }: { personId: number }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
           )}
           {card.data.outcomes.length > 0 && (
             <>

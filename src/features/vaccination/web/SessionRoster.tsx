@@ -61,7 +61,6 @@ export function SessionRoster({
   if (!roster.data) return <ErrorNotice error={roster.error} onRetry={() => void roster.refetch()} />;
   const { session, invitees, doses } = roster.data;
   const dosed = new Map(doses.map((d) => [d.person_id, d]));
-  const invited = new Set(invitees.map((i) => i.person_id));
   const nameOf = new Map(invitees.map((i) => [i.person_id, i.full_name]));
 
   const toggle = (id: number, on: boolean) =>
@@ -115,7 +114,6 @@ export function SessionRoster({
         <InviteFromWorklist
           sessionId={sessionId}
           communeCode={session.unit_code}
-          invited={invited}
           onDone={() => setInviting(false)}
         />
       )}

@@ -4,6 +4,7 @@ import { LineChart } from '../../../web/charts/LineChart.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { formatNumber, formatPercent, isoDateToText } from '../../../web/format.ts';
 import { Loading } from '../../../web/Loading.tsx';
+import { ScrollArea } from '../../../web/ScrollArea.tsx';
 import { CLASS_COLOURS } from './CoverageChart.tsx';
 import { type TrendWeek, useTrend } from './campaign-api.ts';
 import type { CoverageAgeGroup } from './vaccination-api.ts';
@@ -17,8 +18,6 @@ const COLOURS = {
 };
 
 const share = (n: number, whole: number) => (whole > 0 ? Math.round((n / whole) * 1000) / 10 : 0);
-/** "06/12/21": the week's first day, short enough for a 360-px axis, with the year (campaigns span years). */
-const weekLabel = (week: string) => isoDateToText(week).replace(/\d\d(\d\d)$/, '$1');
 
 /**
  * Week by week, the share of the age group reached so far: with a first dose, with the primary series, with
@@ -29,7 +28,7 @@ export function TrendSection({ unit, age }: { unit: string; age: CoverageAgeGrou
   const view = useTrend(unit, age);
   const weeks: TrendWeek[] = view.data?.weeks ?? [];
   const population = view.data?.population ?? 0;
-  const categories = useMemo(() => weeks.map((w) => weekLabel(w.week)), [weeks]);
+  const categories = useMemo(() => weeks.map((w) => isoDateToText(w.week)), [weeks]);
   const series = useMemo(
     () =>
       MILESTONES.map((m) => ({
@@ -59,7 +58,7 @@ export function TrendSection({ unit, age }: { unit: string; age: CoverageAgeGrou
           />
           <details className="fold">
             <summary>{t('vaccination.trend.table')}</summary>
-            <div className="table-scroll">
+            <ScrollArea>
               <table className="table coverage-table" data-testid="trend-table">
                 <thead>
                   <tr>
@@ -86,7 +85,7 @@ export function TrendSection({ unit, age }: { unit: string; age: CoverageAgeGrou
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
           </details>
         </>
       )}

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { statusOf } from '../../../web/api.ts';
@@ -8,6 +7,7 @@ import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { formatNumber } from '../../../web/format.ts';
 import { Loading } from '../../../web/Loading.tsx';
 import { NoAccessPage } from '../../../web/NoAccessPage.tsx';
+import { Pagination } from '../../../web/Pagination.tsx';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
 import { useUnit } from '../../admin-units/web/index.ts';
@@ -26,16 +26,14 @@ import { WorklistPrint } from './WorklistPrint.tsx';
 import { WorklistRow } from './WorklistRow.tsx';
 import './vaccination.css';
 
-/** Rows drawn at a time on screen (a cheap phone stays quick); the printed list has them all. */
-const SCREEN_PAGE = 100;
-
 const isList = (value: string | null): value is Worklist =>
   (WORKLISTS as readonly string[]).includes(value ?? '');
 
 /**
  * /vaccination/worklist — journey 3: per commune or village, the people not vaccinated, due or overdue, with
- * phones; the outcome of each contact recorded in place; printable on A4 for the community team and as .xlsx.
- * Filters live in the address bar: ?unit=&village=&list=&minAge=&reasons=hide.
+ * phones; the outcome of each contact recorded in place; the page on screen printable on A4 for the community
+ * team, the whole list as .xlsx. The server sends 50 rows at a time: a slow link carries a page, not the
+ * commune. Filters and the page live in the address bar: ?unit=&village=&list=&minAge=&reasons=hide&page=.
  */
 export function WorklistPage() {
   const { t } = useTranslation();
@@ -49,12 +47,13 @@ export function WorklistPage() {
     withoutReason: params.get('reasons') === 'hide',
   };
   const commune = useUnit(filter.unit);
-  const isCommune = commune.data?.unit.level === 3;
-  const view = useWorklist({ ...filter, unit: isCommune ? filter.unit : '' });
-  const [shown, setShown] = useState(SCREEN_PAGE);
+  // A commune user's own list starts at once, without waiting for the unit (one round trip less on a slow link).
+  const isCommune = commune.data?.unit.level === 3 || (user.unitLevel === 3 && filter.unit === user.unitCode);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const view = useWorklist({ ...filter, unit: isCommune ? filter.unit : '' }, page);
   useDocumentTitle(t('vaccination.worklist.title'));
 
-  const set = (next: Partial<WorklistFilter>) => {
+  const set = (next: Partial<WorklistFilter>, toPage = 1) => {
     const f = { ...filter, ...next };
     const search = new URLSearchParams();
     if (f.unit && !(user.unitLevel === 3 && f.unit === user.unitCode)) search.set('unit', f.unit);
@@ -62,7 +61,7 @@ export function WorklistPage() {
     if (f.list !== 'all') search.set('list', f.list);
     if (f.minAge !== 12) search.set('minAge', String(f.minAge));
     if (f.withoutReason) search.set('reasons', 'hide');
-    setShown(SCREEN_PAGE);
+    if (toPage > 1) search.set('page', String(toPage));
     setParams(search, { replace: true });
   };
 
@@ -71,11 +70,8 @@ export function WorklistPage() {
   const villages = isCommune ? (commune.data?.villages ?? []) : [];
   const village = villages.find((v) => String(v.id) === filter.village);
   const persons = view.data?.persons ?? [];
-  const counts = { notVaccinated: 0, due: 0, overdue: 0, withReason: 0 };
-  for (const p of persons) {
-    counts[p.list] += 1;
-    if (p.hasReason) counts.withReason += 1;
-  }
+  const counts = view.data?.counts ?? { total: 0, notVaccinated: 0, due: 0, overdue: 0, withReason: 0 };
+  const offset = (page - 1) * (view.data?.pageSize ?? 0);
   const place = village?.name ?? commune.data?.unit.nameWithType ?? '';
   const printTitle = t('vaccination.worklist.printTitle', { place: place.toLocaleUpperCase('vi') });
   const filterText = [
@@ -149,14 +145,14 @@ export function WorklistPage() {
         {!isCommune && !commune.isPending && (
           <p className="card">{t('vaccination.worklist.chooseCommune')}</p>
         )}
-        {(view.isPending && isCommune) || commune.isPending ? <Loading /> : null}
+        {(view.isPending && isCommune) || (commune.isPending && !isCommune) ? <Loading /> : null}
         {view.isError && <ErrorNotice error={view.error} onRetry={() => void view.refetch()} />}
 
         {view.data && isCommune && (
           <div className={view.isPlaceholderData ? 'stale' : undefined}>
             <div className="actions list-actions worklist-head">
               <p className="worklist-summary" data-testid="worklist-summary">
-                <strong>{t('vaccination.worklist.total', { n: formatNumber(persons.length) })}</strong>
+                <strong>{t('vaccination.worklist.total', { n: formatNumber(counts.total) })}</strong>
                 {' · '}
                 {t('vaccination.worklist.counts', {
                   none: formatNumber(counts.notVaccinated),
@@ -191,18 +187,16 @@ export function WorklistPage() {
               </p>
             ) : (
               <ul className="rows card worklist" aria-label={t('vaccination.worklist.title')}>
-                {persons.slice(0, shown).map((p) => (
+                {persons.map((p) => (
                   <WorklistRow key={p.personId} entry={p} showVillage={!village} canRecord={canRecord} />
                 ))}
               </ul>
             )}
-            {persons.length > shown && (
-              <p className="actions">
-                <button type="button" className="btn" onClick={() => setShown((n) => n + SCREEN_PAGE)}>
-                  {t('vaccination.worklist.more', { n: formatNumber(persons.length - shown) })}
-                </button>
-              </p>
-            )}
+            <Pagination
+              page={page}
+              pages={Math.ceil(counts.total / (view.data.pageSize || 1))}
+              onPage={(p) => set({}, p)}
+            />
           </div>
         )}
       </div>
@@ -212,6 +206,7 @@ export function WorklistPage() {
           unitName={commune.data?.unit.nameWithType ?? ''}
           filters={filterText}
           persons={persons}
+          offset={offset}
           showVillage={!village}
         />
       )}

@@ -5,19 +5,22 @@ import { birthOf, needText, outcomeText } from './worklist-format.ts';
 
 /**
  * The worklist on A4 for the village's community team (shown only when printing): title, commune, the list's
- * filters and the date; one line per person with an empty column to write what the contact gave.
+ * filters and the date; one line per person with an empty column to write what the contact gave. The page on
+ * screen (`offset` rows come before it); the whole list is the .xlsx.
  */
 export function WorklistPrint({
   title,
   unitName,
   filters,
   persons,
+  offset,
   showVillage,
 }: {
   title: string;
   unitName: string;
   filters: string;
   persons: WorklistEntry[];
+  offset: number;
   showVillage: boolean;
 }) {
   const { t } = useTranslation();
@@ -51,7 +54,7 @@ export function WorklistPrint({
         <tbody>
           {persons.map((p, i) => (
             <tr key={p.personId}>
-              <td className="col-no num">{i + 1}</td>
+              <td className="col-no num">{offset + i + 1}</td>
               <td>{p.fullName}</td>
               <td className="num nowrap">{birthOf(p)}</td>
               {showVillage && <td>{p.villageName ?? ''}</td>}

@@ -3,7 +3,7 @@ import type { WebFeatureManifest } from '../../../web/feature-manifest.ts';
 import { vaccinationPermissions } from '../permissions.ts';
 import { vaccinationEn } from './messages.en.ts';
 import { type VaccinationMessages, vaccinationVi } from './messages.vi.ts';
-import { vaccinationNav, vaccinationPages } from './pages.ts';
+import { vaccinationHome, vaccinationNav, vaccinationPages } from './pages.ts';
 
 /** The vaccination feature's part of the web app (listed in src/web/features.ts). */
 export const vaccinationWeb = {
@@ -11,6 +11,7 @@ export const vaccinationWeb = {
   permissions: vaccinationPermissions,
   pages: vaccinationPages,
   nav: vaccinationNav,
+  home: vaccinationHome,
   messages: { vi: vaccinationVi, en: vaccinationEn },
 } satisfies WebFeatureManifest<VaccinationMessages>;
 

@@ -1,4 +1,4 @@
-import { type FeaturePage, lazyPage, type NavEntry } from '../../../web/feature-pages.ts';
+import { type FeaturePage, type HomeCard, lazyPage, type NavEntry } from '../../../web/feature-pages.ts';
 
 // Journeys 3 and 6: coverage, targets, sessions, worklists, dose import; ECharts shared with the compliance
 // chart (src/web/charts).
@@ -11,6 +11,10 @@ export const vaccinationPages: FeaturePage[] = [
     path: '/vaccination/import',
     component: lazyPage(() => import('./DoseImportPage.tsx'), 'DoseImportPage'),
   },
+];
+
+export const vaccinationHome: HomeCard[] = [
+  { key: 'worklist', order: 20, component: lazyPage(() => import('./WorklistCard.tsx'), 'WorklistCard') },
 ];
 
 export const vaccinationNav: NavEntry[] = [

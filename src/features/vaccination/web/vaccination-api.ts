@@ -144,10 +144,15 @@ const worklistParams = (f: WorklistFilter) => ({
   withoutReason: f.withoutReason ? 'true' : undefined,
 });
 
-export function useWorklist(filter: WorklistFilter) {
+/** One page of a worklist (50 rows, the counts of the whole list); `exceptSession` leaves out its invitees. */
+export function useWorklist(filter: WorklistFilter, page = 1, exceptSession?: number) {
   return useQuery({
-    queryKey: [...VACCINATION, 'worklist', filter],
-    queryFn: () => api<WorklistView>('GET', `/api/vaccination/worklist${query(worklistParams(filter))}`),
+    queryKey: [...VACCINATION, 'worklist', filter, page, exceptSession],
+    queryFn: () =>
+      api<WorklistView>(
+        'GET',
+        `/api/vaccination/worklist${query({ ...worklistParams(filter), page, exceptSession })}`,
+      ),
     placeholderData: keepPreviousData,
     enabled: filter.unit !== '',
   });

@@ -1,0 +1,143 @@
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
+import { features } from '../../src/server/features.ts';
+import { PHONE, useBrowserRig } from '../support/browser.ts';
+import { call, login } from '../support/http.ts';
+
+/**
+ * axe-core on every page of the app, for a district user, the administrator and a commune user (the demo's
+ * generated residents and doses, so lists are full and faded rows exist): no serious or critical finding.
+ * The pages are the navigation's entries walked in the browser, and the pages below them a user reaches.
+ */
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const COMMUNE = '06400';
+const SEED_000 = new URL('../fixtures/letters/000_0cc6a49cf5414292.txt', import.meta.url);
+
+interface Finding {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe('accessibility (axe-core)', () => {
+  const rig = useBrowserRig();
+  let documentId = 0;
+
+  beforeAll(async () => {
+    const area = { provinceCode: '20', districtCode: '186', communeCodes: [COMMUNE] };
+    for (const feature of features()) await feature.demo?.(rig.server.db, area);
+    const district = await login(rig.server.base, 'demo.huyen');
+    const text = (await import('node:fs')).readFileSync(SEED_000, 'utf8');
+    const parsed = await (
+      await call(rig.server.base, district, 'POST', '/api/directives/parse', { text })
+    ).json();
+    const body = { unitCode: '186', direction: 'outgoing', document: parsed, originalText: text };
+    const registered = await call(rig.server.base, district, 'POST', '/api/documents', body);
+    documentId = ((await registered.json()) as { document: { id: number } }).document.id;
+  }, 180_000);
+
+  /** Logged in, with scripts injected past the CSP (axe is a test tool, not part of the app). */
+  async function loggedIn(username: string) {
+    const context = await rig.browser.newContext({ viewport: PHONE, locale: 'vi-VN', bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${rig.server.base}/login`);
+    await page.getByLabel(/Tên đăng nhập/).fill(username);
+    await page.getByLabel(/Mật khẩu/).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /Đăng nhập/ }).click();
+    await page.waitForURL(/\/areas\//);
+    return page;
+  }
+
+  /** The navigation's entries (the menu as the user sees it). */
+  async function navPaths(page: Page): Promise<string[]> {
+    await page.locator('#main-nav a[href]').first().waitFor();
+    const hrefs = await page
+      .locator('#main-nav a[href]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    return [...new Set(hrefs)];
+  }
+
+  /** The serious and critical findings on a page, once it has settled. */
+  async function findings(page: Page, path: string): Promise<string[]> {
+    await page.goto(`${rig.server.base}${path}`);
+    await page.waitForLoadState('networkidle');
+    await page
+      .locator('.loading')
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => undefined);
+    await page.addScriptTag({ path: AXE });
+    const found = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: Finding[] }> } }).axe;
+      return (await axe.run()).violations;
+    });
+    return found
+      .filter((f) => f.impact === 'serious' || f.impact === 'critical')
+      .map(
+        (f) =>
+          `${path}: ${f.id} (${f.impact}) ${f.help} — ${f.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+  }
+
+  async function audit(username: string, below: (page: Page) => Promise<string[]>) {
+    const page = await loggedIn(username);
+    const paths = [...new Set([...(await navPaths(page)), ...(await below(page))])];
+    const all: string[] = [];
+    for (const path of paths) all.push(...(await findings(page, path)));
+    console.log(`${username}: ${paths.length} pages, ${all.length} serious or critical findings`);
+    return all;
+  }
+
+  it('the login page meets no serious or critical finding', async () => {
+    const context = await rig.browser.newContext({ viewport: PHONE, locale: 'vi-VN', bypassCSP: true });
+    expect(await findings(await context.newPage(), '/login')).toEqual([]);
+  });
+
+  it('a district user meets no serious or critical finding', async () => {
+    const found = await audit('demo.huyen', async () => [
+      '/directives?view=incoming',
+      '/directives?view=outgoing',
+      '/directives/new',
+      `/directives/documents/${documentId}`,
+      '/directives/compliance',
+      '/directives/steering',
+      '/vaccination/targets',
+      '/vaccination/sessions',
+      `/vaccination/worklist?unit=${COMMUNE}`,
+      '/vaccination/import',
+      `/areas/${COMMUNE}`,
+      `/persons?commune=${COMMUNE}`,
+      '/persons/imports',
+      '/persons/duplicates',
+      `/persons/print?commune=${COMMUNE}`,
+      '/not-a-page',
+    ]);
+    expect(found).toEqual([]);
+  }, 240_000);
+
+  it('the administrator meets no serious or critical finding', async () => {
+    expect(await audit('demo.quantri', async () => ['/admin/users'])).toEqual([]);
+  }, 240_000);
+
+  it('a commune user meets no serious or critical finding', async () => {
+    const found = await audit(`demo.xa.${COMMUNE}`, async () => {
+      const commune = await login(rig.server.base, `demo.xa.${COMMUNE}`);
+      const inbox = await (await call(rig.server.base, commune, 'GET', '/api/tasks/inbox')).json();
+      const persons = await (
+        await call(rig.server.base, commune, 'GET', `/api/persons?commune=${COMMUNE}`)
+      ).json();
+      return [
+        `/directives/tasks/${inbox.tasks[0].id}`,
+        '/vaccination/worklist',
+        '/vaccination/worklist?list=overdue',
+        '/vaccination/sessions',
+        `/persons/${persons.persons[0].id}`,
+        '/persons/import',
+        '/profile',
+      ];
+    });
+    expect(found).toEqual([]);
+  }, 240_000);
+});
