@@ -325,6 +325,8 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
   /** A valid body and query for each route, so that "inside" calls reach the store. */
   const samples: Record<string, (c: Caller, t: Target) => { body?: unknown; query?: string }> = {
     'GET /api/health': () => ({}),
+    'POST /api/rules/home-care/warnings': () => ({ body: { date: '2022-02-10', ageYears: 40, spo2: 94 } }),
+    'POST /api/rules/quarantine': () => ({ body: { exposureDate: '2021-12-20', fullyVaccinatedOn: null } }),
     'POST /api/auth/login': () => ({ body: { username: 'nobody', password: 'wrong' } }),
     'POST /api/auth/logout': () => ({}),
     'GET /api/auth/me': () => ({}),
