@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVillage } from '../../src/features/admin-units/store.ts';
 import { ROLES, type Role, type Scope, systemScope } from '../../src/features/auth/rules.ts';
 import { createUser } from '../../src/features/auth/store.ts';
+import { createCase } from '../../src/features/cases/cases-store.ts';
 import { registerDocument } from '../../src/features/directives/documents-store.ts';
 import { parseDocument } from '../../src/features/directives/rules/parse-document.ts';
 import { createMember, createVisit } from '../../src/features/directives/steering-store.ts';
@@ -122,6 +123,8 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
 
   /** Vaccination: a dose, an import, a target and a session of the target unit, written straight in. */
   let vaccinated = 0;
+  /** Persons of the callers' commune, one for each case or contact a sample creates. */
+  const casePeople: number[] = [];
   const placeOf = async (code: string) => {
     const unit = await server.app.db.db
       .selectFrom('admin_units')
@@ -248,6 +251,22 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
             system,
             t === 'inside' ? c.insideCommune : c.outsideCommune,
             { name: `Tổ thử ${++seq}`, kind: 'other' },
+          )
+        ).id,
+      ),
+    'cases.id': async (c, t) =>
+      String(
+        (
+          await createCase(
+            server.app.db,
+            system,
+            {
+              personId: await newPerson(communeOf(c, t)),
+              sampleDate: '2022-01-05',
+              testKind: 'pcr',
+              placeOfCare: 'home',
+            },
+            '2022-01-15',
           )
         ).id,
       ),
@@ -462,6 +481,19 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'POST /api/vaccination/sessions/:id/invitations': () => ({ body: { personIds: [vaccinated] } }),
     'POST /api/vaccination/sessions/:id/doses': () => ({ body: { doses: [{ personId: vaccinated }] } }),
     'GET /api/vaccination/fhir': (c) => ({ query: `unit=${c.insideCommune}` }),
+    'GET /api/cases/summary': (c) => ({ query: `unit=${c.unit}&date=2022-01-10` }),
+    'GET /api/cases': (c) => ({ query: `unit=${c.unit}` }),
+    'POST /api/cases': () => ({
+      body: { personId: casePeople.pop(), sampleDate: '2022-01-05', testKind: 'pcr', placeOfCare: 'home' },
+    }),
+    'POST /api/cases/:id/outcome': () => ({ body: { status: 'recovered', on: '2022-01-12' } }),
+    'POST /api/cases/:id/transfers': () => ({ body: { on: '2022-01-07', placeOfCare: 'facility' } }),
+    'POST /api/cases/:id/contacts': () => ({
+      body: { personId: casePeople.pop(), exposureDate: '2022-01-04' },
+    }),
+    'POST /api/tests': (c) => ({
+      body: { commune: c.insideCommune, kind: 'rapidAntigen', sampleDate: '2022-01-10', result: 'negative' },
+    }),
   };
 
   /** An upload of the CSV fixture owned by the caller, written where the server keeps uploads. */
@@ -481,6 +513,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     server = await startServer(engine);
     const db = server.app.db.db;
     vaccinated = await newPerson('06385');
+    for (let i = 0; i < 80; i++) casePeople.push(await newPerson('06385'));
     const firstCommuneOf = async (district: string) =>
       (
         await db
@@ -620,6 +653,9 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       await codes((body.persons as { commune_code: string }[]).map((p) => p.commune_code));
     if (url === '/api/vaccination/coverage')
       await codes((body.units as { code: string }[]).map((u) => u.code));
+    if (url === '/api/cases')
+      await codes((body.cases as { commune_code: string }[]).map((c) => c.commune_code));
+    if (url === '/api/cases/summary') await codes((body.units as { code: string }[]).map((u) => u.code));
     if (url === '/api/audit')
       await codes(
         (body.entries as { unit_code: string | null }[]).flatMap((e) => (e.unit_code ? [e.unit_code] : [])),

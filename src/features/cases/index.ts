@@ -1,11 +1,19 @@
 import type { FeatureManifest } from '../../server/feature-manifest.ts';
+import { cases } from './migrations/0020-cases.ts';
+import { casePermissions } from './permissions.ts';
+import { caseRoutes } from './routes.ts';
 import { casesRulesRoutes } from './rules-routes.ts';
 
 /**
- * The three pillars (issue 15): testing, cases (F0) and their home treatment, contacts (F1) and quarantine.
- * Its regulation so far: warning signs, release and quarantine rule sets, served as calculators.
+ * The three pillars (issue 15): tests, cases (F0) and their places of care, close contacts (F1) and their
+ * quarantine, each commune's numbers by day; the regulation (warning signs, release, quarantine) as calculators.
  */
 export const casesFeature = {
   name: 'cases',
-  routes: casesRulesRoutes,
+  permissions: casePermissions,
+  migrations: { '0020-cases': cases },
+  routes(app) {
+    casesRulesRoutes(app);
+    caseRoutes(app);
+  },
 } satisfies FeatureManifest;
