@@ -7,6 +7,7 @@ import { createVillage } from '../../src/features/admin-units/store.ts';
 import { ROLES, type Role, type Scope, systemScope } from '../../src/features/auth/rules.ts';
 import { createUser } from '../../src/features/auth/store.ts';
 import { createCase } from '../../src/features/cases/cases-store.ts';
+import { checkByTeam } from '../../src/features/cases/checks-store.ts';
 import { registerDocument } from '../../src/features/directives/documents-store.ts';
 import { parseDocument } from '../../src/features/directives/rules/parse-document.ts';
 import { createMember, createVisit } from '../../src/features/directives/steering-store.ts';
@@ -119,6 +120,21 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         })
         .returning('id')
         .executeTakeFirstOrThrow()
+    ).id;
+
+  const newCase = async (commune: string) =>
+    (
+      await createCase(
+        server.app.db,
+        system,
+        {
+          personId: await newPerson(commune),
+          sampleDate: '2022-01-05',
+          testKind: 'pcr',
+          placeOfCare: 'home',
+        },
+        '2022-01-15',
+      )
     ).id;
 
   /** Vaccination: a dose, an import, a target and a session of the target unit, written straight in. */
@@ -254,22 +270,17 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
           )
         ).id,
       ),
-    'cases.id': async (c, t) =>
-      String(
-        (
-          await createCase(
-            server.app.db,
-            system,
-            {
-              personId: await newPerson(communeOf(c, t)),
-              sampleDate: '2022-01-05',
-              testKind: 'pcr',
-              placeOfCare: 'home',
-            },
-            '2022-01-15',
-          )
-        ).id,
-      ),
+    'cases.id': async (c, t) => String(await newCase(communeOf(c, t))),
+    'escalations.id': async (c, t) => {
+      const sick = await newCase(communeOf(c, t));
+      await checkByTeam(server.app.db, system, sick, { spo2: 90 }, '2022-01-15');
+      const row = await server.app.db.db
+        .selectFrom('escalations')
+        .select('id')
+        .where('case_id', '=', sick)
+        .executeTakeFirstOrThrow();
+      return String(row.id);
+    },
     'users.id': async (c, t) =>
       String(
         (
@@ -491,6 +502,13 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'POST /api/cases/:id/contacts': () => ({
       body: { personId: casePeople.pop(), exposureDate: '2022-01-04' },
     }),
+    'POST /api/cases/:id/check-link': () => ({}),
+    'GET /api/check-links/:token': () => ({}),
+    'POST /api/check-links/:token/checks': () => ({ body: { spo2: 97 } }),
+    'POST /api/cases/:id/checks': () => ({ body: { spo2: 97, temperature: 37.2 } }),
+    'GET /api/escalations': (c) => ({ query: `unit=${c.unit}` }),
+    'POST /api/escalations/:id/handle': () => ({ body: { note: 'Đã gọi điện' } }),
+    'GET /api/cases/missed-checks': (c) => ({ query: `unit=${c.unit}&date=2022-01-15` }),
     'POST /api/tests': (c) => ({
       body: { commune: c.insideCommune, kind: 'rapidAntigen', sampleDate: '2022-01-10', result: 'negative' },
     }),
@@ -627,7 +645,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         }
     }
     expect(failures).toEqual([]);
-  }, 120_000);
+  }, 600_000);
 
   /** Lists answer only rows of the caller's area. */
   async function expectOnlyOwnData(url: string, caller: Caller, body: Record<string, unknown>) {
@@ -655,6 +673,10 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       await codes((body.units as { code: string }[]).map((u) => u.code));
     if (url === '/api/cases')
       await codes((body.cases as { commune_code: string }[]).map((c) => c.commune_code));
+    if (url === '/api/escalations')
+      await codes((body.escalations as { communeCode: string }[]).map((e) => e.communeCode));
+    if (url === '/api/cases/missed-checks')
+      await codes((body.cases as { communeCode: string }[]).map((e) => e.communeCode));
     if (url === '/api/cases/summary') await codes((body.units as { code: string }[]).map((u) => u.code));
     if (url === '/api/audit')
       await codes(

@@ -1,5 +1,7 @@
 import type { FeatureManifest } from '../../server/feature-manifest.ts';
+import { checkRoutes } from './checks-routes.ts';
 import { cases } from './migrations/0020-cases.ts';
+import { homeChecks } from './migrations/0021-home-checks.ts';
 import { casePermissions } from './permissions.ts';
 import { caseRoutes } from './routes.ts';
 import { casesRulesRoutes } from './rules-routes.ts';
@@ -11,9 +13,10 @@ import { casesRulesRoutes } from './rules-routes.ts';
 export const casesFeature = {
   name: 'cases',
   permissions: casePermissions,
-  migrations: { '0020-cases': cases },
+  migrations: { '0020-cases': cases, '0021-home-checks': homeChecks },
   routes(app) {
     casesRulesRoutes(app);
     caseRoutes(app);
+    checkRoutes(app);
   },
 } satisfies FeatureManifest;

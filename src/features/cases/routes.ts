@@ -7,40 +7,9 @@ import { addContact } from './contacts-store.ts';
 import { daySummary } from './counts-store.ts';
 import { CASE_OUTCOMES, SEVERITIES, TEST_KINDS, TEST_RESULTS } from './rules/case-input.ts';
 import { PLACES_OF_CARE } from './rules/day-counts.ts';
+import { caseRecord, unitSummary } from './schemas.ts';
 import { recordTest } from './tests-store.ts';
 
-const count = z.number().int();
-const unitSummary = z.object({
-  code: z.string(),
-  name: z.string(),
-  level: z.number(),
-  newCases: count,
-  underTreatmentHome: count,
-  underTreatmentFacility: count,
-  recovered: count,
-  deaths: count,
-  newContacts: count,
-  inQuarantine: count,
-  testsDone: count,
-  testsPositive: count,
-  casesLast7Days: count,
-});
-const caseRecord = z.object({
-  id: z.number(),
-  province_code: z.string(),
-  district_code: z.string(),
-  commune_code: z.string(),
-  person_id: z.number(),
-  sample_date: z.string(),
-  test_kind: z.string(),
-  confirmed_on: z.string(),
-  place_of_care: z.string(),
-  severity: z.string().nullable(),
-  status: z.string(),
-  outcome_on: z.string().nullable(),
-  source_case_id: z.number().nullable(),
-  note: z.string().nullable(),
-});
 const placeOfCare = z.enum(PLACES_OF_CARE);
 
 export function caseRoutes(app: FastifyInstance) {

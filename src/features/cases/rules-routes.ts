@@ -3,23 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest } from '../../core/errors.ts';
 import { errorResponses, isoDate, responses } from '../../server/schemas.ts';
-import { CHECK_MEASURE_RANGES, type CheckMeasure, MAX_AGE_YEARS } from './rules/daily-check.ts';
+import { MAX_AGE_YEARS } from './rules/daily-check.ts';
 import { quarantinePlan } from './rules/quarantine.ts';
-import { WARNING_SIGN_NUMBERS, warningsFor } from './rules/warning-signs.ts';
-
-const message = z.object({ vi: z.string(), en: z.string() });
-const ruleSet = z.object({
-  id: z.string(),
-  name: z.string(),
-  legalBasis: z.string(),
-  provisional: z.boolean(),
-});
-
-/** A measure within the range a living person's value falls in (refused naming the field otherwise). */
-const measure = (name: CheckMeasure) => {
-  const { min, max } = CHECK_MEASURE_RANGES[name];
-  return z.number().min(min).max(max).nullish();
-};
+import { warningsFor } from './rules/warning-signs.ts';
+import { checkBody, ruleSetRef, warning } from './schemas.ts';
 
 function noRuleSet(field: string, date: string): never {
   const message = {
@@ -44,36 +31,11 @@ export function casesRulesRoutes(app: FastifyInstance) {
         summary:
           'The warning signs a daily check raises (rules.md §4.4), under the rule set in force on the date',
         operationId: 'evaluateWarningSigns',
-        body: z.object({
-          date: isoDate,
-          ageYears: z.number().min(0).max(MAX_AGE_YEARS),
-          respiratoryRate: measure('respiratoryRate'),
-          spo2: measure('spo2'),
-          pulse: measure('pulse'),
-          systolic: measure('systolic'),
-          diastolic: measure('diastolic'),
-          signs: z
-            .array(
-              z
-                .number()
-                .int()
-                .refine((n) => WARNING_SIGN_NUMBERS.includes(n), 'a warning sign number, 1-11'),
-            )
-            .max(11)
-            .default([]),
-        }),
+        body: checkBody.extend({ date: isoDate, ageYears: z.number().min(0).max(MAX_AGE_YEARS) }),
         response: responses({
           200: z.object({
-            ruleSet,
-            warnings: z.array(
-              z.object({
-                number: z.number(),
-                sign: message,
-                value: z.number().nullable(),
-                threshold: z.string().nullable(),
-                provisional: z.boolean(),
-              }),
-            ),
+            ruleSet: ruleSetRef,
+            warnings: z.array(warning),
           }),
           ...errorResponses(400),
         }),
@@ -100,7 +62,7 @@ export function casesRulesRoutes(app: FastifyInstance) {
         }),
         response: responses({
           200: z.object({
-            ruleSet,
+            ruleSet: ruleSetRef,
             protected: z.boolean(),
             quarantineDays: z.number(),
             selfMonitoringDays: z.number(),

@@ -87,3 +87,57 @@ declare module '../../db/schema.ts' {
     case_day_counts: CaseDayCountTable;
   }
 }
+
+export interface DailyCheckTable {
+  id: Generated<number>;
+  province_code: string;
+  commune_code: string;
+  case_id: number;
+  day: string;
+  period: string;
+  respiratory_rate: number | null;
+  spo2: number | null;
+  pulse: number | null;
+  temperature: number | null;
+  systolic: number | null;
+  diastolic: number | null;
+  signs: string;
+  warnings: string;
+  rule_set_id: string;
+  entered_by: string;
+  user_id: number | null;
+  created_at: string;
+}
+
+export interface EscalationTable {
+  id: Generated<number>;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  case_id: number;
+  check_id: number;
+  warnings: string;
+  actor: string;
+  act_by: string;
+  call_115: number;
+  status: string;
+  handled_by: number | null;
+  handled_at: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface CheckLinkTable {
+  case_id: number;
+  province_code: string;
+  token_hash: string;
+  created_at: string;
+}
+
+declare module '../../db/schema.ts' {
+  interface Database {
+    daily_checks: DailyCheckTable;
+    escalations: EscalationTable;
+    check_links: CheckLinkTable;
+  }
+}
