@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
+import { DEMO_AS_OF, DEMO_PASSWORD } from '../../src/demo/seed.ts';
 import { features } from '../../src/server/features.ts';
 import { PHONE, useBrowserRig } from '../support/browser.ts';
 import { call, login } from '../support/http.ts';
@@ -27,7 +27,7 @@ describe('accessibility (axe-core)', () => {
   let documentId = 0;
 
   beforeAll(async () => {
-    const area = { provinceCode: '20', districtCode: '186', communeCodes: [COMMUNE] };
+    const area = { provinceCode: '20', districtCode: '186', communeCodes: [COMMUNE], today: DEMO_AS_OF };
     for (const feature of features()) await feature.demo?.(rig.server.db, area);
     const district = await login(rig.server.base, 'demo.huyen');
     const text = (await import('node:fs')).readFileSync(SEED_000, 'utf8');

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_AS_OF } from '../../src/demo/seed.ts';
 import { features } from '../../src/server/features.ts';
 import { PHONE, useBrowserRig } from '../support/browser.ts';
 import { login } from '../support/http.ts';
@@ -15,7 +16,7 @@ describe('on slow 3G', () => {
   const rig = useBrowserRig();
 
   beforeAll(async () => {
-    const area = { provinceCode: '20', districtCode: '186', communeCodes: [COMMUNE] };
+    const area = { provinceCode: '20', districtCode: '186', communeCodes: [COMMUNE], today: DEMO_AS_OF };
     for (const feature of features()) await feature.demo?.(rig.server.db, area);
   }, 120_000);
 

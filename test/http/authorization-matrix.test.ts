@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVillage } from '../../src/features/admin-units/store.ts';
 import { ROLES, type Role, type Scope, systemScope } from '../../src/features/auth/rules.ts';
 import { createUser } from '../../src/features/auth/store.ts';
+import { createCase } from '../../src/features/cases/cases-store.ts';
+import { checkByTeam } from '../../src/features/cases/checks-store.ts';
 import { registerDocument } from '../../src/features/directives/documents-store.ts';
 import { parseDocument } from '../../src/features/directives/rules/parse-document.ts';
 import { createMember, createVisit } from '../../src/features/directives/steering-store.ts';
@@ -120,8 +122,25 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         .executeTakeFirstOrThrow()
     ).id;
 
+  const newCase = async (commune: string) =>
+    (
+      await createCase(
+        server.app.db,
+        system,
+        {
+          personId: await newPerson(commune),
+          sampleDate: '2022-01-05',
+          testKind: 'pcr',
+          placeOfCare: 'home',
+        },
+        '2022-01-15',
+      )
+    ).id;
+
   /** Vaccination: a dose, an import, a target and a session of the target unit, written straight in. */
   let vaccinated = 0;
+  /** Persons of the callers' commune, one for each case or contact a sample creates. */
+  const casePeople: number[] = [];
   const placeOf = async (code: string) => {
     const unit = await server.app.db.db
       .selectFrom('admin_units')
@@ -251,6 +270,17 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
           )
         ).id,
       ),
+    'cases.id': async (c, t) => String(await newCase(communeOf(c, t))),
+    'escalations.id': async (c, t) => {
+      const sick = await newCase(communeOf(c, t));
+      await checkByTeam(server.app.db, system, sick, { spo2: 90 }, '2022-01-15');
+      const row = await server.app.db.db
+        .selectFrom('escalations')
+        .select('id')
+        .where('case_id', '=', sick)
+        .executeTakeFirstOrThrow();
+      return String(row.id);
+    },
     'users.id': async (c, t) =>
       String(
         (
@@ -326,6 +356,8 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
   const samples: Record<string, (c: Caller, t: Target) => { body?: unknown; query?: string }> = {
     'GET /api/health': () => ({}),
     'GET /api/calendar': () => ({}),
+    'POST /api/rules/home-care/warnings': () => ({ body: { date: '2022-02-10', ageYears: 40, spo2: 94 } }),
+    'POST /api/rules/quarantine': () => ({ body: { exposureDate: '2021-12-20', fullyVaccinatedOn: null } }),
     'POST /api/auth/login': () => ({ body: { username: 'nobody', password: 'wrong' } }),
     'POST /api/auth/logout': () => ({}),
     'GET /api/auth/me': () => ({}),
@@ -461,6 +493,26 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'POST /api/vaccination/sessions/:id/invitations': () => ({ body: { personIds: [vaccinated] } }),
     'POST /api/vaccination/sessions/:id/doses': () => ({ body: { doses: [{ personId: vaccinated }] } }),
     'GET /api/vaccination/fhir': (c) => ({ query: `unit=${c.insideCommune}` }),
+    'GET /api/cases/summary': (c) => ({ query: `unit=${c.unit}&date=2022-01-10` }),
+    'GET /api/cases': (c) => ({ query: `unit=${c.unit}` }),
+    'POST /api/cases': () => ({
+      body: { personId: casePeople.pop(), sampleDate: '2022-01-05', testKind: 'pcr', placeOfCare: 'home' },
+    }),
+    'POST /api/cases/:id/outcome': () => ({ body: { status: 'recovered', on: '2022-01-12' } }),
+    'POST /api/cases/:id/transfers': () => ({ body: { on: '2022-01-07', placeOfCare: 'facility' } }),
+    'POST /api/cases/:id/contacts': () => ({
+      body: { personId: casePeople.pop(), exposureDate: '2022-01-04' },
+    }),
+    'POST /api/cases/:id/check-link': () => ({}),
+    'GET /api/check-links/:token': () => ({}),
+    'POST /api/check-links/:token/checks': () => ({ body: { spo2: 97 } }),
+    'POST /api/cases/:id/checks': () => ({ body: { spo2: 97, temperature: 37.2 } }),
+    'GET /api/escalations': (c) => ({ query: `unit=${c.unit}` }),
+    'POST /api/escalations/:id/handle': () => ({ body: { note: 'Đã gọi điện' } }),
+    'GET /api/cases/missed-checks': (c) => ({ query: `unit=${c.unit}&date=2022-01-15` }),
+    'POST /api/tests': (c) => ({
+      body: { commune: c.insideCommune, kind: 'rapidAntigen', sampleDate: '2022-01-10', result: 'negative' },
+    }),
   };
 
   /** An upload of the CSV fixture owned by the caller, written where the server keeps uploads. */
@@ -480,6 +532,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     server = await startServer(engine);
     const db = server.app.db.db;
     vaccinated = await newPerson('06385');
+    for (let i = 0; i < 80; i++) casePeople.push(await newPerson('06385'));
     const firstCommuneOf = async (district: string) =>
       (
         await db
@@ -593,7 +646,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         }
     }
     expect(failures).toEqual([]);
-  }, 120_000);
+  }, 600_000);
 
   /** Lists answer only rows of the caller's area. */
   async function expectOnlyOwnData(url: string, caller: Caller, body: Record<string, unknown>) {
@@ -619,6 +672,13 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       await codes((body.persons as { commune_code: string }[]).map((p) => p.commune_code));
     if (url === '/api/vaccination/coverage')
       await codes((body.units as { code: string }[]).map((u) => u.code));
+    if (url === '/api/cases')
+      await codes((body.cases as { commune_code: string }[]).map((c) => c.commune_code));
+    if (url === '/api/escalations')
+      await codes((body.escalations as { communeCode: string }[]).map((e) => e.communeCode));
+    if (url === '/api/cases/missed-checks')
+      await codes((body.cases as { communeCode: string }[]).map((e) => e.communeCode));
+    if (url === '/api/cases/summary') await codes((body.units as { code: string }[]).map((u) => u.code));
     if (url === '/api/audit')
       await codes(
         (body.entries as { unit_code: string | null }[]).flatMap((e) => (e.unit_code ? [e.unit_code] : [])),

@@ -27,3 +27,6 @@ export const vaccinationFeature = {
     },
   ],
 } satisfies FeatureManifest;
+
+// What other features use of this one.
+export { primarySeriesCompletedOn } from './series-facts.ts';

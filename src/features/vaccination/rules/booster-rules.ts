@@ -5,6 +5,7 @@
  * secondary sources cited beside each. A due date records the rule set that produced it.
  */
 import { addMonths, anniversary } from '../../../core/dates.ts';
+import { type DatedRuleSet, ruleSetInForce } from '../../../core/rule-sets.ts';
 
 export interface BoosterRule {
   /** 1 = mũi 3 (first booster), 2 = mũi 4. */
@@ -16,15 +17,7 @@ export interface BoosterRule {
   provisional: boolean;
 }
 
-export interface BoosterRuleSet {
-  id: string;
-  name: string;
-  legalBasis: string;
-  legalBasisProvisional: boolean;
-  effectiveFrom: string;
-  /** Last day in force; null while in force. */
-  effectiveTo: string | null;
-  effectiveDatesProvisional: boolean;
+export interface BoosterRuleSet extends DatedRuleSet {
   boosters: readonly BoosterRule[];
   /** The extra primary dose some special groups could get after the series. */
   additionalDoseAfterDays: number | null;
@@ -131,5 +124,5 @@ export function boosterDue(
 }
 
 export function ruleSetOn(day: string, ruleSets = BOOSTER_RULE_SETS): BoosterRuleSet | null {
-  return ruleSets.find((s) => s.effectiveFrom <= day && (!s.effectiveTo || day <= s.effectiveTo)) ?? null;
+  return ruleSetInForce(ruleSets, day);
 }

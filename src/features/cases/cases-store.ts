@@ -1,0 +1,260 @@
+import type { Kysely } from 'kysely';
+import { badRequest, conflict, notFound } from '../../core/errors.ts';
+import type { Db } from '../../db/connection.ts';
+import type { Database } from '../../db/schema.ts';
+import { recordInScope, unitInScope, unitTree } from '../admin-units/index.ts';
+import { writeAudited } from '../audit/index.ts';
+import type { Scope } from '../auth/index.ts';
+import { personCards, personInScope } from '../persons/index.ts';
+import { applyCounts } from './counts-store.ts';
+import { lifeDateProblems, outcomeDateProblems } from './rules/case-input.ts';
+import { caseCounts, contactCounts, countChange } from './rules/day-counts.ts';
+
+export const caseNotFound = () => notFound({ vi: 'Không tìm thấy ca bệnh.', en: 'Case not found.' });
+
+export interface CaseInput {
+  personId: number;
+  sampleDate: string;
+  testKind: string;
+  /** Defaults to the sample day. */
+  confirmedOn?: string;
+  placeOfCare: string;
+  severity?: string | null;
+  sourceCaseId?: number | null;
+  note?: string | null;
+}
+
+function refuse(problems: { field: string; message: { vi: string; en: string } }[]) {
+  if (problems.length) throw badRequest(problems[0]!.message, problems);
+}
+
+async function transfersOf(q: Kysely<Database>, caseId: number) {
+  return q
+    .selectFrom('case_transfers')
+    .select(['on_day', 'place_of_care'])
+    .where('case_id', '=', caseId)
+    .execute();
+}
+
+/** Records a confirmed case of a registered person; a contact of an earlier case who tests positive links itself. */
+export async function createCase(db: Db, scope: Scope, input: CaseInput, today: string) {
+  const person = await personInScope(db, scope, input.personId);
+  const confirmedOn = input.confirmedOn ?? input.sampleDate;
+  refuse([
+    ...lifeDateProblems('sampleDate', input.sampleDate, { today, birth: person.birthDate }),
+    ...lifeDateProblems('confirmedOn', confirmedOn, { today, birth: person.birthDate }),
+    ...(confirmedOn < input.sampleDate
+      ? [
+          {
+            field: 'confirmedOn',
+            message: {
+              vi: 'Ngày xác nhận trước ngày lấy mẫu.',
+              en: 'Confirmed before the sample was taken.',
+            },
+          },
+        ]
+      : []),
+  ]);
+  const tree = await unitTree(db);
+  const now = new Date().toISOString();
+  return writeAudited(
+    db,
+    scope,
+    async (trx) => {
+      const open = await trx
+        .selectFrom('cases')
+        .select('id')
+        .where('person_id', '=', person.id)
+        .where('status', '=', 'treating')
+        .executeTakeFirst();
+      if (open)
+        throw conflict({
+          vi: `Người này đang là ca bệnh (mã ${open.id}) chưa khỏi.`,
+          en: `This person is already a case under treatment (id ${open.id}).`,
+        });
+      const contact = await trx
+        .selectFrom('contacts')
+        .select(['id', 'case_id'])
+        .where('person_id', '=', person.id)
+        .where('became_case_id', 'is', null)
+        .where('exposure_date', '<=', input.sampleDate)
+        .orderBy('exposure_date', 'desc')
+        .executeTakeFirst();
+      const row = {
+        province_code: person.provinceCode,
+        district_code: person.districtCode,
+        commune_code: person.communeCode,
+        person_id: person.id,
+        sample_date: input.sampleDate,
+        test_kind: input.testKind,
+        confirmed_on: confirmedOn,
+        place_of_care: input.placeOfCare,
+        severity: input.severity ?? null,
+        status: 'treating',
+        outcome_on: null,
+        source_case_id: input.sourceCaseId ?? (contact ? Number(contact.case_id) : null),
+        note: input.note ?? null,
+        created_by: scope.userId,
+        created_at: now,
+        updated_at: now,
+      };
+      const { id } = await trx.insertInto('cases').values(row).returning('id').executeTakeFirstOrThrow();
+      const deltas = caseCounts(row, []);
+      if (contact) {
+        const c = await trx
+          .selectFrom('contacts')
+          .selectAll()
+          .where('id', '=', contact.id)
+          .executeTakeFirstOrThrow();
+        await trx
+          .updateTable('contacts')
+          .set({ became_case_id: Number(id) })
+          .where('id', '=', contact.id)
+          .execute();
+        deltas.push(
+          ...countChange(
+            contactCounts({ ...c, became_case_on: null }),
+            contactCounts({ ...c, became_case_on: confirmedOn }),
+          ),
+        );
+      }
+      await applyCounts(trx, tree, deltas);
+      return { id: Number(id), ...row };
+    },
+    (c) => ({ action: 'create', entity: 'case', entityId: c.id, unitCode: c.commune_code }),
+  );
+}
+
+async function caseInScope(db: Db, scope: Scope, id: number) {
+  const row = await db.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw caseNotFound();
+  return recordInScope(db, scope, row.commune_code, caseNotFound, row);
+}
+
+/** Recovery or death: the case leaves treatment that day. */
+export async function setCaseOutcome(
+  db: Db,
+  scope: Scope,
+  id: number,
+  outcome: { status: 'recovered' | 'died'; on: string },
+  today: string,
+) {
+  const before = await caseInScope(db, scope, id);
+  refuse(outcomeDateProblems('on', outcome.on, before.confirmed_on, today));
+  if (before.status !== 'treating')
+    throw conflict({ vi: 'Ca bệnh này đã kết thúc điều trị.', en: 'This case has already left treatment.' });
+  return changeCase(db, scope, before, { status: outcome.status, outcome_on: outcome.on });
+}
+
+/** A move between home and a facility (or between facilities). */
+export async function transferCase(
+  db: Db,
+  scope: Scope,
+  id: number,
+  transfer: { on: string; placeOfCare: string; facility?: string | null },
+  today: string,
+) {
+  const before = await caseInScope(db, scope, id);
+  refuse(outcomeDateProblems('on', transfer.on, before.confirmed_on, today));
+  if (before.status !== 'treating')
+    throw conflict({ vi: 'Ca bệnh này đã kết thúc điều trị.', en: 'This case has already left treatment.' });
+  return changeCase(
+    db,
+    scope,
+    before,
+    {},
+    { on_day: transfer.on, place_of_care: transfer.placeOfCare, facility: transfer.facility ?? null },
+  );
+}
+
+type CaseRow = Awaited<ReturnType<typeof caseInScope>>;
+
+async function changeCase(
+  db: Db,
+  scope: Scope,
+  before: CaseRow,
+  set: Partial<Pick<CaseRow, 'status' | 'outcome_on'>>,
+  transfer?: { on_day: string; place_of_care: string; facility: string | null },
+) {
+  const tree = await unitTree(db);
+  const id = Number(before.id);
+  return writeAudited(
+    db,
+    scope,
+    async (trx) => {
+      const transfers = await transfersOf(trx, id);
+      const after = { ...before, ...set, updated_at: new Date().toISOString() };
+      if (transfer)
+        await trx
+          .insertInto('case_transfers')
+          .values({
+            ...transfer,
+            case_id: id,
+            province_code: before.province_code,
+            created_at: after.updated_at,
+          })
+          .execute();
+      await trx
+        .updateTable('cases')
+        .set({ ...set, updated_at: after.updated_at })
+        .where('id', '=', id)
+        .execute();
+      await applyCounts(
+        trx,
+        tree,
+        countChange(
+          caseCounts(before, transfers),
+          caseCounts(after, transfer ? [...transfers, transfer] : transfers),
+        ),
+      );
+      return {
+        ...after,
+        id,
+        place_now: transfer?.place_of_care ?? transfers.at(-1)?.place_of_care ?? before.place_of_care,
+      };
+    },
+    {
+      action: 'update',
+      entity: 'case',
+      entityId: id,
+      unitCode: before.commune_code,
+      details: { ...set, ...(transfer ?? {}) },
+    },
+  );
+}
+
+export interface CaseFilter {
+  unit: string;
+  status?: string;
+  limit: number;
+  offset: number;
+}
+
+/** A unit's cases, newest sample first, one page, with the person's name (personal data: the route audits). */
+export async function listCases(db: Db, scope: Scope, f: CaseFilter) {
+  const unit = await unitInScope(db, scope, f.unit);
+  const column = unit.level === 1 ? 'province_code' : unit.level === 2 ? 'district_code' : 'commune_code';
+  let q = db.db.selectFrom('cases');
+  if (unit.level > 0) q = q.where(column, '=', unit.code);
+  if (f.status) q = q.where('status', '=', f.status);
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await q
+    .selectAll()
+    .orderBy('sample_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  const cards = await personCards(
+    db.db,
+    rows.map((r) => Number(r.person_id)),
+  );
+  return {
+    total: Number(total),
+    cases: rows.map((r) => ({
+      ...r,
+      id: Number(r.id),
+      full_name: cards.get(Number(r.person_id))?.fullName ?? '',
+    })),
+  };
+}

@@ -1,0 +1,332 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { ageOnDay } from '../../core/dates.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import type { Db } from '../../db/connection.ts';
+import { recordInScope, unitInScope } from '../admin-units/index.ts';
+import { type Actor, writeAudited } from '../audit/index.ts';
+import type { Scope } from '../auth/index.ts';
+import { personCards } from '../persons/index.ts';
+import { CHECKS_PER_DAY } from './rules/daily-check.ts';
+import { checkPeriod, escalationFor } from './rules/escalation.ts';
+import { type CheckMeasures, warningsFor } from './rules/warning-signs.ts';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const linkNotFound = () =>
+  notFound({
+    vi: 'Đường dẫn theo dõi không còn hiệu lực (đã kết thúc điều trị hoặc đã được cấp lại).',
+    en: 'This check link is no longer valid (treatment ended or a new link was issued).',
+  });
+const caseNotFound = () => notFound({ vi: 'Không tìm thấy ca bệnh.', en: 'Case not found.' });
+
+/** More than this many checks of one case in a day is a flood, not a sick person (twice a day, or at any sign). */
+const MAX_CHECKS_PER_DAY = 24;
+
+async function caseInScope(db: Db, scope: Scope, id: number) {
+  const row = await db.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw caseNotFound();
+  return recordInScope(db, scope, row.commune_code, caseNotFound, row);
+}
+
+/**
+ * Issues the case's personal link (a new one replaces the old): the person posts checks with it, without an
+ * account. Only the token's hash is kept; the link dies when treatment ends.
+ */
+export async function issueCheckLink(db: Db, scope: Scope, caseId: number) {
+  const c = await caseInScope(db, scope, caseId);
+  const token = randomBytes(24).toString('base64url');
+  await writeAudited(
+    db,
+    scope,
+    async (trx) => {
+      await trx.deleteFrom('check_links').where('case_id', '=', caseId).execute();
+      await trx
+        .insertInto('check_links')
+        .values({
+          case_id: caseId,
+          province_code: c.province_code,
+          token_hash: sha256(token),
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+    },
+    { action: 'create', entity: 'check_link', entityId: caseId, unitCode: c.commune_code },
+  );
+  return { token, path: `/theo-doi/${token}` };
+}
+
+async function caseOfLink(db: Db, token: string) {
+  const row = await db.db
+    .selectFrom('check_links as l')
+    .innerJoin('cases as c', 'c.id', 'l.case_id')
+    .selectAll('c')
+    .where('l.token_hash', '=', sha256(token))
+    .executeTakeFirst();
+  if (row?.status !== 'treating') throw linkNotFound();
+  return row;
+}
+
+async function checksOn(db: Db, caseId: number, day: string) {
+  const { n } = await db.db
+    .selectFrom('daily_checks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('case_id', '=', caseId)
+    .where('day', '=', day)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** What the personal link's page shows: the given name only, and today's checks. */
+export async function checkLinkForm(db: Db, token: string, today: string) {
+  const c = await caseOfLink(db, token);
+  const card = (await personCards(db.db, [Number(c.person_id)])).get(Number(c.person_id))!;
+  return {
+    givenName: card.fullName.split(/\s+/).at(-1) ?? '',
+    day: today,
+    checksToday: await checksOn(db, Number(c.id), today),
+    checksPerDay: CHECKS_PER_DAY,
+  };
+}
+
+type CaseRow = Awaited<ReturnType<typeof caseOfLink>>;
+
+async function recordCheck(
+  db: Db,
+  actor: Actor,
+  c: CaseRow,
+  measures: Omit<CheckMeasures, 'ageYears'> & { temperature?: number | null },
+  today: string,
+  byLink: boolean,
+) {
+  if ((await checksOn(db, Number(c.id), today)) >= MAX_CHECKS_PER_DAY)
+    throw new AppError(429, 'too_many_checks', {
+      vi: `Đã ghi ${MAX_CHECKS_PER_DAY} lần theo dõi hôm nay. Nếu có dấu hiệu nặng, gọi ngay 115.`,
+      en: `${MAX_CHECKS_PER_DAY} checks were recorded today. If you feel worse, call 115 now.`,
+    });
+  const card = (await personCards(db.db, [Number(c.person_id)])).get(Number(c.person_id))!;
+  const evaluated = warningsFor(today, { ...measures, ageYears: ageOnDay(card.birth, today) });
+  const warnings = evaluated?.warnings ?? [];
+  const now = new Date();
+  const plan = escalationFor(
+    warnings.map((w) => w.number),
+    now,
+  );
+  return writeAudited(
+    db,
+    actor,
+    async (trx) => {
+      const { id } = await trx
+        .insertInto('daily_checks')
+        .values({
+          province_code: c.province_code,
+          commune_code: c.commune_code,
+          case_id: Number(c.id),
+          day: today,
+          period: checkPeriod(now),
+          respiratory_rate: measures.respiratoryRate ?? null,
+          spo2: measures.spo2 ?? null,
+          pulse: measures.pulse ?? null,
+          temperature: measures.temperature ?? null,
+          systolic: measures.systolic ?? null,
+          diastolic: measures.diastolic ?? null,
+          signs: JSON.stringify(measures.signs ?? []),
+          warnings: JSON.stringify(warnings.map((w) => w.number)),
+          rule_set_id: evaluated?.ruleSet.id ?? '',
+          entered_by: byLink ? 'link' : 'team',
+          user_id: actor.userId,
+          created_at: now.toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (plan)
+        await trx
+          .insertInto('escalations')
+          .values({
+            province_code: c.province_code,
+            district_code: c.district_code,
+            commune_code: c.commune_code,
+            case_id: Number(c.id),
+            check_id: Number(id),
+            warnings: JSON.stringify(warnings.map((w) => w.number)),
+            actor: plan.actor,
+            act_by: plan.actBy,
+            call_115: plan.call115 ? 1 : 0,
+            status: 'open',
+            handled_by: null,
+            handled_at: null,
+            note: null,
+            created_at: now.toISOString(),
+          })
+          .execute();
+      return {
+        id: Number(id),
+        day: today,
+        ruleSet: evaluated?.ruleSet ?? null,
+        warnings,
+        escalation: plan,
+      };
+    },
+    (r) => ({
+      action: 'create',
+      entity: 'daily_check',
+      entityId: r.id,
+      unitCode: c.commune_code,
+      details: { caseId: Number(c.id), warnings: r.warnings.map((w) => w.number) },
+    }),
+  );
+}
+
+/** A check posted by the person through the link. */
+export async function checkThroughLink(
+  db: Db,
+  token: string,
+  measures: Parameters<typeof recordCheck>[3],
+  today: string,
+  ip: string | null,
+) {
+  const c = await caseOfLink(db, token);
+  return recordCheck(db, { userId: null, username: `check-link:${c.id}`, ip }, c, measures, today, true);
+}
+
+/** A check entered by the team (a community team member at the door, the station by phone). */
+export async function checkByTeam(
+  db: Db,
+  scope: Scope,
+  caseId: number,
+  measures: Parameters<typeof recordCheck>[3],
+  today: string,
+) {
+  const c = await caseInScope(db, scope, caseId);
+  if (c.status !== 'treating')
+    throw new AppError(409, 'conflict', {
+      vi: 'Ca bệnh này đã kết thúc điều trị.',
+      en: 'This case has already left treatment.',
+    });
+  return recordCheck(db, scope, c, measures, today, false);
+}
+
+/** Open (or all) escalations of a unit, the most urgent deadline first, with the person's name and phone. */
+export async function listEscalations(
+  db: Db,
+  scope: Scope,
+  unit: string,
+  status: 'open' | 'handled',
+  limit: number,
+  offset: number,
+) {
+  const u = await unitInScope(db, scope, unit);
+  const column = u.level === 1 ? 'e.province_code' : u.level === 2 ? 'e.district_code' : 'e.commune_code';
+  let q = db.db
+    .selectFrom('escalations as e')
+    .innerJoin('cases as c', 'c.id', 'e.case_id')
+    .where('e.status', '=', status);
+  if (u.level > 0) q = q.where(column, '=', u.code);
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await q
+    .select([
+      'e.id',
+      'e.case_id',
+      'e.commune_code',
+      'e.warnings',
+      'e.actor',
+      'e.act_by',
+      'e.call_115',
+      'e.status',
+      'e.created_at',
+      'e.note',
+      'c.person_id',
+    ])
+    .orderBy('e.act_by')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const cards = await personCards(
+    db.db,
+    rows.map((r) => Number(r.person_id)),
+  );
+  return {
+    total: Number(total),
+    escalations: rows.map((r) => {
+      const card = cards.get(Number(r.person_id));
+      return {
+        id: Number(r.id),
+        caseId: Number(r.case_id),
+        communeCode: r.commune_code,
+        fullName: card?.fullName ?? '',
+        phone: card?.phone ?? null,
+        warnings: JSON.parse(r.warnings) as number[],
+        actor: r.actor,
+        actBy: r.act_by,
+        call115: r.call_115 === 1,
+        status: r.status,
+        raisedAt: r.created_at,
+        note: r.note,
+      };
+    }),
+  };
+}
+
+/** The station (or the mobile station, the district) acted on an escalation. */
+export async function handleEscalation(db: Db, scope: Scope, id: number, note: string | null) {
+  const row = await db.db.selectFrom('escalations').selectAll().where('id', '=', id).executeTakeFirst();
+  const missing = () => notFound({ vi: 'Không tìm thấy cảnh báo.', en: 'Escalation not found.' });
+  if (!row) throw missing();
+  await recordInScope(db, scope, row.commune_code, missing, row);
+  const handled_at = new Date().toISOString();
+  await writeAudited(
+    db,
+    scope,
+    (trx) =>
+      trx
+        .updateTable('escalations')
+        .set({ status: 'handled', handled_by: scope.userId, handled_at, note })
+        .where('id', '=', id)
+        .execute(),
+    { action: 'update', entity: 'escalation', entityId: id, unitCode: row.commune_code },
+  );
+  return { id, status: 'handled', handledAt: handled_at, note };
+}
+
+/** Cases under treatment at home in a unit with fewer checks than the day asks (the missed checks list). */
+export async function missedChecks(db: Db, scope: Scope, unit: string, day: string) {
+  const u = await unitInScope(db, scope, unit);
+  const column = u.level === 1 ? 'c.province_code' : u.level === 2 ? 'c.district_code' : 'c.commune_code';
+  let q = db.db
+    .selectFrom('cases as c')
+    .leftJoin('daily_checks as d', (j) => j.onRef('d.case_id', '=', 'c.id').on('d.day', '=', day))
+    .where('c.status', '=', 'treating')
+    .where('c.confirmed_on', '<=', day)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('case_transfers as t')
+            .select('t.id')
+            .whereRef('t.case_id', '=', 'c.id')
+            .where('t.place_of_care', '!=', 'home'),
+        ),
+      ),
+    )
+    .where('c.place_of_care', '=', 'home');
+  if (u.level > 0) q = q.where(column, '=', u.code);
+  const rows = await q
+    .select(['c.id', 'c.commune_code', 'c.person_id', (eb) => eb.fn.count<number>('d.id').as('checks')])
+    .groupBy(['c.id', 'c.commune_code', 'c.person_id'])
+    .having((eb) => eb.fn.count('d.id'), '<', CHECKS_PER_DAY)
+    .orderBy('c.id')
+    .limit(500)
+    .execute();
+  const cards = await personCards(
+    db.db,
+    rows.map((r) => Number(r.person_id)),
+  );
+  return {
+    day,
+    cases: rows.map((r) => ({
+      caseId: Number(r.id),
+      communeCode: r.commune_code,
+      fullName: cards.get(Number(r.person_id))?.fullName ?? '',
+      phone: cards.get(Number(r.person_id))?.phone ?? null,
+      checks: Number(r.checks),
+    })),
+  };
+}

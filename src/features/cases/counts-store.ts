@@ -1,0 +1,191 @@
+import { type Kysely, sql } from 'kysely';
+import { addDays } from '../../core/dates.ts';
+import type { Db } from '../../db/connection.ts';
+import type { Database } from '../../db/schema.ts';
+import { isWithin, type UnitTree, unitInScope, unitTree } from '../admin-units/index.ts';
+import type { Scope } from '../auth/index.ts';
+import {
+  type CountDelta,
+  type CountField,
+  caseCounts,
+  contactCounts,
+  type DaySummary,
+  testCounts,
+} from './rules/day-counts.ts';
+import type { CaseDayCountTable } from './tables.ts';
+
+const FIELDS: readonly CountField[] = [
+  'new_cases',
+  'recovered',
+  'deaths',
+  'new_contacts',
+  'tests_done',
+  'tests_positive',
+  'home_change',
+  'facility_change',
+  'quarantine_change',
+];
+
+/** Adds the deltas to the communes' day rows, in the caller's transaction (one upsert per commune and day). */
+export async function applyCounts(trx: Kysely<Database>, tree: UnitTree, deltas: readonly CountDelta[]) {
+  const rows = new Map<string, CaseDayCountTable>();
+  for (const d of deltas) {
+    const key = `${d.commune}|${d.day}`;
+    let row = rows.get(key);
+    if (!row) {
+      const unit = tree.get(d.commune)!;
+      row = {
+        province_code: unit.province_code!,
+        district_code: unit.district_code!,
+        commune_code: d.commune,
+        day: d.day,
+        ...(Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<CountField, number>),
+      };
+      rows.set(key, row);
+    }
+    row[d.field] += d.delta;
+  }
+  const values = [...rows.values()];
+  for (let i = 0; i < values.length; i += 200)
+    await trx
+      .insertInto('case_day_counts')
+      .values(values.slice(i, i + 200))
+      .onConflict((oc) =>
+        oc
+          .columns(['province_code', 'commune_code', 'day'])
+          .doUpdateSet(
+            Object.fromEntries(
+              FIELDS.map((f) => [f, sql`case_day_counts.${sql.ref(f)} + excluded.${sql.ref(f)}`]),
+            ) as Record<CountField, never>,
+          ),
+      )
+      .execute();
+}
+
+type Totals = Record<CountField | 'last7', number>;
+const emptyTotals = (): Totals => ({
+  ...(Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<CountField, number>),
+  last7: 0,
+});
+
+function summaryOf(t: Totals): DaySummary {
+  return {
+    newCases: t.new_cases,
+    underTreatmentHome: t.home_change,
+    underTreatmentFacility: t.facility_change,
+    recovered: t.recovered,
+    deaths: t.deaths,
+    newContacts: t.new_contacts,
+    inQuarantine: t.quarantine_change,
+    testsDone: t.tests_done,
+    testsPositive: t.tests_positive,
+    casesLast7Days: t.last7,
+  };
+}
+
+/** Each commune's totals for the day, from its day rows (events of the day, levels summed up to it). */
+async function communeTotals(db: Db, unit: { code: string; level: number }, day: string) {
+  const column = unit.level === 1 ? 'province_code' : unit.level === 2 ? 'district_code' : 'commune_code';
+  const weekStart = addDays(day, -6);
+  const onDay = (f: CountField) =>
+    sql<number>`sum(case when day = ${day} then ${sql.ref(f)} else 0 end)`.as(f);
+  let q = db.db
+    .selectFrom('case_day_counts')
+    .select([
+      'commune_code',
+      onDay('new_cases'),
+      onDay('recovered'),
+      onDay('deaths'),
+      onDay('new_contacts'),
+      onDay('tests_done'),
+      onDay('tests_positive'),
+      (eb) => eb.fn.sum<number>('home_change').as('home_change'),
+      (eb) => eb.fn.sum<number>('facility_change').as('facility_change'),
+      (eb) => eb.fn.sum<number>('quarantine_change').as('quarantine_change'),
+      sql<number>`sum(case when day >= ${weekStart} then new_cases else 0 end)`.as('last7'),
+    ])
+    .where('day', '<=', day)
+    .groupBy('commune_code');
+  if (unit.level > 0) q = q.where(column, '=', unit.code);
+  return q.execute();
+}
+
+/**
+ * The day's numbers of a unit and of every unit below it (districts, communes), summed from the communes'
+ * maintained rows: the situation report's core (GET /api/cases/summary).
+ */
+export async function daySummary(db: Db, scope: Scope, unitCode: string, day: string) {
+  const unit = await unitInScope(db, scope, unitCode);
+  const tree = await unitTree(db);
+  const totals = new Map<string, Totals>();
+  const below: string[] = [];
+  const walk = (code: string) => {
+    totals.set(code, emptyTotals());
+    for (const child of tree.children(code)) {
+      below.push(child.code);
+      walk(child.code);
+    }
+  };
+  walk(unit.code);
+  for (const row of await communeTotals(db, unit, day)) {
+    const commune = tree.get(row.commune_code)!;
+    for (const code of new Set([commune.code, commune.district_code, commune.province_code, unit.code])) {
+      const t = code && totals.get(code);
+      if (!t || !isWithin(commune, code)) continue;
+      for (const f of [...FIELDS, 'last7'] as const) t[f] += Number(row[f] ?? 0);
+    }
+  }
+  return {
+    date: day,
+    units: [unit.code, ...below].map((code) => ({
+      code,
+      name: tree.get(code)!.name_with_type,
+      level: tree.get(code)!.level,
+      ...summaryOf(totals.get(code)!),
+    })),
+  };
+}
+
+/**
+ * Every commune's day rows recomputed from the records themselves: what the maintained rows must equal (the
+ * property test), and the slow way the benchmark compares against.
+ */
+export async function recountDayCounts(q: Kysely<Database>): Promise<Map<string, number>> {
+  const cases = await q.selectFrom('cases').selectAll().execute();
+  const transfers = await q
+    .selectFrom('case_transfers')
+    .select(['case_id', 'on_day', 'place_of_care'])
+    .execute();
+  const byCase = new Map<number, { on_day: string; place_of_care: string }[]>();
+  for (const t of transfers) byCase.set(Number(t.case_id), [...(byCase.get(Number(t.case_id)) ?? []), t]);
+  const confirmedOn = new Map(cases.map((c) => [Number(c.id), c.confirmed_on]));
+  const contacts = await q.selectFrom('contacts').selectAll().execute();
+  const tests = await q.selectFrom('covid_tests').selectAll().execute();
+  const deltas: CountDelta[] = [
+    ...cases.flatMap((c) => caseCounts(c, byCase.get(Number(c.id)) ?? [])),
+    ...contacts.flatMap((c) =>
+      contactCounts({
+        ...c,
+        became_case_on:
+          c.became_case_id === null ? null : (confirmedOn.get(Number(c.became_case_id)) ?? null),
+      }),
+    ),
+    ...tests.flatMap(testCounts),
+  ];
+  const net = new Map<string, number>();
+  for (const d of deltas) {
+    const key = `${d.commune}|${d.day}|${d.field}`;
+    net.set(key, (net.get(key) ?? 0) + d.delta);
+  }
+  for (const [key, n] of net) if (n === 0) net.delete(key);
+  return net;
+}
+
+/** The maintained rows in the same shape as the recount (zeros dropped). */
+export async function storedDayCounts(q: Kysely<Database>): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const row of await q.selectFrom('case_day_counts').selectAll().execute())
+    for (const f of FIELDS)
+      if (Number(row[f]) !== 0) out.set(`${row.commune_code}|${row.day}|${f}`, Number(row[f]));
+  return out;
+}

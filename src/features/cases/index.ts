@@ -1,0 +1,22 @@
+import type { FeatureManifest } from '../../server/feature-manifest.ts';
+import { checkRoutes } from './checks-routes.ts';
+import { cases } from './migrations/0020-cases.ts';
+import { homeChecks } from './migrations/0021-home-checks.ts';
+import { casePermissions } from './permissions.ts';
+import { caseRoutes } from './routes.ts';
+import { casesRulesRoutes } from './rules-routes.ts';
+
+/**
+ * The three pillars (issue 15): tests, cases (F0) and their places of care, close contacts (F1) and their
+ * quarantine, each commune's numbers by day; the regulation (warning signs, release, quarantine) as calculators.
+ */
+export const casesFeature = {
+  name: 'cases',
+  permissions: casePermissions,
+  migrations: { '0020-cases': cases, '0021-home-checks': homeChecks },
+  routes(app) {
+    casesRulesRoutes(app);
+    caseRoutes(app);
+    checkRoutes(app);
+  },
+} satisfies FeatureManifest;

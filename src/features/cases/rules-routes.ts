@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { badRequest } from '../../core/errors.ts';
+import { errorResponses, isoDate, responses } from '../../server/schemas.ts';
+import { MAX_AGE_YEARS } from './rules/daily-check.ts';
+import { quarantinePlan } from './rules/quarantine.ts';
+import { warningsFor } from './rules/warning-signs.ts';
+import { checkBody, ruleSetRef, warning } from './schemas.ts';
+
+function noRuleSet(field: string, date: string): never {
+  const message = {
+    vi: `Không có quy định nào có hiệu lực ngày ${date}.`,
+    en: `No rule set was in force on ${date}.`,
+  };
+  throw badRequest(message, [{ field, message }]);
+}
+
+/**
+ * The regulation as a calculator: what a check raises, how long a contact stays home. Public (no personal data)
+ * and evaluated under the rule set in force on the date given, whatever today is.
+ */
+export function casesRulesRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/api/rules/home-care/warnings',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'The warning signs a daily check raises (rules.md §4.4), under the rule set in force on the date',
+        operationId: 'evaluateWarningSigns',
+        body: checkBody.extend({ date: isoDate, ageYears: z.number().min(0).max(MAX_AGE_YEARS) }),
+        response: responses({
+          200: z.object({
+            ruleSet: ruleSetRef,
+            warnings: z.array(warning),
+          }),
+          ...errorResponses(400),
+        }),
+      },
+    },
+    async (request) => {
+      const { date, ...measures } = request.body;
+      return warningsFor(date, measures) ?? noRuleSet('date', date);
+    },
+  );
+  r.post(
+    '/api/rules/quarantine',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['cases'],
+        summary:
+          "A close contact's quarantine (rules.md §5), under the rule set in force on the exposure date",
+        operationId: 'evaluateQuarantine',
+        body: z.object({
+          exposureDate: isoDate,
+          fullyVaccinatedOn: isoDate.nullish().transform((d) => d ?? null),
+          recoveredOn: isoDate.nullish().transform((d) => d ?? null),
+        }),
+        response: responses({
+          200: z.object({
+            ruleSet: ruleSetRef,
+            protected: z.boolean(),
+            quarantineDays: z.number(),
+            selfMonitoringDays: z.number(),
+            testDays: z.array(z.number()),
+            quarantineEndsOn: z.string(),
+            selfMonitoringEndsOn: z.string(),
+            testDates: z.array(z.string()),
+          }),
+          ...errorResponses(400),
+        }),
+      },
+    },
+    async (request) => quarantinePlan(request.body) ?? noRuleSet('exposureDate', request.body.exposureDate),
+  );
+}

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertPersonRows, personRow } from '../../src/features/persons/store.ts';
+import { call, login, type Running, type Session, startServer } from '../support/http.ts';
+
+/** Journey 4's core: a home-treated case posts a check through its personal link; the commune sees the escalation. */
+describe('home treatment checks through the personal link', () => {
+  let server: Running;
+  let commune: Session;
+  let other: Session;
+  let caseId: number;
+  let token: string;
+
+  beforeAll(async () => {
+    server = await startServer('sqlite');
+    commune = await login(server.base, 'demo.xa.06385');
+    other = await login(server.base, 'demo.xa.06400');
+    const [personId] = await insertPersonRows(server.app.db, server.app.db.db, [
+      personRow(
+        {
+          fullName: 'Hoàng Thị Mai',
+          birthDate: '1975-03-02',
+          birthYear: 1975,
+          sex: 'female',
+          nationalId: null,
+          phone: '0912345678',
+          villageId: null,
+          address: null,
+          householdHead: null,
+          relationToHead: null,
+          occupation: null,
+          priorityGroups: [],
+          status: 'resident',
+          note: null,
+        },
+        { province_code: '20', district_code: '186', commune_code: '06385' },
+        { now: new Date().toISOString() },
+      ),
+    ]);
+    const res = await call(server.base, commune, 'POST', '/api/cases', {
+      personId,
+      sampleDate: '2022-01-10',
+      testKind: 'rapidAntigen',
+      placeOfCare: 'home',
+    });
+    expect(res.status).toBe(200);
+    caseId = (await res.json()).id;
+    const link = await call(server.base, commune, 'POST', `/api/cases/${caseId}/check-link`);
+    expect(link.status).toBe(200);
+    token = (await link.json()).token;
+  });
+  afterAll(() => server.close());
+
+  it('the link shows only the given name and the day, to anyone holding it', async () => {
+    const res = await call(server.base, null, 'GET', `/api/check-links/${token}`);
+    expect(res.status).toBe(200);
+    const form = await res.json();
+    expect(Object.keys(form).sort()).toEqual(['checksPerDay', 'checksToday', 'day', 'givenName']);
+    expect(form.givenName).not.toContain(' ');
+  });
+
+  it('SpO2 94 posted through the link raises warning 3 and an escalation the commune sees at once', async () => {
+    const res = await call(server.base, null, 'POST', `/api/check-links/${token}/checks`, {
+      spo2: 94,
+      pulse: 90,
+    });
+    expect(res.status).toBe(200);
+    const check = await res.json();
+    expect(check.warnings.map((w: { number: number }) => w.number)).toEqual([3]);
+    expect(check.escalation).toMatchObject({ actor: 'communeStation', call115: true });
+
+    const seen = await (await call(server.base, commune, 'GET', '/api/escalations?unit=06385')).json();
+    expect(seen.escalations.map((e: { caseId: number }) => e.caseId)).toContain(caseId);
+    const district = await login(server.base, 'demo.huyen');
+    const byDistrict = await (await call(server.base, district, 'GET', '/api/escalations?unit=186')).json();
+    expect(byDistrict.escalations.map((e: { caseId: number }) => e.caseId)).toContain(caseId);
+    // another commune sees neither the list of this one nor the case in its own
+    expect((await call(server.base, other, 'GET', '/api/escalations?unit=06385')).status).toBe(403);
+    const own = await (await call(server.base, other, 'GET', '/api/escalations?unit=06400')).json();
+    expect(own.escalations.map((e: { caseId: number }) => e.caseId)).not.toContain(caseId);
+  });
+
+  it('a normal check raises nothing; an impossible one is refused naming the field', async () => {
+    const fine = await (
+      await call(server.base, null, 'POST', `/api/check-links/${token}/checks`, {
+        spo2: 98,
+        respiratoryRate: 16,
+      })
+    ).json();
+    expect(fine.warnings).toEqual([]);
+    expect(fine.escalation).toBeNull();
+    const bad = await call(server.base, null, 'POST', `/api/check-links/${token}/checks`, {
+      spo2: 130,
+      pulse: 0,
+    });
+    expect(bad.status).toBe(400);
+    const fields = (await bad.json()).error.fields.map((f: { field: string }) => f.field).join();
+    expect(fields).toContain('spo2');
+  });
+
+  it('handling the escalation closes it; recovery kills the link; a made-up token is a 404', async () => {
+    const open = await (await call(server.base, commune, 'GET', '/api/escalations?unit=06385')).json();
+    const id = open.escalations.find((e: { caseId: number }) => e.caseId === caseId).id;
+    expect(
+      (await call(server.base, commune, 'POST', `/api/escalations/${id}/handle`, { note: 'Đã đến nhà' }))
+        .status,
+    ).toBe(200);
+    const after = await (await call(server.base, commune, 'GET', '/api/escalations?unit=06385')).json();
+    expect(after.escalations.map((e: { id: number }) => e.id)).not.toContain(id);
+
+    const done = await call(server.base, commune, 'POST', `/api/cases/${caseId}/outcome`, {
+      status: 'recovered',
+      on: '2022-01-17',
+    });
+    expect(done.status).toBe(200);
+    expect((await call(server.base, null, 'GET', `/api/check-links/${token}`)).status).toBe(404);
+    expect((await call(server.base, null, 'GET', `/api/check-links/${'x'.repeat(32)}`)).status).toBe(404);
+  });
+});
