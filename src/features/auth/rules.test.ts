@@ -33,7 +33,9 @@ describe('auth rules', () => {
     expect(loginThrottled({ address: justFailed, pair: known }, now)).toBe(false);
     expect(loginThrottled({ address: justFailed }, new Date(now.getTime() + 30_000))).toBe(false);
     const later = new Date(now.getTime() + 3600_000 + 1);
-    expect(loginThrottled({ address: { ...justFailed, lastFailureAt: now.toISOString() } }, later)).toBe(false);
+    expect(loginThrottled({ address: { ...justFailed, lastFailureAt: now.toISOString() } }, later)).toBe(
+      false,
+    );
   });
 
   it("holds the pair's own wait even from a known address", () => {

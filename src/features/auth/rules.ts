@@ -32,6 +32,12 @@ export function systemScope(name: string): Scope {
 export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
 export const SESSION_IDLE_MS = 2 * 3600_000;
 
+/**
+ * NIST SP 800-63B favours length over composition rules; 12 is OWASP's floor for single-factor logins. The
+ * strength check itself is rules/password-strength.ts.
+ */
+export const MIN_PASSWORD_LENGTH = 12;
+
 export function sessionExpiry(createdAt: Date, lastSeen: Date): Date {
   return new Date(Math.min(createdAt.getTime() + SESSION_ABSOLUTE_MS, lastSeen.getTime() + SESSION_IDLE_MS));
 }

@@ -7,9 +7,8 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import type { Message } from '../../../core/errors.ts';
 import { foldDiacritics } from '../../../core/text.ts';
+import { MIN_PASSWORD_LENGTH } from '../rules.ts';
 
-/** NIST SP 800-63B favours length over composition rules; 12 is OWASP's floor for single-factor logins. */
-export const MIN_PASSWORD_LENGTH = 12;
 /** zxcvbn's 3: "safely unguessable", about 10^8 guesses or more. */
 const MIN_SCORE = 3;
 /**
