@@ -20,6 +20,7 @@ import { installAccessControl } from './access.ts';
 import { errorBody, installErrorHandler } from './error-handler.ts';
 import { features } from './features.ts';
 import { jobRoutes } from './jobs-routes.ts';
+import { installNulGuard } from './nul-guard.ts';
 import { installRequestContext, newContext, runInContext } from './request-context.ts';
 import {
   contractTransform,
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(plainSerializerCompiler);
   if (options.validateResponses) installResponseValidation(app);
   installErrorHandler(app);
+  installNulGuard(app);
   await app.register(fastifyHelmet, {
     // The app's own scripts only; inline styles are set by React and the charts; no framing (clickjacking).
     contentSecurityPolicy: {

@@ -69,6 +69,22 @@ describe.each(ENGINES)('JSON bodies of the API on %s', (engine) => {
     expect(routes.length).toBeGreaterThanOrEqual(28);
   });
 
+  it('refuses a NUL character, naming the field (found by fuzzing: a 500 on PostgreSQL)', async () => {
+    const res = await call(server.base, null, 'POST', '/api/auth/login', {
+      username: '\u0000',
+      password: 'a',
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.fields).toEqual([
+      { field: 'username', message: 'username: không được chứa ký tự NUL (U+0000).' },
+    ]);
+    const nested = await call(server.base, admin, 'POST', '/api/vaccination/sessions/1/invitations', {
+      personIds: [1],
+      note: ['ok', 'a\u0000b'],
+    });
+    expect((await nested.json()).error.fields[0].field).toBe('note.1');
+  });
+
   it(
     'answers every body without a 500, and a refusal writes nothing',
     async () => {
