@@ -50,8 +50,6 @@ export interface UserTable {
   unit_code: string;
   organization_id: number | null;
   disabled: Generated<number>;
-  failed_logins: Generated<number>;
-  locked_until: string | null;
   is_demo: number;
   created_at: string;
   updated_at: string;
@@ -67,12 +65,13 @@ export interface SessionTable {
   expires_at: string;
 }
 
-export interface LoginAttemptTable {
-  id: Generated<number>;
+/** Login throttling counters (features/auth migration 0007): '' stands for "any" in username or ip. */
+export interface LoginThrottleTable {
   username: string;
   ip: string;
-  at: string;
-  success: number;
+  failures: number;
+  last_failure_at: string | null;
+  last_success_at: string | null;
 }
 
 export interface AuditLogTable {
@@ -486,7 +485,7 @@ export interface Database {
   organizations: OrganizationTable;
   users: UserTable;
   sessions: SessionTable;
-  login_attempts: LoginAttemptTable;
+  login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   meta: MetaTable;

@@ -21,6 +21,7 @@ import { calendarRoutes } from './calendar-routes.ts';
 import { errorBody, installErrorHandler } from './error-handler.ts';
 import { features } from './features.ts';
 import { jobRoutes } from './jobs-routes.ts';
+import { installNulGuard } from './nul-guard.ts';
 import { installRequestContext, newContext, runInContext } from './request-context.ts';
 import {
   contractTransform,
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(plainSerializerCompiler);
   if (options.validateResponses) installResponseValidation(app);
   installErrorHandler(app);
+  installNulGuard(app);
   await app.register(fastifyHelmet, {
     // The app's own scripts only; inline styles are set by React and the charts; no framing (clickjacking).
     contentSecurityPolicy: {

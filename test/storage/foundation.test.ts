@@ -34,6 +34,7 @@ describe.each(ENGINES)('foundation storage on %s', (engine) => {
         '0004-vaccination',
         '0005-jobs',
         '0006-person-events',
+        '0007-login-throttle',
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
       const head = await db.db.selectFrom('audit_head').selectAll().execute();

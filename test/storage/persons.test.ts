@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../../src/features/auth/rules.ts';
 import { importPersons } from '../../src/features/persons/import/import-persons.ts';
@@ -235,6 +236,27 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirstOrThrow(),
     ).toEqual(before);
+  });
+
+  it('rejects the row of an impossible date cell instead of failing the import (found by fuzzing: a 500)', async () => {
+    // exceljs reads a date-formatted 1e20 as an invalid Date; reading it as text threw a RangeError.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Danh sách');
+    sheet.addRow(['Họ và tên', 'Ngày sinh', 'Giới tính', 'Thôn']);
+    sheet.addRow(['Nguyễn Văn An', 1e20, 'Nam', 'Thôn Nà Hoa']).getCell(2).numFmt = 'dd/mm/yyyy';
+    sheet.addRow(['Trần Thị Bình', new Date('1990-05-01T00:00:00Z'), 'Nữ', 'Thôn Nà Hoa']);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-date-')), 'ngay-sai.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const result = await importPersons(db, {
+      path: file,
+      fileName: 'ngay-sai.xlsx',
+      communeCode: '06418',
+      mode: 'valid-rows',
+      actor,
+      today,
+    });
+    expect(result).toMatchObject({ committed: true, imported: 1, rejected: 1 });
+    expect(result.errors[0]).toMatchObject({ row: 2, column: expect.stringMatching(/Ngày sinh/) });
   });
 
   it('finds a person by a name typed without diacritics, by ID prefix, only within the jurisdiction, and audits it', async () => {

@@ -26,7 +26,7 @@ export function authRoutes(app: FastifyInstance) {
         tags: ['auth'],
         summary: 'Log in: sets the HttpOnly session cookie and the readable csrf_token cookie',
         operationId: 'login',
-        response: responses({ 200: userResponse, ...errorResponses(401, 423, 429) }),
+        response: responses({ 200: userResponse, ...errorResponses(401) }),
         body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }),
       },
     },

@@ -32,34 +32,87 @@ export function systemScope(name: string): Scope {
 export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
 export const SESSION_IDLE_MS = 2 * 3600_000;
 
-/** Five wrong passwords in a row lock the account for 15 minutes. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MS = 15 * 60_000;
-/** One address may fail 20 times in 15 minutes, whatever usernames it tries (password spraying). */
-export const IP_FAILURE_WINDOW_MS = 15 * 60_000;
-export const MAX_IP_FAILURES = 20;
+/**
+ * NIST SP 800-63B favours length over composition rules; 12 is OWASP's floor for single-factor logins. The
+ * strength check itself is rules/password-strength.ts.
+ */
+export const MIN_PASSWORD_LENGTH = 12;
 
 export function sessionExpiry(createdAt: Date, lastSeen: Date): Date {
   return new Date(Math.min(createdAt.getTime() + SESSION_ABSOLUTE_MS, lastSeen.getTime() + SESSION_IDLE_MS));
 }
 
-/** After a failure: the new count and, on reaching the limit, the lock's end. */
-export function afterFailedLogin(
-  failedLogins: number,
-  now: Date,
-): { failedLogins: number; lockedUntil: Date | null } {
-  const count = failedLogins + 1;
-  return count >= MAX_FAILED_LOGINS
-    ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) }
-    : { failedLogins: count, lockedUntil: null };
+/**
+ * Login throttling: after `free` failures, each further attempt waits `baseMs`, doubling per failure up to
+ * `capMs`, counted from the last failure; failures are forgotten after `forgetAfterMs` without one.
+ */
+export interface ThrottleLevel {
+  free: number;
+  baseMs: number;
+  capMs: number;
+  forgetAfterMs: number;
 }
 
-/** Passwords: at least 10 characters with a letter and a digit (NIST 800-63B favours length over rules). */
-export function passwordProblem(password: string): { vi: string; en: string } | null {
-  if (password.length < 10 || !/\p{L}/u.test(password) || !/\d/.test(password))
-    return {
-      vi: 'Mật khẩu phải có ít nhất 10 ký tự, gồm cả chữ và số.',
-      en: 'The password needs at least 10 characters, with letters and digits.',
-    };
-  return null;
+/** One account from one address: the guesser's own lane, slowed hard (15 guesses take hours). */
+export const PAIR_THROTTLE: ThrottleLevel = {
+  free: 5,
+  baseMs: 1000,
+  capMs: 15 * 60_000,
+  forgetAfterMs: 24 * 3600_000,
+};
+/**
+ * One account from every address (guessing spread over many addresses): ten times the pair's allowance. Addresses
+ * the account logged in from before are exempt, so guessers elsewhere cannot keep its owner out.
+ */
+export const ACCOUNT_THROTTLE: ThrottleLevel = {
+  free: 50,
+  baseMs: 1000,
+  capMs: 15 * 60_000,
+  forgetAfterMs: 24 * 3600_000,
+};
+/**
+ * One address, every account (password spraying). A commune office shares one address behind its NAT, so the wait
+ * is capped at 30 s and accounts that logged in from the address before are exempt: slowed, never shut out.
+ */
+export const ADDRESS_THROTTLE: ThrottleLevel = {
+  free: 20,
+  baseMs: 1000,
+  capMs: 30_000,
+  forgetAfterMs: 3600_000,
+};
+
+/** A throttling key's counter as stored; absent when it never failed. */
+export interface ThrottleCounter {
+  failures: number;
+  lastFailureAt: string | null;
+  lastSuccessAt: string | null;
+}
+
+/** The wait after `failures` failures in a row. */
+export function throttleWait(level: ThrottleLevel, failures: number): number {
+  return failures <= level.free ? 0 : Math.min(level.baseMs * 2 ** (failures - level.free - 1), level.capMs);
+}
+
+/** The failures still counted now (forgotten after a quiet spell). */
+export function liveFailures(level: ThrottleLevel, counter: ThrottleCounter | undefined, now: Date): number {
+  if (!counter?.lastFailureAt) return 0;
+  return now.getTime() - Date.parse(counter.lastFailureAt) > level.forgetAfterMs ? 0 : counter.failures;
+}
+
+function waiting(level: ThrottleLevel, counter: ThrottleCounter | undefined, now: Date): boolean {
+  const wait = throttleWait(level, liveFailures(level, counter, now));
+  return wait > 0 && now.getTime() < Date.parse(counter!.lastFailureAt!) + wait;
+}
+
+/**
+ * Whether an attempt is refused without looking at the password. The pair's own wait always applies; the
+ * account's and the address's only to an address the account never logged in from.
+ */
+export function loginThrottled(
+  counters: { pair?: ThrottleCounter; account?: ThrottleCounter; address?: ThrottleCounter },
+  now: Date,
+): boolean {
+  if (waiting(PAIR_THROTTLE, counters.pair, now)) return true;
+  if (counters.pair?.lastSuccessAt) return false;
+  return waiting(ACCOUNT_THROTTLE, counters.account, now) || waiting(ADDRESS_THROTTLE, counters.address, now);
 }

@@ -5,15 +5,14 @@ import { cachePerOwner } from '../../core/ttl-cache.ts';
 import type { Db } from '../../db/connection.ts';
 import { unitCodesWithin, unitInScope } from '../admin-units/index.ts';
 import { appendAudit, recordAudit } from '../audit/index.ts';
+import { passwordProblem } from './rules/password-strength.ts';
+import { loginThrottled, type Role, type Scope, sessionExpiry } from './rules.ts';
 import {
-  afterFailedLogin,
-  IP_FAILURE_WINDOW_MS,
-  MAX_IP_FAILURES,
-  passwordProblem,
-  type Role,
-  type Scope,
-  sessionExpiry,
-} from './rules.ts';
+  recordLoginFailure,
+  recordLoginSuccess,
+  resetLoginFailures,
+  throttleCounters,
+} from './throttle-store.ts';
 
 /** argon2id (the library's default algorithm) with its default OWASP-level cost. */
 export const hashPassword = (password: string) => hash(password);
@@ -79,9 +78,20 @@ export interface NewUser {
   isDemo?: boolean;
 }
 
-function checkPassword(password: string) {
-  const problem = passwordProblem(password);
-  if (problem) throw badRequest(problem, [{ field: 'password', message: problem }]);
+/** Refuses a weak password, naming the request's field; the account's own names count as guessable. */
+function checkPassword(password: string, field: string, personal: string[]) {
+  const problem = passwordProblem(password, personal);
+  if (problem) throw badRequest(problem, [{ field, message: problem }]);
+}
+
+/**
+ * Demo accounts share a published password, so they exist only in the demo database (seedDemo marks it first)
+ * and are the only ones spared the strength check.
+ */
+async function checkNewAccountPassword(db: Db, input: NewUser) {
+  if (!input.isDemo) return checkPassword(input.password, 'password', [input.username, input.displayName]);
+  const demo = await db.db.selectFrom('meta').select('value').where('key', '=', 'demo').executeTakeFirst();
+  if (demo?.value !== '1') throw new Error('Demo accounts are only created in the demo database.');
 }
 
 /**
@@ -112,7 +122,7 @@ async function checkOrganization(db: Db, scope: Scope, organizationId: number | 
 
 /** Creates an account. With a scope, the new account must lie within the caller's jurisdiction. */
 export async function createUser(db: Db, scope: Scope, input: NewUser) {
-  checkPassword(input.password);
+  await checkNewAccountPassword(db, input);
   const unit = await db.db
     .selectFrom('admin_units')
     .select(['code'])
@@ -179,10 +189,23 @@ async function userInScope(db: Db, scope: Scope, id: number) {
   return user;
 }
 
-/** Changes an account; disabling it or changing its password ends its sessions. */
-export async function updateUser(db: Db, scope: Scope, id: number, changes: UserChanges) {
+/**
+ * Changes an account; disabling it or changing its password ends its sessions. A new password also clears the
+ * account's login failures (guesses at the old one are moot). `passwordField` names the request's field.
+ */
+export async function updateUser(
+  db: Db,
+  scope: Scope,
+  id: number,
+  changes: UserChanges,
+  passwordField = 'password',
+) {
   const before = await userInScope(db, scope, id);
-  if (changes.password !== undefined) checkPassword(changes.password);
+  if (changes.password !== undefined)
+    checkPassword(changes.password, passwordField, [
+      before.username,
+      changes.displayName ?? before.display_name,
+    ]);
   await checkOrganization(db, scope, changes.organizationId);
   const passwordHash = changes.password !== undefined ? await hashPassword(changes.password) : undefined;
   await db.db.transaction().execute(async (trx) => {
@@ -193,13 +216,14 @@ export async function updateUser(db: Db, scope: Scope, id: number, changes: User
         ...(changes.role !== undefined ? { role: changes.role } : {}),
         ...(changes.disabled !== undefined ? { disabled: changes.disabled ? 1 : 0 } : {}),
         ...(changes.organizationId !== undefined ? { organization_id: changes.organizationId } : {}),
-        ...(passwordHash ? { password_hash: passwordHash, failed_logins: 0, locked_until: null } : {}),
+        ...(passwordHash ? { password_hash: passwordHash } : {}),
         updated_at: new Date().toISOString(),
       })
       .where('id', '=', id)
       .execute();
     if (changes.disabled || passwordHash)
       await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    if (passwordHash) await resetLoginFailures(trx, before.username);
     const { password: _secret, ...visible } = changes;
     await appendAudit(trx, db.engine, scope, [
       {
@@ -249,10 +273,14 @@ export async function listUsers(db: Db, scope: Scope, filter: { unitCode?: strin
   return rows.map((r) => ({ ...toSessionUser(r), disabled: r.disabled === 1 }));
 }
 
+/**
+ * The one answer to every refused login: wrong password, unknown or disabled account, or throttled. A different
+ * status or text would tell a guesser which usernames exist, or that guessing is being slowed.
+ */
 const loginRefused = () =>
   new AppError(401, 'invalid_credentials', {
-    vi: 'Sai tên đăng nhập hoặc mật khẩu.',
-    en: 'Wrong username or password.',
+    vi: 'Sai tên đăng nhập hoặc mật khẩu, hoặc đã thử quá nhiều lần: vui lòng kiểm tra và thử lại sau ít phút.',
+    en: 'Wrong username or password, or too many attempts: check them and try again in a few minutes.',
   });
 
 export interface LoginResult {
@@ -262,7 +290,11 @@ export interface LoginResult {
   expiresAt: Date;
 }
 
-/** Checks a password, with per-account lockout and per-address throttling; opens a server-side session. */
+/**
+ * Checks a password, throttled by account, by address and by the pair (rules.ts#loginThrottled); opens a
+ * server-side session. The password is verified in every case, throttled or unknown too, so that every
+ * refusal takes as long as a wrong password.
+ */
 export async function login(
   db: Db,
   username: string,
@@ -270,53 +302,22 @@ export async function login(
   ip: string,
   now = new Date(),
 ): Promise<LoginResult> {
-  const since = new Date(now.getTime() - IP_FAILURE_WINDOW_MS).toISOString();
-  const failures = await db.db
-    .selectFrom('login_attempts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('ip', '=', ip)
-    .where('success', '=', 0)
-    .where('at', '>=', since)
-    .executeTakeFirstOrThrow();
-  if (Number(failures.n) >= MAX_IP_FAILURES)
-    throw new AppError(429, 'too_many_attempts', {
-      vi: 'Quá nhiều lần đăng nhập sai từ địa chỉ này. Vui lòng thử lại sau 15 phút.',
-      en: 'Too many failed logins from this address. Try again in 15 minutes.',
-    });
+  const throttled = loginThrottled(await throttleCounters(db, username, ip), now);
   const row = await db.db
     .selectFrom('users')
     .innerJoin('admin_units', 'admin_units.code', 'users.unit_code')
-    .select([...userColumns, 'users.password_hash', 'users.failed_logins', 'users.locked_until'])
+    .select([...userColumns, 'users.password_hash'])
     .where('users.username', '=', username)
     .executeTakeFirst();
   const ok = await verify(row?.password_hash ?? (await decoyHash), password);
-  const attempt = { username, ip, at: now.toISOString() };
   const actor = { userId: row?.id ?? null, username, ip };
-  if (row?.locked_until && row.locked_until > now.toISOString()) {
-    await db.db
-      .insertInto('login_attempts')
-      .values({ ...attempt, success: 0 })
-      .execute();
-    throw new AppError(423, 'account_locked', {
-      vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.',
-      en: 'The account is locked after repeated failed logins. Try again in 15 minutes.',
-    });
-  }
-  if (!row || !ok || row.disabled === 1) {
+  if (throttled || !row || !ok || row.disabled === 1) {
     await db.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('login_attempts')
-        .values({ ...attempt, success: 0 })
-        .execute();
-      if (row && !ok) {
-        const next = afterFailedLogin(row.failed_logins, now);
-        await trx
-          .updateTable('users')
-          .set({ failed_logins: next.failedLogins, locked_until: next.lockedUntil?.toISOString() ?? null })
-          .where('id', '=', row.id)
-          .execute();
-      }
-      await appendAudit(trx, db.engine, actor, [{ action: 'login_failed', entity: 'session', details: {} }]);
+      // A refused attempt is not counted: the waits grow with guesses actually checked.
+      if (!throttled) await recordLoginFailure(trx, username, ip, now);
+      await appendAudit(trx, db.engine, actor, [
+        { action: 'login_failed', entity: 'session', details: throttled ? { throttled } : {} },
+      ]);
     });
     throw loginRefused();
   }
@@ -324,15 +325,7 @@ export async function login(
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = sessionExpiry(now, now);
   await db.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('login_attempts')
-      .values({ ...attempt, success: 1 })
-      .execute();
-    await trx
-      .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null })
-      .where('id', '=', row.id)
-      .execute();
+    await recordLoginSuccess(trx, username, ip, now);
     await trx
       .insertInto('sessions')
       .values({
@@ -440,5 +433,5 @@ export async function changeOwnPassword(db: Db, scope: Scope, current: string, n
     const msg = { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' };
     throw badRequest(msg, [{ field: 'currentPassword', message: msg }]);
   }
-  await updateUser(db, scope, scope.userId, { password: next });
+  await updateUser(db, scope, scope.userId, { password: next }, 'newPassword');
 }

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { api, isApiError } from '../../../web/api.ts';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { FormField } from '../../../web/FormField.tsx';
+import { MIN_PASSWORD_LENGTH } from '../rules.ts';
 
 /** Changing one's password ends every session of the account, this one included: log in again. */
 export function ChangePasswordForm({ username }: { username: string }) {
@@ -59,7 +60,7 @@ export function ChangePasswordForm({ username }: { username: string }) {
           id="pw-new"
           label={t('profile.newPassword')}
           hint={t('profile.passwordHint')}
-          error={error?.fieldMessage('newPassword') ?? error?.fieldMessage('password')}
+          error={error?.fieldMessage('newPassword')}
         >
           {(aria) => (
             <input
@@ -67,7 +68,7 @@ export function ChangePasswordForm({ username }: { username: string }) {
               type="password"
               autoComplete="new-password"
               required
-              minLength={10}
+              minLength={MIN_PASSWORD_LENGTH}
               value={newPassword}
               onChange={(e) => setNew(e.target.value)}
             />

@@ -27,7 +27,7 @@ export const authEn: AuthMessages = {
     currentPassword: 'Current password',
     newPassword: 'New password',
     confirmPassword: 'Repeat the new password',
-    passwordHint: 'At least 10 characters, with letters and digits.',
+    passwordHint: 'At least 12 characters, hard to guess: a short sentence is easy to remember.',
     mismatch: 'The two new passwords differ.',
     changed: 'Password changed. All sessions have ended; please log in again with the new password.',
   },

@@ -25,7 +25,7 @@ export const authVi = {
     currentPassword: 'Mật khẩu hiện tại',
     newPassword: 'Mật khẩu mới',
     confirmPassword: 'Nhập lại mật khẩu mới',
-    passwordHint: 'Ít nhất 10 ký tự, gồm cả chữ và số.',
+    passwordHint: 'Ít nhất 12 ký tự, khó đoán: một câu ngắn dễ nhớ là lựa chọn tốt.',
     mismatch: 'Hai lần nhập mật khẩu mới không khớp.',
     changed: 'Đã đổi mật khẩu. Mọi phiên đăng nhập đã kết thúc; vui lòng đăng nhập lại bằng mật khẩu mới.',
   },

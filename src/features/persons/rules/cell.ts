@@ -15,7 +15,11 @@ export function readCell(raw: unknown): CellResult {
   if (typeof raw === 'string') return { ok: true, value: raw.trim() === '' ? null : raw.trim() };
   if (typeof raw === 'number') return { ok: true, value: Number.isFinite(raw) ? raw : null };
   if (typeof raw === 'boolean') return { ok: true, value: raw ? 'TRUE' : 'FALSE' };
-  if (raw instanceof Date) return { ok: true, value: raw };
+  // exceljs turns a date-formatted number beyond year 275760 (a typo, a crafted file) into an invalid Date.
+  if (raw instanceof Date)
+    return Number.isNaN(raw.getTime())
+      ? fail('Ô ngày tháng có giá trị không hợp lệ.', 'The date cell holds an impossible value.')
+      : { ok: true, value: raw };
   if (typeof raw !== 'object') return { ok: true, value: String(raw) };
   const cell = raw as Record<string, unknown>;
   if ('formula' in cell || 'sharedFormula' in cell) {
