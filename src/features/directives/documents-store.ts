@@ -192,14 +192,15 @@ async function jurisdictionOf(db: Db, unit: AdminUnitTable): Promise<Jurisdictio
 }
 
 /**
- * The superior document this one implements: the first citation that names a document registered by a unit
- * above (its original) or by this unit (the copy it received), preferring the original.
+ * The superior document this one implements: the first citation it answers (not one it only mentions) that
+ * names a document registered by a unit above (its original) or by this unit (the copy it received), preferring the original.
  */
 async function findCitedDocument(db: Db, unit: AdminUnitTable, references: ParsedDocument['references']) {
   const registrars = [unit.code, unit.district_code, unit.province_code, 'VN'].filter(
     (c): c is string => c !== null,
   );
   for (const citation of references) {
+    if (citation.relation === 'mentioned') continue;
     const key = registerKey(citation.number, citation.symbol);
     if (key === null) continue;
     const found = await db.db

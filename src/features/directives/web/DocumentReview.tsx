@@ -12,7 +12,7 @@ import {
   type Direction,
   DOCUMENT_KINDS,
   type DocumentKind,
-  type ParsedDocument,
+  type LetterReading,
   type Preview,
   previewDocument,
   type RegisterRequest,
@@ -24,7 +24,7 @@ import { ReferencesEditor } from './ReferencesEditor.tsx';
 import { TaskEditor } from './TaskEditor.tsx';
 
 interface Props {
-  parsed: ParsedDocument;
+  parsed: LetterReading;
   /** The pasted text, shown on the left and kept as the original. */
   text: string;
   /** The original file, kept with the document. */
@@ -106,6 +106,11 @@ export function DocumentReview({ parsed, text, file, onBack }: Props) {
         </button>
       </div>
       <p className="muted import-intro">{t('directives.new.reviewIntro')}</p>
+      {parsed.gaps.length > 0 && (
+        <p className="notice notice-warn" role="status" data-testid="parse-gaps">
+          {t('directives.new.gaps')}
+        </p>
+      )}
       <div className="review-layout">
         <section className="review-source card" aria-labelledby="source-title">
           <h2 id="source-title">{t('directives.new.original')}</h2>

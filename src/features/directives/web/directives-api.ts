@@ -7,6 +7,7 @@ import type {
   ParsedDocument,
   PartialDate,
   ReferenceKind,
+  ReferenceRelation,
 } from '../rules/parsed-document.ts';
 import type { Direction, UnitRef } from '../rules/task-assignees.ts';
 import type { ComplianceClass, TaskAction, TaskState } from '../rules/task-lifecycle.ts';
@@ -63,6 +64,11 @@ export const REFERENCE_KINDS = [
   'conclusion',
   'other',
 ] as const satisfies readonly ReferenceKind[];
+export const REFERENCE_RELATIONS = [
+  'implements',
+  'basis',
+  'mentioned',
+] as const satisfies readonly ReferenceRelation[];
 export const DIRECTIONS = ['outgoing', 'incoming'] as const satisfies readonly Direction[];
 export const DISTRIBUTION_MARKS = ['b/c', 't/h'] as const satisfies readonly DistributionMark[];
 
@@ -207,8 +213,10 @@ export function useCompliance(unit: string, document: number | null) {
   });
 }
 
+/** What the parser read; a text without a letter's structure comes back too, with its gaps to fill. */
+export type LetterReading = z.infer<typeof parsedDocumentResponse>;
 export const parseLetter = (text: string) =>
-  api<z.infer<typeof parsedDocumentResponse>>('POST', '/api/directives/parse', { text });
+  api<LetterReading>('POST', '/api/directives/parse', { text, partial: true });
 export const previewDocument = (request: RegisterRequest) =>
   api<Preview>('POST', '/api/documents/preview', request);
 export const registerDocument = (request: RegisterRequest) =>

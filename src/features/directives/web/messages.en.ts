@@ -26,6 +26,11 @@ export const directivesEn: DirectivesMessages = {
       directive: 'Directive',
       resolution: 'Resolution',
     },
+    referenceRelations: {
+      implements: 'Implements (the letter it answers)',
+      basis: 'Legal basis',
+      mentioned: 'Mentioned',
+    },
     referenceKinds: {
       letter: 'Letter',
       telegram: 'Telegram',
@@ -123,7 +128,7 @@ export const directivesEn: DirectivesMessages = {
         place: 'Place',
         subject: 'Subject (V/v)',
         addressees: 'Addressees (Kính gửi)',
-        references: 'Documents it implements',
+        references: 'Documents it cites',
         distribution: 'Distribution (Nơi nhận)',
         authority: 'Signing authority',
         signerTitle: 'Signer’s title',
@@ -135,9 +140,10 @@ export const directivesEn: DirectivesMessages = {
       distributionHint: 'One recipient a line; add (b/c) or (t/h) at the end where given.',
       signature: 'Distribution and signature',
       reference: {
-        none: 'The document cites no superior document.',
+        none: 'The document cites no other document.',
         kind: 'Kind',
-        add: '+ Add a document it implements',
+        relation: 'Relation',
+        add: '+ Add a cited document',
         remove: 'Remove',
       },
       tasks: 'Tasks ({{n}})',
@@ -158,6 +164,7 @@ export const directivesEn: DirectivesMessages = {
         badDate: 'Not a valid date. Use dd/mm/yyyy, e.g. 23/11/2021.',
         required: 'Required.',
       },
+      gaps: 'The official layout was not recognised: SafeAdapt filled in what it could read. Complete the empty fields (issuer, number, date) and add the tasks by hand.',
       fixProblems: 'Some fields are not right (marked in red): correct them and save again.',
     },
     preview: {

@@ -24,6 +24,11 @@ export const directivesVi = {
       directive: 'Chỉ thị',
       resolution: 'Nghị quyết',
     },
+    referenceRelations: {
+      implements: 'Thực hiện (văn bản được trả lời)',
+      basis: 'Căn cứ',
+      mentioned: 'Được nhắc đến',
+    },
     referenceKinds: {
       letter: 'Công văn',
       telegram: 'Công điện',
@@ -121,7 +126,7 @@ export const directivesVi = {
         place: 'Địa danh',
         subject: 'Trích yếu (V/v)',
         addressees: 'Kính gửi',
-        references: 'Văn bản được thực hiện',
+        references: 'Văn bản được dẫn',
         distribution: 'Nơi nhận',
         authority: 'Thẩm quyền ký',
         signerTitle: 'Chức vụ người ký',
@@ -133,9 +138,10 @@ export const directivesVi = {
       distributionHint: 'Mỗi dòng một nơi nhận; thêm (b/c) hoặc (t/h) ở cuối nếu có.',
       signature: 'Nơi nhận, người ký',
       reference: {
-        none: 'Văn bản không dẫn văn bản cấp trên nào.',
+        none: 'Văn bản không dẫn văn bản nào.',
         kind: 'Loại',
-        add: '+ Thêm văn bản được thực hiện',
+        relation: 'Quan hệ',
+        add: '+ Thêm văn bản được dẫn',
         remove: 'Bỏ',
       },
       tasks: 'Nhiệm vụ ({{n}})',
@@ -156,6 +162,7 @@ export const directivesVi = {
         badDate: 'Ngày không hợp lệ. Nhập theo dạng dd/mm/yyyy, VD: 23/11/2021.',
         required: 'Không được để trống.',
       },
+      gaps: 'Không nhận ra đủ thể thức văn bản hành chính: SafeAdapt đã điền những gì đọc được. Hãy bổ sung các ô còn trống (cơ quan ban hành, số, ngày) và thêm nhiệm vụ bằng tay.',
       fixProblems: 'Còn ô chưa đúng (đánh dấu đỏ): sửa rồi lưu lại.',
     },
     preview: {
