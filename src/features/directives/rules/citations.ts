@@ -122,7 +122,10 @@ const NUMBER_WORD = /\s+số\s*:?|\s*:/iuy;
 const BARE_NUMBER = /\s*(\d{1,6})(?![\d/\p{L}])/uy;
 /** A number and symbol cited without a kind word ("theo yêu cầu tại 10315/BYT-DP"). */
 const BARE_CITATION = /(?<![\p{L}\d/.-])\d{1,6}(?:\/\d{4})?[-/]\s?\p{Lu}/gu;
-const NEXT_CITATION = new RegExp(`[,;]\\s*(?=(?:${Object.keys(KIND_WORDS).join('|')})(?![\\p{L}\\d]))`, 'iu');
+const NEXT_CITATION = new RegExp(
+  `(?:[,;]|\\s+và)\\s*(?=(?:${Object.keys(KIND_WORDS).join('|')})(?![\\p{L}\\d]))`,
+  'iu',
+);
 const DATE_LEAD = /\s*,?\s*ngày\s+/iuy;
 const ISSUER_LEAD = /\s*,?\s*của\s+/iuy;
 const LAW_NAME_END = /\s(?:ngày|số|của|năm)\s|[;.(]|$/u;
@@ -206,7 +209,7 @@ function completeCitation(
   if (ISSUER_LEAD.test(paragraph)) {
     const at = ISSUER_LEAD.lastIndex;
     const found = unitAt(paragraph, at);
-    // "của Chính phủ, Quyết định số …": a list of units stops at the next citation.
+    // "của Chính phủ, Quyết định số …", "của UBND tỉnh và Thông báo …": the issuer stops at the next citation.
     const issuer = found?.unit.split(NEXT_CITATION)[0]?.trim();
     if (issuer) {
       ref.issuer = issuer;

@@ -7,6 +7,7 @@ import { Loading } from '../../../web/Loading.tsx';
 import { NotFoundPage } from '../../../web/NotFoundPage.tsx';
 import { useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
+import { plainLetterText } from '../rules/letter-text.ts';
 import { CascadeTree } from './CascadeTree.tsx';
 import { DirectivesTabs } from './DirectivesTabs.tsx';
 import { DocumentTasks } from './DocumentTasks.tsx';
@@ -128,7 +129,7 @@ export function DocumentPage() {
       <div className="review-layout">
         <section className="review-source card" aria-labelledby="doc-text-title">
           <h2 id="doc-text-title">{t('directives.document.text')}</h2>
-          <pre className="letter-source">{d.originalText || d.body}</pre>
+          <pre className="letter-source">{plainLetterText(d.originalText || d.body)}</pre>
         </section>
         <section className="card" aria-labelledby="doc-tasks-title">
           <h2 id="doc-tasks-title">{t('directives.document.tasks')}</h2>
