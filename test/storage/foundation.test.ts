@@ -31,6 +31,7 @@ describe.each(ENGINES)('foundation storage on %s', (engine) => {
         '0004-vaccination',
         '0005-jobs',
         '0006-person-events',
+        '0007-document-duplicates',
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
       const head = await db.db.selectFrom('audit_head').selectAll().execute();

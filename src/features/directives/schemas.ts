@@ -353,6 +353,8 @@ export const documentViewResponse = z
     originalFile: fileInfo.nullable(),
     parentDocument: documentSummary.nullable(),
     implementingDocuments: z.array(documentSummary),
+    /** The references (by index in `document.references`) that name a document registered in SafeAdapt. */
+    citedDocuments: z.array(z.object({ reference: count, document: documentSummary })),
     tasks: z.array(task),
   })
   .meta({ id: 'DocumentView' });
@@ -439,6 +441,8 @@ export const plannedTask = z.object({
 
 /** POST /api/documents/preview */
 export const registrationPreviewResponse = z.object({
+  /** The same letter already in the unit's register (same number, issuer and date, or the same text). */
+  duplicateOf: documentSummary.nullable(),
   parentDocument: documentSummary.nullable(),
   tasks: z.array(plannedTask),
   unresolved: z.array(z.string()),

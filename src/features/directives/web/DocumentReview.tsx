@@ -284,6 +284,14 @@ export function DocumentReview({ parsed, text, file, onBack }: Props) {
             <h2>{t('directives.preview.title')}</h2>
             {preview.isPending && <p className="loading">{t('directives.preview.loading')}</p>}
             {preview.isError && <ErrorNotice error={preview.error} />}
+            {shown?.duplicateOf && (
+              <p className="notice notice-error" role="alert" data-testid="duplicate-of">
+                {t('directives.preview.duplicate')}{' '}
+                <Link to={`/directives/documents/${shown.duplicateOf.id}`}>
+                  {documentTitle(t, shown.duplicateOf)}
+                </Link>
+              </p>
+            )}
             {shown && (
               <div className={stale ? 'stale' : undefined}>
                 <p>{t('directives.preview.count', { n: formatNumber(shown.tasks.length) })}</p>
@@ -327,7 +335,7 @@ export function DocumentReview({ parsed, text, file, onBack }: Props) {
               type="submit"
               className="btn btn-primary"
               data-testid="save-document"
-              disabled={save.isPending}
+              disabled={save.isPending || (!stale && Boolean(shown?.duplicateOf))}
             >
               {save.isPending ? t('app.saving') : t('app.save')}
             </button>

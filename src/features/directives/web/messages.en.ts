@@ -174,6 +174,8 @@ export const directivesEn: DirectivesMessages = {
       loading: 'Working out the assignment…',
       stale: 'The document was edited: press "Show again" to update.',
       count: 'Tasks to be created: {{n}}.',
+      duplicate:
+        'This document is already in the register; saving it again would duplicate its tasks. See the registered one:',
       parent: 'Implements a document already registered:',
       unresolved: 'unit not identified',
       unresolvedCount:
@@ -188,6 +190,7 @@ export const directivesEn: DirectivesMessages = {
       text: 'Text of the document',
       tasks: 'Tasks',
       noTasks: 'The document gives no tasks.',
+      cites: 'Documents cited',
       implements: 'Implements',
       notInSystem: 'not in SafeAdapt',
       implementedBy: 'Documents implementing it',

@@ -172,6 +172,8 @@ export const directivesVi = {
       loading: 'Đang xem trước cách giao việc…',
       stale: 'Nội dung đã sửa: bấm "Xem lại cách giao việc" để cập nhật.',
       count: 'Sẽ giao {{n}} nhiệm vụ.',
+      duplicate:
+        'Văn bản này đã có trong sổ, không lưu lần thứ hai (sẽ tạo trùng nhiệm vụ). Xem văn bản đã vào sổ:',
       parent: 'Thực hiện văn bản đã có trong hệ thống:',
       unresolved: 'chưa xác định đơn vị',
       unresolvedCount:
@@ -186,6 +188,7 @@ export const directivesVi = {
       text: 'Nội dung văn bản',
       tasks: 'Nhiệm vụ',
       noTasks: 'Văn bản không giao nhiệm vụ nào.',
+      cites: 'Văn bản được dẫn',
       implements: 'Thực hiện',
       notInSystem: 'chưa có trong hệ thống',
       implementedBy: 'Văn bản thực hiện văn bản này',
