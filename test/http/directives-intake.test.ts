@@ -60,7 +60,7 @@ describe('directives intake over HTTP', () => {
     const saved = await json(await register(document, text), 201);
     // Registered as received: its one task is the district's own work.
     expect(saved.tasks.map((t: { text: string }) => t.text)).toEqual(['Rà soát người từ vùng dịch về.']);
-    expect(saved.document.references[0].relation).toBe('mentioned');
+    expect(saved.document.references[0].relation).toBe('implements');
   });
 
   it('catches the same letter registered twice, by its number or its text, with a link to the first', async () => {
