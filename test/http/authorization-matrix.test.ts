@@ -388,6 +388,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'GET /api/documents/:id/cascade': () => ({}),
     'GET /api/documents/:id/original': () => ({}),
     'GET /api/tasks/inbox': () => ({}),
+    'GET /api/tasks/awaiting': () => ({}),
     'GET /api/tasks/export.xlsx': () => ({}),
     'GET /api/tasks/:id': () => ({}),
     'POST /api/tasks/:id/actions': () => ({ body: { action: 'acknowledge' } }),

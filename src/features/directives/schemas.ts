@@ -398,6 +398,15 @@ export const progressReport = z.object({
   at: z.string(),
 });
 
+/** GET /api/tasks/awaiting */
+export const awaitingQuery = z.object({ unit: unitCode.optional(), ...page });
+
+/** GET /api/tasks/awaiting: the tasks a unit gave that await its acceptance, each with its last report. */
+export const awaitingResponse = z.object({
+  total: count,
+  tasks: z.array(inboxTask.extend({ lastReport: progressReport.nullable() })),
+});
+
 /** GET /api/tasks/:id and the task's actions, reports and reassignment. */
 export const taskViewResponse = z
   .object({

@@ -13,6 +13,7 @@ import type { Direction, UnitRef } from '../rules/task-assignees.ts';
 import type { ComplianceClass, TaskAction, TaskState } from '../rules/task-lifecycle.ts';
 // Types only: the schemas (and zod) stay out of the bundle.
 import type {
+  awaitingResponse,
   cascadeNodeResponse,
   complianceCounts,
   complianceResponse,
@@ -85,6 +86,7 @@ export type DocumentRecord = z.infer<typeof documentRecord>;
 export type Task = z.infer<typeof task>;
 export type InboxTask = z.infer<typeof inboxTask>;
 export type Inbox = z.infer<typeof inboxResponse>;
+export type AwaitingTask = z.infer<typeof awaitingResponse>['tasks'][number];
 export type DocumentView = z.infer<typeof documentViewResponse>;
 export type ComplianceCounts = z.infer<typeof complianceCounts>;
 
@@ -162,6 +164,31 @@ export function useInbox(state: TaskState | '', page: number) {
       ),
     placeholderData: keepPreviousData,
     staleTime: 0,
+  });
+}
+
+/** The tasks the caller's unit gave that await its acceptance (oldest report first). */
+export function useAwaiting(page: number, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: [...DIRECTIVES, 'awaiting', page],
+    queryFn: () =>
+      api<z.infer<typeof awaitingResponse>>(
+        'GET',
+        `/api/tasks/awaiting${query({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`,
+      ),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}
+
+/** Accepting or returning a task from a list: the list and counts refresh after. */
+export function useTaskDecision() {
+  const refresh = useRefreshDirectives();
+  return useMutation({
+    mutationFn: (input: { id: number; action: 'accept' | 'return'; reason?: string }) =>
+      api<TaskView>('POST', `/api/tasks/${input.id}/actions`, { action: input.action, reason: input.reason }),
+    onSuccess: () => void refresh(),
   });
 }
 

@@ -14,6 +14,7 @@ export const directivesEn: DirectivesMessages = {
     viewsLabel: 'Show',
     views: {
       tasks: 'Assigned tasks',
+      awaiting: 'Awaiting acceptance',
       incoming: 'Incoming',
       outgoing: 'Outgoing',
     },
@@ -77,6 +78,15 @@ export const directivesEn: DirectivesMessages = {
     urgent: 'Urgent',
     overdue: 'Overdue',
     noDate: 'Undated',
+    awaiting: {
+      none: 'No report awaits acceptance.',
+      otherReason: 'Another reason…',
+      reasons: {
+        missingList: 'The list is missing',
+        missingEvidence: 'Minutes or photos are missing',
+        incomplete: 'Not everything is done',
+      },
+    },
     inbox: {
       newCount: 'New tasks: {{n}}',
       newMark: 'New task',

@@ -12,6 +12,7 @@ export const directivesVi = {
     viewsLabel: 'Xem',
     views: {
       tasks: 'Việc được giao',
+      awaiting: 'Chờ nghiệm thu',
       incoming: 'Văn bản đến',
       outgoing: 'Văn bản đi',
     },
@@ -75,6 +76,15 @@ export const directivesVi = {
     urgent: 'Khẩn',
     overdue: 'Quá hạn',
     noDate: 'Chưa ghi ngày',
+    awaiting: {
+      none: 'Không có báo cáo nào chờ nghiệm thu.',
+      otherReason: 'Lý do khác…',
+      reasons: {
+        missingList: 'Thiếu danh sách',
+        missingEvidence: 'Thiếu biên bản, hình ảnh',
+        incomplete: 'Chưa hoàn thành đủ nội dung',
+      },
+    },
     inbox: {
       newCount: '{{n}} việc mới',
       newMark: 'Việc mới',
