@@ -102,7 +102,8 @@ function AwaitingRow({ task }: { task: AwaitingTask }) {
           </button>
         </div>
         {returning === 'quick' && (
-          <div className="actions quick-reasons" role="group" aria-label={t('directives.returnForm.reason')}>
+          <fieldset className="plain-fieldset actions quick-reasons">
+            <legend className="visually-hidden">{t('directives.returnForm.reason')}</legend>
             {QUICK_REASONS.map((key) => (
               <button
                 key={key}
@@ -118,7 +119,7 @@ function AwaitingRow({ task }: { task: AwaitingTask }) {
             <button type="button" className="btn btn-small" onClick={() => setReturning('other')}>
               {t('directives.awaiting.otherReason')}
             </button>
-          </div>
+          </fieldset>
         )}
         {returning === 'other' && (
           <ReturnForm

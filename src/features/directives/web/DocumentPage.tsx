@@ -91,7 +91,7 @@ export function DocumentPage() {
               {d.references.map((r, i) => {
                 const found = linked.get(i);
                 return (
-                  <li key={`${i}-${r.text}`}>
+                  <li key={r.text}>
                     <span className="muted">{t(`directives.referenceRelations.${r.relation}`)}: </span>
                     {found ? <Link to={`/directives/documents/${found.id}`}>{r.text}</Link> : r.text}
                     {!found && <span className="muted"> ({t('directives.document.notInSystem')})</span>}
