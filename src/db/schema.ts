@@ -224,6 +224,10 @@ export interface DocumentTable {
   original_file_id: number | null;
   /** The superior document (already in SafeAdapt) that this one implements. */
   parent_document_id: number | null;
+  /** register key | issuer | date (or year): the same letter registered twice (0007; null before). */
+  identity_key: string | null;
+  /** SHA-256 of the body's words: the same text pasted twice, however formatted (0007; null before). */
+  text_key: string | null;
   created_by: number | null;
   created_at: string;
 }

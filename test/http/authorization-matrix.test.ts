@@ -339,11 +339,13 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
   const seedLetter = fs.readFileSync('test/fixtures/letters/000_0cc6a49cf5414292.txt', 'utf8');
   const unitOf = (c: Caller, t: Target) => (t === 'inside' ? c.unit : c.outsideUnit);
   const asUnit = (c: Caller, t: Target): Scope => ({ ...system, unitCode: unitOf(c, t) });
+  let copies = 0;
+  // Each a distinct copy: the same text registered twice in a unit is refused as a duplicate.
   const newDocument = (c: Caller, t: Target) =>
     registerDocument(server.app.db, system, {
       unitCode: unitOf(c, t),
       direction: 'incoming',
-      document: parseDocument(seedLetter),
+      document: { ...parseDocument(seedLetter), body: `${seedLetter}\n(bản ${++copies})` },
       originalFile: { name: 'cong-van.txt', contentBase64: Buffer.from(seedLetter).toString('base64') },
     });
   const acknowledgedTask = async (c: Caller, t: Target) => {
@@ -421,6 +423,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'GET /api/documents/:id/cascade': () => ({}),
     'GET /api/documents/:id/original': () => ({}),
     'GET /api/tasks/inbox': () => ({}),
+    'GET /api/tasks/awaiting': () => ({}),
     'GET /api/tasks/export.xlsx': () => ({}),
     'GET /api/tasks/:id': () => ({}),
     'POST /api/tasks/:id/actions': () => ({ body: { action: 'acknowledge' } }),

@@ -36,8 +36,12 @@ const TOWN = scope('06385'); // Thị trấn Hữu Lũng
 const YEN_THINH = scope('06400');
 const HUU_LUNG_COMMUNES = 24;
 
-const seed000 = () =>
-  parseDocument(fs.readFileSync('test/fixtures/letters/000_0cc6a49cf5414292.txt', 'utf8'));
+let copies = 0;
+/** Seed 000, each call a distinct copy: the same text registered twice in a unit is refused as a duplicate. */
+const seed000 = (): ParsedDocument => {
+  const doc = parseDocument(fs.readFileSync('test/fixtures/letters/000_0cc6a49cf5414292.txt', 'utf8'));
+  return { ...doc, body: `${doc.body}\n\n(bản thử ${++copies})` };
+};
 
 /** Công văn 2043/UBND-KGVX of the province, which seed 000 implements (its text is not among the seeds). */
 const provincialLetter: ParsedDocument = {

@@ -34,7 +34,10 @@ describe.each(ENGINES)('foundation storage on %s', (engine) => {
         '0004-vaccination',
         '0005-jobs',
         '0006-person-events',
+        '0007-document-duplicates',
         '0007-login-throttle',
+        '0020-cases',
+        '0021-home-checks',
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
       const head = await db.db.selectFrom('audit_head').selectAll().execute();

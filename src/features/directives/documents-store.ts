@@ -7,8 +7,9 @@ import type { AdminUnitTable } from '../../db/schema.ts';
 import { isWithin, unitInScope, unitTree } from '../admin-units/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
+import { duplicateError, duplicateKeys, findDuplicate, isUniqueViolation } from './duplicates-store.ts';
 import { documentJson, documentSummaryJson, SUMMARY_FIELDS, taskJson } from './json.ts';
-import { citationMatches, registerKey } from './rules/document-links.ts';
+import { type CitedFields, citationMatches, registerKey } from './rules/document-links.ts';
 import type { ParsedDocument } from './rules/parsed-document.ts';
 import { type Direction, type Jurisdiction, type PlannedTask, planTasks } from './rules/task-assignees.ts';
 import {
@@ -37,20 +38,23 @@ const documentNotFound = () => notFound({ vi: 'Không tìm thấy văn bản.', 
 
 /** What registering would create, without saving: the task rows and the superior document found. */
 export async function previewRegistration(db: Db, scope: Scope, input: RegisterInput) {
-  const { plan, parent } = await prepare(db, scope, input);
+  const { plan, parent, duplicate } = await prepare(db, scope, input);
   return {
+    duplicateOf: duplicate ? documentSummaryJson(duplicate) : null,
     parentDocument: parent ? documentSummaryJson(parent) : null,
     tasks: plan,
     unresolved: [...new Set(plan.flatMap(unresolvedNames))],
   };
 }
 
+/** Registers the letter and its tasks; the same letter registered before in the unit is refused (409). */
 export async function registerDocument(db: Db, scope: Scope, input: RegisterInput) {
-  const { unit, plan, parent, file } = await prepare(db, scope, input);
+  const { unit, plan, parent, file, keys, duplicate } = await prepare(db, scope, input);
+  if (duplicate) throw duplicateError(duplicate);
   const d = input.document;
   const now = new Date().toISOString();
   const provinceCode = unit.province_code ?? unit.code;
-  const id = await db.db.transaction().execute(async (trx) => {
+  const saving = db.db.transaction().execute(async (trx) => {
     const fileId = file
       ? await insertFile(trx, { unitCode: unit.code, provinceCode, userId: scope.userId }, file)
       : null;
@@ -80,6 +84,8 @@ export async function registerDocument(db: Db, scope: Scope, input: RegisterInpu
         original_text: input.originalText ?? file?.text ?? null,
         original_file_id: fileId,
         parent_document_id: parent?.id ?? null,
+        identity_key: keys.identityKey,
+        text_key: keys.textKey,
         created_by: scope.userId,
         created_at: now,
       })
@@ -133,6 +139,11 @@ export async function registerDocument(db: Db, scope: Scope, input: RegisterInpu
     ]);
     return doc.id;
   });
+  // A second save racing the first passes the check above; the unique indexes stop it.
+  const id = await saving.catch(async (error: unknown) => {
+    if (isUniqueViolation(error)) throw duplicateError(await findDuplicate(db, unit.code, keys));
+    throw error;
+  });
   return documentView(db, scope, id);
 }
 
@@ -150,7 +161,12 @@ async function prepare(db: Db, scope: Scope, input: RegisterInput) {
     };
     throw badRequest(message, [{ field: 'document.tasks', message }]);
   }
-  return { unit, plan, parent: await findCitedDocument(db, unit, d.references), file };
+  const keys = duplicateKeys(d);
+  const [parent, duplicate] = await Promise.all([
+    findCitedDocument(db, unit, d.references),
+    findDuplicate(db, unit.code, keys),
+  ]);
+  return { unit, plan, parent, file, keys, duplicate };
 }
 
 function unresolvedNames(t: PlannedTask): string[] {
@@ -192,28 +208,40 @@ async function jurisdictionOf(db: Db, unit: AdminUnitTable): Promise<Jurisdictio
 }
 
 /**
- * The superior document this one implements: the first citation that names a document registered by a unit
- * above (its original) or by this unit (the copy it received), preferring the original.
+ * The superior document this one implements: the first citation it answers (not one it only mentions) that
+ * names a document registered by a unit above (its original) or by this unit (the copy it received), preferring the original.
  */
 async function findCitedDocument(db: Db, unit: AdminUnitTable, references: ParsedDocument['references']) {
+  for (const citation of references) {
+    if (citation.relation === 'mentioned') continue;
+    const found = await registeredDocument(db, unit, citation);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The registered document a citation names, as the unit sees it: its original above, else its own copy. */
+async function registeredDocument(db: Db, unit: AdminUnitTable, citation: CitedFields) {
+  const key = registerKey(citation.number, citation.symbol);
+  if (key === null) return undefined;
   const registrars = [unit.code, unit.district_code, unit.province_code, 'VN'].filter(
     (c): c is string => c !== null,
   );
-  for (const citation of references) {
-    const key = registerKey(citation.number, citation.symbol);
-    if (key === null) continue;
-    const found = await db.db
-      .selectFrom('documents')
-      .select([...SUMMARY_FIELDS])
-      .where('register_key', '=', key)
-      .where('unit_code', 'in', registrars)
-      .orderBy('id')
-      .execute();
-    const matching = found.filter((d) => citationMatches(citation, d));
-    const best = matching.find((d) => d.unit_code !== unit.code) ?? matching[0];
-    if (best) return best;
-  }
-  return null;
+  const found = await db.db
+    .selectFrom('documents')
+    .select([...SUMMARY_FIELDS])
+    .where('register_key', '=', key)
+    .where('unit_code', 'in', registrars)
+    .orderBy('id')
+    .execute();
+  const matching = found.filter((d) => citationMatches(citation, d));
+  return matching.find((d) => d.unit_code !== unit.code) ?? matching[0];
+}
+
+/** Each reference of a document that names a registered one (by its index in the references). */
+async function citedDocuments(db: Db, unit: AdminUnitTable, references: readonly CitedFields[]) {
+  const found = await Promise.all(references.map((r) => registeredDocument(db, unit, r)));
+  return found.flatMap((d, reference) => (d ? [{ reference, document: documentSummaryJson(d) }] : []));
 }
 
 /**
@@ -256,8 +284,10 @@ export async function documentView(db: Db, scope: Scope, id: number, today = vie
     fileInfo(db, doc.original_file_id === null ? [] : [doc.original_file_id]),
   ]);
   const names = (code: string) => tree.get(code)?.name_with_type;
+  const document = documentJson(doc);
   return {
-    document: documentJson(doc),
+    document,
+    citedDocuments: await citedDocuments(db, tree.get(doc.unit_code)!, document.references),
     originalFile: files[0]
       ? { name: files[0].name, mediaType: files[0].media_type, size: files[0].size }
       : null,

@@ -1,6 +1,7 @@
 /** Rows of the directive tables as the API answers them (camelCase, JSON columns parsed, derived fields). */
 import type { Selectable } from 'kysely';
 import type { DocumentTable, TaskTable } from '../../db/schema.ts';
+import type { DocumentReference } from './rules/parsed-document.ts';
 import { complianceOf, isOverdue, type TaskState } from './rules/task-lifecycle.ts';
 
 /** The unit's display name ("Xã Yên Thịnh") from the in-memory tree. */
@@ -46,7 +47,11 @@ export function documentJson(d: DocumentRow) {
     place: d.place,
     datePartial: JSON.parse(d.date_partial),
     addressees: JSON.parse(d.addressees) as string[],
-    references: JSON.parse(d.references),
+    // Rows saved before relations existed held only the letters answered.
+    references: (JSON.parse(d.references) as Omit<DocumentReference, 'relation'>[]).map((r) => ({
+      relation: 'implements' as const,
+      ...r,
+    })),
     distribution: JSON.parse(d.distribution),
     authority: d.authority,
     signerTitle: d.signer_title,

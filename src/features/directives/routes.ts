@@ -5,9 +5,9 @@ import { AppError, type Message } from '../../core/errors.ts';
 import { errorResponses, fileNameFrom, responses } from '../../server/schemas.ts';
 import { documentRoutes } from './document-routes.ts';
 import { extractLetterText } from './extract-text.ts';
-import { tryParseDocument } from './rules/parse-document.ts';
+import { tryReadDocument } from './rules/parse-document.ts';
 import type { NotALetterReason } from './rules/parsed-document.ts';
-import { extractedTextResponse, parsedDocumentResponse } from './schemas.ts';
+import { extractedTextResponse, parseBody, parsedDocumentResponse } from './schemas.ts';
 import { steeringRoutes } from './steering-routes.ts';
 import { taskRoutes } from './task-routes.ts';
 
@@ -45,13 +45,16 @@ export function directiveRoutes(app: FastifyInstance) {
         summary: 'Parse an official letter (pasted text) into its parts and tasks, without saving it',
         operationId: 'parseDirective',
         response: responses({ 200: parsedDocumentResponse, ...errorResponses(422) }),
-        body: z.object({ text: z.string() }),
+        body: parseBody,
       },
     },
     async (request) => {
-      const result = tryParseDocument(request.body.text);
+      const result = tryReadDocument(request.body.text);
       if (!result.ok) throw new AppError(422, result.error.reason, REASONS[result.error.reason]);
-      return result.document;
+      const { document, gaps } = result.reading;
+      const gap = gaps[0];
+      if (gap && !request.body.partial) throw new AppError(422, gap, REASONS[gap]);
+      return { ...document, gaps };
     },
   );
 

@@ -5,7 +5,13 @@
 import { z } from 'zod';
 import { isoDate, unitCode } from '../../server/schemas.ts';
 import { DOCUMENT_KIND_LABELS } from './rules/labels.ts';
-import type { DocumentKind, PartialDate, ReferenceKind } from './rules/parsed-document.ts';
+import type {
+  DocumentKind,
+  NotALetterReason,
+  PartialDate,
+  ReferenceKind,
+  ReferenceRelation,
+} from './rules/parsed-document.ts';
 import { DIRECTIONS } from './rules/task-assignees.ts';
 import {
   COMPLIANCE_CLASSES,
@@ -26,6 +32,13 @@ const REFERENCE_KINDS = [
   'conclusion',
   'other',
 ] as const satisfies readonly ReferenceKind[];
+
+/** 'basis' (Căn cứ), 'implements' (Thực hiện: the letters it answers), 'mentioned' (cited elsewhere). */
+export const REFERENCE_RELATIONS = [
+  'basis',
+  'implements',
+  'mentioned',
+] as const satisfies readonly ReferenceRelation[];
 
 const line = (max: number) => z.string().trim().max(max);
 const name = line(300).min(1);
@@ -84,6 +97,8 @@ export const reviewedDocument = z.object({
         symbol: line(60).nullable(),
         date: isoDate.nullable(),
         issuer: name.nullable(),
+        /** Left out by older clients, whose references were all the letters answered. */
+        relation: z.enum(REFERENCE_RELATIONS).default('implements'),
         text: line(1000),
       }),
     )
@@ -207,6 +222,7 @@ const documentReference = z.object({
   symbol: nullableText,
   date: nullableText,
   issuer: nullableText,
+  relation: z.enum(REFERENCE_RELATIONS),
   text: z.string(),
 });
 const distributionEntry = z.object({ text: z.string(), mark: z.enum(['b/c', 't/h']).nullable() });
@@ -238,6 +254,20 @@ export const parsedDocumentResponse = z.object({
   signerTitle: nullableText,
   signer: nullableText,
   body: z.string(),
+  /**
+   * Parts of a letter not found, when `partial` was asked for: the reading is then what the text shows
+   * (an issuer left empty, no tasks) for the user to complete. Always empty otherwise.
+   */
+  gaps: z.array(
+    z.enum(['no-structure', 'no-issuer', 'no-body'] as const satisfies readonly NotALetterReason[]),
+  ),
+});
+
+/** POST /api/directives/parse */
+export const parseBody = z.object({
+  text: z.string(),
+  /** Answer what could be read (with its `gaps`) instead of 422 when the text lacks a letter's structure. */
+  partial: z.boolean().optional(),
 });
 
 /** POST /api/directives/extract */
@@ -323,6 +353,8 @@ export const documentViewResponse = z
     originalFile: fileInfo.nullable(),
     parentDocument: documentSummary.nullable(),
     implementingDocuments: z.array(documentSummary),
+    /** The references (by index in `document.references`) that name a document registered in SafeAdapt. */
+    citedDocuments: z.array(z.object({ reference: count, document: documentSummary })),
     tasks: z.array(task),
   })
   .meta({ id: 'DocumentView' });
@@ -364,6 +396,15 @@ export const progressReport = z.object({
   attachment: fileInfo.nullable(),
   by: nullableText,
   at: z.string(),
+});
+
+/** GET /api/tasks/awaiting */
+export const awaitingQuery = z.object({ unit: unitCode.optional(), ...page });
+
+/** GET /api/tasks/awaiting: the tasks a unit gave that await its acceptance, each with its last report. */
+export const awaitingResponse = z.object({
+  total: count,
+  tasks: z.array(inboxTask.extend({ lastReport: progressReport.nullable() })),
 });
 
 /** GET /api/tasks/:id and the task's actions, reports and reassignment. */
@@ -414,6 +455,8 @@ export const plannedTask = z.object({
 
 /** POST /api/documents/preview */
 export const registrationPreviewResponse = z.object({
+  /** The same letter already in the unit's register (same number, issuer and date, or the same text). */
+  duplicateOf: documentSummary.nullable(),
   parentDocument: documentSummary.nullable(),
   tasks: z.array(plannedTask),
   unresolved: z.array(z.string()),

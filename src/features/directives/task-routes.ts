@@ -2,10 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, fileResponse, idParams, responses, unitCode } from '../../server/schemas.ts';
+import { awaitingAcceptance } from './awaiting-store.ts';
 import { compliance } from './compliance-store.ts';
 import { sendFile } from './document-routes.ts';
 import {
   actionBody,
+  awaitingQuery,
+  awaitingResponse,
   complianceResponse,
   inboxQuery,
   inboxResponse,
@@ -40,6 +43,28 @@ export function taskRoutes(app: FastifyInstance) {
     async (request) => {
       const { unit, ...rest } = request.query;
       return inbox(request.ctx.db, request.ctx.scope, {
+        unitCode: unit ?? request.ctx.scope.unitCode,
+        ...rest,
+      });
+    },
+  );
+
+  r.get(
+    '/api/tasks/awaiting',
+    {
+      config: read,
+      schema: {
+        tags: ['directives'],
+        summary:
+          "Tasks a unit gave (default: the caller's) that were reported done and await its acceptance, oldest first, with the last report",
+        operationId: 'getTasksAwaitingAcceptance',
+        response: responses({ 200: awaitingResponse, ...errorResponses(404) }),
+        querystring: awaitingQuery,
+      },
+    },
+    async (request) => {
+      const { unit, ...rest } = request.query;
+      return awaitingAcceptance(request.ctx.db, request.ctx.scope, {
         unitCode: unit ?? request.ctx.scope.unitCode,
         ...rest,
       });

@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema.ts';
 import { appendAudit } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { personInScope } from '../persons/index.ts';
-import { type ContactOutcome, REASON_REQUIRED } from './rules/contact-outcomes.ts';
+import { type ContactOutcome, deferralEndsBeforeContact, REASON_REQUIRED } from './rules/contact-outcomes.ts';
 import { refreshStatuses, writeTransaction } from './status-store.ts';
 
 export interface OutcomeInput {
@@ -68,7 +68,7 @@ export async function recordOutcome(db: Db, scope: Scope, input: OutcomeInput, t
     throw invalid('reason', 'Hãy ghi lý do.', 'Give the reason.');
   const date = input.date ?? today;
   if (date > today) throw invalid('date', 'Ngày liên hệ ở tương lai.', 'The contact date is in the future.');
-  if (input.until && input.until < date)
+  if (deferralEndsBeforeContact(input.until ?? null, date))
     throw invalid('until', 'Ngày hết tạm hoãn trước ngày liên hệ.', 'The deferral ends before the contact.');
   if (input.sessionId) {
     const session = await db.db

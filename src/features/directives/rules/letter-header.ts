@@ -271,8 +271,10 @@ function readAddressees(lines: readonly string[], at: number): { addressees: str
 }
 
 /** Header lines before the first anchor: each line opening with a body type starts a new body. */
-function groupOrganisations(lines: readonly string[]): string[] {
-  if (lines.length === 0 || lines.length > 8 || lines.some((l) => l.length > 120)) return [];
+function groupOrganisations(all: readonly string[]): string[] {
+  // A repost's page title, date posted or views before the header are not part of it.
+  const lines = all.slice(all.findLastIndex(isNotOrganisation) + 1);
+  if (lines.length === 0 || lines.length > 8) return [];
   const groups: string[][] = [];
   for (const line of lines) {
     const last = groups.at(-1);
@@ -280,4 +282,9 @@ function groupOrganisations(lines: readonly string[]): string[] {
     else last.push(line);
   }
   return groups.map((g) => officialNameCase(g.join(' ')));
+}
+
+/** A sentence, a "label: value" line or a long line: page text before the issuer block, never a name. */
+function isNotOrganisation(line: string): boolean {
+  return line.length > 120 || /[:|]|[.!?]$|\d{1,2}\/\d{1,2}\/\d{4}/.test(line);
 }

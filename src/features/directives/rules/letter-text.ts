@@ -65,7 +65,7 @@ export function toLetterLines(text: string): string[] {
   const lines: string[] = [];
   for (const raw of t.split('\n')) {
     const line = tidy(raw);
-    if (!line.startsWith('|')) {
+    if (!isTableRow(line)) {
       if (line.includes('<')) for (const part of line.split(BR)) pushLine(lines, tidy(part));
       else pushLine(lines, line);
       continue;
@@ -82,7 +82,25 @@ export function toLetterLines(text: string): string[] {
   return lines;
 }
 
+/** The letter as plain text, for showing a saved one: no Markdown, table pipes, odd spaces or CRLF. */
+export function plainLetterText(text: string): string {
+  return toLetterLines(text)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 const BR = /<br\s*\/?>/i;
+
+/** "| a | b |", and the pipe tables some converters write without the outer pipes ("a | b |"). */
+function isTableRow(line: string): boolean {
+  return (
+    line.startsWith('|') ||
+    line.endsWith('|') ||
+    line.includes(' | ') ||
+    (line.includes('|') && TABLE_RULE.test(line))
+  );
+}
 
 function pushLine(lines: string[], line: string): void {
   lines.push(line.length >= 3 && SEPARATOR_LINE.test(line) ? '' : line);

@@ -240,6 +240,7 @@ describe('parseDocument on the genre, beyond the seeds', () => {
         symbol: null,
         date: '2007-11-21',
         issuer: null,
+        relation: 'basis',
         text: 'Luật Phòng, chống bệnh truyền nhiễm ngày 21/11/2007',
       },
       {
@@ -248,6 +249,7 @@ describe('parseDocument on the genre, beyond the seeds', () => {
         symbol: 'NQ-CP',
         date: '2021-10-11',
         issuer: 'Chính phủ',
+        relation: 'basis',
         text: 'Nghị quyết số 128/NQ-CP ngày 11/10/2021 của Chính phủ',
       },
       {
@@ -256,6 +258,7 @@ describe('parseDocument on the genre, beyond the seeds', () => {
         symbol: 'QĐ-BYT',
         date: '2021-08-26',
         issuer: 'Bộ Y tế',
+        relation: 'basis',
         text: 'Quyết định số 4111/QĐ-BYT ngày 26/8/2021 của Bộ Y tế',
       },
     ]);
@@ -317,6 +320,7 @@ describe('parseDocument on the genre, beyond the seeds', () => {
         symbol: 'CĐ-TTg',
         date: '2021-12-31',
         issuer: 'Thủ tướng Chính phủ',
+        relation: 'implements',
         text: 'Công điện số 1699/CĐ-TTg ngày 31/12/2021 của Thủ tướng Chính phủ',
       },
     ]);
@@ -386,6 +390,7 @@ describe('parseDocument on the genre, beyond the seeds', () => {
         symbol: 'KH-UBND',
         date: '2021-12-10',
         issuer: 'UBND tỉnh Bắc Giang',
+        relation: 'basis',
         text: 'Kế hoạch số 456/KH-UBND ngày 10/12/2021 của UBND tỉnh Bắc Giang',
       },
       {
@@ -394,6 +399,7 @@ describe('parseDocument on the genre, beyond the seeds', () => {
         symbol: 'HD-BCĐ',
         date: '2021-12-12',
         issuer: 'Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh',
+        relation: 'basis',
         text: 'Hướng dẫn số 15/HD-BCĐ ngày 12/12/2021 của Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh',
       },
     ]);

@@ -34,7 +34,13 @@ export interface PartialDate {
   year: number | null;
 }
 
-/** A superior document cited in the opening ("Thực hiện Công văn số 2043/UBND-KGVX ngày … của …"). */
+/**
+ * How the letter stands to a document it cites: its legal basis ("Căn cứ …"), the letter it answers or
+ * implements ("Thực hiện …", in the subject or opening), or one it only mentions (items, closing, Nơi nhận).
+ */
+export type ReferenceRelation = 'basis' | 'implements' | 'mentioned';
+
+/** A document cited anywhere in the letter ("Thực hiện Công văn số 2043/UBND-KGVX ngày … của …"). */
 export interface DocumentReference {
   kind: ReferenceKind;
   /** Register number as written ("2043", "01", "30/2020" for số/năm/ký hiệu citations); null when absent. */
@@ -45,6 +51,7 @@ export interface DocumentReference {
   date: string | null;
   /** The body named by "của …" after the citation or "của … tại" before it; null when the text names none. */
   issuer: string | null;
+  relation: ReferenceRelation;
   /** The citation as written, for display. */
   text: string;
 }

@@ -7,6 +7,7 @@ import { Loading } from '../../../web/Loading.tsx';
 import { NotFoundPage } from '../../../web/NotFoundPage.tsx';
 import { useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
+import { plainLetterText } from '../rules/letter-text.ts';
 import { CascadeTree } from './CascadeTree.tsx';
 import { DirectivesTabs } from './DirectivesTabs.tsx';
 import { DocumentTasks } from './DocumentTasks.tsx';
@@ -33,7 +34,15 @@ export function DocumentPage() {
   if (view.isPending) return <Loading />;
   if (view.isError) return <ErrorNotice error={view.error} onRetry={() => void view.refetch()} />;
 
-  const { document: d, parentDocument, implementingDocuments, originalFile, tasks } = view.data;
+  const {
+    document: d,
+    parentDocument,
+    implementingDocuments,
+    citedDocuments,
+    originalFile,
+    tasks,
+  } = view.data;
+  const linked = new Map(citedDocuments.map((c) => [c.reference, c.document]));
   const none = <span className="muted">—</span>;
   return (
     <>
@@ -75,13 +84,23 @@ export function DocumentPage() {
             </Link>{' '}
             <span className="muted">({parentDocument.issuer})</span>
           </p>
-        ) : (
-          d.references.length > 0 && (
-            <p>
-              {t('directives.document.implements')}: {d.references.map((r) => r.text).join('; ')}{' '}
-              <span className="muted">({t('directives.document.notInSystem')})</span>
-            </p>
-          )
+        ) : null}
+        {d.references.length > 0 && (
+          <div>
+            <p className="field-label">{t('directives.document.cites')}</p>
+            <ul className="plain-list" data-testid="document-references">
+              {d.references.map((r, i) => {
+                const found = linked.get(i);
+                return (
+                  <li key={r.text}>
+                    <span className="muted">{t(`directives.referenceRelations.${r.relation}`)}: </span>
+                    {found ? <Link to={`/directives/documents/${found.id}`}>{r.text}</Link> : r.text}
+                    {!found && <span className="muted"> ({t('directives.document.notInSystem')})</span>}
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
         )}
         {implementingDocuments.length > 0 && (
           <div>
@@ -130,7 +149,7 @@ export function DocumentPage() {
         <section className="review-source card" aria-labelledby="doc-text-title">
           <h2 id="doc-text-title">{t('directives.document.text')}</h2>
           <ScrollArea className="letter-source" label={t('directives.document.text')}>
-            <pre>{d.originalText || d.body}</pre>
+            <pre>{plainLetterText(d.originalText || d.body)}</pre>
           </ScrollArea>
         </section>
         <section className="card" aria-labelledby="doc-tasks-title">

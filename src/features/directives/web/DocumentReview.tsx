@@ -13,7 +13,7 @@ import {
   type Direction,
   DOCUMENT_KINDS,
   type DocumentKind,
-  type ParsedDocument,
+  type LetterReading,
   type Preview,
   previewDocument,
   type RegisterRequest,
@@ -25,7 +25,7 @@ import { ReferencesEditor } from './ReferencesEditor.tsx';
 import { TaskEditor } from './TaskEditor.tsx';
 
 interface Props {
-  parsed: ParsedDocument;
+  parsed: LetterReading;
   /** The pasted text, shown on the left and kept as the original. */
   text: string;
   /** The original file, kept with the document. */
@@ -107,6 +107,11 @@ export function DocumentReview({ parsed, text, file, onBack }: Props) {
         </button>
       </div>
       <p className="muted import-intro">{t('directives.new.reviewIntro')}</p>
+      {parsed.gaps.length > 0 && (
+        <p className="notice notice-warn" role="status" data-testid="parse-gaps">
+          {t('directives.new.gaps')}
+        </p>
+      )}
       <div className="review-layout">
         <section className="review-source card" aria-labelledby="source-title">
           <h2 id="source-title">{t('directives.new.original')}</h2>
@@ -282,6 +287,14 @@ export function DocumentReview({ parsed, text, file, onBack }: Props) {
             <h2>{t('directives.preview.title')}</h2>
             {preview.isPending && <p className="loading">{t('directives.preview.loading')}</p>}
             {preview.isError && <ErrorNotice error={preview.error} />}
+            {shown?.duplicateOf && (
+              <p className="notice notice-error" role="alert" data-testid="duplicate-of">
+                {t('directives.preview.duplicate')}{' '}
+                <Link to={`/directives/documents/${shown.duplicateOf.id}`}>
+                  {documentTitle(t, shown.duplicateOf)}
+                </Link>
+              </p>
+            )}
             {shown && (
               <div className={stale ? 'stale' : undefined}>
                 <p>{t('directives.preview.count', { n: formatNumber(shown.tasks.length) })}</p>
@@ -325,7 +338,7 @@ export function DocumentReview({ parsed, text, file, onBack }: Props) {
               type="submit"
               className="btn btn-primary"
               data-testid="save-document"
-              disabled={save.isPending}
+              disabled={save.isPending || (!stale && Boolean(shown?.duplicateOf))}
             >
               {save.isPending ? t('app.saving') : t('app.save')}
             </button>

@@ -8,24 +8,31 @@ import { NoAccessPage } from '../../../web/NoAccessPage.tsx';
 import { Pagination } from '../../../web/Pagination.tsx';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
+import { AwaitingList } from './AwaitingList.tsx';
 import { DirectivesTabs } from './DirectivesTabs.tsx';
 import { DocumentRegister } from './DocumentRegister.tsx';
-import { PAGE_SIZE, TASK_STATES, type TaskState, useInbox } from './directives-api.ts';
+import { PAGE_SIZE, TASK_STATES, type TaskState, useAwaiting, useInbox } from './directives-api.ts';
 import { InboxTaskRow } from './InboxTaskRow.tsx';
 import './directives.css';
 
-const VIEWS = ['tasks', 'incoming', 'outgoing'] as const;
+const VIEWS = ['tasks', 'awaiting', 'incoming', 'outgoing'] as const;
 type View = (typeof VIEWS)[number];
 
-/** /directives — the unit's tasks (newest first, new ones counted), and its register of documents in and out. */
+/**
+ * /directives — the unit's tasks (newest first, new ones counted), the reports awaiting its acceptance (units
+ * that give tasks), and its register of documents in and out.
+ */
 export function InboxPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
-  const view: View = VIEWS.find((v) => v === params.get('view')) ?? 'tasks';
+  const gives = user.unitLevel < 3;
+  const views = gives ? VIEWS : VIEWS.filter((v) => v !== 'awaiting');
+  const view: View = views.find((v) => v === params.get('view')) ?? 'tasks';
   const state = TASK_STATES.find((s) => s === params.get('state')) ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const inbox = useInbox(view === 'tasks' ? state : '', view === 'tasks' ? page : 1);
+  const awaiting = useAwaiting(1, gives);
   useDocumentTitle(t('directives.title'));
 
   /** A new state filter starts at page 1; a page keeps the view and the filter. */
@@ -40,6 +47,7 @@ export function InboxPage() {
 
   if (statusOf(inbox.error) === 403) return <NoAccessPage />;
   const fresh = inbox.data?.counts.assigned ?? 0;
+  const pills: Partial<Record<View, number>> = { tasks: fresh, awaiting: awaiting.data?.total ?? 0 };
 
   return (
     <>
@@ -55,7 +63,7 @@ export function InboxPage() {
         )}
       </div>
       <nav className="segmented" aria-label={t('directives.viewsLabel')}>
-        {VIEWS.map((v) => (
+        {views.map((v) => (
           <Link
             key={v}
             to={v === 'tasks' ? '/directives' : `/directives?view=${v}`}
@@ -63,11 +71,17 @@ export function InboxPage() {
             aria-current={v === view ? 'page' : undefined}
           >
             {t(`directives.views.${v}`)}
-            {v === 'tasks' && fresh > 0 && <span className="pill">{formatNumber(fresh)}</span>}
+            {(pills[v] ?? 0) > 0 && (
+              <span className="pill" data-testid={`pill-${v}`}>
+                {formatNumber(pills[v])}
+              </span>
+            )}
           </Link>
         ))}
       </nav>
-      {view !== 'tasks' ? (
+      {view === 'awaiting' ? (
+        <AwaitingList page={page} onPage={(p) => go({ page: p })} />
+      ) : view !== 'tasks' ? (
         <DocumentRegister direction={view} page={page} onPage={(p) => go({ page: p })} />
       ) : (
         <>

@@ -8,7 +8,7 @@ import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
 import { DirectivesTabs } from './DirectivesTabs.tsx';
 import { DocumentReview } from './DocumentReview.tsx';
-import { type ExtractedText, MAX_UPLOAD_BYTES, type ParsedDocument, parseLetter } from './directives-api.ts';
+import { type ExtractedText, type LetterReading, MAX_UPLOAD_BYTES, parseLetter } from './directives-api.ts';
 import './directives.css';
 
 const ORIGINAL_TYPES = /\.(txt|docx|doc|pdf)$/i;
@@ -26,7 +26,7 @@ export function NewDocumentPage() {
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [fileProblem, setFileProblem] = useState('');
-  const [parsed, setParsed] = useState<ParsedDocument | null>(null);
+  const [parsed, setParsed] = useState<LetterReading | null>(null);
   const parse = useMutation({ mutationFn: parseLetter, onSuccess: setParsed });
 
   if (!can(user.role, 'directives.write'))

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DraftField } from './DraftField.tsx';
-import { REFERENCE_KINDS } from './directives-api.ts';
+import { REFERENCE_KINDS, REFERENCE_RELATIONS } from './directives-api.ts';
 import { type DraftProblems, type DraftReference, emptyReference } from './document-draft.ts';
 
 interface Props {
@@ -9,7 +9,10 @@ interface Props {
   onChange: (references: DraftReference[]) => void;
 }
 
-/** The superior documents the letter implements ("Thực hiện Công văn số 2043/UBND-KGVX …"): what links it. */
+/**
+ * The documents the letter cites: those it answers ("Thực hiện Công văn số 2043/UBND-KGVX …", what links it
+ * to its superior), its legal basis ("Căn cứ …") and those its items mention.
+ */
 export function ReferencesEditor({ references, problems, onChange }: Props) {
   const { t } = useTranslation();
   const update = (key: number, patch: Partial<DraftReference>) =>
@@ -36,6 +39,22 @@ export function ReferencesEditor({ references, problems, onChange }: Props) {
                     {REFERENCE_KINDS.map((k) => (
                       <option key={k} value={k}>
                         {t(`directives.referenceKinds.${k}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor={id('relation')}>{t('directives.new.reference.relation')}</label>
+                  <select
+                    id={id('relation')}
+                    value={r.relation}
+                    onChange={(e) =>
+                      update(r.key, { relation: e.target.value as DraftReference['relation'] })
+                    }
+                  >
+                    {REFERENCE_RELATIONS.map((k) => (
+                      <option key={k} value={k}>
+                        {t(`directives.referenceRelations.${k}`)}
                       </option>
                     ))}
                   </select>

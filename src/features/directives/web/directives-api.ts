@@ -7,11 +7,13 @@ import type {
   ParsedDocument,
   PartialDate,
   ReferenceKind,
+  ReferenceRelation,
 } from '../rules/parsed-document.ts';
 import type { Direction, UnitRef } from '../rules/task-assignees.ts';
 import type { ComplianceClass, TaskAction, TaskState } from '../rules/task-lifecycle.ts';
 // Types only: the schemas (and zod) stay out of the bundle.
 import type {
+  awaitingResponse,
   cascadeNodeResponse,
   complianceCounts,
   complianceResponse,
@@ -64,6 +66,11 @@ export const REFERENCE_KINDS = [
   'conclusion',
   'other',
 ] as const satisfies readonly ReferenceKind[];
+export const REFERENCE_RELATIONS = [
+  'implements',
+  'basis',
+  'mentioned',
+] as const satisfies readonly ReferenceRelation[];
 export const DIRECTIONS = ['outgoing', 'incoming'] as const satisfies readonly Direction[];
 export const DISTRIBUTION_MARKS = ['b/c', 't/h'] as const satisfies readonly DistributionMark[];
 
@@ -80,6 +87,7 @@ export type DocumentRecord = z.infer<typeof documentRecord>;
 export type Task = z.infer<typeof task>;
 export type InboxTask = z.infer<typeof inboxTask>;
 export type Inbox = z.infer<typeof inboxResponse>;
+export type AwaitingTask = z.infer<typeof awaitingResponse>['tasks'][number];
 export type DocumentView = z.infer<typeof documentViewResponse>;
 export type ComplianceCounts = z.infer<typeof complianceCounts>;
 
@@ -162,6 +170,31 @@ export function useInbox(state: TaskState | '', page: number, enabled = true) {
   });
 }
 
+/** The tasks the caller's unit gave that await its acceptance (oldest report first). */
+export function useAwaiting(page: number, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: [...DIRECTIVES, 'awaiting', page],
+    queryFn: () =>
+      api<z.infer<typeof awaitingResponse>>(
+        'GET',
+        `/api/tasks/awaiting${query({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`,
+      ),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}
+
+/** Accepting or returning a task from a list: the list and counts refresh after. */
+export function useTaskDecision() {
+  const refresh = useRefreshDirectives();
+  return useMutation({
+    mutationFn: (input: { id: number; action: 'accept' | 'return'; reason?: string }) =>
+      api<TaskView>('POST', `/api/tasks/${input.id}/actions`, { action: input.action, reason: input.reason }),
+    onSuccess: () => void refresh(),
+  });
+}
+
 export function useDocuments(direction: Direction | '', page: number) {
   return useQuery({
     queryKey: [...DIRECTIVES, 'documents', direction, page],
@@ -210,8 +243,10 @@ export function useCompliance(unit: string, document: number | null) {
   });
 }
 
+/** What the parser read; a text without a letter's structure comes back too, with its gaps to fill. */
+export type LetterReading = z.infer<typeof parsedDocumentResponse>;
 export const parseLetter = (text: string) =>
-  api<z.infer<typeof parsedDocumentResponse>>('POST', '/api/directives/parse', { text });
+  api<LetterReading>('POST', '/api/directives/parse', { text, partial: true });
 export const previewDocument = (request: RegisterRequest) =>
   api<Preview>('POST', '/api/documents/preview', request);
 export const registerDocument = (request: RegisterRequest) =>

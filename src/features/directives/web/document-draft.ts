@@ -3,13 +3,14 @@
  * a line), and back to the reviewed document the server takes, with the dates the user typed checked.
  */
 import { parseDate } from '../../../web/format.ts';
-import type { DistributionMark, ReferenceKind } from '../rules/parsed-document.ts';
+import type { DistributionMark, ReferenceKind, ReferenceRelation } from '../rules/parsed-document.ts';
 import { isoToText, linesOf } from './directive-format.ts';
 import type { DocumentKind, ParsedDocument, RegisterRequest } from './directives-api.ts';
 
 export interface DraftReference {
   key: number;
   kind: ReferenceKind;
+  relation: ReferenceRelation;
   number: string;
   symbol: string;
   date: string;
@@ -70,7 +71,16 @@ export function emptyTask(ordinal: string): DraftTask {
 }
 
 export function emptyReference(): DraftReference {
-  return { key: newKey(), kind: 'letter', number: '', symbol: '', date: '', issuer: '', text: '' };
+  return {
+    key: newKey(),
+    kind: 'letter',
+    relation: 'implements',
+    number: '',
+    symbol: '',
+    date: '',
+    issuer: '',
+    text: '',
+  };
 }
 
 export function toDraft(d: ParsedDocument): Draft {
@@ -88,6 +98,7 @@ export function toDraft(d: ParsedDocument): Draft {
     references: d.references.map((r) => ({
       key: newKey(),
       kind: r.kind,
+      relation: r.relation,
       number: r.number ?? '',
       symbol: r.symbol ?? '',
       date: isoToText(r.date),
@@ -150,6 +161,7 @@ export function fromDraft(draft: Draft): { document: RegisterRequest['document']
       const symbol = orNull(r.symbol);
       return {
         kind: r.kind,
+        relation: r.relation,
         number,
         symbol,
         date: dateOf(r.date, `reference-${r.key}-date`),

@@ -14,6 +14,7 @@ export const directivesEn: DirectivesMessages = {
     viewsLabel: 'Show',
     views: {
       tasks: 'Assigned tasks',
+      awaiting: 'Awaiting acceptance',
       incoming: 'Incoming',
       outgoing: 'Outgoing',
     },
@@ -25,6 +26,11 @@ export const directivesEn: DirectivesMessages = {
       decision: 'Decision',
       directive: 'Directive',
       resolution: 'Resolution',
+    },
+    referenceRelations: {
+      implements: 'Implements (the letter it answers)',
+      basis: 'Legal basis',
+      mentioned: 'Mentioned',
     },
     referenceKinds: {
       letter: 'Letter',
@@ -73,6 +79,15 @@ export const directivesEn: DirectivesMessages = {
     overdue: 'Overdue',
     noDate: 'Undated',
     home: { allTasks: 'All tasks' },
+    awaiting: {
+      none: 'No report awaits acceptance.',
+      otherReason: 'Another reason…',
+      reasons: {
+        missingList: 'The list is missing',
+        missingEvidence: 'Minutes or photos are missing',
+        incomplete: 'Not everything is done',
+      },
+    },
     inbox: {
       newCount: 'New tasks: {{n}}',
       newMark: 'New task',
@@ -124,7 +139,7 @@ export const directivesEn: DirectivesMessages = {
         place: 'Place',
         subject: 'Subject (V/v)',
         addressees: 'Addressees (Kính gửi)',
-        references: 'Documents it implements',
+        references: 'Documents it cites',
         distribution: 'Distribution (Nơi nhận)',
         authority: 'Signing authority',
         signerTitle: 'Signer’s title',
@@ -136,9 +151,10 @@ export const directivesEn: DirectivesMessages = {
       distributionHint: 'One recipient a line; add (b/c) or (t/h) at the end where given.',
       signature: 'Distribution and signature',
       reference: {
-        none: 'The document cites no superior document.',
+        none: 'The document cites no other document.',
         kind: 'Kind',
-        add: '+ Add a document it implements',
+        relation: 'Relation',
+        add: '+ Add a cited document',
         remove: 'Remove',
       },
       tasks: 'Tasks ({{n}})',
@@ -159,6 +175,7 @@ export const directivesEn: DirectivesMessages = {
         badDate: 'Not a valid date. Use dd/mm/yyyy, e.g. 23/11/2021.',
         required: 'Required.',
       },
+      gaps: 'The official layout was not recognised: SafeAdapt filled in what it could read. Complete the empty fields (issuer, number, date) and add the tasks by hand.',
       fixProblems: 'Some fields are not right (marked in red): correct them and save again.',
     },
     preview: {
@@ -168,6 +185,8 @@ export const directivesEn: DirectivesMessages = {
       loading: 'Working out the assignment…',
       stale: 'The document was edited: press "Show again" to update.',
       count: 'Tasks to be created: {{n}}.',
+      duplicate:
+        'This document is already in the register; saving it again would duplicate its tasks. See the registered one:',
       parent: 'Implements a document already registered:',
       unresolved: 'unit not identified',
       unresolvedCount:
@@ -182,6 +201,7 @@ export const directivesEn: DirectivesMessages = {
       text: 'Text of the document',
       tasks: 'Tasks',
       noTasks: 'The document gives no tasks.',
+      cites: 'Documents cited',
       implements: 'Implements',
       notInSystem: 'not in SafeAdapt',
       implementedBy: 'Documents implementing it',

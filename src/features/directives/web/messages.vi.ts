@@ -12,6 +12,7 @@ export const directivesVi = {
     viewsLabel: 'Xem',
     views: {
       tasks: 'Việc được giao',
+      awaiting: 'Chờ nghiệm thu',
       incoming: 'Văn bản đến',
       outgoing: 'Văn bản đi',
     },
@@ -23,6 +24,11 @@ export const directivesVi = {
       decision: 'Quyết định',
       directive: 'Chỉ thị',
       resolution: 'Nghị quyết',
+    },
+    referenceRelations: {
+      implements: 'Thực hiện (văn bản được trả lời)',
+      basis: 'Căn cứ',
+      mentioned: 'Được nhắc đến',
     },
     referenceKinds: {
       letter: 'Công văn',
@@ -71,6 +77,15 @@ export const directivesVi = {
     overdue: 'Quá hạn',
     noDate: 'Chưa ghi ngày',
     home: { allTasks: 'Xem tất cả nhiệm vụ' },
+    awaiting: {
+      none: 'Không có báo cáo nào chờ nghiệm thu.',
+      otherReason: 'Lý do khác…',
+      reasons: {
+        missingList: 'Thiếu danh sách',
+        missingEvidence: 'Thiếu biên bản, hình ảnh',
+        incomplete: 'Chưa hoàn thành đủ nội dung',
+      },
+    },
     inbox: {
       newCount: '{{n}} việc mới',
       newMark: 'Việc mới',
@@ -122,7 +137,7 @@ export const directivesVi = {
         place: 'Địa danh',
         subject: 'Trích yếu (V/v)',
         addressees: 'Kính gửi',
-        references: 'Văn bản được thực hiện',
+        references: 'Văn bản được dẫn',
         distribution: 'Nơi nhận',
         authority: 'Thẩm quyền ký',
         signerTitle: 'Chức vụ người ký',
@@ -134,9 +149,10 @@ export const directivesVi = {
       distributionHint: 'Mỗi dòng một nơi nhận; thêm (b/c) hoặc (t/h) ở cuối nếu có.',
       signature: 'Nơi nhận, người ký',
       reference: {
-        none: 'Văn bản không dẫn văn bản cấp trên nào.',
+        none: 'Văn bản không dẫn văn bản nào.',
         kind: 'Loại',
-        add: '+ Thêm văn bản được thực hiện',
+        relation: 'Quan hệ',
+        add: '+ Thêm văn bản được dẫn',
         remove: 'Bỏ',
       },
       tasks: 'Nhiệm vụ ({{n}})',
@@ -157,6 +173,7 @@ export const directivesVi = {
         badDate: 'Ngày không hợp lệ. Nhập theo dạng dd/mm/yyyy, VD: 23/11/2021.',
         required: 'Không được để trống.',
       },
+      gaps: 'Không nhận ra đủ thể thức văn bản hành chính: SafeAdapt đã điền những gì đọc được. Hãy bổ sung các ô còn trống (cơ quan ban hành, số, ngày) và thêm nhiệm vụ bằng tay.',
       fixProblems: 'Còn ô chưa đúng (đánh dấu đỏ): sửa rồi lưu lại.',
     },
     preview: {
@@ -166,6 +183,8 @@ export const directivesVi = {
       loading: 'Đang xem trước cách giao việc…',
       stale: 'Nội dung đã sửa: bấm "Xem lại cách giao việc" để cập nhật.',
       count: 'Sẽ giao {{n}} nhiệm vụ.',
+      duplicate:
+        'Văn bản này đã có trong sổ, không lưu lần thứ hai (sẽ tạo trùng nhiệm vụ). Xem văn bản đã vào sổ:',
       parent: 'Thực hiện văn bản đã có trong hệ thống:',
       unresolved: 'chưa xác định đơn vị',
       unresolvedCount:
@@ -180,6 +199,7 @@ export const directivesVi = {
       text: 'Nội dung văn bản',
       tasks: 'Nhiệm vụ',
       noTasks: 'Văn bản không giao nhiệm vụ nào.',
+      cites: 'Văn bản được dẫn',
       implements: 'Thực hiện',
       notInSystem: 'chưa có trong hệ thống',
       implementedBy: 'Văn bản thực hiện văn bản này',

@@ -48,3 +48,8 @@ export function isRecordedReason(o: OutcomeFact | null, today: string): boolean 
     o.outcome === 'wrongData'
   );
 }
+
+/** A deferral cannot end before the contact that recorded it: the form and the store check the same rule. */
+export function deferralEndsBeforeContact(until: string | null, contactDay: string): boolean {
+  return until !== null && until < contactDay;
+}

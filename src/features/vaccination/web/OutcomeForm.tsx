@@ -1,9 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { vietnamDay } from '../../../core/dates.ts';
 import { DateInput } from '../../../web/DateInput.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { FormActions } from '../../../web/FormActions.tsx';
 import { parseDate } from '../../../web/format.ts';
+import { deferralEndsBeforeContact } from '../rules/contact-outcomes.ts';
 import {
   CONTACT_OUTCOMES,
   type ContactOutcome,
@@ -39,6 +41,9 @@ export function OutcomeForm({
     const untilIso = outcome === 'deferred' && until.trim() ? parseDate(until) : null;
     if (outcome === 'deferred' && until.trim() && !untilIso)
       return setProblem(t('vaccination.worklist.badDate'));
+    // The contact is recorded today (Vietnam's day), as the server does.
+    if (deferralEndsBeforeContact(untilIso, vietnamDay(new Date())))
+      return setProblem(t('vaccination.worklist.untilPast'));
     setProblem('');
     record.mutate(
       { personId, outcome, reason: reason.trim() || null, until: untilIso },

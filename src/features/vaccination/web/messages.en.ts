@@ -204,6 +204,7 @@ export const vaccinationEn: VaccinationMessages = {
       deferredExample: 'e.g. pregnant',
       movedExample: 'e.g. moved to Hà Nội',
       deferredUntil: 'Deferred until',
+      untilPast: 'The deferral cannot end before today (the day of the contact).',
       badDate: 'Not a valid date. Type it as dd/mm/yyyy, e.g. 01/03/2022.',
     },
     import: {

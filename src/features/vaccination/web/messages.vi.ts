@@ -201,6 +201,7 @@ export const vaccinationVi = {
       deferredExample: 'VD: đang mang thai',
       movedExample: 'VD: chuyển đến Hà Nội',
       deferredUntil: 'Tạm hoãn đến ngày',
+      untilPast: 'Ngày hết tạm hoãn không được trước hôm nay (ngày liên hệ).',
       badDate: 'Ngày không hợp lệ. Nhập theo dạng dd/mm/yyyy, VD: 01/03/2022.',
     },
     import: {
