@@ -151,7 +151,7 @@ export async function createUser(db: Db, scope: Scope, input: NewUser) {
       })
       .returning(['id', 'username'])
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       {
         action: 'create',
         entity: 'user',
@@ -201,7 +201,7 @@ export async function updateUser(db: Db, scope: Scope, id: number, changes: User
     if (changes.disabled || passwordHash)
       await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     const { password: _secret, ...visible } = changes;
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       {
         action: 'update',
         entity: 'user',
@@ -316,7 +316,7 @@ export async function login(
           .where('id', '=', row.id)
           .execute();
       }
-      await appendAudit(trx, db.engine, actor, [{ action: 'login_failed', entity: 'session', details: {} }]);
+      await appendAudit(trx, db, actor, [{ action: 'login_failed', entity: 'session', details: {} }]);
     });
     throw loginRefused();
   }
@@ -345,7 +345,7 @@ export async function login(
         expires_at: expiresAt.toISOString(),
       })
       .execute();
-    await appendAudit(trx, db.engine, actor, [
+    await appendAudit(trx, db, actor, [
       { action: 'login', entity: 'session', unitCode: row.unit_code, details: {} },
     ]);
   });
@@ -424,7 +424,7 @@ export async function logout(db: Db, token: string, scope: Scope) {
   await db.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
     sessionCache(db).delete(sha256(token));
-    await appendAudit(trx, db.engine, scope, [{ action: 'logout', entity: 'session', details: {} }]);
+    await appendAudit(trx, db, scope, [{ action: 'logout', entity: 'session', details: {} }]);
   });
 }
 

@@ -230,7 +230,7 @@ async function writeMove(
       at: now,
     })
     .execute();
-  await appendAudit(trx, db.engine, scope, [
+  await appendAudit(trx, db, scope, [
     {
       action: 'update',
       entity: 'task',
@@ -286,7 +286,7 @@ export async function reportProgress(db: Db, scope: Scope, id: number, input: Pr
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       {
         action: 'create',
         entity: 'progress_report',
@@ -389,7 +389,7 @@ export async function reassignTask(
         at: new Date().toISOString(),
       })
       .execute();
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       {
         action: 'update',
         entity: 'task',
