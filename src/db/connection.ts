@@ -64,7 +64,8 @@ export function openDb(target: DbTarget): Db {
   const db = new Kysely<Database>({
     dialect: withAfterCommit(new SqliteDialect({ database: withStatementCache(sqlite) })),
   });
-  const dataDir = target.dataDir ?? (target.sqliteFile === ':memory:' ? null : path.dirname(target.sqliteFile));
+  const dataDir =
+    target.dataDir ?? (target.sqliteFile === ':memory:' ? null : path.dirname(target.sqliteFile));
   return { db, engine: 'sqlite', sqlite, dataDir, auditKey, close: () => db.destroy() };
 }
 

@@ -25,7 +25,10 @@ export function writeCheckpoints(db: Db, heads: ChainHead[]) {
 export async function* readCheckpoints(db: Db): AsyncGenerator<Checkpoint> {
   const file = checkpointFile(db);
   if (!fs.existsSync(file)) return;
-  for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) {
+  for await (const line of readline.createInterface({
+    input: fs.createReadStream(file),
+    crlfDelay: Infinity,
+  })) {
     if (!line.trim()) continue;
     const { province, seq, id, mac } = JSON.parse(line) as Checkpoint;
     yield { province, seq, id, mac };

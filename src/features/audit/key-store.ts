@@ -5,7 +5,8 @@ import type { Db } from '../../db/connection.ts';
 
 /** The data directory of a database, for the files the audit log keeps outside it. */
 export function auditDir(db: Db): string {
-  if (!db.dataDir) throw new Error('The audit log needs a data directory (SAFEADAPT_DATA_DIR) for its key and checkpoints');
+  if (!db.dataDir)
+    throw new Error('The audit log needs a data directory (SAFEADAPT_DATA_DIR) for its key and checkpoints');
   return db.dataDir;
 }
 

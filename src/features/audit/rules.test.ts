@@ -91,9 +91,12 @@ describe('audit chains', () => {
     const moved = { ...head, last_seq: 4, last_id: 40, last_mac: rows[3]!.mac };
     expect(verify(rows, [moved])).toEqual([]);
     const summary: CheckpointSummary = { firstMissing: null, latestPresent: null };
-    for (const seq of [3, 5, 4]) summarizeCheckpoint(summary, { province: '20', seq, id: seq * 10, mac: 'm' }, 4);
+    for (const seq of [3, 5, 4])
+      summarizeCheckpoint(summary, { province: '20', seq, id: seq * 10, mac: 'm' }, 4);
     expect(summary).toMatchObject({ firstMissing: { seq: 5 }, latestPresent: { seq: 4 } });
-    expect(checkpointProblems(summary, 'm')).toEqual([{ province: '20', seq: 5, id: 50, problem: 'truncated' }]);
+    expect(checkpointProblems(summary, 'm')).toEqual([
+      { province: '20', seq: 5, id: 50, problem: 'truncated' },
+    ]);
     expect(checkpointProblems({ ...summary, firstMissing: null }, 'other')).toEqual([
       { province: '20', seq: 4, id: 40, problem: 'changed' },
     ]);

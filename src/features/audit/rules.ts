@@ -126,7 +126,12 @@ export function chainVerifier(key: Buffer) {
       const headed = new Set(heads.map((h) => h.province_code));
       for (const last of ends.values())
         if (!headed.has(last.province_code))
-          problems.push({ province: last.province_code, seq: last.last_seq, id: last.last_id, problem: 'head_mismatch' });
+          problems.push({
+            province: last.province_code,
+            seq: last.last_seq,
+            id: last.last_id,
+            problem: 'head_mismatch',
+          });
       return { problems, ends };
     },
   };
@@ -155,10 +160,14 @@ export function summarizeCheckpoint(summary: CheckpointSummary, c: Checkpoint, l
 }
 
 /** The problems the checkpoints show: a cut tail, or a checkpointed entry whose MAC is no longer the one recorded. */
-export function checkpointProblems(summary: CheckpointSummary, presentMac: string | undefined): ChainProblem[] {
+export function checkpointProblems(
+  summary: CheckpointSummary,
+  presentMac: string | undefined,
+): ChainProblem[] {
   const problems: ChainProblem[] = [];
   const { firstMissing: missing, latestPresent: present } = summary;
-  if (missing) problems.push({ province: missing.province, seq: missing.seq, id: missing.id, problem: 'truncated' });
+  if (missing)
+    problems.push({ province: missing.province, seq: missing.seq, id: missing.id, problem: 'truncated' });
   if (present && presentMac !== present.mac)
     problems.push({ province: present.province, seq: present.seq, id: present.id, problem: 'changed' });
   return problems;
@@ -166,5 +175,7 @@ export function checkpointProblems(summary: CheckpointSummary, presentMac: strin
 
 /** The first bad entry: the problem at the smallest id (an entry known only by its place last). */
 export function firstProblem(problems: ChainProblem[]): ChainProblem | undefined {
-  return [...problems].sort((a, b) => (a.id ?? Number.MAX_SAFE_INTEGER) - (b.id ?? Number.MAX_SAFE_INTEGER))[0];
+  return [...problems].sort(
+    (a, b) => (a.id ?? Number.MAX_SAFE_INTEGER) - (b.id ?? Number.MAX_SAFE_INTEGER),
+  )[0];
 }

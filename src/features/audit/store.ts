@@ -79,9 +79,11 @@ export async function appendAudit(trx: Kysely<Database>, db: Db, actor: Actor, e
 const chainCache = new WeakMap<Db, Map<string, string>>();
 
 async function chainsOf(trx: Kysely<Database>, db: Db, events: AuditEvent[]): Promise<string[]> {
-  let known = chainCache.get(db);
-  if (!known) chainCache.set(db, (known = new Map()));
-  const missing = [...new Set(events.flatMap((e) => (e.unitCode && !known.has(e.unitCode) ? [e.unitCode] : [])))];
+  const known = chainCache.get(db) ?? new Map<string, string>();
+  chainCache.set(db, known);
+  const missing = [
+    ...new Set(events.flatMap((e) => (e.unitCode && !known.has(e.unitCode) ? [e.unitCode] : []))),
+  ];
   if (missing.length) {
     // Through the transaction: on SQLite another query would wait for this transaction's connection.
     const units = await trx
@@ -117,7 +119,9 @@ async function lockHead(trx: Kysely<Database>, db: Db, province: string): Promis
 async function nextIds(trx: Kysely<Database>, db: Db, count: number): Promise<number[]> {
   if (db.engine === 'postgres')
     return (
-      await sql<{ id: number }>`select nextval('audit_log_ids') as id from generate_series(1, ${count})`.execute(trx)
+      await sql<{
+        id: number;
+      }>`select nextval('audit_log_ids') as id from generate_series(1, ${count})`.execute(trx)
     ).rows.map((r) => Number(r.id));
   const { max } = await trx
     .selectFrom('audit_log')
@@ -181,7 +185,9 @@ export async function listAudit(db: Db, f: AuditFilter) {
  * Verifies every chain with the key (MACs, links, numbering, heads), then holds each chain's end against the
  * checkpoint file. Reads the log in pages of the primary key (it can be large).
  */
-export async function verifyAudit(db: Db): Promise<{ rows: number; chains: number; problems: ChainProblem[] }> {
+export async function verifyAudit(
+  db: Db,
+): Promise<{ rows: number; chains: number; problems: ChainProblem[] }> {
   const verifier = chainVerifier(auditKey(db));
   let rows = 0;
   for (let after = { province: '', seq: 0 }; ; ) {
@@ -208,8 +214,8 @@ export async function verifyAudit(db: Db): Promise<{ rows: number; chains: numbe
   const { problems, ends } = verifier.finish(heads);
   const summaries = new Map<string, CheckpointSummary>();
   for await (const c of readCheckpoints(db)) {
-    let summary = summaries.get(c.province);
-    if (!summary) summaries.set(c.province, (summary = { firstMissing: null, latestPresent: null }));
+    const summary = summaries.get(c.province) ?? { firstMissing: null, latestPresent: null };
+    summaries.set(c.province, summary);
     summarizeCheckpoint(summary, c, ends.get(c.province)?.last_seq ?? 0);
   }
   for (const summary of summaries.values()) {

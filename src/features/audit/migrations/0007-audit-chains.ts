@@ -44,7 +44,10 @@ export function auditChains(engine: Engine, handle: Db) {
         await trx.schema.createIndex('audit_log_id').on('audit_log').column('id').execute();
         await trx.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
         await trx.schema.createIndex('audit_log_user').on('audit_log').column('user_id').execute();
-        const oldHead = await trx.selectFrom('audit_head').select(['last_id', 'last_hash']).executeTakeFirst();
+        const oldHead = await trx
+          .selectFrom('audit_head')
+          .select(['last_id', 'last_hash'])
+          .executeTakeFirst();
         await trx.schema.dropTable('audit_head').execute();
         await trx.schema
           .createTable('audit_head')
@@ -71,7 +74,10 @@ async function rechain(
   oldHead: { last_id: number; last_hash: string },
 ): Promise<number> {
   const units = new Map<string, string>();
-  const heads = new Map<string, { province_code: string; last_seq: number; last_id: number; last_mac: string }>();
+  const heads = new Map<
+    string,
+    { province_code: string; last_seq: number; last_id: number; last_mac: string }
+  >();
   let legacyPrev = '';
   let lastId = 0;
   for (;;) {
@@ -110,15 +116,26 @@ async function rechain(
         details: old.details,
       };
       const mac = chainMac(key, head.last_mac, fields);
-      heads.set(province, { province_code: province, last_seq: fields.seq, last_id: fields.id, last_mac: mac });
+      heads.set(province, {
+        province_code: province,
+        last_seq: fields.seq,
+        last_id: fields.id,
+        last_mac: mac,
+      });
       return { ...fields, prev_mac: head.last_mac, mac };
     });
     await db.insertInto('audit_log').values(rows).execute();
     lastId = Number(page[page.length - 1]!.id);
   }
   if (Number(oldHead.last_id) !== lastId || oldHead.last_hash !== legacyPrev)
-    throw new Error(`The audit log's old hash chain lost its tail after row ${lastId}: it is not re-sealed. Investigate first.`);
-  if (heads.size) await db.insertInto('audit_head').values([...heads.values()]).execute();
+    throw new Error(
+      `The audit log's old hash chain lost its tail after row ${lastId}: it is not re-sealed. Investigate first.`,
+    );
+  if (heads.size)
+    await db
+      .insertInto('audit_head')
+      .values([...heads.values()])
+      .execute();
   return lastId;
 }
 
