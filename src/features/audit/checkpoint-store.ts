@@ -34,3 +34,17 @@ export async function* readCheckpoints(db: Db): AsyncGenerator<Checkpoint> {
     yield { province, seq, id, mac };
   }
 }
+
+function parseCheckpoint(line: string): Checkpoint | null {
+  try {
+    const { province, seq, id, mac } = JSON.parse(line);
+    const valid =
+      typeof province === 'string' &&
+      Number.isInteger(seq) &&
+      Number.isInteger(id) &&
+      typeof mac === 'string';
+    return valid ? { province, seq, id, mac } : null;
+  } catch {
+    return null;
+  }
+}
