@@ -25,13 +25,16 @@ export function writeCheckpoints(db: Db, heads: ChainHead[]) {
 export async function* readCheckpoints(db: Db): AsyncGenerator<Checkpoint> {
   const file = checkpointFile(db);
   if (!fs.existsSync(file)) return;
+  let n = 0;
   for await (const line of readline.createInterface({
     input: fs.createReadStream(file),
     crlfDelay: Infinity,
   })) {
+    n += 1;
     if (!line.trim()) continue;
-    const { province, seq, id, mac } = JSON.parse(line) as Checkpoint;
-    yield { province, seq, id, mac };
+    const c = parseCheckpoint(line);
+    if (!c) throw new Error(`${file}, line ${n}: not a checkpoint (province, seq, id, mac)`);
+    yield c;
   }
 }
 
