@@ -38,8 +38,7 @@ export async function appendAudit(trx: Kysely<Database>, db: Db, actor: Actor, e
   // Chains in one order: two transactions writing to the same two chains cannot deadlock.
   for (const province of [...new Set(chains)].sort()) {
     const chainEvents = events.filter((_, i) => chains[i] === province);
-    const head = await lockHead(trx, db, province);
-    const ids = await nextIds(trx, db, chainEvents.length);
+    const { ids, ...head } = await lockHead(trx, db, province, chainEvents.length);
     let { last_seq: seq, last_mac: prev } = head;
     const rows = chainEvents.map((e, i): AuditRow => {
       seq += 1;
@@ -62,14 +61,9 @@ export async function appendAudit(trx: Kysely<Database>, db: Db, actor: Actor, e
       prev = mac;
       return row;
     });
-    for (let i = 0; i < rows.length; i += 500)
-      await trx
-        .insertInto('audit_log')
-        .values(rows.slice(i, i + 500))
-        .execute();
     const last = rows[rows.length - 1]!;
     const moved = { province_code: province, last_seq: last.seq, last_id: last.id, last_mac: last.mac };
-    await trx.updateTable('audit_head').set(moved).where('province_code', '=', province).execute();
+    await writeEntries(trx, db, rows, moved);
     heads.push(moved);
   }
   await afterCommit(trx, () => writeCheckpoints(db, heads));
@@ -96,15 +90,37 @@ async function chainsOf(trx: Kysely<Database>, db: Db, events: AuditEvent[]): Pr
   return events.map((e) => (e.unitCode && known.get(e.unitCode)) || NATIONAL_CHAIN);
 }
 
-/** Locks the chain's head (creating it for the chain's first entry). */
-async function lockHead(trx: Kysely<Database>, db: Db, province: string): Promise<ChainHead> {
-  const read = () =>
-    trx
+/**
+ * Locks the chain's head (creating it for the chain's first entry) and takes ids for `count` entries. On
+ * PostgreSQL each statement is a round trip made while the head is locked: the ids come with the head.
+ */
+async function lockHead(
+  trx: Kysely<Database>,
+  db: Db,
+  province: string,
+  count: number,
+): Promise<ChainHead & { ids: number[] }> {
+  const read = async () => {
+    if (db.engine === 'postgres') {
+      const { rows } = await sql<ChainHead & { ids: (string | number)[] }>`
+        select province_code, last_seq, last_id, last_mac,
+          array(select nextval('audit_log_ids') from generate_series(1, ${count})) as ids
+        from audit_head where province_code = ${province} for update`.execute(trx);
+      return rows[0] && { ...rows[0], ids: rows[0].ids.map(Number) };
+    }
+    // SQLite: transactions are serial, so the next ids are those after the largest.
+    const head = await trx
       .selectFrom('audit_head')
       .selectAll()
       .where('province_code', '=', province)
-      .$if(db.engine === 'postgres', (q) => q.forUpdate())
       .executeTakeFirst();
+    if (!head) return undefined;
+    const { max } = await trx
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('max'))
+      .executeTakeFirstOrThrow();
+    return { ...head, ids: Array.from({ length: count }, (_, i) => Number(max ?? 0) + i + 1) };
+  };
   const head = await read();
   if (head) return head;
   await trx
@@ -115,19 +131,25 @@ async function lockHead(trx: Kysely<Database>, db: Db, province: string): Promis
   return (await read())!;
 }
 
-/** Ids across chains: a sequence on PostgreSQL (no lock); on SQLite, whose transactions are serial, the next. */
-async function nextIds(trx: Kysely<Database>, db: Db, count: number): Promise<number[]> {
+/** Inserts the entries (in batches: a statement's parameters are bounded) and moves the head. */
+async function writeEntries(trx: Kysely<Database>, db: Db, rows: AuditRow[], moved: ChainHead) {
+  const batches = Array.from({ length: Math.ceil(rows.length / 500) }, (_, i) =>
+    rows.slice(i * 500, i * 500 + 500),
+  );
+  const lastBatch = batches.pop()!;
+  for (const batch of batches) await trx.insertInto('audit_log').values(batch).execute();
+  // PostgreSQL: one round trip for the last entries and the head, while the head is locked.
   if (db.engine === 'postgres')
-    return (
-      await sql<{
-        id: number;
-      }>`select nextval('audit_log_ids') as id from generate_series(1, ${count})`.execute(trx)
-    ).rows.map((r) => Number(r.id));
-  const { max } = await trx
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.max('id').as('max'))
-    .executeTakeFirstOrThrow();
-  return Array.from({ length: count }, (_, i) => Number(max ?? 0) + i + 1);
+    await trx
+      .with('added', (q) => q.insertInto('audit_log').values(lastBatch).returning('id'))
+      .updateTable('audit_head')
+      .set(moved)
+      .where('province_code', '=', moved.province_code)
+      .execute();
+  else {
+    await trx.insertInto('audit_log').values(lastBatch).execute();
+    await trx.updateTable('audit_head').set(moved).where('province_code', '=', moved.province_code).execute();
+  }
 }
 
 /**
