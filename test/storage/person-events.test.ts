@@ -263,7 +263,7 @@ describe.each(ENGINES)('migration 0006 on %s', (engine) => {
       }).migrateToLatest();
       expect(error).toBeUndefined();
       await sql`insert into vaccination_changes (person_id) values (7), (7), (9)`.execute(db.db);
-      expect(await migrateToLatest(db)).toEqual(['0005-jobs', '0006-person-events']);
+      expect(await migrateToLatest(db)).toEqual(['0005-jobs', '0006-person-events', '0007-audit-chains']);
       const events = await db.db
         .selectFrom('person_events')
         .select(['kind', 'person_id', 'handled_at'])
