@@ -83,7 +83,7 @@ describe.each(ENGINES)('safeadapt CLI on %s', (engine) => {
     expect(changed.out).toMatch(/first bad entry: id 1 \(province 20, seq 1\): changed/);
     await tamper('delete from audit_log where id = 3');
     expect((await safeadapt(env, 'audit', 'verify')).out).toMatch(
-      /first bad entry: id 3 \(province 20, seq 3\): missing/,
+      /\n {2}id 3 \(province 20, seq 3\): truncated\n/,
     );
   });
 });
