@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
-import type { Migration } from 'kysely';
 import type { Config } from '../core/config.ts';
 import type { Db } from '../db/connection.ts';
 import type { MigrationSet } from '../db/migrate.ts';
