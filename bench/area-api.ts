@@ -14,7 +14,11 @@ import { migrateToLatest } from '../src/server/migrations.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-bench-'));
-const db = openDb({ databaseUrl: process.env.DATABASE_URL || null, sqliteFile: path.join(dir, 'bench.db') });
+const db = openDb({
+  databaseUrl: process.env.DATABASE_URL || null,
+  sqliteFile: path.join(dir, 'bench.db'),
+  dataDir: dir,
+});
 await migrateToLatest(db);
 await seedReference(db);
 await seedDemo(db);

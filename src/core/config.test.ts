@@ -13,4 +13,12 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
     expect(attempt).not.toThrow(/secret/);
   });
+
+  it('takes SAFEADAPT_AUDIT_KEY of 32 characters or more, and refuses a shorter one without printing it', () => {
+    expect(loadConfig({}).auditKey).toBeNull();
+    expect(loadConfig({ SAFEADAPT_AUDIT_KEY: 'k'.repeat(32) }).auditKey).toBe('k'.repeat(32));
+    const attempt = () => loadConfig({ SAFEADAPT_AUDIT_KEY: 'short-secret' });
+    expect(attempt).toThrow(/SAFEADAPT_AUDIT_KEY must be at least 32 characters \(it has 12\)/);
+    expect(attempt).not.toThrow(/short-secret/);
+  });
 });

@@ -10,6 +10,8 @@ export interface Config {
   sqliteFile: string;
   /** Connections in the PostgreSQL pool (SAFEADAPT_PG_POOL_MAX, default 10). */
   pgPoolMax: number;
+  /** The audit log's MAC key (SAFEADAPT_AUDIT_KEY); null: a key file in the data directory. */
+  auditKey: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,6 +31,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(
       `SAFEADAPT_PG_POOL_MAX is not a number of connections (1-1000): ${env.SAFEADAPT_PG_POOL_MAX}`,
     );
+  // The key signs the audit chain: a short one could be guessed, and a guessed key lets a chain be forged.
+  const auditKey = env.SAFEADAPT_AUDIT_KEY || null;
+  if (auditKey && auditKey.length < 32)
+    throw new Error(
+      `SAFEADAPT_AUDIT_KEY must be at least 32 characters (it has ${auditKey.length}), e.g. from \`openssl rand -hex 32\`.`,
+    );
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -36,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     sqliteFile: path.join(dataDir, 'safeadapt.db'),
     pgPoolMax,
+    auditKey,
   };
 }

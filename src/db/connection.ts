@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { withAfterCommit } from './after-commit.ts';
 import type { Database } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -12,13 +13,27 @@ export interface Db {
   engine: Engine;
   /** The raw better-sqlite3 handle (SQLite only): online backup and bulk loads. */
   sqlite: SQLite.Database | null;
+  /** Where files kept beside the database live (the audit key and checkpoints); null if it has none. */
+  dataDir: string | null;
+  /** The audit log's MAC key from SAFEADAPT_AUDIT_KEY; null: the key file in `dataDir`. */
+  auditKey: string | null;
   close(): Promise<void>;
+}
+
+export interface DbTarget {
+  databaseUrl: string | null;
+  sqliteFile: string;
+  pgPoolMax?: number;
+  /** Defaults to the SQLite file's folder. */
+  dataDir?: string;
+  auditKey?: string | null;
 }
 
 // PostgreSQL's COUNT/SUM come back as int8 strings: parse them as numbers (our counts stay far below 2^53).
 pg.types.setTypeParser(20, (value) => Number(value));
 
-export function openDb(target: { databaseUrl: string | null; sqliteFile: string; pgPoolMax?: number }): Db {
+export function openDb(target: DbTarget): Db {
+  const auditKey = target.auditKey ?? null;
   if (target.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: target.databaseUrl,
@@ -33,8 +48,9 @@ export function openDb(target: { databaseUrl: string | null; sqliteFile: string;
     pool.on('error', (err) =>
       console.error(`PostgreSQL connection lost (${err.message}); reconnecting on demand`),
     );
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', sqlite: null, close: () => db.destroy() };
+    const db = new Kysely<Database>({ dialect: withAfterCommit(new PostgresDialect({ pool })) });
+    const dataDir = target.dataDir ?? null;
+    return { db, engine: 'postgres', sqlite: null, dataDir, auditKey, close: () => db.destroy() };
   }
   fs.mkdirSync(path.dirname(target.sqliteFile), { recursive: true });
   const sqlite = new SQLite(target.sqliteFile);
@@ -45,8 +61,12 @@ export function openDb(target: { databaseUrl: string | null; sqliteFile: string;
   // 128 MB of page cache (the default is 2 MB): a registry of a province's million people keeps its name and
   // ID indexes in memory instead of re-reading them on every insert and search.
   sqlite.pragma('cache_size = -131072');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
+  const db = new Kysely<Database>({
+    dialect: withAfterCommit(new SqliteDialect({ database: withStatementCache(sqlite) })),
+  });
+  const dataDir =
+    target.dataDir ?? (target.sqliteFile === ':memory:' ? null : path.dirname(target.sqliteFile));
+  return { db, engine: 'sqlite', sqlite, dataDir, auditKey, close: () => db.destroy() };
 }
 
 /**

@@ -13,7 +13,7 @@ export async function migrationFingerprints(set: MigrationSet): Promise<Record<s
   try {
     const fingerprints: Record<string, string> = {};
     for (const name of Object.keys(set).sort()) {
-      await set[name]!(db.engine).up(db.db);
+      await set[name]!(db.engine, db).up(db.db);
       const { rows } = await sql<{ type: string; name: string; sql: string | null }>`
         select type, name, sql from sqlite_master where name not like 'sqlite_%' order by type, name`.execute(
         db.db,

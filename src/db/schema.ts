@@ -74,8 +74,11 @@ export interface LoginThrottleTable {
   last_success_at: string | null;
 }
 
+/** One chain per province ('' national), keyed by (province_code, seq); `id` orders entries across chains. */
 export interface AuditLogTable {
-  id: Generated<number>;
+  province_code: string;
+  seq: number;
+  id: number;
   at: string;
   user_id: number | null;
   username: string | null;
@@ -85,15 +88,16 @@ export interface AuditLogTable {
   unit_code: string | null;
   ip: string | null;
   details: string;
-  prev_hash: string;
-  hash: string;
+  prev_mac: string;
+  mac: string;
 }
 
-/** One row (id = 1) holding the chain's last id and hash, so a deleted tail is detected too. */
+/** Each chain's last entry: locked by an append to that chain only. */
 export interface AuditHeadTable {
-  id: number;
+  province_code: string;
+  last_seq: number;
   last_id: number;
-  last_hash: string;
+  last_mac: string;
 }
 
 export interface MetaTable {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
-import type { Migration } from 'kysely';
 import type { Config } from '../core/config.ts';
-import type { Db, Engine } from '../db/connection.ts';
+import type { Db } from '../db/connection.ts';
+import type { MigrationSet } from '../db/migrate.ts';
 import type { Role } from '../features/auth/index.ts';
 
 /** The demo's area, as the demo loader hands it to each feature's demo step. */
@@ -34,7 +34,7 @@ export interface FeatureManifest {
   /** Which roles may do what, within their jurisdiction (merged into one table by the registry). */
   permissions?: Record<string, readonly Role[]>;
   /** Named migrations, applied in name order across all features; never edited once applied. */
-  migrations?: Record<string, (engine: Engine) => Migration>;
+  migrations?: MigrationSet;
   routes?(app: FastifyInstance): void;
   cli?(program: Command, config: Config): void;
   jobs?: JobDefinition[];

@@ -31,9 +31,10 @@ describe.each(ENGINES)('safeadapt CLI on %s', (engine) => {
   it('seeds, manages an account and finds tampering with `audit verify`', async () => {
     const db = await emptyDb(engine);
     await db.close();
+    // PostgreSQL too has a data directory of its own: the audit key and checkpoints live there.
     const env: Record<string, string> = db.url
-      ? { DATABASE_URL: db.url }
-      : { SAFEADAPT_DATA_DIR: path.dirname(db.sqliteFile!) };
+      ? { DATABASE_URL: db.url, SAFEADAPT_DATA_DIR: db.dataDir! }
+      : { SAFEADAPT_DATA_DIR: db.dataDir! };
     const sqliteFile = db.sqliteFile ? path.join(path.dirname(db.sqliteFile), 'safeadapt.db') : null;
     expect((await safeadapt(env, 'migrate')).out).toMatch(
       /0001-foundation, 0002-persons, 0003-directives, 0004-vaccination/,
@@ -67,7 +68,7 @@ describe.each(ENGINES)('safeadapt CLI on %s', (engine) => {
     expect((await safeadapt(env, 'user', 'disable', 'nobody')).code).not.toBe(0);
     const intact = await safeadapt(env, 'audit', 'verify');
     expect(intact).toMatchObject({ code: 0 });
-    expect(intact.out).toMatch(/intact: 3 rows/);
+    expect(intact.out).toMatch(/intact: 3 entries in 1 chain/);
 
     const tamper = async (statement: string) => {
       if (sqliteFile) {
@@ -84,9 +85,11 @@ describe.each(ENGINES)('safeadapt CLI on %s', (engine) => {
     await tamper('update audit_log set details = \'{"role":"admin"}\' where id = 1');
     const changed = await safeadapt(env, 'audit', 'verify');
     expect(changed.code).toBe(1);
-    expect(changed.out).toMatch(/row 1: changed/);
+    expect(changed.out).toMatch(/first bad entry: id 1 \(province 20, seq 1\): changed/);
     await tamper('delete from audit_log where id = 3');
-    expect((await safeadapt(env, 'audit', 'verify')).out).toMatch(/row 3: missing tail/);
+    expect((await safeadapt(env, 'audit', 'verify')).out).toMatch(
+      /\n {2}id 3 \(province 20, seq 3\): truncated\n/,
+    );
   });
 });
 

@@ -25,9 +25,10 @@ describe.each(ENGINES)('safeadapt import doses on %s', (engine) => {
   it('prints rows read, imported, rejected, matched and new persons; exits 1 when nothing is imported', async () => {
     const db = await emptyDb(engine);
     await db.close();
+    // PostgreSQL too has a data directory of its own: the audit key and checkpoints live there.
     const env: Record<string, string> = db.url
-      ? { DATABASE_URL: db.url }
-      : { SAFEADAPT_DATA_DIR: path.dirname(db.sqliteFile!) };
+      ? { DATABASE_URL: db.url, SAFEADAPT_DATA_DIR: db.dataDir! }
+      : { SAFEADAPT_DATA_DIR: db.dataDir! };
     const file = 'test/fixtures/doses/mui-tiem.csv';
     const first = await safeadapt(env, 'import', 'doses', file, '--unit', '186');
     expect(first.code).toBe(0);

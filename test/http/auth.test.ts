@@ -3,7 +3,7 @@ import { setStoredToday } from '../../src/core/dates.ts';
 import { applyDatabaseCalendar } from '../../src/db/calendar.ts';
 import { SESSION_IDLE_MS, systemScope } from '../../src/features/auth/rules.ts';
 import { createUser, sessionFromToken, updateUser, userIdByUsername } from '../../src/features/auth/store.ts';
-import { call, login, type Running, startServer } from '../support/http.ts';
+import { call, lastAuditEntry, login, type Running, startServer } from '../support/http.ts';
 
 const PASSWORD = 'Auth-test-2021';
 
@@ -109,11 +109,7 @@ describe('login, sessions and CSRF over HTTP', () => {
   it('records reads of the audit log itself', async () => {
     const admin = await login(server.base, 'demo.quantri');
     expect((await call(server.base, admin, 'GET', '/api/audit?page=1')).status).toBe(200);
-    const last = await server.app.db.db
-      .selectFrom('audit_log')
-      .select(['action', 'username', 'details'])
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
+    const last = await lastAuditEntry(server);
     expect(last).toMatchObject({ action: 'read', username: 'demo.quantri' });
     expect(JSON.parse(last.details).route).toBe('GET /api/audit');
   });

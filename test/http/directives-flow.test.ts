@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, login, type Running, type Session, startServer } from '../support/http.ts';
+import { call, lastAuditEntry, login, type Running, type Session, startServer } from '../support/http.ts';
 
 /** Journeys 1 and 2 over HTTP: the district registers seed 000, a commune answers, the district accepts. */
 describe('directives: register, answer, accept', () => {
@@ -81,6 +81,9 @@ describe('directives: register, answer, accept', () => {
       `/api/progress-reports/${done.report.id}/attachment`,
     );
     expect(attachment.headers.get('content-type')).toBe('image/jpeg');
+    const attachmentRead = await lastAuditEntry(server);
+    expect(attachmentRead).toMatchObject({ action: 'read', username: 'demo.huyen' });
+    expect(JSON.parse(attachmentRead.details).route).toBe('GET /api/progress-reports/:id/attachment');
 
     const refused = await call(server.base, yenThinh, 'POST', `/api/tasks/${task.id}/actions`, {
       action: 'accept',

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, login, type Running, type Session, startServer } from '../support/http.ts';
+import { call, lastAuditEntry, login, type Running, type Session, startServer } from '../support/http.ts';
 
 /** The registry over HTTP: upload, import, the search contract, exports with neutralised cells. */
 describe('persons API', () => {
@@ -47,6 +47,9 @@ describe('persons API', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await errors.arrayBuffer()) as never);
     expect(book.worksheets[0]!.rowCount).toBe(3);
+    const reportRead = await lastAuditEntry(server); // the report names the rejected residents
+    expect(reportRead).toMatchObject({ action: 'read', username: 'demo.xa.06400' });
+    expect(JSON.parse(reportRead.details).route).toBe('GET /api/persons/imports/:id/errors');
 
     const all = await (await call(server.base, commune, 'GET', '/api/persons?unit=06400')).json();
     const name: string = all.persons[0].full_name;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, login, type Running, type Session, startServer } from '../support/http.ts';
+import { call, lastAuditEntry, login, type Running, type Session, startServer } from '../support/http.ts';
 
 const GROUPS = ['5-11', '12-17', '18-49', '50-64', '65+', '12+', '18+', '50+'];
 const CLASSES = ['notVaccinated', 'partial', 'primaryComplete', 'booster'];
@@ -51,6 +51,16 @@ describe('vaccination API', () => {
       rejected: 1,
       newPersons: 2,
     });
+    const report = await call(
+      server.base,
+      commune,
+      'GET',
+      `/api/vaccination/imports/${imported.body.importId}/errors`,
+    );
+    expect(report.status).toBe(200);
+    const reportRead = await lastAuditEntry(server); // the report names the rows' residents
+    expect(reportRead).toMatchObject({ action: 'read', username: 'demo.xa.06400' });
+    expect(JSON.parse(reportRead.details).route).toBe('GET /api/vaccination/imports/:id/errors');
 
     const units = await coverageOf('186');
     expect(units[0]!.code).toBe('186');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/db/connection.ts';
+import type { Db, Engine } from '../../src/db/connection.ts';
 import type { MigrationSet } from '../../src/db/migrate.ts';
 import { migrationFingerprints } from '../../src/db/migration-fingerprints.ts';
 import { allMigrations } from '../../src/server/migrations.ts';
@@ -22,9 +22,9 @@ describe('applied migrations', () => {
     const [first] = Object.keys(set).sort() as [string];
     const edited: MigrationSet = {
       ...set,
-      [first]: (engine: Engine) => ({
+      [first]: (engine: Engine, handle: Db) => ({
         up: async (db) => {
-          await set[first]!(engine).up(db);
+          await set[first]!(engine, handle).up(db);
           await db.schema.alterTable('meta').addColumn('sneaked_in', 'text').execute();
         },
       }),

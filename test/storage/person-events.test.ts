@@ -266,6 +266,7 @@ describe.each(ENGINES)('migration 0006 on %s', (engine) => {
       expect(await migrateToLatest(db)).toEqual([
         '0005-jobs',
         '0006-person-events',
+        '0007-audit-chains',
         '0007-document-duplicates',
         '0007-login-throttle',
         '0020-cases',

@@ -25,7 +25,9 @@ export async function emptyDb(
   await admin.query(`create database ${name}`);
   await admin.end();
   const url = server.replace(/\/[^/]*$/, `/${name}`);
-  return { ...openDb({ databaseUrl: url, sqliteFile: '' }), sqliteFile: null, url };
+  // A data directory of its own, as an installation has: the audit key and checkpoints live there.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-test-'));
+  return { ...openDb({ databaseUrl: url, sqliteFile: '', dataDir }), sqliteFile: null, url };
 }
 
 /** Migrated, with every administrative unit, and with the demo district when asked. */

@@ -34,6 +34,15 @@ export interface Session {
   csrf: string;
 }
 
+/** The latest audit entry: what the last audited request recorded. */
+export function lastAuditEntry(server: Running) {
+  return server.app.db.db
+    .selectFrom('audit_log')
+    .select(['action', 'entity', 'username', 'details'])
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+}
+
 /** Logs in over HTTP and returns what a browser would keep: the cookies and the CSRF token. */
 export async function login(base: string, username: string, password = DEMO_PASSWORD): Promise<Session> {
   const res = await fetch(`${base}/api/auth/login`, {

@@ -1,65 +1,155 @@
 import { type Kysely, sql } from 'kysely';
+import { afterCommit } from '../../db/after-commit.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
 import { noteAuditEvents } from '../../server/request-context.ts';
-import { type Actor, type AuditEvent, type ChainProblem, chainHash, chainVerifier } from './rules.ts';
+import { readCheckpoints, writeCheckpoints } from './checkpoint-store.ts';
+import { auditKey } from './key-store.ts';
+import {
+  type Actor,
+  type AuditEvent,
+  type AuditRow,
+  type ChainHead,
+  type ChainProblem,
+  type CheckpointSummary,
+  chainMac,
+  chainOf,
+  chainVerifier,
+  checkpointProblems,
+  NATIONAL_CHAIN,
+  summarizeCheckpoint,
+} from './rules.ts';
 
 export type { Actor, AuditEvent };
 
 /**
- * Appends events to the chain inside the caller's transaction, so the audit row and the change it records
- * commit together. The head row is locked first: appends are serialised on both engines.
+ * Appends events to their chains inside the caller's transaction, so the audit entries and the change they
+ * record commit together. Only the heads of the chains written are locked (PostgreSQL `FOR UPDATE`; SQLite
+ * transactions are serial): provinces never wait on each other. Once committed, the new heads go to the
+ * checkpoint file.
  */
-export async function appendAudit(
-  trx: Kysely<Database>,
-  engine: Db['engine'],
-  actor: Actor,
-  events: AuditEvent[],
-) {
+export async function appendAudit(trx: Kysely<Database>, db: Db, actor: Actor, events: AuditEvent[]) {
   if (events.length === 0) return;
   noteAuditEvents(events.map((e) => e.action));
-  const head =
-    engine === 'postgres'
-      ? (
-          await sql<{
-            last_id: number;
-            last_hash: string;
-          }>`select last_id, last_hash from audit_head where id = 1 for update`.execute(trx)
-        ).rows[0]!
-      : await trx
-          .selectFrom('audit_head')
-          .select(['last_id', 'last_hash'])
-          .where('id', '=', 1)
-          .executeTakeFirstOrThrow();
-  let { last_id: id, last_hash: prev } = head;
+  const key = auditKey(db);
+  const chains = await chainsOf(trx, db, events);
   const at = new Date().toISOString();
-  const rows = events.map((e) => {
-    id += 1;
-    const fields = {
-      id,
-      at,
-      user_id: actor.userId,
-      username: actor.username,
-      action: e.action,
-      entity: e.entity,
-      entity_id: e.entityId == null ? null : String(e.entityId),
-      unit_code: e.unitCode ?? null,
-      ip: actor.ip,
-      details: JSON.stringify(e.details ?? {}),
-    };
-    const hash = chainHash(prev, fields);
-    const row = { ...fields, prev_hash: prev, hash };
-    prev = hash;
-    return row;
-  });
-  for (let i = 0; i < rows.length; i += 500)
-    await trx
-      .insertInto('audit_log')
-      .values(rows.slice(i, i + 500))
+  const heads: ChainHead[] = [];
+  // Chains in one order: two transactions writing to the same two chains cannot deadlock.
+  for (const province of [...new Set(chains)].sort()) {
+    const chainEvents = events.filter((_, i) => chains[i] === province);
+    const { ids, ...head } = await lockHead(trx, db, province, chainEvents.length);
+    let { last_seq: seq, last_mac: prev } = head;
+    const rows = chainEvents.map((e, i): AuditRow => {
+      seq += 1;
+      const fields = {
+        province_code: province,
+        seq,
+        id: ids[i]!,
+        at,
+        user_id: actor.userId,
+        username: actor.username,
+        action: e.action,
+        entity: e.entity,
+        entity_id: e.entityId == null ? null : String(e.entityId),
+        unit_code: e.unitCode ?? null,
+        ip: actor.ip,
+        details: JSON.stringify(e.details ?? {}),
+      };
+      const mac = chainMac(key, prev, fields);
+      const row = { ...fields, prev_mac: prev, mac };
+      prev = mac;
+      return row;
+    });
+    const last = rows[rows.length - 1]!;
+    const moved = { province_code: province, last_seq: last.seq, last_id: last.id, last_mac: last.mac };
+    await writeEntries(trx, db, rows, moved);
+    heads.push(moved);
+  }
+  await afterCommit(trx, () => writeCheckpoints(db, heads));
+}
+
+/** Units never change through the API: each one's chain is looked up once per database handle. */
+const chainCache = new WeakMap<Db, Map<string, string>>();
+
+async function chainsOf(trx: Kysely<Database>, db: Db, events: AuditEvent[]): Promise<string[]> {
+  const known = chainCache.get(db) ?? new Map<string, string>();
+  chainCache.set(db, known);
+  const missing = [
+    ...new Set(events.flatMap((e) => (e.unitCode && !known.has(e.unitCode) ? [e.unitCode] : []))),
+  ];
+  if (missing.length) {
+    // Through the transaction: on SQLite another query would wait for this transaction's connection.
+    const units = await trx
+      .selectFrom('admin_units')
+      .select(['code', 'level', 'province_code'])
+      .where('code', 'in', missing)
       .execute();
-  if (engine === 'postgres')
-    await sql`select setval(pg_get_serial_sequence('audit_log', 'id'), ${id})`.execute(trx);
-  await trx.updateTable('audit_head').set({ last_id: id, last_hash: prev }).where('id', '=', 1).execute();
+    for (const unit of units) known.set(unit.code, chainOf(unit));
+  }
+  return events.map((e) => (e.unitCode && known.get(e.unitCode)) || NATIONAL_CHAIN);
+}
+
+/**
+ * Locks the chain's head (creating it for the chain's first entry) and takes ids for `count` entries. On
+ * PostgreSQL each statement is a round trip made while the head is locked: the ids come with the head.
+ */
+async function lockHead(
+  trx: Kysely<Database>,
+  db: Db,
+  province: string,
+  count: number,
+): Promise<ChainHead & { ids: number[] }> {
+  const read = async () => {
+    if (db.engine === 'postgres') {
+      const { rows } = await sql<ChainHead & { ids: (string | number)[] }>`
+        select province_code, last_seq, last_id, last_mac,
+          array(select nextval('audit_log_ids') from generate_series(1, ${count})) as ids
+        from audit_head where province_code = ${province} for update`.execute(trx);
+      return rows[0] && { ...rows[0], ids: rows[0].ids.map(Number) };
+    }
+    // SQLite: transactions are serial, so the next ids are those after the largest.
+    const head = await trx
+      .selectFrom('audit_head')
+      .selectAll()
+      .where('province_code', '=', province)
+      .executeTakeFirst();
+    if (!head) return undefined;
+    const { max } = await trx
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('max'))
+      .executeTakeFirstOrThrow();
+    return { ...head, ids: Array.from({ length: count }, (_, i) => Number(max ?? 0) + i + 1) };
+  };
+  const head = await read();
+  if (head) return head;
+  await trx
+    .insertInto('audit_head')
+    .values({ province_code: province, last_seq: 0, last_id: 0, last_mac: '' })
+    .onConflict((c) => c.doNothing())
+    .execute();
+  return (await read())!;
+}
+
+/** Inserts the entries (in batches: a statement's parameters are bounded) and moves the head. */
+async function writeEntries(trx: Kysely<Database>, db: Db, rows: AuditRow[], moved: ChainHead) {
+  const batches = Array.from({ length: Math.ceil(rows.length / 500) }, (_, i) =>
+    rows.slice(i * 500, i * 500 + 500),
+  );
+  const lastBatch = batches.pop()!;
+  for (const batch of batches) await trx.insertInto('audit_log').values(batch).execute();
+  // PostgreSQL: one round trip for the last entries and the head, while the head is locked.
+  if (db.engine === 'postgres')
+    await trx
+      .with('added', (q) => q.insertInto('audit_log').values(lastBatch).returning('id'))
+      .updateTable('audit_head')
+      .set(moved)
+      .where('province_code', '=', moved.province_code)
+      .execute();
+  else {
+    await trx.insertInto('audit_log').values(lastBatch).execute();
+    await trx.updateTable('audit_head').set(moved).where('province_code', '=', moved.province_code).execute();
+  }
 }
 
 /**
@@ -74,14 +164,14 @@ export function writeAudited<T>(
 ): Promise<T> {
   return db.db.transaction().execute(async (trx) => {
     const result = await write(trx);
-    await appendAudit(trx, db.engine, actor, [typeof event === 'function' ? event(result) : event]);
+    await appendAudit(trx, db, actor, [typeof event === 'function' ? event(result) : event]);
     return result;
   });
 }
 
 /** Records events in their own transaction (reads of personal data, logins). */
 export function recordAudit(db: Db, actor: Actor, events: AuditEvent[]) {
-  return db.db.transaction().execute((trx) => appendAudit(trx, db.engine, actor, events));
+  return db.db.transaction().execute((trx) => appendAudit(trx, db, actor, events));
 }
 
 export interface AuditFilter {
@@ -113,27 +203,61 @@ export async function listAudit(db: Db, f: AuditFilter) {
   return { total: Number(total), entries };
 }
 
-/** Reads the whole chain in pages and reports every problem found. */
-export async function verifyAudit(db: Db): Promise<{ rows: number; problems: ChainProblem[] }> {
-  const head = await db.db
-    .selectFrom('audit_head')
-    .select(['last_id', 'last_hash'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
-  const verifier = chainVerifier();
+/**
+ * Verifies every chain with the key (MACs, links, numbering, heads), then holds each chain's end against the
+ * checkpoint file. Reads the log in pages of the primary key (it can be large).
+ */
+export async function verifyAudit(
+  db: Db,
+): Promise<{ rows: number; chains: number; problems: ChainProblem[] }> {
+  const verifier = chainVerifier(auditKey(db));
   let rows = 0;
-  for (let after = -1; ; ) {
+  for (let after = { province: '', seq: 0 }; ; ) {
     const page = await db.db
       .selectFrom('audit_log')
       .selectAll()
-      .where('id', '>', after)
-      .orderBy('id')
+      .where((eb) =>
+        eb.or([
+          eb('province_code', '>', after.province),
+          eb.and([eb('province_code', '=', after.province), eb('seq', '>', after.seq)]),
+        ]),
+      )
+      .orderBy('province_code')
+      .orderBy('seq')
       .limit(5000)
       .execute();
     if (page.length === 0) break;
     for (const row of page) verifier.add(row);
     rows += page.length;
-    after = page[page.length - 1]!.id;
+    const last = page[page.length - 1]!;
+    after = { province: last.province_code, seq: last.seq };
   }
-  return { rows, problems: verifier.finish(head) };
+  const heads = await db.db.selectFrom('audit_head').selectAll().execute();
+  const { problems, ends } = verifier.finish(heads);
+  const summaries = new Map<string, CheckpointSummary>();
+  for await (const c of readCheckpoints(db)) {
+    const summary = summaries.get(c.province) ?? { firstMissing: null, latestPresent: null };
+    summaries.set(c.province, summary);
+    summarizeCheckpoint(summary, c, ends.get(c.province)?.last_seq ?? 0);
+  }
+  for (const summary of summaries.values()) {
+    const present = summary.latestPresent;
+    const row = present
+      ? await db.db
+          .selectFrom('audit_log')
+          .select('mac')
+          .where('province_code', '=', present.province)
+          .where('seq', '=', present.seq)
+          .executeTakeFirst()
+      : undefined;
+    problems.push(...checkpointProblems(summary, row?.mac));
+  }
+  // A cut tail the checkpoints name by id replaces the same cut seen from the head, which knows no id.
+  const named = new Set(
+    problems.flatMap((p) => (p.problem === 'truncated' && p.id != null ? [p.province] : [])),
+  );
+  const distinct = problems.filter(
+    (p) => !(p.problem === 'truncated' && p.id == null && named.has(p.province)),
+  );
+  return { rows, chains: ends.size, problems: distinct };
 }

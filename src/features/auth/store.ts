@@ -161,7 +161,7 @@ export async function createUser(db: Db, scope: Scope, input: NewUser) {
       })
       .returning(['id', 'username'])
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       {
         action: 'create',
         entity: 'user',
@@ -225,7 +225,7 @@ export async function updateUser(
       await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     if (passwordHash) await resetLoginFailures(trx, before.username);
     const { password: _secret, ...visible } = changes;
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       {
         action: 'update',
         entity: 'user',
@@ -315,7 +315,7 @@ export async function login(
     await db.db.transaction().execute(async (trx) => {
       // A refused attempt is not counted: the waits grow with guesses actually checked.
       if (!throttled) await recordLoginFailure(trx, username, ip, now);
-      await appendAudit(trx, db.engine, actor, [
+      await appendAudit(trx, db, actor, [
         { action: 'login_failed', entity: 'session', details: throttled ? { throttled } : {} },
       ]);
     });
@@ -338,7 +338,7 @@ export async function login(
         expires_at: expiresAt.toISOString(),
       })
       .execute();
-    await appendAudit(trx, db.engine, actor, [
+    await appendAudit(trx, db, actor, [
       { action: 'login', entity: 'session', unitCode: row.unit_code, details: {} },
     ]);
   });
@@ -417,7 +417,7 @@ export async function logout(db: Db, token: string, scope: Scope) {
   await db.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sessions').where('token_hash', '=', sha256(token)).execute();
     sessionCache(db).delete(sha256(token));
-    await appendAudit(trx, db.engine, scope, [{ action: 'logout', entity: 'session', details: {} }]);
+    await appendAudit(trx, db, scope, [{ action: 'logout', entity: 'session', details: {} }]);
   });
 }
 

@@ -119,7 +119,7 @@ export async function registerDocument(db: Db, scope: Scope, input: RegisterInpu
         .insertInto('tasks')
         .values(rows.slice(i, i + 200))
         .execute();
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       {
         action: 'create',
         entity: 'document',

@@ -230,7 +230,7 @@ async function writeMove(
       at: now,
     })
     .execute();
-  await appendAudit(trx, db.engine, scope, [
+  await appendAudit(trx, db, scope, [
     {
       action: 'update',
       entity: 'task',
@@ -287,7 +287,7 @@ export async function reportProgress(db: Db, scope: Scope, id: number, input: Pr
       })
       .returning(['id', 'text', 'percent', 'at'])
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       {
         action: 'create',
         entity: 'progress_report',
@@ -406,7 +406,7 @@ export async function reassignTask(
         at: new Date().toISOString(),
       })
       .execute();
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       {
         action: 'update',
         entity: 'task',

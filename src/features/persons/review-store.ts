@@ -50,7 +50,7 @@ async function writeDecision(
   event: Pick<AuditEvent, 'entity' | 'details'>,
 ) {
   await trx.updateTable('duplicate_reviews').set(decision).where('id', '=', review.id).execute();
-  await appendAudit(trx, db.engine, scope, [
+  await appendAudit(trx, db, scope, [
     { action: 'update', entityId: review.id, unitCode: review.commune_code, ...event },
   ]);
 }
@@ -324,7 +324,7 @@ export async function undoBatch(db: Db, scope: Scope, id: number) {
       .set({ status: 'undone', undone_at: new Date().toISOString() })
       .where('id', '=', id)
       .execute();
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       {
         action: 'delete',
         entity: 'import_batch',

@@ -272,7 +272,7 @@ export async function updatePerson(db: Db, scope: Scope, id: number, changes: Pe
       .execute();
     const previous = Object.fromEntries(Object.keys(set).map((k) => [k, before[k as keyof typeof before]]));
     await emitPersonEvents(db, trx, changeEvents(before, set));
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       {
         action: 'update',
         entity: 'person',

@@ -116,7 +116,7 @@ export async function recordDose(
     };
     const { id } = await trx.insertInto('doses').values(row).returning('id').executeTakeFirstOrThrow();
     await refreshStatuses(db, trx, [personId], today);
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       {
         action: 'create',
         entity: 'dose',
@@ -170,7 +170,7 @@ export async function editDose(
     await trx.updateTable('doses').set(set).where('id', '=', id).execute();
     await refreshStatuses(db, trx, [before.person_id], today);
     const { warnings: _w, updated_at: _u, ...after } = set;
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       {
         action: 'update',
         entity: 'dose',
@@ -192,7 +192,7 @@ export async function deleteDose(db: Db, scope: Scope, id: number, today = vietn
   await writeTransaction(db, async (trx) => {
     await trx.deleteFrom('doses').where('id', '=', id).execute();
     await refreshStatuses(db, trx, [dose.person_id], today);
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       {
         action: 'delete',
         entity: 'dose',

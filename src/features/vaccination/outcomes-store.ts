@@ -90,7 +90,7 @@ export async function recordOutcome(db: Db, scope: Scope, input: OutcomeInput, t
       sessionId: input.sessionId ?? null,
     };
     const id = await insertOutcomes(trx, person, outcome, scope.userId);
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       {
         action: 'create',
         entity: 'contact_outcome',

@@ -48,7 +48,7 @@ export async function createSession(db: Db, scope: Scope, input: SessionInput) {
       .values(row)
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       { action: 'create', entity: 'vaccination_session', entityId: id, unitCode: commune.code, details: row },
     ]);
     return { id, ...row };
@@ -214,7 +214,7 @@ export async function inviteToSession(
         { outcome: 'invited', reason: null, until: null, date: today, sessionId: id },
         scope.userId,
       );
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       {
         action: 'create',
         entity: 'session_invitation',

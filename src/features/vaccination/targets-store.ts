@@ -55,7 +55,7 @@ export async function createTarget(db: Db, scope: Scope, input: TargetInput) {
       .values(row)
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, db.engine, scope, [
+    await appendAudit(trx, db, scope, [
       { action: 'create', entity: 'vaccination_target', entityId: id, unitCode: unit.code, details: row },
     ]);
     return targetJson({ id, ...row });

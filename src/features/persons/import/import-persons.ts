@@ -327,7 +327,7 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
           existing: result.existing,
         },
       };
-      await appendAudit(trx, db.engine, options.actor, [event]);
+      await appendAudit(trx, db, options.actor, [event]);
     },
     // Rolled back: record the refused batch (no persons) so that its error report can be downloaded.
     refused: async () => {

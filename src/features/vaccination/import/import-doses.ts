@@ -352,7 +352,7 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
       result.matchedPersons = new Set([...byNationalId, ...byNameAndBirth]).size;
       const { created_at: _, ...counts } = importRecord('committed');
       await trx.updateTable('dose_imports').set(counts).where('id', '=', batch.id).execute();
-      await appendAudit(trx, db.engine, options.actor, [
+      await appendAudit(trx, db, options.actor, [
         {
           action: 'create',
           entity: 'dose_import',

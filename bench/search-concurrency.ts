@@ -1,0 +1,81 @@
+/**
+ * Issue 13: 20 concurrent person-name searches (an audited read of personal data: each one appends to the
+ * audit log) over real HTTP, against the server on SQLite and on PostgreSQL (a throwaway cluster, as the tests
+ * start one). Prints req/s of each and the ratio PostgreSQL / SQLite (goal ≥ 1).
+ * BENCH_SECONDS (default 10) per engine; BENCH_RESIDENTS=0 searches the demo district without its residents.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { type Db, openDb } from '../src/db/connection.ts';
+import { DEMO_PASSWORD, seedDemo, seedReference } from '../src/demo/seed.ts';
+import { buildApp } from '../src/server/app.ts';
+import { migrateToLatest } from '../src/server/migrations.ts';
+import { startCluster } from '../test/support/postgres-cluster.ts';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const residents = process.env.BENCH_RESIDENTS !== '0';
+const CONNECTIONS = 20;
+// Common family and given-name prefixes, typed without diacritics as officers type them.
+const QUERIES = ['nguyen', 'tran', 'hoang', 'nong', 'hoa', 'van', 'thi', 'linh', 'lan', 'duc'];
+
+async function searchRate(db: Db): Promise<number> {
+  await migrateToLatest(db);
+  await seedReference(db);
+  await seedDemo(db, { residents });
+  const app = await buildApp({ db });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'demo.huyen', password: DEMO_PASSWORD }),
+    });
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const run = async (duration: number) => {
+      // The load generator runs in a worker thread, so it does not share the server's event loop.
+      const result = await autocannon({
+        url: base,
+        headers: { cookie },
+        connections: CONNECTIONS,
+        duration,
+        workers: 1,
+        requests: QUERIES.map((q) => ({ method: 'GET' as const, path: `/api/persons?q=${q}&unit=06400` })),
+      });
+      if (result.non2xx) throw new Error(`${result.non2xx} non-2xx answers`);
+      return result.requests.average;
+    };
+    await run(2); // warm up (JIT, caches, the pool)
+    return await run(seconds);
+  } finally {
+    await app.close();
+    await db.close();
+  }
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-bench-search-'));
+const sqlite = await searchRate(openDb({ databaseUrl: null, sqliteFile: path.join(dir, 'bench.db') }));
+const cluster = await startCluster();
+let postgres: number;
+try {
+  const admin = new pg.Client({ connectionString: cluster.url });
+  await admin.connect();
+  await admin.query('create database bench');
+  await admin.end();
+  const url = cluster.url.replace(/\/[^/]*$/, '/bench');
+  postgres = await searchRate(openDb({ databaseUrl: url, sqliteFile: '', dataDir: path.join(dir, 'pg') }));
+} finally {
+  await cluster.stop();
+}
+fs.rmSync(dir, { recursive: true, force: true });
+console.log(
+  `${CONNECTIONS} concurrent name searches, ${seconds} s each, demo district${residents ? ' with residents' : ''}`,
+);
+console.log(`SQLite:     ${sqlite.toFixed(1)} req/s`);
+console.log(`PostgreSQL: ${postgres.toFixed(1)} req/s`);
+console.log(`ratio PostgreSQL / SQLite: ${(postgres / sqlite).toFixed(2)} (goal ≥ 1)`);

@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/connection.ts';
+import { runMigrations } from '../../src/db/migrate.ts';
+import { seedReference } from '../../src/demo/seed.ts';
+import { appendAudit, recordAudit } from '../../src/features/audit/index.ts';
+import { verifyAudit } from '../../src/features/audit/store.ts';
+import { allMigrations, migrateToLatest } from '../../src/server/migrations.ts';
+import { ENGINES, emptyDb, seededDb } from '../support/databases.ts';
+
+const actor = { userId: null, username: 'tester', ip: null };
+const read = (unitCode: string | null) => ({
+  action: 'read' as const,
+  entity: 'person',
+  unitCode,
+  details: {},
+});
+const checkpoints = (db: Db) => {
+  const file = path.join(db.dataDir!, 'audit-checkpoints.jsonl');
+  return fs.existsSync(file)
+    ? fs
+        .readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
+};
+
+describe.each(ENGINES)('audit chains on %s', (engine) => {
+  it('keeps its key in a 0600 file of the data directory, or takes SAFEADAPT_AUDIT_KEY', async () => {
+    const db = await seededDb(engine);
+    try {
+      await recordAudit(db, actor, [read('06385')]);
+      const keyFile = path.join(db.dataDir!, 'audit.key');
+      expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+      expect((await verifyAudit(db)).problems).toEqual([]);
+      // The same database read with another key: every entry fails its MAC.
+      const other = { ...db, auditKey: 'x'.repeat(32) };
+      expect((await verifyAudit(other)).problems).toEqual([
+        expect.objectContaining({ province: '20', seq: 1, problem: 'changed' }),
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('writes a checkpoint once the transaction commits, and none for one that rolls back', async () => {
+    const db = await seededDb(engine);
+    try {
+      await db.db.transaction().execute(async (trx) => {
+        await appendAudit(trx, db, actor, [read('06385'), read(null)]);
+        expect(checkpoints(db)).toEqual([]); // not committed yet
+      });
+      expect(checkpoints(db).map((c) => [c.province, c.seq])).toEqual([
+        ['', 1],
+        ['20', 1],
+      ]);
+      await expect(
+        db.db.transaction().execute(async (trx) => {
+          await appendAudit(trx, db, actor, [read('06385')]);
+          throw new Error('the change failed');
+        }),
+      ).rejects.toThrow('the change failed');
+      expect(checkpoints(db)).toHaveLength(2);
+      await recordAudit(db, actor, [read('06385')]);
+      expect(checkpoints(db).at(-1)).toMatchObject({ province: '20', seq: 2 });
+      expect((await verifyAudit(db)).problems).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('re-chains an existing log with the key, by province, after checking its old hash chain', async () => {
+    const legacy = async (tamper: boolean) => {
+      const db = await emptyDb(engine);
+      const { '0007-audit-chains': _, ...before } = allMigrations();
+      await runMigrations(db, before);
+      await seedReference(db);
+      let prev = '';
+      for (const [id, unit] of [
+        [1, '06385'],
+        [2, null],
+        [3, '001'],
+        [4, '06385'],
+      ] as const) {
+        const row = {
+          id,
+          at: '2021-12-01T00:00:00Z',
+          user_id: null,
+          username: 'old',
+          action: 'read',
+          entity: 'person',
+          entity_id: null,
+          unit_code: unit,
+          ip: null,
+          details: '{}',
+        };
+        const hash = createHash('sha256')
+          .update(prev)
+          .update('\n')
+          .update(JSON.stringify(Object.values(row)))
+          .digest('hex');
+        await sql`insert into audit_log (id, at, user_id, username, action, entity, entity_id, unit_code, ip, details, prev_hash, hash)
+          values (${id}, ${row.at}, null, ${tamper && id === 2 ? 'edited' : 'old'}, 'read', 'person', null, ${unit}, null, '{}', ${prev}, ${hash})`.execute(
+          db.db,
+        );
+        prev = hash;
+      }
+      await sql`update audit_head set last_id = 4, last_hash = ${prev} where id = 1`.execute(db.db);
+      return db;
+    };
+    const db = await legacy(false);
+    try {
+      expect(await migrateToLatest(db)).toEqual(['0007-audit-chains']);
+      const rows = await db.db
+        .selectFrom('audit_log')
+        .select(['province_code', 'seq', 'id'])
+        .orderBy('id')
+        .execute();
+      expect(rows).toEqual([
+        { province_code: '20', seq: 1, id: 1 },
+        { province_code: '', seq: 1, id: 2 },
+        { province_code: '01', seq: 1, id: 3 },
+        { province_code: '20', seq: 2, id: 4 },
+      ]);
+      expect(await verifyAudit(db)).toMatchObject({ rows: 4, chains: 3, problems: [] });
+      await recordAudit(db, actor, [read('06385')]); // new ids follow the old ones
+      expect(
+        await db.db.selectFrom('audit_log').select('id').where('seq', '=', 3).executeTakeFirst(),
+      ).toEqual({ id: 5 });
+    } finally {
+      await db.close();
+    }
+    const tampered = await legacy(true);
+    try {
+      await expect(migrateToLatest(tampered)).rejects.toThrow(/old hash chain is broken at row 2/);
+      // Nothing half-done: the old log is still there to investigate.
+      expect(await tampered.db.selectFrom('audit_log').select('id').execute()).toHaveLength(4);
+    } finally {
+      await tampered.close();
+    }
+  });
+});
+
+describe('audit appends on postgres', () => {
+  it('lock only their own province’s chain: another province does not wait', async () => {
+    const db = await seededDb('postgres');
+    try {
+      await recordAudit(db, actor, [read('06385'), read('001')]); // both heads exist
+      let release!: () => void;
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      let locked!: () => void;
+      const lockTaken = new Promise<void>((r) => {
+        locked = r;
+      });
+      const slow = db.db.transaction().execute(async (trx) => {
+        await appendAudit(trx, db, actor, [read('06385')]);
+        locked();
+        await held; // Lạng Sơn's head stays locked until released
+      });
+      await lockTaken;
+      const finished: string[] = [];
+      const otherProvince = recordAudit(db, actor, [read('001')]).then(() => finished.push('01'));
+      const sameProvince = recordAudit(db, actor, [read('06400')]).then(() => finished.push('20'));
+      await otherProvince;
+      expect(finished).toEqual(['01']); // Hà Nội wrote while Lạng Sơn's head was held
+      release();
+      await Promise.all([slow, sameProvince]);
+      expect(finished).toEqual(['01', '20']);
+      expect((await verifyAudit(db)).problems).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});
