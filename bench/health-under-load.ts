@@ -28,7 +28,9 @@ for (const { person: p } of generateResidents({
 })) {
   if (lines.length > ROWS) break;
   const born = p.birthDate ? dmy(p.birthDate) : String(p.birthYear);
-  lines.push([p.fullName, born, p.sex === 'female' ? 'Nữ' : 'Nam', p.nationalId ?? '', p.phone ?? ''].join(';'));
+  lines.push(
+    [p.fullName, born, p.sex === 'female' ? 'Nữ' : 'Nam', p.nationalId ?? '', p.phone ?? ''].join(';'),
+  );
 }
 const file = path.join(dir, 'persons.csv');
 fs.writeFileSync(file, `\uFEFF${lines.join('\n')}\n`);
@@ -38,14 +40,26 @@ const server: ChildProcess = spawn(
   process.execPath,
   ['--import', 'tsx', new URL('../src/cli/main.ts', import.meta.url).pathname, 'serve', '--demo'],
   {
-    env: { ...process.env, SAFEADAPT_DATA_DIR: dir, PORT: String(PORT), HOST: '127.0.0.1', SAFEADAPT_LOG: '0' },
+    env: {
+      ...process.env,
+      SAFEADAPT_DATA_DIR: dir,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      SAFEADAPT_LOG: '0',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   },
 );
 const stop = () => server.kill('SIGTERM');
 process.once('exit', stop);
 for (let t0 = Date.now(); ; ) {
-  if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) break;
+  if (
+    await fetch(`${BASE}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
   if (Date.now() - t0 > 300_000) throw new Error('the server did not start in 5 minutes');
   await new Promise((r) => setTimeout(r, 500));
 }
@@ -83,7 +97,9 @@ const load = Promise.all([
       body: JSON.stringify({ uploadId: upload.uploadId, commune: COMMUNE, mode: 'valid-rows' }),
     }),
   ),
-  timed('province export (.xlsx)', () => fetch(`${BASE}/api/persons/export?unit=20&format=xlsx`, { headers })),
+  timed('province export (.xlsx)', () =>
+    fetch(`${BASE}/api/persons/export?unit=20&format=xlsx`, { headers }),
+  ),
 ]).finally(() => {
   busy = false;
 });

@@ -4,7 +4,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest, notFound } from '../../core/errors.ts';
 import { MAX_FILE_BYTES } from '../../core/import/file-limits.ts';
-import type { RowProblem } from '../../core/import/pipeline.ts';
 import { reportXlsx } from '../../core/import/report.ts';
 import { csvLine, neutralizeCell } from '../../core/spreadsheet.ts';
 import {
@@ -322,11 +321,16 @@ export function personRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const batch = await batchInScope(request.ctx.db, request.ctx.scope, request.params.id);
-      const errors = JSON.parse(batch.errors) as RowProblem[];
       return reply
         .header('content-disposition', `attachment; filename="loi-nhap-${batch.id}.xlsx"`)
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(await reportXlsx('Dòng bị từ chối', errors, { narrowWidth: 12 }));
+        .send(
+          reportXlsx(
+            request.ctx.db.db,
+            { kind: 'persons', importId: batch.id, sheetName: 'Dòng bị từ chối' },
+            { narrowWidth: 12 },
+          ),
+        );
     },
   );
 
