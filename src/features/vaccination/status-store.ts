@@ -218,6 +218,8 @@ export async function refreshStatuses(db: Db, trx: Trx, personIds: Iterable<numb
   const deltas = new CounterDeltas();
   const now = new Date().toISOString();
   for (let done = 0; done < ids.length; ) {
+    // Give the event loop a turn between chunks: a catch-up of 20,000 persons is not one stall of the server.
+    if (done > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const chunk = ids.slice(done, done + CHUNK);
     done += chunk.length;
     const persons = await personFacts(trx, chunk);
