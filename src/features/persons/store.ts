@@ -116,8 +116,11 @@ export async function searchPersons(
   }
   const text = filter.q?.trim() ?? '';
   const after = filter.after;
+  // The plain `>=` lets the name index start the scan at the key (a row value alone does not, on SQLite).
   if (after && !text)
-    q = q.where(sql<boolean>`(persons.name_folded, persons.id) > (${after.nameFolded}, ${after.id})`);
+    q = q
+      .where('persons.name_folded', '>=', after.nameFolded)
+      .where(sql<boolean>`(persons.name_folded, persons.id) > (${after.nameFolded}, ${after.id})`);
   const page = (query: typeof q, order: 'persons.name_folded' | 'persons.given_name_folded') =>
     query
       .leftJoin('villages', 'villages.id', 'persons.village_id')
