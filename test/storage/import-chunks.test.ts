@@ -135,7 +135,14 @@ describe.each(ENGINES)('imports in chunks on %s', (engine) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.read(report as unknown as Parameters<typeof book.xlsx.read>[0]);
     const sheet = book.worksheets[0]!;
-    expect(sheet.rowCount).toBe(20_001);
-    expect(sheet.getRow(20_001).getCell(1).value).toBe(20_002);
+    const problems = await db.db
+      .selectFrom('import_problems')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('kind', '=', 'persons')
+      .where('import_id', '=', result.batchId!)
+      .executeTakeFirstOrThrow();
+    expect(Number(problems.n)).toBeGreaterThanOrEqual(20_000);
+    expect(sheet.rowCount).toBe(Number(problems.n) + 1);
+    expect(sheet.getRow(sheet.rowCount).getCell(1).value).toBe(20_002);
   }, 240_000);
 });
