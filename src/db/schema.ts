@@ -468,6 +468,32 @@ export interface PersonEventTable {
   handled_at: string | null;
 }
 
+/** An import's progress (core/import/job.ts): moved forward in each chunk's transaction. */
+export interface ImportJobTable {
+  kind: string;
+  import_id: number;
+  /** running | done | refused */
+  status: string;
+  /** The last file row (Excel number) whose chunk committed: a resumed import starts after it. */
+  last_row: number;
+  /** The import's counts and whatever else it needs to resume (JSON). */
+  state: string;
+  updated_at: string;
+}
+
+/** One problem of an import's row (core/import/report.ts), appended chunk by chunk. */
+export interface ImportProblemTable {
+  id: Generated<number>;
+  kind: string;
+  import_id: number;
+  row: number;
+  column_name: string;
+  /** rejected | warning | ignored (dose imports), null for a rejection of a person list. */
+  problem: string | null;
+  reason_vi: string;
+  reason_en: string;
+}
+
 /** A background job's lease and last run (core/jobs.ts). Instants are ISO-8601 UTC text. */
 export interface JobTable {
   name: string;
@@ -513,5 +539,7 @@ export interface Database {
   vaccination_targets: VaccinationTargetTable;
   contact_outcomes: ContactOutcomeTable;
   jobs: JobTable;
+  import_jobs: ImportJobTable;
+  import_problems: ImportProblemTable;
   person_events: PersonEventTable;
 }

@@ -2,12 +2,17 @@ import type { Db } from '../db/connection.ts';
 import { type MigrationSet, runMigrations } from '../db/migrate.ts';
 import { foundation } from '../db/migrations/0001-foundation.ts';
 import { jobs } from '../db/migrations/0005-jobs.ts';
+import { importProgress } from '../db/migrations/0013-import-progress.ts';
 import { features } from './features.ts';
 
 /** The core schema and every feature's migrations, by name (a name is never reused or edited once applied). */
 export function allMigrations(): MigrationSet {
-  // The core's own tables (units, accounts, audit; the job runner's leases); the rest come with their features.
-  const set: MigrationSet = { '0001-foundation': foundation, '0005-jobs': jobs };
+  // The core's own tables (units, accounts, audit; the job runner's leases; the import pipeline's progress); the rest come with their features.
+  const set: MigrationSet = {
+    '0001-foundation': foundation,
+    '0005-jobs': jobs,
+    '0013-import-progress': importProgress,
+  };
   for (const feature of features())
     for (const [name, migration] of Object.entries(feature.migrations ?? {})) {
       if (set[name]) throw new Error(`Migration ${name} is declared twice (${feature.name})`);

@@ -269,6 +269,7 @@ describe.each(ENGINES)('migration 0006 on %s', (engine) => {
         '0007-audit-chains',
         '0007-document-duplicates',
         '0007-login-throttle',
+        '0013-import-progress',
         '0020-cases',
         '0021-home-checks',
       ]);

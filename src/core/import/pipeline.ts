@@ -8,11 +8,13 @@
  *   3. validate  `eachDataRow(table, headerRow, handle)`: drives the per-row loop over the rows under the
  *                header (blank rows skipped; the handler validates with the feature's pure rules, records the
  *                rejected ones, queues the valid ones, and answers 'end' at the table's end);
- *   4. report    `RowProblem` entries (row, column, reason), kept with the batch and written as .xlsx by
- *                `reportXlsx` (report.ts);
- *   5. insert    `chunked(size, write)`: valid rows written in bulk (db/bulk-insert.ts), a chunk at a time,
- *                inside `commitOrRefuse`: one transaction; all-or-nothing rolls back at the first rejected
- *                row's count, valid-rows commits the rest; a refused import is then recorded by the feature.
+ *   4. report    `RowProblem` entries (row, column, reason) in a `ProblemLog` (report.ts): the first 1,000
+ *                in the answer, all of them appended to import_problems as the import goes, downloaded as
+ *                .xlsx streamed by `reportXlsx`;
+ *   5. insert    `chunked(size, write)`: valid rows written in bulk (db/bulk-insert.ts), each chunk in its
+ *                own short transaction with the job record (job.ts), driven by `importInChunks`:
+ *                all-or-nothing checks every row first and writes only a file without rejected rows;
+ *                valid-rows writes as it reads. A stopped import resumes after its last committed chunk.
  */
 import type { Message } from '../errors.ts';
 import { readHead, readTable, type TableRow } from './read-table.ts';
@@ -69,19 +71,31 @@ export const isBlank = (cells: unknown[]) =>
 export const filledCells = (cells: unknown[]) =>
   cells.filter((c) => c !== null && c !== undefined && String(c).trim() !== '').length;
 
+/** A synchronous stretch longer than this gives the event loop a turn (the server answers meanwhile). */
+const SLICE_MS = 10;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * The per-row loop: every non-blank row below the header row (its Excel number) goes to `handle`, in order,
- * until the handler answers 'end' (the signature block under the table). The file is still read to its end
- * (progress reaches 100 %; leaving exceljs's reader in the middle of a sheet is not clean).
+ * until the handler answers 'end' (the signature block under the table); rows up to `after` (a resumed
+ * import's last committed row) are skipped. The file is still read to its end (progress reaches 100 %;
+ * leaving exceljs's reader in the middle of a sheet is not clean). Rows parsed from one buffer arrive as
+ * microtasks, which never let I/O in: the loop yields to the event loop every SLICE_MS.
  */
 export async function eachDataRow(
   table: OpenTable,
   headerRow: number,
   handle: (row: TableRow) => Promise<'end' | undefined> | 'end' | undefined,
+  after = 0,
 ): Promise<void> {
   let ended = false;
+  let since = performance.now();
   for await (const r of table.rows()) {
-    if (ended || r.row <= headerRow || isBlank(r.cells)) continue;
+    if (performance.now() - since > SLICE_MS) {
+      await turn();
+      since = performance.now();
+    }
+    if (ended || r.row <= Math.max(headerRow, after) || isBlank(r.cells)) continue;
     if ((await handle(r)) === 'end') ended = true;
   }
 }
@@ -115,10 +129,37 @@ export function chunked<T>(size: number, write: (rows: T[]) => Promise<void>) {
 }
 
 /**
- * Runs an import's writes in one transaction. In all-or-nothing mode, rows rejected once the rows are read
- * (`rejected()` > 0) roll everything back and `refused` runs after the rollback (to record the refused batch
- * and its report); answers whether the import was committed. `finish` completes a committing import in the
- * same transaction (counts, audit).
+ * Runs an import as short transactions: `pass(write)` reads the file and writes each chunk in its own
+ * transaction (with the job record: progress shows, a crash keeps every committed chunk). All-or-nothing
+ * first runs a checking pass that writes nothing (`write` false): any rejected row refuses the import before a
+ * row is stored; a resumed import (`checked`) has passed it already. `finish` completes a written import
+ * (counts, audit); `refused` records a refused one. Answers whether the import was committed.
+ */
+export async function importInChunks(options: {
+  mode: ImportMode;
+  checked?: boolean;
+  pass: (write: boolean) => Promise<void>;
+  rejected: () => number;
+  finish: () => Promise<void>;
+  refused: () => Promise<void>;
+}): Promise<boolean> {
+  if (options.mode === 'all-or-nothing' && !options.checked) {
+    await options.pass(false);
+    if (options.rejected() > 0) {
+      await options.refused();
+      return false;
+    }
+  }
+  await options.pass(true);
+  await options.finish();
+  return true;
+}
+
+/**
+ * Runs an import's writes in one transaction (the dose imports, whose checks read what earlier rows wrote).
+ * In all-or-nothing mode, rows rejected once the rows are read (`rejected()` > 0) roll everything back and
+ * `refused` runs after the rollback (to record the refused batch and its report); answers whether the import
+ * was committed. `finish` completes a committing import in the same transaction (counts, audit).
  */
 export async function commitOrRefuse<Trx>(options: {
   mode: ImportMode;

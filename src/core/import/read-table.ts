@@ -188,7 +188,7 @@ async function* readCsv(input: Readable, head: Buffer): AsyncGenerator<TableRow>
     try {
       for await (const chunk of input) {
         if (!parser.write(decoder.decode(chunk as Buffer, { stream: true })))
-          await new Promise((r) => parser.once('drain', r));
+          await new Promise((r) => parser.once('drain', r).once('close', r));
       }
       parser.write(decoder.decode());
       parser.end();
@@ -216,7 +216,10 @@ async function* readCsv(input: Readable, head: Buffer): AsyncGenerator<TableRow>
       );
     throw error;
   } finally {
+    // A reader that stops early (an import failing half-way) leaves the parser full: close it, or the feed
+    // waits for a 'drain' that never comes.
     input.destroy();
+    parser.destroy();
     await feed;
   }
 }

@@ -26,7 +26,8 @@ export function auditRoutes(app: FastifyInstance) {
           entity: z.string().max(40).optional(),
           from: isoDate.optional(),
           to: isoDate.optional(),
-          page: z.coerce.number().int().min(1).max(100_000).default(1),
+          // At most 200 pages of 50 (a deeper page is an offset scan): narrow by date, user or action instead.
+          page: z.coerce.number().int().min(1).max(200).default(1),
         }),
       },
     },

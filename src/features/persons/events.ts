@@ -58,13 +58,6 @@ export async function emitPersonEvents(db: Db, trx: Trx, events: readonly Person
       .execute();
 }
 
-/** One `created` event per person of an import batch, written by one statement at the end of the import. */
-export async function emitCreatedForBatch(trx: Trx, batchId: number, payload: Record<string, unknown>) {
-  await sql`insert into person_events (kind, person_id, province_code, payload, created_at)
-    select 'created', id, province_code, ${JSON.stringify(payload)}, ${new Date().toISOString()}
-    from persons where import_batch_id = ${batchId} order by id`.execute(trx);
-}
-
 export interface PersonEventContext {
   db: Db;
   trx: Trx;

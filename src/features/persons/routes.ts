@@ -1,10 +1,10 @@
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest, notFound } from '../../core/errors.ts';
 import { MAX_FILE_BYTES } from '../../core/import/file-limits.ts';
-import type { RowProblem } from '../../core/import/pipeline.ts';
 import { reportXlsx } from '../../core/import/report.ts';
 import { csvLine, neutralizeCell } from '../../core/spreadsheet.ts';
 import {
@@ -39,7 +39,7 @@ import {
   personResponse,
   uploadResponse,
 } from './schemas.ts';
-import { getPerson, type PersonFilter, searchPersons, updatePerson } from './store.ts';
+import { eachPerson, getPerson, type PersonFilter, searchPersons, updatePerson } from './store.ts';
 
 const filterQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -48,7 +48,9 @@ const filterQuery = z.object({
   ageBand: z.enum(AGE_BANDS).optional(),
   status: z.enum(PERSON_STATUSES).optional(),
   priority: z.enum(PRIORITY_GROUPS).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  // At most 200 pages of 50 (10,000 rows): a deeper page is an offset scan of the registry; past it, a 400
+  // naming `page` tells the caller to filter (a silent clamp would answer a page it did not ask for).
+  page: z.coerce.number().int().min(1).max(200).default(1),
 });
 const PAGE = 50;
 const EXPORT_LIMIT = 200_000;
@@ -103,7 +105,8 @@ export function personRoutes(app: FastifyInstance) {
         request.ctx.scope,
         toFilter(q, PAGE + 1, (q.page - 1) * PAGE),
       );
-      return { persons: persons.slice(0, PAGE), page: q.page, hasMore: persons.length > PAGE };
+      const shown = persons.slice(0, PAGE).map(({ name_folded: _, ...p }) => p);
+      return { persons: shown, page: q.page, hasMore: persons.length > PAGE };
     },
   );
 
@@ -126,33 +129,41 @@ export function personRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const rows = await searchPersons(
+      const { page: _, format, ...filter } = request.query;
+      const rows = eachPerson(
         request.ctx.db,
         request.ctx.scope,
-        toFilter(request.query, EXPORT_LIMIT, 0),
+        toFilter({ ...filter, page: 1 }, 0, 0),
+        EXPORT_LIMIT,
       );
       const name = `danh-sach-${request.query.unit ?? request.ctx.scope.unitCode}`;
-      if (request.query.format === 'csv') {
-        const lines = [
-          csvLine(EXPORT_COLUMNS.map((c) => c[0])),
-          ...rows.map((p) => csvLine(EXPORT_COLUMNS.map((c) => p[c[1]]))),
-        ];
+      // Streamed a page of persons at a time: no list or workbook of the whole province in memory.
+      if (format === 'csv')
         return reply
           .header('content-disposition', `attachment; filename="${name}.csv"`)
           .type('text/csv; charset=utf-8')
-          .send(`\uFEFF${lines.join('\r\n')}\r\n`);
-      }
-      const book = new ExcelJS.Workbook();
+          .send(
+            Readable.from(
+              (async function* () {
+                yield `\uFEFF${csvLine(EXPORT_COLUMNS.map((c) => c[0]))}\r\n`;
+                for await (const p of rows) yield `${csvLine(EXPORT_COLUMNS.map((c) => p[c[1]]))}\r\n`;
+              })(),
+            ),
+          );
+      const stream = new PassThrough();
+      const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false });
       const sheet = book.addWorksheet('Danh sách');
-      sheet.addRow(EXPORT_COLUMNS.map((c) => c[0])).font = { bold: true };
-      for (const p of rows) sheet.addRow(EXPORT_COLUMNS.map((c) => neutralizeCell(p[c[1]])));
-      sheet.columns.forEach((col) => {
-        col.width = 20;
-      });
+      sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c[0], width: 20 }));
+      sheet.getRow(1).font = { bold: true };
+      (async () => {
+        for await (const p of rows) sheet.addRow(EXPORT_COLUMNS.map((c) => neutralizeCell(p[c[1]]))).commit();
+        sheet.commit();
+        await book.commit();
+      })().catch((error) => stream.destroy(error));
       return reply
         .header('content-disposition', `attachment; filename="${name}.xlsx"`)
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(Buffer.from(await book.xlsx.writeBuffer()));
+        .send(stream);
     },
   );
 
@@ -322,11 +333,16 @@ export function personRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const batch = await batchInScope(request.ctx.db, request.ctx.scope, request.params.id);
-      const errors = JSON.parse(batch.errors) as RowProblem[];
       return reply
         .header('content-disposition', `attachment; filename="loi-nhap-${batch.id}.xlsx"`)
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(await reportXlsx('Dòng bị từ chối', errors, { narrowWidth: 12 }));
+        .send(
+          reportXlsx(
+            request.ctx.db.db,
+            { kind: 'persons', importId: batch.id, sheetName: 'Dòng bị từ chối' },
+            { narrowWidth: 12 },
+          ),
+        );
     },
   );
 

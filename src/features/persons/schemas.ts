@@ -101,7 +101,7 @@ export const importBatch = z.object({
   rejected: z.number().int(),
   review: z.number().int(),
   existing: z.number().int(),
-  status: z.enum(['committed', 'refused', 'undone']),
+  status: z.enum(['importing', 'committed', 'refused', 'undone']),
   created_at: z.string(),
 });
 

@@ -85,6 +85,8 @@ export interface PersonFilter {
   priorityGroup?: string;
   limit: number;
   offset: number;
+  /** Keyset paging (exports, without `q`): only persons after this one in (folded name, id) order. */
+  after?: { nameFolded: string; id: number };
 }
 
 /**
@@ -113,6 +115,12 @@ export async function searchPersons(
       .where('persons.birth_sort', '<=', range.bornOnOrBefore);
   }
   const text = filter.q?.trim() ?? '';
+  const after = filter.after;
+  // The plain `>=` lets the name index start the scan at the key (a row value alone does not, on SQLite).
+  if (after && !text)
+    q = q
+      .where('persons.name_folded', '>=', after.nameFolded)
+      .where(sql<boolean>`(persons.name_folded, persons.id) > (${after.nameFolded}, ${after.id})`);
   const page = (query: typeof q, order: 'persons.name_folded' | 'persons.given_name_folded') =>
     query
       .leftJoin('villages', 'villages.id', 'persons.village_id')
@@ -167,9 +175,7 @@ export async function searchPersons(
       .filter((p) => !seen.has(p.id) && seen.add(p.id))
       .sort((a, b) => (a.name_folded < b.name_folded ? -1 : a.name_folded > b.name_folded ? 1 : a.id - b.id));
   } else rows = await page(q, 'persons.name_folded');
-  const persons = rows
-    .slice(filter.offset, filter.offset + filter.limit)
-    .map(({ name_folded: _, ...p }) => p);
+  const persons = rows.slice(filter.offset, filter.offset + filter.limit);
   await recordAudit(db, scope, [
     {
       action: 'read',
@@ -179,6 +185,35 @@ export async function searchPersons(
     },
   ]);
   return persons;
+}
+
+/**
+ * The whole filtered list, a page at a time in (folded name, id) order (a province's hundreds of thousands
+ * of persons never sit in memory, and each query is short: the server answers between pages). A text
+ * search is one page of at most `max` (its two merged scans cannot be paged by one key).
+ */
+export async function* eachPerson(
+  db: Db,
+  scope: Scope,
+  filter: Omit<PersonFilter, 'limit' | 'offset'>,
+  max: number,
+) {
+  const size = filter.q?.trim() ? max : 2000;
+  let after: PersonFilter['after'];
+  for (let sent = 0; sent < max; ) {
+    const page = await searchPersons(db, scope, {
+      ...filter,
+      after,
+      limit: Math.min(size, max - sent),
+      offset: 0,
+    });
+    yield* page;
+    sent += page.length;
+    if (page.length < size) return;
+    const last = page.at(-1)!;
+    after = { nameFolded: last.name_folded, id: last.id };
+    await new Promise<void>((resolve) => setImmediate(resolve)); // the server answers between pages
+  }
 }
 
 /**

@@ -79,54 +79,59 @@ export async function recordDose(
       vi: `Hồ sơ này đã được gộp vào hồ sơ số ${person.mergedInto}: ghi mũi tiêm vào hồ sơ đó.`,
       en: `This record was merged into record ${person.mergedInto}: record the dose there.`,
     });
-  return writeTransaction(db, async (trx): Promise<DoseResult> => {
-    const existing = await dosesOf(trx, personId);
-    // Without a number, a dose of the same product on the same day is that dose again.
-    const slot =
-      existing.find(
-        (d) => d.date === input.date && d.vaccine === input.vaccine && (!input.kind || d.kind === input.kind),
-      ) ?? nextDoseOf(existing, input.vaccine);
-    const dose: DoseFact = {
-      vaccine: input.vaccine,
-      kind: input.kind ?? slot.kind,
-      number: input.doseNumber ?? (input.kind && input.kind !== slot.kind ? 1 : slot.number),
-      date: input.date,
-    };
-    const verdict = checkDose(dose, existing, cardForDose(person), today);
-    if (verdict.verdict === 'reject') throw refused(verdict.reasons);
-    if (verdict.verdict === 'ignore') return { result: 'ignored', reason: verdict.reason };
-    const now = new Date().toISOString();
-    const row = {
-      person_id: personId,
-      province_code: person.provinceCode,
-      district_code: person.districtCode,
-      commune_code: person.communeCode,
-      vaccine: dose.vaccine,
-      kind: dose.kind,
-      dose_number: dose.number,
-      date: dose.date,
-      site: input.site ?? null,
-      lot: input.lot ?? null,
-      session_id: input.sessionId ?? null,
-      import_id: null,
-      warnings: JSON.stringify(verdict.warnings),
-      created_by: scope.userId,
-      created_at: now,
-      updated_at: now,
-    };
-    const { id } = await trx.insertInto('doses').values(row).returning('id').executeTakeFirstOrThrow();
-    await refreshStatuses(db, trx, [personId], today);
-    await appendAudit(trx, db, scope, [
-      {
-        action: 'create',
-        entity: 'dose',
-        entityId: id,
-        unitCode: person.communeCode,
-        details: { personId, vaccine: dose.vaccine, kind: dose.kind, number: dose.number, date: dose.date },
-      },
-    ]);
-    return { result: 'recorded', dose: { id, ...row }, warnings: verdict.warnings };
-  });
+  return writeTransaction(
+    db,
+    async (trx): Promise<DoseResult> => {
+      const existing = await dosesOf(trx, personId);
+      // Without a number, a dose of the same product on the same day is that dose again.
+      const slot =
+        existing.find(
+          (d) =>
+            d.date === input.date && d.vaccine === input.vaccine && (!input.kind || d.kind === input.kind),
+        ) ?? nextDoseOf(existing, input.vaccine);
+      const dose: DoseFact = {
+        vaccine: input.vaccine,
+        kind: input.kind ?? slot.kind,
+        number: input.doseNumber ?? (input.kind && input.kind !== slot.kind ? 1 : slot.number),
+        date: input.date,
+      };
+      const verdict = checkDose(dose, existing, cardForDose(person), today);
+      if (verdict.verdict === 'reject') throw refused(verdict.reasons);
+      if (verdict.verdict === 'ignore') return { result: 'ignored', reason: verdict.reason };
+      const now = new Date().toISOString();
+      const row = {
+        person_id: personId,
+        province_code: person.provinceCode,
+        district_code: person.districtCode,
+        commune_code: person.communeCode,
+        vaccine: dose.vaccine,
+        kind: dose.kind,
+        dose_number: dose.number,
+        date: dose.date,
+        site: input.site ?? null,
+        lot: input.lot ?? null,
+        session_id: input.sessionId ?? null,
+        import_id: null,
+        warnings: JSON.stringify(verdict.warnings),
+        created_by: scope.userId,
+        created_at: now,
+        updated_at: now,
+      };
+      const { id } = await trx.insertInto('doses').values(row).returning('id').executeTakeFirstOrThrow();
+      await refreshStatuses(db, trx, [personId], today);
+      await appendAudit(trx, db, scope, [
+        {
+          action: 'create',
+          entity: 'dose',
+          entityId: id,
+          unitCode: person.communeCode,
+          details: { personId, vaccine: dose.vaccine, kind: dose.kind, number: dose.number, date: dose.date },
+        },
+      ]);
+      return { result: 'recorded', dose: { id, ...row }, warnings: verdict.warnings };
+    },
+    [person.communeCode],
+  );
 }
 
 async function doseInScope(db: Db, scope: Scope, id: number) {

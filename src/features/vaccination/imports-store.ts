@@ -4,7 +4,6 @@ import { reportXlsx } from '../../core/import/report.ts';
 import type { Db } from '../../db/connection.ts';
 import { recordInScope, unitInScope } from '../admin-units/index.ts';
 import type { Scope } from '../auth/index.ts';
-import type { ReportEntry } from './import/import-doses.ts';
 
 const importNotFound = () => notFound({ vi: 'Không tìm thấy lần nhập.', en: 'Import not found.' });
 
@@ -39,13 +38,17 @@ export async function listDoseImports(db: Db, scope: Scope, unitCode: string) {
   return { imports: await q.orderBy('i.id', 'desc').limit(200).execute() };
 }
 
-export async function importReportXlsx(db: Db, scope: Scope, id: number): Promise<Buffer> {
+export async function importReportXlsx(db: Db, scope: Scope, id: number): Promise<NodeJS.ReadableStream> {
   const batch = await db.db.selectFrom('dose_imports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!batch) throw importNotFound();
   await recordInScope(db, scope, batch.unit_code, importNotFound, batch);
   const KIND = { rejected: 'Bị từ chối', warning: 'Cảnh báo', ignored: 'Bỏ qua (đã có)' };
-  return reportXlsx('Báo cáo nhập', JSON.parse(batch.report) as ReportEntry[], {
-    kinds: KIND,
-    narrowWidth: 14,
-  });
+  return reportXlsx(
+    db.db,
+    { kind: 'doses', importId: batch.id, sheetName: 'Báo cáo nhập' },
+    {
+      kinds: KIND,
+      narrowWidth: 14,
+    },
+  );
 }

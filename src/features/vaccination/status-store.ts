@@ -36,14 +36,31 @@ const MILESTONES = [
 const CHUNK = 500;
 
 /**
- * All vaccination writes take one lock on PostgreSQL: a status is read, recomputed and its counters moved
- * as one step, and two such steps on the same person must not interleave. SQLite transactions are serial.
+ * A vaccination write. On PostgreSQL a status is read, recomputed and its counters moved as one step, and
+ * two such steps on the same person must not interleave: `refreshStatuses` locks the persons' communes (a
+ * person is in one commune), and a write that checks a person's doses before adding one names the commune
+ * so that the check is serialised too. Writes in other communes go on in parallel. SQLite transactions are
+ * serial.
  */
-export function writeTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+export function writeTransaction<T>(
+  db: Db,
+  work: (trx: Trx) => Promise<T>,
+  communes: readonly string[] = [],
+): Promise<T> {
   return db.db.transaction().execute(async (trx) => {
-    if (db.engine === 'postgres') await sql`select pg_advisory_xact_lock(60060)`.execute(trx);
+    await lockCommunes(db, trx, communes);
     return work(trx);
   });
+}
+
+/**
+ * Transaction-scoped advisory locks keyed by commune code (namespace 60060), taken in code order so that two
+ * transactions never wait on each other in a circle; held until the transaction (a chunk) ends.
+ */
+async function lockCommunes(db: Db, trx: Trx, communes: Iterable<string>) {
+  if (db.engine !== 'postgres') return;
+  for (const code of [...new Set(communes)].sort())
+    await sql`select pg_advisory_xact_lock(60060, ${Number(code)}::integer)`.execute(trx);
 }
 
 /** Counter changes gathered over many persons, written once. */
@@ -201,10 +218,17 @@ export async function refreshStatuses(db: Db, trx: Trx, personIds: Iterable<numb
   const deltas = new CounterDeltas();
   const now = new Date().toISOString();
   for (let done = 0; done < ids.length; ) {
+    // Give the event loop a turn between chunks: a catch-up of 20,000 persons is not one stall of the server.
+    if (done > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const chunk = ids.slice(done, done + CHUNK);
     done += chunk.length;
-    const [persons, duplicates, previous] = await Promise.all([
-      personFacts(trx, chunk),
+    const persons = await personFacts(trx, chunk);
+    await lockCommunes(
+      db,
+      trx,
+      persons.map((p) => p.commune_code),
+    );
+    const [duplicates, previous] = await Promise.all([
       mergedRecordsOf(trx, chunk),
       trx.selectFrom('vaccination_status').selectAll().where('person_id', 'in', chunk).execute(),
     ]);
@@ -251,7 +275,6 @@ const SYNC_BATCH = 20_000;
  * the record it was or is merged into), in the dispatcher's transaction, which marks them handled.
  */
 export const applyPersonEvents: PersonEventHandler = async ({ db, trx, asOf }, events) => {
-  if (db.engine === 'postgres') await sql`select pg_advisory_xact_lock(60060)`.execute(trx);
   const ids = new Set<number>();
   for (const e of events) {
     ids.add(e.personId);

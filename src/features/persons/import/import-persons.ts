@@ -1,23 +1,25 @@
 import type { Kysely } from 'kysely';
 import { vietnamTodayInstant } from '../../../core/dates.ts';
 import { badRequest } from '../../../core/errors.ts';
+import { advanceImportJob, endImportJob, openImportJob } from '../../../core/import/job.ts';
 import {
   cellsByField,
   chunked,
-  commitOrRefuse,
   eachDataRow,
   filledCells,
   type ImportMode,
+  importInChunks,
   openTable,
   type RowProblem,
 } from '../../../core/import/pipeline.ts';
+import { firstProblems, ProblemLog } from '../../../core/import/report.ts';
 import { foldDiacritics } from '../../../core/text.ts';
 import { insertReturningIds } from '../../../db/bulk-insert.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { AuditEvent } from '../../audit/index.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { emitCreatedForBatch } from '../events.ts';
+import { emitPersonEvents } from '../events.ts';
 import { sameBirthAndVillage } from '../rules/duplicates.ts';
 import { detectHeader, isSignatureRow, type PersonField } from '../rules/headers.ts';
 import { type PersonInput, validatePersonRow } from '../rules/person-row.ts';
@@ -34,6 +36,7 @@ export interface ImportResult {
   review: number;
   /** Rows whose national ID is already in the registry: the same person, not inserted again. */
   existing: number;
+  /** The first problems (SHOWN_PROBLEMS); the batch's report has them all. */
   errors: RowError[];
   committed: boolean;
 }
@@ -50,17 +53,30 @@ export interface ImportOptions {
   actor: { userId: number | null; username: string | null; ip: string | null };
   today?: Date;
   onProgress?: (bytes: number) => void;
+  /** A batch whose import stopped half-way (its job still running): go on after its last committed chunk. */
+  resume?: number;
 }
 
 const CHUNK = 500;
+const KIND = 'persons';
+type Counts = Pick<ImportResult, 'rowsRead' | 'imported' | 'rejected' | 'review' | 'existing'>;
+const batchCounts = (r: Counts) => ({
+  rows_read: r.rowsRead,
+  imported: r.imported,
+  rejected: r.rejected,
+  review: r.review,
+  existing: r.existing,
+});
 
 /** Folded name (personRow's name_folded) and birth year. */
 const namesakeKey = (folded: string, birthYear: number) => `${folded}|${birthYear}`;
 
 /**
- * Imports a commune's person list in one transaction: nothing is half-written. In all-or-nothing mode any
- * rejected row rolls everything back; in valid-rows mode the valid rows are committed and the rest reported.
- * Either way the batch is recorded with its error report, and a committed batch can be undone.
+ * Imports a commune's person list in chunks, each its own short transaction (core/import: the server keeps
+ * answering, progress shows, a crash keeps the committed chunks and resumes after them). In all-or-nothing
+ * mode every row is checked first and one rejected row refuses the file before anything is written; in
+ * valid-rows mode the valid rows are committed and the rest reported. Either way the batch is recorded with
+ * its error report, and a committed batch can be undone.
  */
 export async function importPersons(db: Db, options: ImportOptions): Promise<ImportResult> {
   const today = options.today ?? vietnamTodayInstant();
@@ -85,7 +101,7 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
   };
 
   // Read the first rows to find the header, then go on with the same stream.
-  const table = await openTable(options);
+  let table = await openTable(options);
   const head = table.head;
   const header = detectHeader(head.map((r) => r.cells));
   if (!header && !options.mapping)
@@ -122,102 +138,96 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
     errors: [],
     committed: false,
   };
-  const seenIds = new Map<string, number>();
+  const job = await openImportJob<{ counts: Counts }>(db.db, KIND, options.resume, (trx) =>
+    trx
+      .insertInto('import_batches')
+      .values({
+        kind: 'persons',
+        commune_code: commune.code,
+        province_code: place.province_code,
+        file_name: options.fileName,
+        mode: options.mode,
+        rows_read: 0,
+        imported: 0,
+        rejected: 0,
+        review: 0,
+        existing: 0,
+        status: 'importing',
+        errors: '[]',
+        created_by: options.actor.userId,
+        created_at: new Date().toISOString(),
+        undone_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .then((b) => b.id),
+  );
+  if (job.state) Object.assign(result, job.state.counts);
+  const batch = { id: job.importId };
+  result.batchId = batch.id;
+  const problems = new ProblemLog(KIND, batch.id);
+  const counts = (): Counts => ({
+    rowsRead: result.rowsRead,
+    imported: result.imported,
+    rejected: result.rejected,
+    review: result.review,
+    existing: result.existing,
+  });
   // Persons of this commune by folded name and birth year: registered ones as looked up, and this file's rows.
   const namesakes = new Map<
     string,
     { id: number; fullName: string; birthDate: string | null; birthYear: number; villageId: number | null }[]
   >();
+  // Households from the list's "Chủ hộ" column: one per head's name and village; the head is the member
+  // whose relation is "Chủ hộ" or whose own name is the head's.
+  const householdIds = new Map<string, number>();
+  const isHead = (p: PersonInput) =>
+    foldDiacritics(p.relationToHead ?? '') === 'chu ho' ||
+    (!!p.householdHead && foldDiacritics(p.householdHead) === foldDiacritics(p.fullName));
+  const householdKey = (p: PersonInput): string | null => {
+    const head = p.householdHead ?? (isHead(p) ? p.fullName : null);
+    return head ? `${p.villageId ?? ''}|${foldDiacritics(head)}` : null;
+  };
 
-  let batchId = 0;
-  let heads = new Map<number, number>();
-  result.committed = await commitOrRefuse<Kysely<Database>>({
-    mode: options.mode,
-    transaction: (work) => db.db.transaction().execute(work),
-    rejected: () => result.rejected,
-    write: async (trx) => {
-      const now = new Date().toISOString();
-      const batch = await trx
-        .insertInto('import_batches')
-        .values({
-          kind: 'persons',
+  /** One pass over the file: checking only (`write` false), or writing each chunk in its own transaction. */
+  const pass = async (write: boolean) => {
+    const seenIds = new Map<string, number>();
+    let current = job.lastRow;
+    const now = new Date().toISOString();
+    if (write) await loadNamesakes();
+
+    /** The households of a chunk's persons, the new ones inserted together. */
+    const householdsOf = async (
+      trx: Kysely<Database>,
+      persons: PersonInput[],
+    ): Promise<(number | null)[]> => {
+      const keys = persons.map(householdKey);
+      const added = new Map<string, PersonInput>();
+      persons.forEach((p, i) => {
+        const key = keys[i];
+        if (key && !householdIds.has(key) && !added.has(key)) added.set(key, p);
+      });
+      const ids = await insertReturningIds(
+        db,
+        trx,
+        'households',
+        [...added.values()].map((p) => ({
           commune_code: commune.code,
           province_code: place.province_code,
-          file_name: options.fileName,
-          mode: options.mode,
-          rows_read: 0,
-          imported: 0,
-          rejected: 0,
-          review: 0,
-          existing: 0,
-          status: 'committed',
-          errors: '[]',
-          created_by: options.actor.userId,
+          village_id: p.villageId,
+          head_person_id: null,
+          address: p.address,
+          import_batch_id: batch.id,
           created_at: now,
-          undone_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      result.batchId = batch.id;
-      batchId = batch.id;
-      // The commune's registered persons by folded name and birth year, read once: duplicates are then found
-      // in memory, not by a query per chunk (a commune holds thousands, the province bench a million).
-      for (const c of await trx
-        .selectFrom('persons')
-        .select(['id', 'full_name', 'birth_date', 'birth_year', 'village_id'])
-        .where('commune_code', '=', commune.code)
-        .where('merged_into', 'is', null)
-        .execute()) {
-        const key = namesakeKey(foldDiacritics(c.full_name), c.birth_year);
-        const same = namesakes.get(key) ?? [];
-        same.push({
-          id: c.id,
-          fullName: c.full_name,
-          birthDate: c.birth_date,
-          birthYear: c.birth_year,
-          villageId: c.village_id,
-        });
-        namesakes.set(key, same);
-      }
+        })),
+      );
+      for (const [i, key] of [...added.keys()].entries()) householdIds.set(key, ids[i]!);
+      return keys.map((key) => (key ? householdIds.get(key)! : null));
+    };
 
-      // Households from the list's "Chủ hộ" column: one per head's name and village; the head is the member
-      // whose relation is "Chủ hộ" or whose own name is the head's.
-      const householdIds = new Map<string, number>();
-      heads = new Map<number, number>();
-      const isHead = (p: PersonInput) =>
-        foldDiacritics(p.relationToHead ?? '') === 'chu ho' ||
-        (!!p.householdHead && foldDiacritics(p.householdHead) === foldDiacritics(p.fullName));
-      const householdKey = (p: PersonInput): string | null => {
-        const head = p.householdHead ?? (isHead(p) ? p.fullName : null);
-        return head ? `${p.villageId ?? ''}|${foldDiacritics(head)}` : null;
-      };
-      /** The households of a chunk's persons, the new ones inserted together. */
-      const householdsOf = async (persons: PersonInput[]): Promise<(number | null)[]> => {
-        const keys = persons.map(householdKey);
-        const added = new Map<string, PersonInput>();
-        persons.forEach((p, i) => {
-          const key = keys[i];
-          if (key && !householdIds.has(key) && !added.has(key)) added.set(key, p);
-        });
-        const ids = await insertReturningIds(
-          db,
-          trx,
-          'households',
-          [...added.values()].map((p) => ({
-            commune_code: commune.code,
-            province_code: place.province_code,
-            village_id: p.villageId,
-            head_person_id: null,
-            address: p.address,
-            import_batch_id: batch.id,
-            created_at: now,
-          })),
-        );
-        for (const [i, key] of [...added.keys()].entries()) householdIds.set(key, ids[i]!);
-        return keys.map((key) => (key ? householdIds.get(key)! : null));
-      };
-
-      const persons = chunked<{ row: number; person: PersonInput }>(CHUNK, async (pending) => {
+    // Each chunk commits on its own with its problems and the job's progress: the rows up to `current`.
+    const persons = chunked<{ row: number; person: PersonInput }>(CHUNK, (pending) =>
+      db.db.transaction().execute(async (trx) => {
         const nationalIds = pending.flatMap((p) => (p.person.nationalId ? [p.person.nationalId] : []));
         const known = new Set(
           nationalIds.length
@@ -232,13 +242,29 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         );
         const fresh = pending.filter((p) => !p.person.nationalId || !known.has(p.person.nationalId));
         result.existing += pending.length - fresh.length;
-        const households = await householdsOf(fresh.map((p) => p.person));
+        const households = await householdsOf(
+          trx,
+          fresh.map((p) => p.person),
+        );
         const newRows = fresh.map((p, i) =>
           personRow(p.person, place, { importBatchId: batch.id, householdId: households[i], now }),
         );
         const ids = await insertPersonRows(db, trx, newRows);
+        const heads = new Map<number, number>();
         for (const [i, p] of fresh.entries())
           if (households[i] && isHead(p.person)) heads.set(households[i]!, ids[i]!);
+        await setHouseholdHeads(db, trx, heads);
+        // One `created` event per person registered, with the chunk that registers them.
+        await emitPersonEvents(
+          db,
+          trx,
+          ids.map((personId) => ({
+            kind: 'created' as const,
+            personId,
+            provinceCode: place.province_code,
+            payload: { source: 'import', batchId: batch.id },
+          })),
+        );
         result.imported += fresh.length;
         const reviews = fresh.flatMap((p, i) => {
           const { fullName, birthDate, birthYear, villageId } = p.person;
@@ -265,9 +291,16 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         });
         if (reviews.length) await trx.insertInto('duplicate_reviews').values(reviews).execute();
         result.review += reviews.length;
-      });
+        await problems.write(trx);
+        await advanceImportJob(trx, job, current, { counts: counts() });
+      }),
+    );
 
-      await eachDataRow(table, headerRowNumber, async (r) => {
+    await eachDataRow(
+      table,
+      headerRowNumber,
+      async (r) => {
+        current = r.row;
         // The table ends at the signature block ("Người lập biểu", "…, ngày … tháng … năm …").
         if (isSignatureRow(r.cells)) return 'end';
         // A lone cell under or inside the table is a note or a section title ("Người lập biểu"), not a person.
@@ -278,8 +311,8 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         if (!checked.ok) {
           result.rejected += 1;
           for (const e of checked.errors)
-            result.errors.push({ row: r.row, column: headerNames.get(e.field) ?? e.field, reason: e.reason });
-          return;
+            problems.add({ row: r.row, column: headerNames.get(e.field) ?? e.field, reason: e.reason });
+          return write ? undefined : problems.writeIfFull(db.db).then(() => undefined);
         }
         const id = checked.person.nationalId;
         if (id && seenIds.has(id)) {
@@ -288,31 +321,52 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
             vi: `Trùng số CCCD/CMND với dòng ${seenIds.get(id)}.`,
             en: `Same national ID as row ${seenIds.get(id)}.`,
           };
-          result.errors.push({ row: r.row, column: headerNames.get('nationalId') ?? 'nationalId', reason });
-          return;
+          problems.add({ row: r.row, column: headerNames.get('nationalId') ?? 'nationalId', reason });
+          return write ? undefined : problems.writeIfFull(db.db).then(() => undefined);
         }
         if (id) seenIds.set(id, r.row);
-        await persons.push({ row: r.row, person: checked.person });
+        if (write) await persons.push({ row: r.row, person: checked.person });
+      },
+      job.lastRow,
+    );
+    await persons.end();
+    if (!write) await problems.write(db.db);
+  };
+
+  // The commune's registered persons by folded name and birth year, read once: duplicates are then found
+  // in memory, not by a query per chunk (a commune holds thousands, the province bench a million).
+  async function loadNamesakes() {
+    for (const c of await db.db
+      .selectFrom('persons')
+      .select(['id', 'full_name', 'birth_date', 'birth_year', 'village_id'])
+      .where('commune_code', '=', place.commune_code)
+      .where('merged_into', 'is', null)
+      .execute()) {
+      const key = namesakeKey(foldDiacritics(c.full_name), c.birth_year);
+      const same = namesakes.get(key) ?? [];
+      same.push({
+        id: c.id,
+        fullName: c.full_name,
+        birthDate: c.birth_date,
+        birthYear: c.birth_year,
+        villageId: c.village_id,
       });
-      await persons.end();
-    },
-    finish: async (trx) => {
-      const batch = { id: batchId };
-      await setHouseholdHeads(db, trx, heads);
-      // One `created` event per person registered, in one statement, in the import's transaction.
-      if (result.imported) await emitCreatedForBatch(trx, batch.id, { source: 'import', batchId: batch.id });
+      namesakes.set(key, same);
+    }
+  }
+
+  /** The batch's end: its counts, first problems and status, and the job's. */
+  const close = (status: 'committed' | 'refused') =>
+    db.db.transaction().execute(async (trx) => {
+      await problems.write(trx);
+      result.errors = await firstProblems(trx, KIND, batch.id);
       await trx
         .updateTable('import_batches')
-        .set({
-          rows_read: result.rowsRead,
-          imported: result.imported,
-          rejected: result.rejected,
-          review: result.review,
-          existing: result.existing,
-          errors: JSON.stringify(result.errors),
-        })
+        .set({ ...batchCounts(result), status, errors: JSON.stringify(result.errors) })
         .where('id', '=', batch.id)
         .execute();
+      await endImportJob(trx, job, status === 'committed' ? 'done' : 'refused');
+      if (status === 'refused') return;
       const event: AuditEvent = {
         action: 'create',
         entity: 'import_batch',
@@ -328,32 +382,24 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         },
       };
       await appendAudit(trx, db, options.actor, [event]);
+    });
+
+  let passes = 0;
+  result.committed = await importInChunks({
+    mode: options.mode,
+    checked: job.lastRow > 0,
+    pass: async (write) => {
+      // A second pass (all-or-nothing, after a clean check) reads the file anew and counts again.
+      if (passes++ > 0) {
+        table = await openTable(options);
+        Object.assign(result, { rowsRead: 0, rejected: 0 });
+      }
+      await pass(write);
     },
-    // Rolled back: record the refused batch (no persons) so that its error report can be downloaded.
-    refused: async () => {
-      const refused = await db.db
-        .insertInto('import_batches')
-        .values({
-          kind: 'persons',
-          commune_code: commune.code,
-          province_code: place.province_code,
-          file_name: options.fileName,
-          mode: options.mode,
-          rows_read: result.rowsRead,
-          imported: 0,
-          rejected: result.rejected,
-          review: 0,
-          existing: 0,
-          status: 'refused',
-          errors: JSON.stringify(result.errors),
-          created_by: options.actor.userId,
-          created_at: new Date().toISOString(),
-          undone_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      Object.assign(result, { batchId: refused.id, imported: 0, review: 0, existing: 0 });
-    },
+    rejected: () => result.rejected,
+    finish: () => close('committed'),
+    // Refused: the batch is recorded with its report and no persons.
+    refused: () => close('refused'),
   });
   return result;
 }

@@ -165,6 +165,7 @@ export const personsEn: PersonsMessages = {
       mode: 'Mode',
       counts: 'Read {{read}} · imported {{imported}} · rejected {{rejected}}',
       statuses: {
+        importing: 'Importing',
         committed: 'Stored',
         refused: 'Not stored (rejected rows)',
         undone: 'Undone',

@@ -163,6 +163,7 @@ export const personsVi = {
       mode: 'Cách nhập',
       counts: 'Đọc {{read}} · nhập {{imported}} · từ chối {{rejected}}',
       statuses: {
+        importing: 'Đang nhập',
         committed: 'Đã lưu',
         refused: 'Không lưu (có dòng lỗi)',
         undone: 'Đã hoàn tác',

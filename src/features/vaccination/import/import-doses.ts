@@ -18,6 +18,7 @@ import {
   openTable,
   type RowProblem,
 } from '../../../core/import/pipeline.ts';
+import { ProblemLog } from '../../../core/import/report.ts';
 import { insertRows } from '../../../db/bulk-insert.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { Database } from '../../../db/schema.ts';
@@ -78,6 +79,13 @@ const REPORT_LIMIT = 5000;
 
 /** A dose read from a file row; `names` are the columns' headers where a dose group names them. */
 type NumberedRow = DoseRow & { row: number; names?: ReadonlyMap<string, string> };
+
+/** The report's entries, kept for the download (core/import/report.ts). */
+async function writeReport(trx: Kysely<Database>, importId: number, entries: readonly ReportEntry[]) {
+  const log = new ProblemLog<ReportEntry['kind']>('doses', importId);
+  for (const e of entries) log.add(e);
+  await log.write(trx);
+}
 
 export async function importDoses(db: Db, options: DoseImportOptions): Promise<DoseImportResult> {
   const today = options.today ?? vietnamToday();
@@ -352,6 +360,7 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
       result.matchedPersons = new Set([...byNationalId, ...byNameAndBirth]).size;
       const { created_at: _, ...counts } = importRecord('committed');
       await trx.updateTable('dose_imports').set(counts).where('id', '=', batch.id).execute();
+      await writeReport(trx, batch.id, result.report);
       await appendAudit(trx, db, options.actor, [
         {
           action: 'create',
@@ -390,6 +399,7 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
         .returning('id')
         .executeTakeFirstOrThrow();
       result.importId = refused.id;
+      await writeReport(db.db, refused.id, result.report);
     },
   });
   return result;
