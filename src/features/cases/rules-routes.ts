@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { badRequest } from '../../core/errors.ts';
 import { errorResponses, isoDate, responses } from '../../server/schemas.ts';
 import { MAX_AGE_YEARS } from './rules/daily-check.ts';
+import { homeCareEligibility } from './rules/home-care-eligibility.ts';
 import { quarantinePlan } from './rules/quarantine.ts';
 import { warningsFor } from './rules/warning-signs.ts';
 import { checkBody, ruleSetRef, warning } from './schemas.ts';
@@ -76,5 +77,40 @@ export function casesRulesRoutes(app: FastifyInstance) {
       },
     },
     async (request) => quarantinePlan(request.body) ?? noRuleSet('exposureDate', request.body.exposureDate),
+  );
+  r.post(
+    '/api/rules/home-care/eligibility',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Whether a case may be treated at home (rules.md §4.2), and every condition it misses',
+        operationId: 'evaluateHomeCareEligibility',
+        body: z.object({
+          date: isoDate,
+          ageYears: z.number().min(0).max(MAX_AGE_YEARS),
+          mildOrNoSymptoms: z.boolean(),
+          respiratoryRate: checkBody.shape.respiratoryRate.unwrap().unwrap(),
+          spo2: checkBody.shape.spo2.unwrap().unwrap(),
+          abnormalBreathing: z.boolean(),
+          comorbidity: z.enum(['none', 'stable', 'unstable']),
+          selfCareOrCaregiver: z.boolean(),
+          hasMeansOfContact: z.boolean(),
+          doses: z.number().int().min(0).max(10),
+          lastDoseOn: isoDate.nullable(),
+        }),
+        response: responses({
+          200: z.object({
+            ruleSet: ruleSetRef,
+            eligible: z.boolean(),
+            unmet: z.array(
+              z.object({ field: z.string(), reason: z.object({ vi: z.string(), en: z.string() }) }),
+            ),
+          }),
+          ...errorResponses(400),
+        }),
+      },
+    },
+    async (request) => homeCareEligibility(request.body) ?? noRuleSet('date', request.body.date),
   );
 }
