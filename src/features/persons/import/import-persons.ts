@@ -15,38 +15,56 @@ import { foldDiacritics } from '../../../core/text.ts';
 import { insertReturningIds } from '../../../db/bulk-insert.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { Database } from '../../../db/schema.ts';
+import { forgetAreaDetails, insertVillage } from '../../admin-units/index.ts';
 import type { AuditEvent } from '../../audit/index.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { emitCreatedForBatch } from '../events.ts';
 import { sameBirthAndVillage } from '../rules/duplicates.ts';
-import { detectHeader, isSignatureRow, type PersonField } from '../rules/headers.ts';
+import { isSignatureRow } from '../rules/headers.ts';
+import { listedChanges, mergedInto, mergeRepeat, repeatConflict } from '../rules/listed-person.ts';
 import { type PersonInput, validatePersonRow } from '../rules/person-row.ts';
-import { insertPersonRows, personRow, setHouseholdHeads } from '../store.ts';
+import { insertPersonRows, personRow, setHouseholdHeads, updateListedPersons } from '../store.ts';
+import { findListed, type Namesake, namesakeKey, registeredNamesakes } from './listed-persons.ts';
+import {
+  type NewVillageReport,
+  type NewVillagesChoice,
+  surveyNewVillages,
+  villageBook,
+} from './new-villages.ts';
+import { type ColumnChoice, personColumns } from './person-columns.ts';
 
 export type { ImportMode };
 export type RowError = RowProblem;
 
+/** Every row read is imported (new, updated or unchanged), merged into an earlier row, or rejected. */
 export interface ImportResult {
   batchId: number | null;
   rowsRead: number;
   imported: number;
+  /** Of the imported rows: persons registered, registered ones the row changed, and those it left as they were. */
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Rows repeating an earlier row's national ID, merged into it (each named in `mergedRows`). */
+  merged: number;
+  mergedRows: RowError[];
   rejected: number;
   review: number;
-  /** Rows whose national ID is already in the registry: the same person, not inserted again. */
+  /** Rows whose person was already registered (updated + unchanged). */
   existing: number;
+  /** Villages the list names that the commune did not have: created (with their id) or not. */
+  newVillages: NewVillageReport[];
   errors: RowError[];
   committed: boolean;
 }
 
-export interface ImportOptions {
+export interface ImportOptions extends ColumnChoice {
   path: string;
   fileName: string;
   communeCode: string;
   mode: ImportMode;
-  /** Column index → field, overriding the recognised headers (the user's own mapping). */
-  mapping?: Record<number, PersonField | null>;
-  /** With a manual mapping: the Excel row number of the header (data starts below it). */
-  headerRow?: number;
+  /** Villages the commune lacks: ask first (nothing stored while there are some), create, or reject their rows. */
+  newVillages?: NewVillagesChoice;
   actor: { userId: number | null; username: string | null; ip: string | null };
   today?: Date;
   onProgress?: (bytes: number) => void;
@@ -54,8 +72,24 @@ export interface ImportOptions {
 
 const CHUNK = 500;
 
-/** Folded name (personRow's name_folded) and birth year. */
-const namesakeKey = (folded: string, birthYear: number) => `${folded}|${birthYear}`;
+/** The head of a row's household is the member whose relation is "Chủ hộ" or whose own name is the head's. */
+const isHead = (p: PersonInput) =>
+  foldDiacritics(p.relationToHead ?? '') === 'chu ho' ||
+  (!!p.householdHead && foldDiacritics(p.householdHead) === foldDiacritics(p.fullName));
+const headOf = (p: PersonInput) => p.householdHead ?? (isHead(p) ? p.fullName : null);
+const householdKey = (p: PersonInput): string | null => {
+  const head = headOf(p);
+  return head ? `${p.villageId ?? ''}|${foldDiacritics(head)}` : null;
+};
+
+/** A valid row on its way to the registry; `repeatOf`: the row whose national ID it repeats. */
+interface Entry {
+  row: number;
+  person: PersonInput;
+  repeatOf?: number;
+  /** Written (inserted or compared with its registered person): a repeat can no longer change it in place. */
+  written?: boolean;
+}
 
 /**
  * Imports a commune's person list in one transaction: nothing is half-written. In all-or-nothing mode any
@@ -73,11 +107,34 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
     throw badRequest({ vi: 'Mã xã không hợp lệ.', en: 'Not a commune code.' }, [
       { field: 'commune', message: { vi: 'Mã xã không hợp lệ.', en: 'Not a commune code.' } },
     ]);
-  const villages = await db.db
-    .selectFrom('villages')
-    .select(['id', 'name'])
-    .where('commune_code', '=', commune.code)
-    .execute();
+  const book = villageBook(
+    await db.db
+      .selectFrom('villages')
+      .select(['id', 'name'])
+      .where('commune_code', '=', commune.code)
+      .execute(),
+    commune.kind,
+  );
+  const result: ImportResult = {
+    batchId: null,
+    rowsRead: 0,
+    imported: 0,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    merged: 0,
+    mergedRows: [],
+    rejected: 0,
+    review: 0,
+    existing: 0,
+    newVillages: [],
+    errors: [],
+    committed: false,
+  };
+  if (options.newVillages === 'ask') {
+    const survey = await surveyNewVillages(options, villageBook(book.villages(), commune.kind));
+    if (survey.newVillages.length) return { ...result, ...survey };
+  }
   const place = {
     province_code: commune.province_code!,
     district_code: commune.district_code!,
@@ -86,48 +143,14 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
 
   // Read the first rows to find the header, then go on with the same stream.
   const table = await openTable(options);
-  const head = table.head;
-  const header = detectHeader(head.map((r) => r.cells));
-  if (!header && !options.mapping)
-    throw badRequest(
-      {
-        vi: 'Không tìm thấy dòng tiêu đề (Họ và tên, Ngày sinh…) trong 20 dòng đầu. Hãy chọn cột bằng tay.',
-        en: 'No header row (Họ và tên, Ngày sinh…) in the first 20 rows. Map the columns by hand.',
-      },
-      [{ field: 'file', message: { vi: 'Không nhận ra dòng tiêu đề.', en: 'Header row not recognised.' } }],
-    );
-  // Data starts under the header: its row number as Excel shows it (or the user's choice with a manual mapping).
-  const headerRowNumber = options.headerRow ?? (header ? head[header.headerRow]!.row : 0);
-  const columns = (header?.columns ?? []).map((c) => ({
-    ...c,
-    field: options.mapping && c.index in options.mapping ? options.mapping[c.index]! : c.field,
-  }));
-  if (options.mapping)
-    for (const [index, field] of Object.entries(options.mapping))
-      if (!columns.some((c) => c.index === Number(index)))
-        columns.push({ index: Number(index), header: `#${Number(index) + 1}`, field });
-  if (!columns.some((c) => c.field === 'fullName'))
-    throw badRequest({ vi: 'Chưa có cột Họ và tên.', en: 'No full-name column.' }, [
-      { field: 'mapping', message: { vi: 'Chọn cột Họ và tên.', en: 'Choose the full-name column.' } },
-    ]);
-  const headerNames = new Map(columns.map((c) => [c.field, c.header]));
+  const { headerRowNumber, columns, headerNames } = personColumns(table.head, options);
 
-  const result: ImportResult = {
-    batchId: null,
-    rowsRead: 0,
-    imported: 0,
-    rejected: 0,
-    review: 0,
-    existing: 0,
-    errors: [],
-    committed: false,
-  };
-  const seenIds = new Map<string, number>();
+  const seenIds = new Map<string, Entry>();
   // Persons of this commune by folded name and birth year: registered ones as looked up, and this file's rows.
-  const namesakes = new Map<
-    string,
-    { id: number; fullName: string; birthDate: string | null; birthYear: number; villageId: number | null }[]
-  >();
+  let namesakes = new Map<string, Namesake[]>();
+  /** Registered persons earlier rows took by name (two rows never take the same one). */
+  const claimed = new Set<number>();
+  const villageEvents: AuditEvent[] = [];
 
   let batchId = 0;
   let heads = new Map<number, number>();
@@ -160,37 +183,11 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         .executeTakeFirstOrThrow();
       result.batchId = batch.id;
       batchId = batch.id;
-      // The commune's registered persons by folded name and birth year, read once: duplicates are then found
-      // in memory, not by a query per chunk (a commune holds thousands, the province bench a million).
-      for (const c of await trx
-        .selectFrom('persons')
-        .select(['id', 'full_name', 'birth_date', 'birth_year', 'village_id'])
-        .where('commune_code', '=', commune.code)
-        .where('merged_into', 'is', null)
-        .execute()) {
-        const key = namesakeKey(foldDiacritics(c.full_name), c.birth_year);
-        const same = namesakes.get(key) ?? [];
-        same.push({
-          id: c.id,
-          fullName: c.full_name,
-          birthDate: c.birth_date,
-          birthYear: c.birth_year,
-          villageId: c.village_id,
-        });
-        namesakes.set(key, same);
-      }
+      namesakes = await registeredNamesakes(trx, commune.code);
 
-      // Households from the list's "Chủ hộ" column: one per head's name and village; the head is the member
-      // whose relation is "Chủ hộ" or whose own name is the head's.
+      // Households from the list's "Chủ hộ" column: one per head's name and village.
       const householdIds = new Map<string, number>();
       heads = new Map<number, number>();
-      const isHead = (p: PersonInput) =>
-        foldDiacritics(p.relationToHead ?? '') === 'chu ho' ||
-        (!!p.householdHead && foldDiacritics(p.householdHead) === foldDiacritics(p.fullName));
-      const householdKey = (p: PersonInput): string | null => {
-        const head = p.householdHead ?? (isHead(p) ? p.fullName : null);
-        return head ? `${p.villageId ?? ''}|${foldDiacritics(head)}` : null;
-      };
       /** The households of a chunk's persons, the new ones inserted together. */
       const householdsOf = async (persons: PersonInput[]): Promise<(number | null)[]> => {
         const keys = persons.map(householdKey);
@@ -217,21 +214,35 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         return keys.map((key) => (key ? householdIds.get(key)! : null));
       };
 
-      const persons = chunked<{ row: number; person: PersonInput }>(CHUNK, async (pending) => {
-        const nationalIds = pending.flatMap((p) => (p.person.nationalId ? [p.person.nationalId] : []));
-        const known = new Set(
-          nationalIds.length
-            ? (
-                await trx
-                  .selectFrom('persons')
-                  .select('national_id')
-                  .where('national_id', 'in', nationalIds)
-                  .execute()
-              ).map((r) => r.national_id)
-            : [],
+      const persons = chunked<Entry>(CHUNK, async (pending) => {
+        const registered = await findListed(
+          trx,
+          pending.map((e) => ({ person: e.person, head: headOf(e.person) })),
+          namesakes,
+          claimed,
         );
-        const fresh = pending.filter((p) => !p.person.nationalId || !known.has(p.person.nationalId));
-        result.existing += pending.length - fresh.length;
+        const fresh: Entry[] = [];
+        const changes: Parameters<typeof updateListedPersons>[2][number][] = [];
+        pending.forEach((e, i) => {
+          e.written = true;
+          const before = registered[i];
+          if (!before) {
+            if (e.repeatOf === undefined) fresh.push(e);
+            return;
+          }
+          // A new member of a registered household joins it rather than a household of its own.
+          const key = householdKey(e.person);
+          if (key && before.household_id && !householdIds.has(key))
+            householdIds.set(key, before.household_id);
+          const set = before.merged_into ? {} : listedChanges(before, e.person, e.repeatOf !== undefined);
+          const changed = Object.keys(set).length > 0;
+          if (changed) changes.push({ before, set });
+          if (e.repeatOf !== undefined) return; // counted as merged
+          result.existing += 1;
+          if (changed) result.updated += 1;
+          else result.unchanged += 1;
+        });
+        await updateListedPersons(db, trx, changes, batch.id);
         const households = await householdsOf(fresh.map((p) => p.person));
         const newRows = fresh.map((p, i) =>
           personRow(p.person, place, { importBatchId: batch.id, householdId: households[i], now }),
@@ -239,14 +250,23 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         const ids = await insertPersonRows(db, trx, newRows);
         for (const [i, p] of fresh.entries())
           if (households[i] && isHead(p.person)) heads.set(households[i]!, ids[i]!);
-        result.imported += fresh.length;
+        result.added += fresh.length;
+        result.imported = result.added + result.updated + result.unchanged;
         const reviews = fresh.flatMap((p, i) => {
-          const { fullName, birthDate, birthYear, villageId } = p.person;
+          const { fullName, birthDate, birthYear, villageId, householdHead } = p.person;
           const key = namesakeKey(newRows[i]!.name_folded, birthYear);
           const same = namesakes.get(key) ?? [];
           const candidate = same.find((c) => c.id !== ids[i]! && sameBirthAndVillage(c, p.person))?.id;
-          // The five facts the rule compares, not a spread of the whole person: V8 copies spreads slowly.
-          same.push({ id: ids[i]!, fullName, birthDate, birthYear, villageId });
+          // The facts the rules compare, not a spread of the whole person: V8 copies spreads slowly.
+          same.push({
+            id: ids[i]!,
+            fullName,
+            birthDate,
+            birthYear,
+            villageId,
+            householdHead,
+            thisImport: true,
+          });
           namesakes.set(key, same);
           if (!candidate) return [];
           return [
@@ -274,7 +294,18 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         if (filledCells(r.cells) <= 1) return;
         result.rowsRead += 1;
         const cells = cellsByField(columns, r.cells);
-        const checked = validatePersonRow(cells, { today, villages });
+        const village = book.see(cells.village);
+        if (village && village.id === null && options.newVillages === 'create') {
+          book.created(village, await insertVillage(trx, commune, village));
+          villageEvents.push({
+            action: 'create',
+            entity: 'village',
+            entityId: village.id!,
+            unitCode: commune.code,
+            details: { name: village.name, kind: village.kind, importBatch: batch.id },
+          });
+        }
+        const checked = validatePersonRow(cells, { today, villages: book.villages() });
         if (!checked.ok) {
           result.rejected += 1;
           for (const e of checked.errors)
@@ -282,17 +313,25 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
           return;
         }
         const id = checked.person.nationalId;
-        if (id && seenIds.has(id)) {
-          result.rejected += 1;
-          const reason = {
-            vi: `Trùng số CCCD/CMND với dòng ${seenIds.get(id)}.`,
-            en: `Same national ID as row ${seenIds.get(id)}.`,
-          };
-          result.errors.push({ row: r.row, column: headerNames.get('nationalId') ?? 'nationalId', reason });
+        const first = id ? seenIds.get(id) : undefined;
+        const idColumn = headerNames.get('nationalId') ?? 'nationalId';
+        if (first) {
+          const conflict = repeatConflict(first, { row: r.row, person: checked.person });
+          if (conflict) {
+            result.rejected += 1;
+            result.errors.push({ row: r.row, column: idColumn, reason: conflict });
+            return;
+          }
+          result.merged += 1;
+          result.mergedRows.push({ row: r.row, column: idColumn, reason: mergedInto(first.row, r.row) });
+          // Still waiting in the chunk: merged in place; already written: its gaps are filled like a re-import's.
+          if (!first.written) first.person = mergeRepeat(first.person, checked.person);
+          else await persons.push({ row: r.row, person: checked.person, repeatOf: first.row });
           return;
         }
-        if (id) seenIds.set(id, r.row);
-        await persons.push({ row: r.row, person: checked.person });
+        const entry: Entry = { row: r.row, person: checked.person };
+        if (id) seenIds.set(id, entry);
+        await persons.push(entry);
       });
       await persons.end();
     },
@@ -300,7 +339,7 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
       const batch = { id: batchId };
       await setHouseholdHeads(db, trx, heads);
       // One `created` event per person registered, in one statement, in the import's transaction.
-      if (result.imported) await emitCreatedForBatch(trx, batch.id, { source: 'import', batchId: batch.id });
+      if (result.added) await emitCreatedForBatch(trx, batch.id, { source: 'import', batchId: batch.id });
       await trx
         .updateTable('import_batches')
         .set({
@@ -322,12 +361,15 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
           file: options.fileName,
           mode: options.mode,
           imported: result.imported,
+          added: result.added,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          merged: result.merged,
           rejected: result.rejected,
           review: result.review,
-          existing: result.existing,
         },
       };
-      await appendAudit(trx, db.engine, options.actor, [event]);
+      await appendAudit(trx, db.engine, options.actor, [...villageEvents, event]);
     },
     // Rolled back: record the refused batch (no persons) so that its error report can be downloaded.
     refused: async () => {
@@ -352,8 +394,19 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      Object.assign(result, { batchId: refused.id, imported: 0, review: 0, existing: 0 });
+      Object.assign(result, {
+        batchId: refused.id,
+        imported: 0,
+        added: 0,
+        updated: 0,
+        unchanged: 0,
+        review: 0,
+        existing: 0,
+      });
+      for (const v of book.report()) v.id = null; // rolled back with the rest
     },
   });
+  result.newVillages = book.report();
+  if (result.committed && result.newVillages.some((v) => v.id !== null)) forgetAreaDetails(db, commune.code);
   return result;
 }
