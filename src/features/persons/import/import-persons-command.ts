@@ -41,7 +41,9 @@ function importPersonsCommand(
         `unchanged: ${result.unchanged}`,
         `sent to review: ${result.review}`,
         newVillagesLine(result.newVillages),
-        ...result.mergedRows.slice(0, 200).map((e) => `  row ${e.row}, ${e.column}: ${e.reason.vi} / ${e.reason.en}`),
+        ...result.mergedRows
+          .slice(0, 200)
+          .map((e) => `  row ${e.row}, ${e.column}: ${e.reason.vi} / ${e.reason.en}`),
       ],
       rejectedRows: result.errors,
       rejected: result.rejected,
