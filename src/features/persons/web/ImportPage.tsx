@@ -53,6 +53,8 @@ export function ImportPage() {
   const [mode, setMode] = useState<ImportMode>('all-or-nothing');
   const [manual, setManual] = useState<ManualMapping | null>(null);
   const [preview, setPreview] = useState<PreviewRow[] | null>(null);
+  // The first try asks about new villages; the answer given to that question holds for the retries.
+  const [villages, setVillages] = useState<NewVillagesChoice>('ask');
 
   if (!can(user.role, 'persons.import'))
     return (
@@ -72,8 +74,6 @@ export function ImportPage() {
   // Asked and not stored: the list names villages the commune lacks.
   const asked = result && !result.committed && result.batchId === null && result.newVillages.length > 0;
 
-  // The first try asks about new villages; the answer given to that question holds for the retries.
-  const [villages, setVillages] = useState<NewVillagesChoice>('ask');
   const run = async (runMode: ImportMode, mapping: ManualMapping | null, newVillages = villages) => {
     if (!commune) return;
     setVillages(newVillages);
