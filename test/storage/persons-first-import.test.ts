@@ -161,6 +161,26 @@ describe.each(ENGINES)('a first import of a commune list on %s', (engine) => {
     expect(baby.household_id).toBe(father.household_id);
   });
 
+  it('a repeat of a row already written (an earlier chunk) fills its gaps', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-repeat-'));
+    const file = path.join(dir, 'dai.csv');
+    const id = (i: number) => `020090${String(i).padStart(6, '0')}`;
+    const lines = Array.from(
+      { length: 600 },
+      (_, i) => `Nông Văn Số ${'abcdefghij'[i % 10]};1990;Nam;${id(i)};`,
+    );
+    lines.push(`Nông Văn Số a;1990;Nam;${id(0)};0912000111`);
+    fs.writeFileSync(file, `Họ và tên;Năm sinh;Giới tính;Số CCCD;SĐT\n${lines.join('\n')}\n`);
+    const result = await run(file, '06406', 'reject');
+    expect(result).toMatchObject({ imported: 600, merged: 1, rejected: 0 });
+    const first = await db.db
+      .selectFrom('persons')
+      .select('phone')
+      .where('national_id', '=', id(0))
+      .executeTakeFirstOrThrow();
+    expect(first.phone).toBe('0912000111');
+  });
+
   it('a merge that fills the birth date moves birth_sort with it', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-merge-'));
     const write = (name: string, birth: string) => {

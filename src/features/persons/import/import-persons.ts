@@ -21,7 +21,13 @@ import { appendAudit } from '../../audit/index.ts';
 import { emitCreatedForBatch } from '../events.ts';
 import { sameBirthAndVillage } from '../rules/duplicates.ts';
 import { isSignatureRow } from '../rules/headers.ts';
-import { listedChanges, mergedInto, mergeRepeat, repeatConflict } from '../rules/listed-person.ts';
+import {
+  type ListedRow,
+  listedChanges,
+  mergedInto,
+  mergeRepeat,
+  repeatConflict,
+} from '../rules/listed-person.ts';
 import { type PersonInput, validatePersonRow } from '../rules/person-row.ts';
 import { insertPersonRows, personRow, setHouseholdHeads, updateListedPersons } from '../store.ts';
 import { findListed, type Namesake, namesakeKey, registeredNamesakes } from './listed-persons.ts';
@@ -87,8 +93,13 @@ interface Entry {
   row: number;
   person: PersonInput;
   repeatOf?: number;
-  /** Written (inserted or compared with its registered person): a repeat can no longer change it in place. */
-  written?: boolean;
+  seen?: Seen;
+}
+
+/** The first row of a national ID, as later rows with the same ID are compared with it. */
+interface Seen extends ListedRow {
+  /** Its entry while it waits in the chunk (a repeat merges into it); null once written. */
+  waiting: Entry | null;
 }
 
 /**
@@ -145,7 +156,7 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
   const table = await openTable(options);
   const { headerRowNumber, columns, headerNames } = personColumns(table.head, options);
 
-  const seenIds = new Map<string, Entry>();
+  const seenIds = new Map<string, Seen>();
   // Persons of this commune by folded name and birth year: registered ones as looked up, and this file's rows.
   let namesakes = new Map<string, Namesake[]>();
   /** Registered persons earlier rows took by name (two rows never take the same one). */
@@ -224,7 +235,7 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         const fresh: Entry[] = [];
         const changes: Parameters<typeof updateListedPersons>[2][number][] = [];
         pending.forEach((e, i) => {
-          e.written = true;
+          if (e.seen) e.seen.waiting = null;
           const before = registered[i];
           if (!before) {
             if (e.repeatOf === undefined) fresh.push(e);
@@ -316,7 +327,7 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         const first = id ? seenIds.get(id) : undefined;
         const idColumn = headerNames.get('nationalId') ?? 'nationalId';
         if (first) {
-          const conflict = repeatConflict(first, { row: r.row, person: checked.person });
+          const conflict = repeatConflict(first, { row: r.row, ...checked.person });
           if (conflict) {
             result.rejected += 1;
             result.errors.push({ row: r.row, column: idColumn, reason: conflict });
@@ -325,12 +336,16 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
           result.merged += 1;
           result.mergedRows.push({ row: r.row, column: idColumn, reason: mergedInto(first.row, r.row) });
           // Still waiting in the chunk: merged in place; already written: its gaps are filled like a re-import's.
-          if (!first.written) first.person = mergeRepeat(first.person, checked.person);
+          if (first.waiting) first.waiting.person = mergeRepeat(first.waiting.person, checked.person);
           else await persons.push({ row: r.row, person: checked.person, repeatOf: first.row });
           return;
         }
         const entry: Entry = { row: r.row, person: checked.person };
-        if (id) seenIds.set(id, entry);
+        if (id) {
+          const { fullName, birthDate, birthYear } = checked.person;
+          entry.seen = { row: r.row, fullName, birthDate, birthYear, waiting: entry };
+          seenIds.set(id, entry.seen);
+        }
         await persons.push(entry);
       });
       await persons.end();

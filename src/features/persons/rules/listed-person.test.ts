@@ -83,9 +83,7 @@ describe('a listed person already registered', () => {
 describe('a row repeating an earlier row of the file (same CCCD)', () => {
   const adult = { ...child, fullName: 'Hoàng Văn Tình', birthDate: '1970-02-03', birthYear: 1970 };
   it('is merged into it when name and birth agree, the earlier row winning', () => {
-    expect(
-      repeatConflict({ row: 7, person: adult }, { row: 9, person: { ...adult, birthDate: null } }),
-    ).toBeNull();
+    expect(repeatConflict({ row: 7, ...adult }, { row: 9, ...adult, birthDate: null })).toBeNull();
     const merged = mergeRepeat(
       { ...adult, phone: '0912345678' },
       { ...adult, phone: '0987654321', address: 'Xóm Đồng', priorityGroups: ['chronicDisease'] },
@@ -98,10 +96,7 @@ describe('a row repeating an earlier row of the file (same CCCD)', () => {
   });
 
   it('is a conflict naming both rows when the name or birth date differs', () => {
-    const conflict = repeatConflict(
-      { row: 7, person: adult },
-      { row: 9, person: { ...adult, fullName: 'Lý Văn Bình' } },
-    );
+    const conflict = repeatConflict({ row: 7, ...adult }, { row: 9, ...adult, fullName: 'Lý Văn Bình' });
     expect(conflict?.vi).toMatch(/dòng 7 .* 7 và 9/);
   });
 });

@@ -94,20 +94,24 @@ export function listedChanges(
  * A row with the CCCD of an earlier row of the file: the same person listed twice (merged into the earlier
  * row, null) or a conflict (another name or birth date: a typo in one of the two IDs) naming both rows.
  */
-export function repeatConflict(
-  first: { row: number; person: PersonInput },
-  repeat: { row: number; person: PersonInput },
-): Message | null {
-  if (sameName(first.person.fullName, repeat.person.fullName) && sameBirthOrYear(first.person, repeat.person))
-    return null;
+export function repeatConflict(first: ListedRow, repeat: ListedRow): Message | null {
+  if (sameName(first.fullName, repeat.fullName) && sameBirthOrYear(first, repeat)) return null;
   return {
     vi: `Trùng số CCCD/CMND với dòng ${first.row} nhưng khác họ tên hoặc ngày sinh: kiểm tra số CCCD của hai dòng ${first.row} và ${repeat.row}.`,
     en: `Same national ID as row ${first.row} but another name or birth date: check the IDs of rows ${first.row} and ${repeat.row}.`,
   };
 }
 
+/** What a repeat is compared on: the row, the name and the birth. */
+export interface ListedRow {
+  row: number;
+  fullName: string;
+  birthDate: string | null;
+  birthYear: number;
+}
+
 /** A date and a bare year agree when the year is the same. */
-const sameBirthOrYear = (a: PersonInput, b: PersonInput) =>
+const sameBirthOrYear = (a: ListedRow, b: ListedRow) =>
   a.birthDate && b.birthDate ? a.birthDate === b.birthDate : a.birthYear === b.birthYear;
 
 /** The earlier row of a repeat, with what only the repeat states (the earlier row wins where both do). */

@@ -117,7 +117,10 @@ export function ImportPage() {
           value={picked}
           emptyLabel={t('persons.chooseCommune')}
           disabled={busy}
-          onChange={setPicked}
+          onChange={(code) => {
+            setPicked(code);
+            setVillages('ask'); // another commune, other villages: ask again
+          }}
         />
         <ImportFileField
           id="import-file"
