@@ -2,6 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { PHONE, useBrowserRig } from '../support/browser.ts';
+import { NEW_VILLAGES, writeCommuneList } from '../support/commune-list.ts';
 
 /**
  * Journey 3's first step in real headless Chromium (Debian's), against the real server and web app: a commune
@@ -77,7 +78,7 @@ describe('resident registry in Chromium', () => {
     await page.getByTestId('import-submit').click();
     await expect
       .poll(() => page.getByTestId('import-committed').textContent(), { timeout: 15_000 })
-      .toContain('Đã lưu 30 người');
+      .toContain('Đã lưu vào sổ: 30 người mới');
     expect(await page.getByTestId('import-error-row').count()).toBe(0);
 
     // The registry, from the navigation; the first resident of the file, typed without diacritics.
@@ -97,5 +98,27 @@ describe('resident registry in Chromium', () => {
     // Their card, with the diacritics and the national ID as the file had them.
     await page.getByTestId('person-row').getByRole('link', { name: corrected.firstName }).click();
     await expect.poll(() => page.getByTestId('person-card').textContent()).toContain(corrected.firstName);
+  }, 30_000);
+
+  it('shows the villages a first list names that the commune lacks, and creates them once confirmed', async () => {
+    const [page, list] = await Promise.all([loginAs('demo.xa.06403'), writeCommuneList()]);
+    await page.goto(`${rig.server.base}/persons/import`);
+    await page.getByTestId('import-file').setInputFiles(list);
+    await page.getByTestId('import-mode').selectOption('valid-rows');
+    await page.getByTestId('import-submit').click();
+    const step = page.getByTestId('new-villages');
+    await expect.poll(() => step.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.getByTestId('new-village').allTextContents()).toEqual(
+      NEW_VILLAGES.map(([, name]) => expect.stringContaining(name)),
+    );
+    expect(await step.textContent()).toContain('Bản Pò Háng (Bản)');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByTestId('create-villages').check();
+    await page.getByTestId('new-villages-continue').click();
+    await expect
+      .poll(() => page.getByTestId('import-committed').textContent(), { timeout: 15_000 })
+      .toContain('Đã lưu vào sổ: 242 người mới');
+    expect(await page.getByTestId('villages-created').textContent()).toContain('Đã tạo 6 thôn, bản mới');
+    expect(await page.getByTestId('import-merged-row').count()).toBe(4);
   }, 30_000);
 });

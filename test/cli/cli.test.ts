@@ -140,7 +140,7 @@ describe('backup and restore (SQLite)', () => {
     await safeadapt(env, 'seed', '--demo');
     const refused = await safeadapt(env, 'import', 'persons', file, '--commune', '06400');
     expect(refused.code).not.toBe(0); // all-or-nothing by default: two rows are rejected, nothing imported
-    expect(refused.out).toMatch(/rows read: 30\nimported: 0\nrejected: 2\nsent to review: 0/);
+    expect(refused.out).toMatch(/rows read: 30\nimported: 0\nmerged: 0\nrejected: 2\n/);
     expect(refused.out).toMatch(/row 24, Ngày sinh: .*31\/02\/1990/);
     const done = await safeadapt(
       env,
@@ -153,7 +153,7 @@ describe('backup and restore (SQLite)', () => {
       'valid-rows',
     );
     expect(done.code).toBe(0);
-    expect(done.out).toMatch(/rows read: 30\nimported: 28\nrejected: 2/);
+    expect(done.out).toMatch(/rows read: 30\nimported: 28\nmerged: 0\nrejected: 2\nnew: 28\n/);
     expect(
       (await safeadapt(env, 'import', 'persons', 'test/fixtures/persons/bad-utf8.csv', '--commune', '06400'))
         .out,

@@ -12,6 +12,14 @@ export const adminUnitsFeature = {
 // What other features and the shell use of this one.
 export { hashCode, splitPopulation } from './population.ts';
 export { loadReferenceUnits } from './reference.ts';
-export { COUNTRY_CODE, isWithin, placeColumn } from './rules.ts';
-export { loadUnits, recordInScope, unitCodesWithin, unitInScope, writeAreaRecord } from './store.ts';
+export { COUNTRY_CODE, isWithin, placeColumn, type VillageKind } from './rules.ts';
+export {
+  forgetAreaDetails,
+  insertVillage,
+  loadUnits,
+  recordInScope,
+  unitCodesWithin,
+  unitInScope,
+  writeAreaRecord,
+} from './store.ts';
 export { forgetUnitTree, type UnitTree, unitTree } from './tree.ts';

@@ -20,8 +20,45 @@ export const UNIT_KINDS = {
 } as const;
 export type UnitKind = keyof typeof UNIT_KINDS;
 
-export const VILLAGE_KINDS = ['thon', 'ban', 'xom', 'to-dan-pho', 'khu-pho', 'khoi'] as const;
-export type VillageKind = (typeof VILLAGE_KINDS)[number];
+/**
+ * The kinds of village, with the word that names each and how lists abbreviate it (folded). Thông tư
+ * 04/2012/TT-BNV, Điều 2: "thôn, làng, ấp, bản, buôn, bon, phum, sóc…" are villages of a xã; "tổ dân phố, khu
+ * phố, khối phố, khóm, tiểu khu…" those of a phường or thị trấn; xóm, khu and khối are what many provinces call them.
+ */
+export const VILLAGE_KIND_WORDS = {
+  thon: { vi: 'Thôn', words: ['thon'] },
+  lang: { vi: 'Làng', words: ['lang'] },
+  ap: { vi: 'Ấp', words: ['ap'] },
+  ban: { vi: 'Bản', words: ['ban'] },
+  buon: { vi: 'Buôn', words: ['buon'] },
+  bon: { vi: 'Bon', words: ['bon'] },
+  plei: { vi: 'Plei', words: ['plei', 'ploi'] },
+  phum: { vi: 'Phum', words: ['phum'] },
+  soc: { vi: 'Sóc', words: ['soc'] },
+  xom: { vi: 'Xóm', words: ['xom'] },
+  'to-dan-pho': { vi: 'Tổ dân phố', words: ['to dan pho', 'tdp', 'to'] },
+  'khu-pho': { vi: 'Khu phố', words: ['khu pho', 'kp'] },
+  khu: { vi: 'Khu', words: ['khu dan cu', 'khu'] },
+  khoi: { vi: 'Khối', words: ['khoi pho', 'khoi'] },
+  khom: { vi: 'Khóm', words: ['khom'] },
+  'tieu-khu': { vi: 'Tiểu khu', words: ['tieu khu'] },
+} as const;
+export type VillageKind = keyof typeof VILLAGE_KIND_WORDS;
+export const VILLAGE_KINDS = Object.keys(VILLAGE_KIND_WORDS) as [VillageKind, ...VillageKind[]];
+
+/** The kind a folded village name starts with, and the rest: "to dan pho 5" → to-dan-pho, "5". Longest first. */
+export function villageKindOfFolded(folded: string): { kind: VillageKind; rest: string } | null {
+  let best: { kind: VillageKind; rest: string; length: number } | null = null;
+  for (const [kind, { words }] of Object.entries(VILLAGE_KIND_WORDS))
+    for (const word of words)
+      if (folded.startsWith(`${word} `) && word.length > (best?.length ?? 0))
+        best = { kind: kind as VillageKind, rest: folded.slice(word.length + 1).trim(), length: word.length };
+  return best && { kind: best.kind, rest: best.rest };
+}
+
+/** The kind of village a commune has when a list does not say: tổ dân phố in a phường or thị trấn, else thôn. */
+export const defaultVillageKind = (communeKind: string): VillageKind =>
+  communeKind === 'phuong' || communeKind === 'thi-tran' ? 'to-dan-pho' : 'thon';
 
 /** The ancestry a unit carries so that a jurisdiction check needs no query. */
 export interface UnitPlace {

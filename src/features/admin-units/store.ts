@@ -162,6 +162,33 @@ export async function createVillage(db: Db, scope: Scope, communeCode: string, i
   );
 }
 
+/**
+ * Adds a village in the caller's transaction (an import creating the villages its list names); the caller
+ * audits it and calls forgetAreaDetails once committed.
+ */
+export async function insertVillage(
+  trx: Kysely<Database>,
+  commune: Pick<AdminUnitTable, 'code' | 'province_code'>,
+  village: { name: string; kind: VillageKind },
+): Promise<number> {
+  const now = new Date().toISOString();
+  const row = await trx
+    .insertInto('villages')
+    .values({
+      commune_code: commune.code,
+      province_code: commune.province_code!,
+      name: village.name,
+      kind: village.kind,
+      population: null,
+      population_source: 'entered',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 async function refuseDuplicateVillage(db: Db, communeCode: string, name: string) {
   const same = await db.db
     .selectFrom('villages')

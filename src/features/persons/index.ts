@@ -244,6 +244,18 @@ export async function personsByFoldedNames(
     .execute();
 }
 
+/** Which of these communes have registered persons (where matching a list by name + birth date makes sense). */
+export async function communesWithPersons(q: Executor, communeCodes: readonly string[]): Promise<string[]> {
+  if (communeCodes.length === 0) return [];
+  const rows = await q
+    .selectFrom('persons')
+    .select('commune_code')
+    .distinct()
+    .where('commune_code', 'in', communeCodes)
+    .execute();
+  return rows.map((r) => r.commune_code);
+}
+
 /** What a person's vaccination status is computed from: place, birth, registry status, merge. */
 export interface PersonFacts {
   id: number;

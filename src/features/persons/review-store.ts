@@ -1,11 +1,12 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import { badRequest, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
-import type { Database, DuplicateReviewTable } from '../../db/schema.ts';
+import type { Database, DuplicateReviewTable, PersonTable } from '../../db/schema.ts';
 import { placeColumn, recordInScope, unitInScope } from '../admin-units/index.ts';
 import { type AuditEvent, appendAudit, recordAudit } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { dispatchAfterCommit, emitPersonEvents, type PersonEventInput } from './events.ts';
+import { effectiveBirthDate } from './rules/age-bands.ts';
 
 const reviewNotFound = () =>
   notFound({ vi: 'Không tìm thấy mục cần xem xét.', en: 'Review item not found.' });
@@ -125,9 +126,12 @@ export async function mergeReview(db: Db, scope: Scope, id: number) {
       .selectAll()
       .where('id', '=', review.person_id)
       .executeTakeFirstOrThrow();
-    const fill = Object.fromEntries(
+    const fill: Updateable<PersonTable> = Object.fromEntries(
       FILLABLE.filter((f) => kept[f] == null && duplicate[f] != null).map((f) => [f, duplicate[f]]),
     );
+    // Ages and age bands are read from birth_sort: a birth date taken from the duplicate moves it too.
+    if (fill.birth_date)
+      fill.birth_sort = effectiveBirthDate({ birthDate: fill.birth_date, birthYear: kept.birth_year });
     const now = new Date().toISOString();
     // The national ID is unique: free it on the duplicate before the kept record takes it.
     await trx

@@ -35,6 +35,7 @@ import {
   duplicateReviewsResponse,
   importBatchesResponse,
   importResultResponse,
+  NEW_VILLAGE_CHOICES,
   personListResponse,
   personResponse,
   uploadResponse,
@@ -254,7 +255,8 @@ export function personRoutes(app: FastifyInstance) {
       config: importing,
       schema: {
         tags: ['persons'],
-        summary: 'Import an uploaded list into a commune (all-or-nothing or valid rows)',
+        summary:
+          'Import an uploaded list into a commune (all-or-nothing or valid rows); villages the commune lacks: ask (nothing stored while the list names some), create, or reject their rows',
         operationId: 'importPersons',
         response: responses({ 200: importResultResponse, ...errorResponses(404) }),
         body: z.object({
@@ -263,6 +265,7 @@ export function personRoutes(app: FastifyInstance) {
           mode: z.enum(['all-or-nothing', 'valid-rows']),
           mapping: z.record(z.string().regex(/^\d+$/), z.enum(PERSON_FIELDS).nullable()).optional(),
           headerRow: z.number().int().min(0).optional(),
+          newVillages: z.enum(NEW_VILLAGE_CHOICES).default('reject'),
         }),
       },
     },
@@ -285,6 +288,7 @@ export function personRoutes(app: FastifyInstance) {
             mode: request.body.mode,
             mapping,
             headerRow: request.body.headerRow,
+            newVillages: request.body.newVillages,
             actor: scope,
           }),
         (result) => !result?.committed,

@@ -79,14 +79,30 @@ export const importRowError = z.object({
 
 export const IMPORT_MODES = ['all-or-nothing', 'valid-rows'] as const;
 
-/** POST /api/persons/imports */
+export const NEW_VILLAGE_CHOICES = ['ask', 'create', 'reject'] as const;
+
+/** A village a list names that the commune did not have. */
+export const newVillage = z.object({
+  name: z.string().describe('As it will be (or was) created, its kind first: "Bản Pò Háng"'),
+  kind: z.string().describe('Read from the name (admin-units village kinds)'),
+  rows: z.number().int().describe('Rows naming it'),
+  id: id.nullable().describe('Set once created by this import'),
+});
+
+/** POST /api/persons/imports: every row read is imported, merged into an earlier row, or rejected. */
 export const importResultResponse = z.object({
   batchId: id.nullable(),
   rowsRead: z.number().int(),
-  imported: z.number().int(),
+  imported: z.number().int().describe('added + updated + unchanged'),
+  added: z.number().int().describe('Persons registered'),
+  updated: z.number().int().describe('Registered persons the row changed'),
+  unchanged: z.number().int().describe('Registered persons the row left as they were'),
+  merged: z.number().int().describe('Rows repeating an earlier row’s national ID, merged into it'),
+  mergedRows: z.array(importRowError),
   rejected: z.number().int(),
   review: z.number().int(),
   existing: z.number().int(),
+  newVillages: z.array(newVillage),
   errors: z.array(importRowError),
   committed: z.boolean(),
 });

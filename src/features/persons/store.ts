@@ -76,6 +76,40 @@ export async function setHouseholdHeads(db: Db, trx: Kysely<Database>, heads: Ma
   }
 }
 
+/**
+ * Writes what list rows changed on registered persons (an import of a newer list), with their events: a new
+ * village is a move, a birth date or sex filled in is an update (the age band may change).
+ */
+export async function updateListedPersons(
+  db: Db,
+  trx: Kysely<Database>,
+  changes: readonly {
+    before: Pick<PersonRecord, 'id' | 'province_code' | 'village_id' | 'status'>;
+    set: Partial<PersonRow>;
+  }[],
+  batchId: number,
+) {
+  const now = new Date().toISOString();
+  const events: PersonEventInput[] = [];
+  for (const { before, set } of changes) {
+    await trx
+      .updateTable('persons')
+      .set({ ...set, updated_at: now })
+      .where('id', '=', before.id)
+      .execute();
+    events.push(...changeEvents(before, set));
+    const filled = (['birth_date', 'sex'] as const).filter((f) => f in set);
+    if (filled.length)
+      events.push({
+        kind: 'updated',
+        personId: before.id,
+        provinceCode: before.province_code,
+        payload: { filled, batchId },
+      });
+  }
+  await emitPersonEvents(db, trx, events);
+}
+
 export interface PersonFilter {
   q?: string;
   unitCode?: string;

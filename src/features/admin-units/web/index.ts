@@ -14,4 +14,5 @@ export const adminUnitsWeb = {
 } satisfies WebFeatureManifest<AdminUnitsMessages>;
 
 // What other features and the shell use of this one.
+export type { VillageKind } from '../rules.ts';
 export { type Organization, type UnitSummary, useUnit } from './units-api.ts';

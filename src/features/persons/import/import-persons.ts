@@ -17,39 +17,63 @@ import { foldDiacritics } from '../../../core/text.ts';
 import { insertReturningIds } from '../../../db/bulk-insert.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { Database } from '../../../db/schema.ts';
+import { forgetAreaDetails, insertVillage } from '../../admin-units/index.ts';
 import type { AuditEvent } from '../../audit/index.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { emitPersonEvents } from '../events.ts';
 import { sameBirthAndVillage } from '../rules/duplicates.ts';
-import { detectHeader, isSignatureRow, type PersonField } from '../rules/headers.ts';
+import { isSignatureRow } from '../rules/headers.ts';
+import {
+  type ListedRow,
+  listedChanges,
+  mergedInto,
+  mergeRepeat,
+  repeatConflict,
+} from '../rules/listed-person.ts';
 import { type PersonInput, validatePersonRow } from '../rules/person-row.ts';
-import { insertPersonRows, personRow, setHouseholdHeads } from '../store.ts';
+import { insertPersonRows, personRow, setHouseholdHeads, updateListedPersons } from '../store.ts';
+import { findListed, type Namesake, namesakeKey, registeredNamesakes } from './listed-persons.ts';
+import {
+  type NewVillageReport,
+  type NewVillagesChoice,
+  surveyNewVillages,
+  villageBook,
+} from './new-villages.ts';
+import { type ColumnChoice, personColumns } from './person-columns.ts';
 
 export type { ImportMode };
 export type RowError = RowProblem;
 
+/** Every row read is imported (new, updated or unchanged), merged into an earlier row, or rejected. */
 export interface ImportResult {
   batchId: number | null;
   rowsRead: number;
   imported: number;
+  /** Of the imported rows: persons registered, registered ones the row changed, and those it left as they were. */
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Rows repeating an earlier row's national ID, merged into it (each named in `mergedRows`). */
+  merged: number;
+  mergedRows: RowError[];
   rejected: number;
   review: number;
-  /** Rows whose national ID is already in the registry: the same person, not inserted again. */
+  /** Rows whose person was already registered (updated + unchanged). */
   existing: number;
+  /** Villages the list names that the commune did not have: created (with their id) or not. */
+  newVillages: NewVillageReport[];
   /** The first problems (SHOWN_PROBLEMS); the batch's report has them all. */
   errors: RowError[];
   committed: boolean;
 }
 
-export interface ImportOptions {
+export interface ImportOptions extends ColumnChoice {
   path: string;
   fileName: string;
   communeCode: string;
   mode: ImportMode;
-  /** Column index → field, overriding the recognised headers (the user's own mapping). */
-  mapping?: Record<number, PersonField | null>;
-  /** With a manual mapping: the Excel row number of the header (data starts below it). */
-  headerRow?: number;
+  /** Villages the commune lacks: ask first (nothing stored while there are some), create, or reject their rows. */
+  newVillages?: NewVillagesChoice;
   actor: { userId: number | null; username: string | null; ip: string | null };
   today?: Date;
   onProgress?: (bytes: number) => void;
@@ -59,7 +83,23 @@ export interface ImportOptions {
 
 const CHUNK = 500;
 const KIND = 'persons';
-type Counts = Pick<ImportResult, 'rowsRead' | 'imported' | 'rejected' | 'review' | 'existing'>;
+/** Merged rows named in the answer (the count has them all). */
+const SHOWN_MERGED = 1000;
+type Counts = Pick<
+  ImportResult,
+  'rowsRead' | 'imported' | 'added' | 'updated' | 'unchanged' | 'merged' | 'rejected' | 'review' | 'existing'
+>;
+const COUNT_KEYS: (keyof Counts)[] = [
+  'rowsRead',
+  'imported',
+  'added',
+  'updated',
+  'unchanged',
+  'merged',
+  'rejected',
+  'review',
+  'existing',
+];
 const batchCounts = (r: Counts) => ({
   rows_read: r.rowsRead,
   imported: r.imported,
@@ -68,15 +108,38 @@ const batchCounts = (r: Counts) => ({
   existing: r.existing,
 });
 
-/** Folded name (personRow's name_folded) and birth year. */
-const namesakeKey = (folded: string, birthYear: number) => `${folded}|${birthYear}`;
+/** The head of a row's household is the member whose relation is "Chủ hộ" or whose own name is the head's. */
+const isHead = (p: PersonInput) =>
+  foldDiacritics(p.relationToHead ?? '') === 'chu ho' ||
+  (!!p.householdHead && foldDiacritics(p.householdHead) === foldDiacritics(p.fullName));
+const headOf = (p: PersonInput) => p.householdHead ?? (isHead(p) ? p.fullName : null);
+const householdKey = (p: PersonInput): string | null => {
+  const head = headOf(p);
+  return head ? `${p.villageId ?? ''}|${foldDiacritics(head)}` : null;
+};
+
+/** A valid row on its way to the registry; `repeatOf`: the row whose national ID it repeats. */
+interface Entry {
+  row: number;
+  person: PersonInput;
+  repeatOf?: number;
+  seen?: Seen;
+}
+
+/** The first row of a national ID, as later rows with the same ID are compared with it. */
+interface Seen extends ListedRow {
+  /** Its entry while it waits in the chunk (a repeat merges into it); null once written. */
+  waiting: Entry | null;
+}
 
 /**
  * Imports a commune's person list in chunks, each its own short transaction (core/import: the server keeps
  * answering, progress shows, a crash keeps the committed chunks and resumes after them). In all-or-nothing
  * mode every row is checked first and one rejected row refuses the file before anything is written; in
- * valid-rows mode the valid rows are committed and the rest reported. Either way the batch is recorded with
- * its error report, and a committed batch can be undone.
+ * valid-rows mode the valid rows are committed and the rest reported. A row already registered (by national
+ * ID, or by name, birth and household) updates that person instead of adding one; a row repeating an earlier
+ * row's national ID is merged into it. Villages the commune lacks are asked about, created or rejected. Either
+ * way the batch is recorded with its error report, and a committed batch can be undone.
  */
 export async function importPersons(db: Db, options: ImportOptions): Promise<ImportResult> {
   const today = options.today ?? vietnamTodayInstant();
@@ -89,11 +152,34 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
     throw badRequest({ vi: 'Mã xã không hợp lệ.', en: 'Not a commune code.' }, [
       { field: 'commune', message: { vi: 'Mã xã không hợp lệ.', en: 'Not a commune code.' } },
     ]);
-  const villages = await db.db
-    .selectFrom('villages')
-    .select(['id', 'name'])
-    .where('commune_code', '=', commune.code)
-    .execute();
+  const book = villageBook(
+    await db.db
+      .selectFrom('villages')
+      .select(['id', 'name'])
+      .where('commune_code', '=', commune.code)
+      .execute(),
+    commune.kind,
+  );
+  const result: ImportResult = {
+    batchId: null,
+    rowsRead: 0,
+    imported: 0,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    merged: 0,
+    mergedRows: [],
+    rejected: 0,
+    review: 0,
+    existing: 0,
+    newVillages: [],
+    errors: [],
+    committed: false,
+  };
+  if (options.newVillages === 'ask') {
+    const survey = await surveyNewVillages(options, villageBook(book.villages(), commune.kind));
+    if (survey.newVillages.length) return { ...result, ...survey };
+  }
   const place = {
     province_code: commune.province_code!,
     district_code: commune.district_code!,
@@ -102,42 +188,12 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
 
   // Read the first rows to find the header, then go on with the same stream.
   let table = await openTable(options);
-  const head = table.head;
-  const header = detectHeader(head.map((r) => r.cells));
-  if (!header && !options.mapping)
-    throw badRequest(
-      {
-        vi: 'Không tìm thấy dòng tiêu đề (Họ và tên, Ngày sinh…) trong 20 dòng đầu. Hãy chọn cột bằng tay.',
-        en: 'No header row (Họ và tên, Ngày sinh…) in the first 20 rows. Map the columns by hand.',
-      },
-      [{ field: 'file', message: { vi: 'Không nhận ra dòng tiêu đề.', en: 'Header row not recognised.' } }],
-    );
-  // Data starts under the header: its row number as Excel shows it (or the user's choice with a manual mapping).
-  const headerRowNumber = options.headerRow ?? (header ? head[header.headerRow]!.row : 0);
-  const columns = (header?.columns ?? []).map((c) => ({
-    ...c,
-    field: options.mapping && c.index in options.mapping ? options.mapping[c.index]! : c.field,
-  }));
-  if (options.mapping)
-    for (const [index, field] of Object.entries(options.mapping))
-      if (!columns.some((c) => c.index === Number(index)))
-        columns.push({ index: Number(index), header: `#${Number(index) + 1}`, field });
-  if (!columns.some((c) => c.field === 'fullName'))
-    throw badRequest({ vi: 'Chưa có cột Họ và tên.', en: 'No full-name column.' }, [
-      { field: 'mapping', message: { vi: 'Chọn cột Họ và tên.', en: 'Choose the full-name column.' } },
-    ]);
-  const headerNames = new Map(columns.map((c) => [c.field, c.header]));
+  const { headerRowNumber, columns, headerNames } = personColumns(table.head, options);
 
-  const result: ImportResult = {
-    batchId: null,
-    rowsRead: 0,
-    imported: 0,
-    rejected: 0,
-    review: 0,
-    existing: 0,
-    errors: [],
-    committed: false,
-  };
+  // Persons of this commune by folded name and birth year: registered ones as looked up, and this file's rows.
+  let namesakes = new Map<string, Namesake[]>();
+  /** Registered persons earlier rows took by name (two rows never take the same one). */
+  const claimed = new Set<number>();
   const job = await openImportJob<{ counts: Counts }>(db.db, KIND, options.resume, (trx) =>
     trx
       .insertInto('import_batches')
@@ -166,35 +222,24 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
   const batch = { id: job.importId };
   result.batchId = batch.id;
   const problems = new ProblemLog(KIND, batch.id);
-  const counts = (): Counts => ({
-    rowsRead: result.rowsRead,
-    imported: result.imported,
-    rejected: result.rejected,
-    review: result.review,
-    existing: result.existing,
-  });
-  // Persons of this commune by folded name and birth year: registered ones as looked up, and this file's rows.
-  const namesakes = new Map<
-    string,
-    { id: number; fullName: string; birthDate: string | null; birthYear: number; villageId: number | null }[]
-  >();
-  // Households from the list's "Chủ hộ" column: one per head's name and village; the head is the member
-  // whose relation is "Chủ hộ" or whose own name is the head's.
+  const counts = () => Object.fromEntries(COUNT_KEYS.map((k) => [k, result[k]])) as Counts;
+  // Households from the list's "Chủ hộ" column: one per head's name and village.
   const householdIds = new Map<string, number>();
-  const isHead = (p: PersonInput) =>
-    foldDiacritics(p.relationToHead ?? '') === 'chu ho' ||
-    (!!p.householdHead && foldDiacritics(p.householdHead) === foldDiacritics(p.fullName));
-  const householdKey = (p: PersonInput): string | null => {
-    const head = p.householdHead ?? (isHead(p) ? p.fullName : null);
-    return head ? `${p.villageId ?? ''}|${foldDiacritics(head)}` : null;
-  };
+  // The check pass (all-or-nothing) only pretends to create new villages: rows naming them are valid.
+  const checkBook = villageBook(book.villages(), commune.kind);
+  let pretended = 0;
+  let wrote = false;
 
   /** One pass over the file: checking only (`write` false), or writing each chunk in its own transaction. */
   const pass = async (write: boolean) => {
-    const seenIds = new Map<string, number>();
+    const seenIds = new Map<string, Seen>();
+    const villagesOf = write ? book : checkBook;
     let current = job.lastRow;
     const now = new Date().toISOString();
-    if (write) await loadNamesakes();
+    if (write) {
+      wrote = true;
+      namesakes = await registeredNamesakes(db.db, commune.code);
+    }
 
     /** The households of a chunk's persons, the new ones inserted together. */
     const householdsOf = async (
@@ -226,22 +271,36 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
     };
 
     // Each chunk commits on its own with its problems and the job's progress: the rows up to `current`.
-    const persons = chunked<{ row: number; person: PersonInput }>(CHUNK, (pending) =>
+    const persons = chunked<Entry>(CHUNK, (pending) =>
       db.db.transaction().execute(async (trx) => {
-        const nationalIds = pending.flatMap((p) => (p.person.nationalId ? [p.person.nationalId] : []));
-        const known = new Set(
-          nationalIds.length
-            ? (
-                await trx
-                  .selectFrom('persons')
-                  .select('national_id')
-                  .where('national_id', 'in', nationalIds)
-                  .execute()
-              ).map((r) => r.national_id)
-            : [],
+        const registered = await findListed(
+          trx,
+          pending.map((e) => ({ person: e.person, head: headOf(e.person) })),
+          namesakes,
+          claimed,
         );
-        const fresh = pending.filter((p) => !p.person.nationalId || !known.has(p.person.nationalId));
-        result.existing += pending.length - fresh.length;
+        const fresh: Entry[] = [];
+        const changes: Parameters<typeof updateListedPersons>[2][number][] = [];
+        pending.forEach((e, i) => {
+          if (e.seen) e.seen.waiting = null;
+          const before = registered[i];
+          if (!before) {
+            if (e.repeatOf === undefined) fresh.push(e);
+            return;
+          }
+          // A new member of a registered household joins it rather than a household of its own.
+          const key = householdKey(e.person);
+          if (key && before.household_id && !householdIds.has(key))
+            householdIds.set(key, before.household_id);
+          const set = before.merged_into ? {} : listedChanges(before, e.person, e.repeatOf !== undefined);
+          const changed = Object.keys(set).length > 0;
+          if (changed) changes.push({ before, set });
+          if (e.repeatOf !== undefined) return; // counted as merged
+          result.existing += 1;
+          if (changed) result.updated += 1;
+          else result.unchanged += 1;
+        });
+        await updateListedPersons(db, trx, changes, batch.id);
         const households = await householdsOf(
           trx,
           fresh.map((p) => p.person),
@@ -265,14 +324,23 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
             payload: { source: 'import', batchId: batch.id },
           })),
         );
-        result.imported += fresh.length;
+        result.added += fresh.length;
+        result.imported = result.added + result.updated + result.unchanged;
         const reviews = fresh.flatMap((p, i) => {
-          const { fullName, birthDate, birthYear, villageId } = p.person;
+          const { fullName, birthDate, birthYear, villageId, householdHead } = p.person;
           const key = namesakeKey(newRows[i]!.name_folded, birthYear);
           const same = namesakes.get(key) ?? [];
           const candidate = same.find((c) => c.id !== ids[i]! && sameBirthAndVillage(c, p.person))?.id;
-          // The five facts the rule compares, not a spread of the whole person: V8 copies spreads slowly.
-          same.push({ id: ids[i]!, fullName, birthDate, birthYear, villageId });
+          // The facts the rules compare, not a spread of the whole person: V8 copies spreads slowly.
+          same.push({
+            id: ids[i]!,
+            fullName,
+            birthDate,
+            birthYear,
+            villageId,
+            householdHead,
+            thisImport: true,
+          });
           namesakes.set(key, same);
           if (!candidate) return [];
           return [
@@ -296,6 +364,32 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
       }),
     );
 
+    /** A village the commune lacks, created when the user asked for it (in the check pass: as if created). */
+    const villageOf = async (cell: unknown) => {
+      const village = villagesOf.see(cell);
+      if (!village || village.id !== null || options.newVillages !== 'create') return;
+      if (!write) return checkBook.created(village, -++pretended);
+      const id = await db.db.transaction().execute(async (trx) => {
+        const created = await insertVillage(trx, commune, village);
+        await appendAudit(trx, db, options.actor, [
+          {
+            action: 'create',
+            entity: 'village',
+            entityId: created,
+            unitCode: commune.code,
+            details: { name: village.name, kind: village.kind, importBatch: batch.id },
+          },
+        ]);
+        return created;
+      });
+      book.created(village, id);
+    };
+    const reject = (row: number, column: string, reason: RowProblem['reason']) => {
+      result.rejected += 1;
+      problems.add({ row, column, reason });
+      return write ? undefined : problems.writeIfFull(db.db).then(() => undefined);
+    };
+
     await eachDataRow(
       table,
       headerRowNumber,
@@ -307,53 +401,43 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         if (filledCells(r.cells) <= 1) return;
         result.rowsRead += 1;
         const cells = cellsByField(columns, r.cells);
-        const checked = validatePersonRow(cells, { today, villages });
+        await villageOf(cells.village);
+        const checked = validatePersonRow(cells, { today, villages: villagesOf.villages() });
         if (!checked.ok) {
-          result.rejected += 1;
-          for (const e of checked.errors)
+          for (const e of checked.errors) {
             problems.add({ row: r.row, column: headerNames.get(e.field) ?? e.field, reason: e.reason });
+          }
+          result.rejected += 1;
           return write ? undefined : problems.writeIfFull(db.db).then(() => undefined);
         }
         const id = checked.person.nationalId;
-        if (id && seenIds.has(id)) {
-          result.rejected += 1;
-          const reason = {
-            vi: `Trùng số CCCD/CMND với dòng ${seenIds.get(id)}.`,
-            en: `Same national ID as row ${seenIds.get(id)}.`,
-          };
-          problems.add({ row: r.row, column: headerNames.get('nationalId') ?? 'nationalId', reason });
-          return write ? undefined : problems.writeIfFull(db.db).then(() => undefined);
+        const first = id ? seenIds.get(id) : undefined;
+        const idColumn = headerNames.get('nationalId') ?? 'nationalId';
+        if (first) {
+          const conflict = repeatConflict(first, { row: r.row, ...checked.person });
+          if (conflict) return reject(r.row, idColumn, conflict);
+          result.merged += 1;
+          if (result.mergedRows.length < SHOWN_MERGED)
+            result.mergedRows.push({ row: r.row, column: idColumn, reason: mergedInto(first.row, r.row) });
+          // Still waiting in the chunk: merged in place; already written: its gaps are filled like a re-import's.
+          if (!write) return;
+          if (first.waiting) first.waiting.person = mergeRepeat(first.waiting.person, checked.person);
+          else await persons.push({ row: r.row, person: checked.person, repeatOf: first.row });
+          return;
         }
-        if (id) seenIds.set(id, r.row);
-        if (write) await persons.push({ row: r.row, person: checked.person });
+        const entry: Entry = { row: r.row, person: checked.person };
+        if (id) {
+          const { fullName, birthDate, birthYear } = checked.person;
+          entry.seen = { row: r.row, fullName, birthDate, birthYear, waiting: write ? entry : null };
+          seenIds.set(id, entry.seen);
+        }
+        if (write) await persons.push(entry);
       },
       job.lastRow,
     );
     await persons.end();
     if (!write) await problems.write(db.db);
   };
-
-  // The commune's registered persons by folded name and birth year, read once: duplicates are then found
-  // in memory, not by a query per chunk (a commune holds thousands, the province bench a million).
-  async function loadNamesakes() {
-    for (const c of await db.db
-      .selectFrom('persons')
-      .select(['id', 'full_name', 'birth_date', 'birth_year', 'village_id'])
-      .where('commune_code', '=', place.commune_code)
-      .where('merged_into', 'is', null)
-      .execute()) {
-      const key = namesakeKey(foldDiacritics(c.full_name), c.birth_year);
-      const same = namesakes.get(key) ?? [];
-      same.push({
-        id: c.id,
-        fullName: c.full_name,
-        birthDate: c.birth_date,
-        birthYear: c.birth_year,
-        villageId: c.village_id,
-      });
-      namesakes.set(key, same);
-    }
-  }
 
   /** The batch's end: its counts, first problems and status, and the job's. */
   const close = (status: 'committed' | 'refused') =>
@@ -376,9 +460,12 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
           file: options.fileName,
           mode: options.mode,
           imported: result.imported,
+          added: result.added,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          merged: result.merged,
           rejected: result.rejected,
           review: result.review,
-          existing: result.existing,
         },
       };
       await appendAudit(trx, db, options.actor, [event]);
@@ -392,7 +479,7 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
       // A second pass (all-or-nothing, after a clean check) reads the file anew and counts again.
       if (passes++ > 0) {
         table = await openTable(options);
-        Object.assign(result, { rowsRead: 0, rejected: 0 });
+        Object.assign(result, { rowsRead: 0, rejected: 0, merged: 0, mergedRows: [] });
       }
       await pass(write);
     },
@@ -401,5 +488,9 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
     // Refused: the batch is recorded with its report and no persons.
     refused: () => close('refused'),
   });
+  result.newVillages = (wrote ? book : checkBook)
+    .report()
+    .map((v) => (v.id !== null && v.id < 0 ? { ...v, id: null } : v));
+  if (result.newVillages.some((v) => v.id !== null)) forgetAreaDetails(db, commune.code);
   return result;
 }

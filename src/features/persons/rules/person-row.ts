@@ -42,7 +42,7 @@ export interface PersonInput {
 
 export interface RowContext {
   today: Date;
-  villages: VillageRef[];
+  villages: readonly VillageRef[];
 }
 
 export interface RowError {

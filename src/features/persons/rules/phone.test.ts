@@ -47,6 +47,17 @@ describe('normalizePhone', () => {
     expect(value('0205381234')).toContain('máy bàn');
   });
 
+  it('accepts only allocated prefixes (mobile networks, provinces’ area codes)', () => {
+    for (const ok of ['0321234567', '0522123456', '0559123456', '0861234567', '0896123456', '0991234567'])
+      expect(value(ok)).toBe(ok);
+    for (const unallocated of ['0501234567', '0531234567', '0711234567', '0801234567'])
+      expect(value(unallocated)).toMatch(/^ERR .*chưa cấp/);
+    expect(value('0951234567')).toMatch(/^ERR .*0951/); // S-Fone's, closed in 2012
+    expect(value('0551234567')).toMatch(/^ERR/); // 055: only 0559 is allocated
+    expect(value('02003812345')).toMatch(/^ERR .*mã vùng 0200/);
+    expect(value('02173812345')).toMatch(/^ERR/);
+  });
+
   it('refuses what is not a Vietnamese number', () => {
     expect(value('0412345678')).toMatch(/^ERR .*03, 05, 07, 08 hoặc 09/);
     expect(value('091234567')).toMatch(/^ERR/);

@@ -2,6 +2,7 @@
  * Vietnamese phone numbers, normalised to the national format with its leading 0.
  * Mobiles have 10 digits (03x, 05x, 07x, 08x, 09x since the 2018 conversion of 11-digit numbers);
  * landlines have 11 digits, area code 02xx included (every province moved to a 02… code in 2017).
+ * Only prefixes allocated to a network or a province are accepted: "0501234567" has ten digits but no owner.
  */
 import type { Message } from '../../../core/errors.ts';
 
@@ -31,6 +32,14 @@ export const OLD_MOBILE_PREFIXES: Readonly<Record<string, string>> = {
   '0188': '058',
   '0199': '059',
 };
+
+/**
+ * The allocated ranges (Bộ TT&TT numbering plan, Thông tư 22/2014/TT-BTTTT and its allocations; compare
+ * libphonenumber's VN metadata): mobiles 03x; 051, 0522/0523/0528, 0559, 056, 058, 059; 070, 076–079;
+ * 081–089; 090–094, 096–099 (095 was S-Fone's, closed in 2012). Landlines: the 63 provinces' 02xx codes.
+ */
+const MOBILE = /^0(?:(?:3\d|5[1689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}|(?:52[238]|559)\d{6})$/;
+const LANDLINE = /^02(?:0[3-9]|1[0-689]|2[0-25-9]|[38][2-9]|4[2-8]|5[124-9]|6[0-39]|7[0-7]|9[0-4679])\d{7}$/;
 
 export function normalizePhone(raw: string | number): PhoneResult {
   const shown = String(raw).trim();
@@ -73,8 +82,17 @@ export function normalizePhone(raw: string | number): PhoneResult {
       );
     digits = prefix + digits.slice(4);
   }
-  if (digits.length === 10 && /^0[35789]/.test(digits)) return { ok: true, value: digits };
-  if (digits.length === 11 && digits.startsWith('02')) return { ok: true, value: digits };
+  if (MOBILE.test(digits) || LANDLINE.test(digits)) return { ok: true, value: digits };
+  if (digits.length === 10 && /^0[35789]/.test(digits))
+    return fail(
+      `Số điện thoại “${shown}”: đầu số ${digits.slice(0, 4)} chưa cấp cho mạng di động nào.`,
+      `The phone “${shown}”: prefix ${digits.slice(0, 4)} is not allocated to any mobile network.`,
+    );
+  if (digits.length === 11 && digits.startsWith('02'))
+    return fail(
+      `Số máy bàn “${shown}”: mã vùng ${digits.slice(0, 4)} không phải mã vùng của tỉnh nào.`,
+      `The landline “${shown}”: ${digits.slice(0, 4)} is not a province's area code.`,
+    );
   if (digits.length === 10 && digits.startsWith('02'))
     return fail(
       `Số máy bàn “${shown}” thiếu số: số máy bàn có 11 chữ số kể cả mã vùng (ví dụ 0205 3812 345).`,

@@ -3,24 +3,47 @@
  * "TDP Nà Hoa" all mean "Thôn Nà Hoa". Diacritics, case and the kind of village are ignored.
  */
 import type { Message } from '../../../core/errors.ts';
-import { foldDiacritics } from '../../../core/text.ts';
+import { foldDiacritics, normalizeName } from '../../../core/text.ts';
+import {
+  defaultVillageKind,
+  VILLAGE_KIND_WORDS,
+  type VillageKind,
+  villageKindOfFolded,
+} from '../../admin-units/rules.ts';
+import { titleCaseName } from './person-name.ts';
 
 export interface VillageRef {
   id: number;
   name: string;
 }
 
-export type VillageMatch = { ok: true; id: number } | { ok: false; reason: Message };
+/** `unknown`: the commune has no such village (a new one), as opposed to a name several villages share. */
+export type VillageMatch = { ok: true; id: number } | { ok: false; unknown: boolean; reason: Message };
 
-/** Longest first, so that "to dan pho" is removed before "to". */
-const KIND_PREFIXES = ['to dan pho', 'khu pho', 'thon', 'ban', 'xom', 'tdp', 'khu', 'to', 'ap', 'khom'];
+const words = (name: string) => normalizeName(name.replace(/[.,;:]/g, ' '));
 
 /** The village name without its kind: "Thôn Nà Hoa" → "na hoa", "Tổ 05" → "5". */
 export function villageStem(name: string): string {
-  let folded = foldDiacritics(name.replace(/[.,;:]/g, ' '));
-  const prefix = KIND_PREFIXES.find((p) => folded.startsWith(`${p} `));
-  if (prefix) folded = folded.slice(prefix.length + 1);
-  return folded.replace(/^0+(?=\d)/, '');
+  const folded = foldDiacritics(words(name));
+  return (villageKindOfFolded(folded)?.rest ?? folded).replace(/^0+(?=\d)/, '');
+}
+
+export interface NewVillage {
+  /** As the commune's list of villages will show it: "thôn khe rè" → "Thôn Khe Rè", "TDP 5" → "Tổ dân phố 5". */
+  name: string;
+  kind: VillageKind;
+}
+
+/**
+ * A village a list names and the commune does not have yet, with its kind read from the name; a name without
+ * one gets the commune's usual kind ("Khe Rè" in a xã → "Thôn Khe Rè").
+ */
+export function newVillage(text: string, communeKind: string): NewVillage {
+  const typed = words(text);
+  const found = villageKindOfFolded(foldDiacritics(typed));
+  const kind = found?.kind ?? defaultVillageKind(communeKind);
+  const rest = found ? typed.split(' ').slice(-found.rest.split(' ').length).join(' ') : typed;
+  return { name: `${VILLAGE_KIND_WORDS[kind].vi} ${titleCaseName(rest)}`, kind };
 }
 
 /** Lists repeat the same few village names on every row: answers are kept per village list and text. */
@@ -42,19 +65,23 @@ function findVillage(text: string, villages: readonly VillageRef[]): VillageMatc
   const exact = villages.filter((v) => foldDiacritics(v.name) === folded);
   if (exact.length === 1) return { ok: true, id: exact[0]!.id };
   const stem = villageStem(text);
-  const found = villages.filter((v) => villageStem(v.name) === stem);
+  let found = villages.filter((v) => villageStem(v.name) === stem);
+  // "Làng Mới" for "Thôn Làng Mới": a name that starts with a kind's word may be the whole stem.
+  if (found.length === 0) found = villages.filter((v) => villageStem(v.name) === folded);
   if (found.length === 1) return { ok: true, id: found[0]!.id };
   if (found.length > 1)
     return fail(
+      false,
       `Có ${found.length} thôn cùng tên “${text}” (${found.map((v) => v.name).join(', ')}): ghi rõ Thôn, Bản hay Tổ dân phố.`,
       `${found.length} villages are called “${text}” (${found.map((v) => v.name).join(', ')}): say which kind.`,
     );
   return fail(
-    `Không có thôn “${text}” trong xã: kiểm tra tên thôn hoặc thêm thôn vào danh mục.`,
-    `There is no village “${text}” in this commune: check the name or add the village.`,
+    true,
+    `Không có thôn “${text}” trong xã: kiểm tra tên thôn, hoặc chọn tạo thôn mới khi nhập.`,
+    `There is no village “${text}” in this commune: check the name, or choose to create new villages.`,
   );
 }
 
-function fail(vi: string, en: string): { ok: false; reason: Message } {
-  return { ok: false, reason: { vi, en } };
+function fail(unknown: boolean, vi: string, en: string): VillageMatch {
+  return { ok: false, unknown, reason: { vi, en } };
 }

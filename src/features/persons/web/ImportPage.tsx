@@ -12,8 +12,15 @@ import { useUnit } from '../../admin-units/web/index.ts';
 import { type PreviewRow, readPreview } from './file-preview.ts';
 import { defaultMapping, ImportMapping, type ManualMapping, mappingBody } from './ImportMapping.tsx';
 import { ImportResultView } from './ImportResultView.tsx';
+import { NewVillagesStep } from './NewVillagesStep.tsx';
 import { PersonsTabs } from './PersonsTabs.tsx';
-import { type ImportMode, type ImportResult, runImport, useRefreshPersons } from './persons-api.ts';
+import {
+  type ImportMode,
+  type ImportResult,
+  type NewVillagesChoice,
+  runImport,
+  useRefreshPersons,
+} from './persons-api.ts';
 import './persons.css';
 
 const MODES: ImportMode[] = ['all-or-nothing', 'valid-rows'];
@@ -27,8 +34,9 @@ function needsMapping(error: unknown): boolean {
 
 /**
  * /persons/import — the wizard: commune, file and mode; upload (with its progress), import (rows checked on
- * the server); a mapping step when the header is not recognised; the result with the rejected rows. The same
- * upload serves every retry (another mode, a mapping), so a slow link sends the file once.
+ * the server); a mapping step when the header is not recognised; the villages the list names that the commune
+ * lacks, created once the user confirms; the result with the merged and rejected rows. The same upload serves
+ * every retry (another mode, a mapping, the villages' answer), so a slow link sends the file once.
  */
 export function ImportPage() {
   const { t } = useTranslation();
@@ -45,6 +53,8 @@ export function ImportPage() {
   const [mode, setMode] = useState<ImportMode>('all-or-nothing');
   const [manual, setManual] = useState<ManualMapping | null>(null);
   const [preview, setPreview] = useState<PreviewRow[] | null>(null);
+  // The first try asks about new villages; the answer given to that question holds for the retries.
+  const [villages, setVillages] = useState<NewVillagesChoice>('ask');
 
   if (!can(user.role, 'persons.import'))
     return (
@@ -59,12 +69,23 @@ export function ImportPage() {
     wizard.chooseFile(chosen);
     setManual(null);
     setPreview(null);
+    setVillages('ask');
   };
+  // Asked and not stored: the list names villages the commune lacks.
+  const asked = result && !result.committed && result.batchId === null && result.newVillages.length > 0;
 
-  const run = async (runMode: ImportMode, mapping: ManualMapping | null) => {
+  const run = async (runMode: ImportMode, mapping: ManualMapping | null, newVillages = villages) => {
     if (!commune) return;
+    setVillages(newVillages);
     const answer = await wizard.run(
-      (uploadId) => runImport({ uploadId, commune, mode: runMode, ...(mapping ? mappingBody(mapping) : {}) }),
+      (uploadId) =>
+        runImport({
+          uploadId,
+          commune,
+          mode: runMode,
+          newVillages,
+          ...(mapping ? mappingBody(mapping) : {}),
+        }),
       async (e, chosen) => {
         if (!needsMapping(e)) return 'idle';
         if (!preview) setPreview(await readPreview(chosen));
@@ -96,7 +117,10 @@ export function ImportPage() {
           value={picked}
           emptyLabel={t('persons.chooseCommune')}
           disabled={busy}
-          onChange={setPicked}
+          onChange={(code) => {
+            setPicked(code);
+            setVillages('ask'); // another commune, other villages: ask again
+          }}
         />
         <ImportFileField
           id="import-file"
@@ -141,7 +165,14 @@ export function ImportPage() {
           />
         </>
       )}
-      {result && (
+      {asked && (
+        <NewVillagesStep
+          villages={result.newVillages}
+          busy={busy}
+          onContinue={(create) => void run(mode, manual, create ? 'create' : 'reject')}
+        />
+      )}
+      {result && !asked && (
         <ImportResultView result={result} busy={busy} onImportValid={() => void run('valid-rows', manual)} />
       )}
     </>

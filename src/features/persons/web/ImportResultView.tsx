@@ -18,19 +18,39 @@ export function ImportResultView({
   onImportValid: () => void;
 }) {
   const { t } = useTranslation();
+  // Every row read is imported (new, updated or unchanged), merged into an earlier row, or rejected.
   const counts: [string, number][] = [
     [t('persons.import.rowsRead'), result.rowsRead],
     [t('persons.import.imported'), result.imported],
+    [t('persons.import.added'), result.added],
+    [t('persons.import.updated'), result.updated],
+    [t('persons.import.unchanged'), result.unchanged],
+    [t('persons.import.merged'), result.merged],
     [t('persons.import.rejected'), result.rejected],
     [t('persons.import.review'), result.review],
-    [t('persons.import.existing'), result.existing],
   ];
+  const created = result.newVillages.filter((v) => v.id !== null);
   return (
     <section className="card import-result" data-testid="import-result" aria-labelledby="import-result-title">
       <h2 id="import-result-title">{t('persons.import.resultTitle')}</h2>
       {result.committed ? (
         <div className="notice notice-ok" role="status" data-testid="import-committed">
-          <span>{t('persons.import.committed', { n: formatNumber(result.imported) })}</span>
+          <span>
+            {t('persons.import.committed', {
+              added: formatNumber(result.added),
+              updated: formatNumber(result.updated),
+              unchanged: formatNumber(result.unchanged),
+            })}
+          </span>
+          {created.length > 0 && (
+            <span data-testid="villages-created">
+              {' '}
+              {t('persons.import.villagesCreated', {
+                n: created.length,
+                names: created.map((v) => v.name).join(', '),
+              })}
+            </span>
+          )}
         </div>
       ) : (
         <div className="notice notice-warn" role="alert" data-testid="import-nothing-stored">
@@ -54,6 +74,12 @@ export function ImportResultView({
             {t('persons.import.reviewLink', { n: formatNumber(result.review) })}
           </Link>
         </p>
+      )}
+      {result.mergedRows.length > 0 && (
+        <>
+          <h3>{t('persons.import.mergedTitle')}</h3>
+          <ReportRows entries={result.mergedRows} testId="import-merged-row" />
+        </>
       )}
       {result.errors.length > 0 && (
         <>

@@ -53,11 +53,14 @@ export type ImportRowError = z.infer<typeof importRowError>;
 export type ImportResult = z.infer<typeof importResultResponse>;
 
 export type ImportMode = 'all-or-nothing' | 'valid-rows';
+/** Villages the commune lacks: ask first, create them, or reject their rows. */
+export type NewVillagesChoice = 'ask' | 'create' | 'reject';
 
 export interface ImportRequest {
   uploadId: string;
   commune: string;
   mode: ImportMode;
+  newVillages: NewVillagesChoice;
   mapping?: Record<string, PersonField | null>;
   headerRow?: number;
 }

@@ -1,7 +1,7 @@
 /**
  * One row of a dose list read into the place, the person's national ID and cells, and the dose; or every
- * problem, each naming its column. The person's other fields are validated later, and only when the national
- * ID does not find the person in the registry (most rows of an adult campaign do).
+ * problem, each naming its column. The person's other fields, and the place, matter later, and only when the
+ * national ID does not find the person in the registry (most rows of an adult campaign do).
  */
 import type { Message } from '../../../core/errors.ts';
 import { foldDiacritics } from '../../../core/text.ts';
@@ -16,7 +16,9 @@ export type Cells = Partial<Record<DoseFileField, unknown>>;
 export type Problem = { field: string; reason: Message };
 
 export interface DoseRow {
-  commune: { code: string; district: string; province: string };
+  /** Null when the row's commune is unknown: `communeProblem` says why (a person found by ID needs none). */
+  commune: { code: string; district: string; province: string } | null;
+  communeProblem: Problem | null;
   nationalId: string | null;
   cells: Cells;
   dose: DoseFact;
@@ -45,7 +47,6 @@ export function doseRowReader(resolveCommune: (cells: CommuneCells) => CommuneMa
   return (cells: Cells): { ok: true; row: DoseRow } | { ok: false; problems: Problem[] } => {
     const problems: Problem[] = [];
     const place = resolveCommune(cells);
-    if (!place.ok) problems.push({ field: place.field, reason: place.reason });
     const vaccineText = text(cells.vaccine);
     const vaccine = vaccineText ? vaccineOf(vaccineText) : null;
     if (!vaccine)
@@ -59,17 +60,20 @@ export function doseRowReader(resolveCommune: (cells: CommuneCells) => CommuneMa
     if (!date.ok) problems.push({ field: 'doseDate', reason: date.reason });
     const number = vaccine ? readDoseNumber(cells.doseNumber, cells.doseKind, vaccine) : null;
     if (number && !number.ok) problems.push({ field: 'doseNumber', reason: number.reason });
-    if (!place.ok || !vaccine || !date.ok || !number?.ok) return { ok: false, problems };
+    if (!vaccine || !date.ok || !number?.ok) return { ok: false, problems };
     const idCell = text(cells.nationalId);
     const id = idCell ? checkNationalId(idCell) : null;
     return {
       ok: true,
       row: {
-        commune: {
-          code: place.commune.code,
-          district: place.commune.district_code!,
-          province: place.commune.province_code!,
-        },
+        commune: place.ok
+          ? {
+              code: place.commune.code,
+              district: place.commune.district_code!,
+              province: place.commune.province_code!,
+            }
+          : null,
+        communeProblem: place.ok ? null : { field: place.field, reason: place.reason },
         nationalId: id?.ok ? id.value : null,
         cells,
         dose: { vaccine, kind: number.value.kind, number: number.value.number, date: date.value },

@@ -26,13 +26,13 @@ import { unitInScope, unitTree } from '../../admin-units/index.ts';
 import { type Actor, appendAudit } from '../../audit/index.ts';
 import type { Scope } from '../../auth/index.ts';
 import type { PersonInput } from '../../persons/index.ts';
-import { acknowledgePersonEvents, createPersons, isSignatureRow } from '../../persons/index.ts';
+import { acknowledgePersonEvents, cellText, createPersons, isSignatureRow } from '../../persons/index.ts';
 import { personForDose } from '../doses-store.ts';
 import { checkDose } from '../rules/check-dose.ts';
 import { type DoseFileField, detectDoseHeader } from '../rules/dose-headers.ts';
 import type { DoseFact } from '../rules/dose-series.ts';
 import { doseFact, refreshStatuses, writeTransaction } from '../status-store.ts';
-import { communeResolver } from './commune-resolver.ts';
+import { communeResolver, fileCommune } from './commune-resolver.ts';
 import { type Cells, type DoseRow, doseRowReader, type Problem } from './dose-row.ts';
 import { type Known, matchPersons } from './match-persons.ts';
 import { dosesOfWideRow } from './wide-row.ts';
@@ -96,8 +96,6 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
     throw badRequest({ vi: 'Không có đơn vị này.', en: 'No such unit.' }, [
       { field: 'unit', message: { vi: 'Mã đơn vị không hợp lệ.', en: 'Not a unit code.' } },
     ]);
-  const readRow = doseRowReader(communeResolver(tree, unit));
-
   const table = await openTable(options);
   const head = table.head;
   const header = detectDoseHeader(head.map((r) => r.cells));
@@ -110,6 +108,9 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
       [{ field: 'file', message: { vi: 'Không nhận ra dòng tiêu đề.', en: 'Header row not recognised.' } }],
     );
   const headerRowNumber = head[header.headerRow]!.row;
+  // Rows without commune cells are of the unit's commune, or of the one the title above the header names.
+  const titles = head.slice(0, header.headerRow).flatMap((r) => r.cells.map(cellText));
+  const readRow = doseRowReader(communeResolver(tree, unit, await fileCommune(db.db, tree, unit, titles)));
   const columns = header.columns.filter((c) => c.field !== null) as {
     index: number;
     header: string;
@@ -205,7 +206,7 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
         const personOf = new Map<NumberedRow, number>();
         const placeholders = new Map<
           string,
-          { person: Known; input: PersonInput; place: DoseRow['commune'] }
+          { person: Known; input: PersonInput; place: NonNullable<DoseRow['commune']> }
         >();
         chunk.forEach((r, i) => {
           const match = matches[i]!;
@@ -223,15 +224,15 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
           if (!person) {
             person = {
               id: -(placeholders.size + 1),
-              commune_code: r.commune.code,
-              district_code: r.commune.district,
-              province_code: r.commune.province,
+              commune_code: match.commune.code,
+              district_code: match.commune.district,
+              province_code: match.commune.province,
               birth_date: match.person.birthDate,
               birth_year: match.person.birthYear,
               status: match.person.status,
               status_date: null,
             };
-            placeholders.set(match.key, { person, input: match.person, place: r.commune });
+            placeholders.set(match.key, { person, input: match.person, place: match.commune });
           }
           known.set(person.id, person);
           personOf.set(r, person.id);

@@ -1,7 +1,8 @@
 /**
  * Finds the registered person of each dose row: by national ID (an ID still held by a merged record is the
- * kept record's person), else by name + birth date + commune (exactly one such person); else the row is a
- * person to register, if its person fields are valid. Reads in bulk, for a chunk of rows at a time.
+ * kept record's person), wherever the row's commune; else by name + birth date + commune (exactly one such
+ * person); else the row is a person to register, if its commune is known and its person fields are valid.
+ * Reads in bulk, for a chunk of rows at a time.
  */
 import type { Kysely } from 'kysely';
 import { foldDiacritics } from '../../../core/text.ts';
@@ -33,8 +34,10 @@ export type Known = Pick<
 
 export type Match =
   | { kind: 'registered'; person: Known; by: 'nationalId' | 'nameAndBirth' }
-  | { kind: 'new'; key: string; person: PersonInput }
+  | { kind: 'new'; key: string; person: PersonInput; commune: Place }
   | { kind: 'rejected'; problems: Problem[] };
+
+type Place = NonNullable<DoseRow['commune']>;
 
 export interface MatchContext {
   trx: Kysely<Database>;
@@ -58,7 +61,7 @@ export async function matchPersons(rows: DoseRow[], ctx: MatchContext): Promise<
 
   const persons = new Map<DoseRow, PersonInput | Problem[]>();
   for (const r of rows)
-    if (!(r.nationalId && withId.has(r.nationalId))) {
+    if (r.commune && !(r.nationalId && withId.has(r.nationalId))) {
       const checked = validatePersonRow(r.cells, {
         today: ctx.noon,
         villages: await ctx.villagesOf(r.commune.code),
@@ -75,7 +78,7 @@ export async function matchPersons(rows: DoseRow[], ctx: MatchContext): Promise<
   if (searched.length)
     for (const p of await personsByFoldedNames(
       ctx.trx,
-      [...new Set(searched.map((r) => r.commune.code))],
+      [...new Set(searched.map((r) => r.commune!.code))],
       [...new Set(searched.map((r) => foldDiacritics(valid(r)!.fullName)))],
     )) {
       const key = nameKey(p.commune_code, p.name_folded, p.birth_sort);
@@ -98,6 +101,7 @@ export async function matchPersons(rows: DoseRow[], ctx: MatchContext): Promise<
         'Số CCCD/CMND này thuộc một hồ sơ đã gộp chưa xử lý xong: kiểm tra trong sổ dân cư.',
         'This ID belongs to a merged record still being reviewed: check the registry.',
       );
+    if (!r.commune) return { kind: 'rejected', problems: [r.communeProblem!] };
     const person = valid(r);
     if (!person) return { kind: 'rejected', problems: persons.get(r) as Problem[] };
     const key = nameKey(r.commune.code, foldDiacritics(person.fullName), effectiveBirthDate(person));
@@ -110,6 +114,6 @@ export async function matchPersons(rows: DoseRow[], ctx: MatchContext): Promise<
         `${same.length} persons share this name and birth date in the commune: add the national ID.`,
       );
     if (same.length === 1) return { kind: 'registered', person: same[0]!, by: 'nameAndBirth' };
-    return { kind: 'new', key: r.nationalId ?? key, person };
+    return { kind: 'new', key: r.nationalId ?? key, person, commune: r.commune };
   });
 }
