@@ -6,7 +6,7 @@ import { errorResponses, isoDate, responses } from '../../server/schemas.ts';
 import { MAX_AGE_YEARS } from './rules/daily-check.ts';
 import { quarantinePlan } from './rules/quarantine.ts';
 import { warningsFor } from './rules/warning-signs.ts';
-import { checkBody, ruleSetRef, warning } from './schemas.ts';
+import { checkBody, quarantinePlanResponse, ruleSetRef, warning } from './schemas.ts';
 
 function noRuleSet(field: string, date: string): never {
   const message = {
@@ -61,16 +61,7 @@ export function casesRulesRoutes(app: FastifyInstance) {
           recoveredOn: isoDate.nullish().transform((d) => d ?? null),
         }),
         response: responses({
-          200: z.object({
-            ruleSet: ruleSetRef,
-            protected: z.boolean(),
-            quarantineDays: z.number(),
-            selfMonitoringDays: z.number(),
-            testDays: z.array(z.number()),
-            quarantineEndsOn: z.string(),
-            selfMonitoringEndsOn: z.string(),
-            testDates: z.array(z.string()),
-          }),
+          200: quarantinePlanResponse,
           ...errorResponses(400),
         }),
       },
