@@ -1,9 +1,11 @@
+import { Suspense } from 'react';
 import { matchPath, Route, Routes } from 'react-router-dom';
 import { AppShell } from './AppShell.tsx';
 import { CalendarBanner } from './CalendarBanner.tsx';
 import type { FeaturePage } from './feature-pages.ts';
 import { webFeatures } from './features.ts';
 import { HomeRedirect } from './HomeRedirect.tsx';
+import { Loading } from './Loading.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RequireAdmin } from './RequireAdmin.tsx';
 
@@ -36,7 +38,11 @@ export function App() {
         {pages
           .filter((p) => p.public)
           .map((p) => (
-            <Route key={p.path} path={p.path} element={element(p)} />
+            <Route
+              key={p.path}
+              path={p.path}
+              element={<Suspense fallback={<Loading />}>{element(p)}</Suspense>}
+            />
           ))}
         <Route element={<AppShell />}>
           <Route index element={<HomeRedirect />} />

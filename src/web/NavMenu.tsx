@@ -14,7 +14,6 @@ type NavKey = keyof ShellMessages['nav'];
 const COMING: { key: NavKey; order: number }[] = [
   { key: 'riskLevels', order: 40 },
   { key: 'testing', order: 60 },
-  { key: 'cases', order: 70 },
   { key: 'movement', order: 80 },
   { key: 'inspections', order: 90 },
   { key: 'socialSupport', order: 100 },

@@ -1,6 +1,7 @@
 import { adminUnitsWeb } from '../features/admin-units/web/index.ts';
 import { auditWeb } from '../features/audit/web/index.ts';
 import { authWeb } from '../features/auth/web/index.ts';
+import { casesWeb } from '../features/cases/web/index.ts';
 import { directivesWeb } from '../features/directives/web/index.ts';
 import { personsWeb } from '../features/persons/web/index.ts';
 import { vaccinationWeb } from '../features/vaccination/web/index.ts';
@@ -16,5 +17,6 @@ export const webFeatures = [
   personsWeb,
   directivesWeb,
   vaccinationWeb,
+  casesWeb,
   auditWeb,
 ] as const satisfies readonly WebFeatureManifest[];

@@ -53,7 +53,7 @@ describe('accessibility (axe-core)', () => {
 
   /** The navigation's entries (the menu as the user sees it). */
   async function navPaths(page: Page): Promise<string[]> {
-    await page.locator('#main-nav a[href]').first().waitFor();
+    await page.locator('#main-nav a[href]').first().waitFor({ state: 'attached' });
     const hrefs = await page
       .locator('#main-nav a[href]')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
@@ -128,7 +128,22 @@ describe('accessibility (axe-core)', () => {
       const persons = await (
         await call(rig.server.base, commune, 'GET', `/api/persons?commune=${COMMUNE}`)
       ).json();
+      // A case of the commune, with its personal link: the patient's page (no account) is audited too.
+      const patient = persons.persons[0];
+      const c = await call(rig.server.base, commune, 'POST', '/api/cases', {
+        personId: patient.id,
+        sampleDate: DEMO_AS_OF,
+        testKind: 'rapidAntigen',
+        placeOfCare: 'home',
+      });
+      const link = await call(
+        rig.server.base,
+        commune,
+        'POST',
+        `/api/cases/${(await c.json()).id}/check-link`,
+      );
       return [
+        (await link.json()).path,
         `/directives/tasks/${inbox.tasks[0].id}`,
         '/vaccination/worklist',
         '/vaccination/worklist?list=overdue',

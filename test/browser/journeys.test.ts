@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PHONE, useBrowserRig } from '../support/browser.ts';
-import { call, login } from '../support/http.ts';
+import { PHONE, tapCounter, useBrowserRig } from '../support/browser.ts';
+import { call, importResidents, login } from '../support/http.ts';
 
 /**
  * Journeys 2 and 3 on a 360-px phone, counted in taps from the home page the login opens: every click the
@@ -15,29 +14,6 @@ const SEED_000 = fs.readFileSync(
   new URL('../fixtures/letters/000_0cc6a49cf5414292.txt', import.meta.url),
   'utf8',
 );
-
-/** Counts the taps a page receives from now on, across its navigations. */
-async function tapCounter(page: Page) {
-  let taps = 0;
-  await page.exposeFunction('__tap', () => {
-    taps += 1;
-  });
-  await page.addInitScript(() =>
-    document.addEventListener(
-      'click',
-      (e) => e.isTrusted && (window as unknown as { __tap(): void }).__tap(),
-      true,
-    ),
-  );
-  await page.evaluate(() =>
-    document.addEventListener(
-      'click',
-      (e) => e.isTrusted && (window as unknown as { __tap(): void }).__tap(),
-      true,
-    ),
-  );
-  return () => taps;
-}
 
 describe('journeys in taps', () => {
   const rig = useBrowserRig('safeadapt-journeys-');
@@ -52,27 +28,12 @@ describe('journeys in taps', () => {
     expect((await call(rig.server.base, district, 'POST', '/api/documents', body)).status).toBe(201);
     // Residents of Thôn Nà Hoa, none vaccinated: the worklist has them.
     const commune = await login(rig.server.base, `demo.xa.${COMMUNE}`);
-    const upload = await fetch(`${rig.server.base}/api/persons/uploads`, {
-      method: 'POST',
-      headers: {
-        cookie: commune.cookie,
-        'x-csrf-token': commune.csrf,
-        'content-type': 'application/octet-stream',
-        'x-file-name': 'na-hoa.csv',
-      },
-      body: [
-        'Họ và tên;Ngày sinh;Giới tính;Số điện thoại;Thôn',
-        'Hoàng Văn Minh;12/05/1968;Nam;0912345678;Thôn Nà Hoa',
-        'Lương Thị Hoa;05/03/1990;Nữ;0987654321;Thôn Nà Hoa',
-      ].join('\n'),
-    });
-    const { uploadId } = (await upload.json()) as { uploadId: string };
-    const imported = await call(rig.server.base, commune, 'POST', '/api/persons/imports', {
-      uploadId,
-      commune: COMMUNE,
-      mode: 'all-or-nothing',
-    });
-    expect(((await imported.json()) as { imported: number }).imported).toBe(2);
+    const imported = await importResidents(rig.server.base, commune, COMMUNE, [
+      'Họ và tên;Ngày sinh;Giới tính;Số điện thoại;Thôn',
+      'Hoàng Văn Minh;12/05/1968;Nam;0912345678;Thôn Nà Hoa',
+      'Lương Thị Hoa;05/03/1990;Nữ;0987654321;Thôn Nà Hoa',
+    ]);
+    expect(imported).toBe(2);
   }, 120_000);
 
   it('journey 2: a commune acknowledges a new task and reports it done with a photo, in at most 6 taps', async () => {

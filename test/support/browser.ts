@@ -72,3 +72,23 @@ export function useBrowserRig(folderPrefix?: string): BrowserRig {
   });
   return rig;
 }
+
+/**
+ * Counts the taps a page receives from now on, across its navigations: every click the page receives is a tap
+ * (typing in a field is not); a file chosen is the tap on its field.
+ */
+export async function tapCounter(page: Page) {
+  let taps = 0;
+  await page.exposeFunction('__tap', () => {
+    taps += 1;
+  });
+  const listen = () =>
+    document.addEventListener(
+      'click',
+      (e) => e.isTrusted && (window as unknown as { __tap(): void }).__tap(),
+      true,
+    );
+  await page.addInitScript(listen);
+  await page.evaluate(listen);
+  return () => taps;
+}

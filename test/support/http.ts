@@ -63,3 +63,24 @@ export function call(base: string, session: Session | null, method: string, url:
   if (body !== undefined) headers['content-type'] = 'application/json';
   return fetch(base + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
+
+/** Residents imported into a commune from CSV lines (the header first), as a commune user uploads them. */
+export async function importResidents(base: string, session: Session, commune: string, lines: string[]) {
+  const upload = await fetch(`${base}/api/persons/uploads`, {
+    method: 'POST',
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+      'content-type': 'application/octet-stream',
+      'x-file-name': 'residents.csv',
+    },
+    body: lines.join('\n'),
+  });
+  const { uploadId } = (await upload.json()) as { uploadId: string };
+  const imported = await call(base, session, 'POST', '/api/persons/imports', {
+    uploadId,
+    commune,
+    mode: 'all-or-nothing',
+  });
+  return ((await imported.json()) as { imported: number }).imported;
+}

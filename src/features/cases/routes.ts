@@ -7,7 +7,7 @@ import { addContact } from './contacts-store.ts';
 import { daySummary } from './counts-store.ts';
 import { CASE_OUTCOMES, SEVERITIES, TEST_KINDS, TEST_RESULTS } from './rules/case-input.ts';
 import { PLACES_OF_CARE } from './rules/day-counts.ts';
-import { caseRecord, unitSummary } from './schemas.ts';
+import { caseRecord, quarantinePlanResponse, unitSummary } from './schemas.ts';
 import { recordTest } from './tests-store.ts';
 
 const placeOfCare = z.enum(PLACES_OF_CARE);
@@ -143,6 +143,7 @@ export function caseRoutes(app: FastifyInstance) {
             quarantine_ends_on: z.string(),
             monitoring_ends_on: z.string(),
             test_dates: z.string(),
+            plan: quarantinePlanResponse,
           }),
           ...errorResponses(400, 404),
         }),

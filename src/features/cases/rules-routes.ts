@@ -7,7 +7,7 @@ import { MAX_AGE_YEARS } from './rules/daily-check.ts';
 import { homeCareEligibility } from './rules/home-care-eligibility.ts';
 import { quarantinePlan } from './rules/quarantine.ts';
 import { warningsFor } from './rules/warning-signs.ts';
-import { checkBody, ruleSetRef, warning } from './schemas.ts';
+import { checkBody, quarantinePlanResponse, ruleSetRef, warning } from './schemas.ts';
 
 function noRuleSet(field: string, date: string): never {
   const message = {
@@ -62,16 +62,7 @@ export function casesRulesRoutes(app: FastifyInstance) {
           recoveredOn: isoDate.nullish().transform((d) => d ?? null),
         }),
         response: responses({
-          200: z.object({
-            ruleSet: ruleSetRef,
-            protected: z.boolean(),
-            quarantineDays: z.number(),
-            selfMonitoringDays: z.number(),
-            testDays: z.array(z.number()),
-            quarantineEndsOn: z.string(),
-            selfMonitoringEndsOn: z.string(),
-            testDates: z.array(z.string()),
-          }),
+          200: quarantinePlanResponse,
           ...errorResponses(400),
         }),
       },

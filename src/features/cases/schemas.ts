@@ -71,6 +71,17 @@ export const ruleSetRef = z.object({
   legalBasis: z.string(),
   provisional: z.boolean(),
 });
+/** A close contact's quarantine under the rule set in force on the exposure day (rules.md §5). */
+export const quarantinePlanResponse = z.object({
+  ruleSet: ruleSetRef,
+  protected: z.boolean(),
+  quarantineDays: z.number(),
+  selfMonitoringDays: z.number(),
+  testDays: z.array(z.number()),
+  quarantineEndsOn: z.string(),
+  selfMonitoringEndsOn: z.string(),
+  testDates: z.array(z.string()),
+});
 export const checkResult = z.object({
   id: z.number(),
   day: z.string(),

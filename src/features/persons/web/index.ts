@@ -15,3 +15,4 @@ export const personsWeb = {
 
 // What other features and the shell use of this one.
 export type { uploadResponse } from '../schemas.ts';
+export { type PersonListItem, usePersons } from './persons-api.ts';

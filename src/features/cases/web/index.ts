@@ -1,0 +1,14 @@
+import type { WebFeatureManifest } from '../../../web/feature-manifest.ts';
+import { casePermissions } from '../permissions.ts';
+import { casesEn } from './messages.en.ts';
+import { type CasesMessages, casesVi } from './messages.vi.ts';
+import { caseNav, casePages } from './pages.ts';
+
+/** The cases feature's part of the web app (listed in src/web/features.ts). */
+export const casesWeb = {
+  name: 'cases',
+  permissions: casePermissions,
+  pages: casePages,
+  nav: caseNav,
+  messages: { vi: casesVi, en: casesEn },
+} satisfies WebFeatureManifest<CasesMessages>;
