@@ -359,6 +359,15 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
         });
         if (reviews.length) await trx.insertInto('duplicate_reviews').values(reviews).execute();
         result.review += reviews.length;
+        // The chunk's personal data is audited with it: an audit that fails rolls the chunk back.
+        await appendAudit(trx, db, options.actor, [
+          {
+            action: 'create',
+            entity: 'person',
+            unitCode: commune.code,
+            details: { importBatch: batch.id, added: fresh.length, updated: changes.length, lastRow: current },
+          },
+        ]);
         await problems.write(trx);
         await advanceImportJob(trx, job, current, { counts: counts() });
       }),
