@@ -17,6 +17,8 @@ export interface Db {
   dataDir: string | null;
   /** The audit log's MAC key from SAFEADAPT_AUDIT_KEY; null: the key file in `dataDir`. */
   auditKey: string | null;
+  /** What it was opened with: a worker thread opens its own connection to the same database. */
+  target: DbTarget;
   close(): Promise<void>;
 }
 
@@ -50,7 +52,7 @@ export function openDb(target: DbTarget): Db {
     );
     const db = new Kysely<Database>({ dialect: withAfterCommit(new PostgresDialect({ pool })) });
     const dataDir = target.dataDir ?? null;
-    return { db, engine: 'postgres', sqlite: null, dataDir, auditKey, close: () => db.destroy() };
+    return { db, engine: 'postgres', sqlite: null, dataDir, auditKey, target, close: () => db.destroy() };
   }
   fs.mkdirSync(path.dirname(target.sqliteFile), { recursive: true });
   const sqlite = new SQLite(target.sqliteFile);
@@ -66,7 +68,7 @@ export function openDb(target: DbTarget): Db {
   });
   const dataDir =
     target.dataDir ?? (target.sqliteFile === ':memory:' ? null : path.dirname(target.sqliteFile));
-  return { db, engine: 'sqlite', sqlite, dataDir, auditKey, close: () => db.destroy() };
+  return { db, engine: 'sqlite', sqlite, dataDir, auditKey, target, close: () => db.destroy() };
 }
 
 /**

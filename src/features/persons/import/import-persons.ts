@@ -17,6 +17,7 @@ import { foldDiacritics } from '../../../core/text.ts';
 import { insertReturningIds } from '../../../db/bulk-insert.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { Database } from '../../../db/schema.ts';
+import type { Task } from '../../../server/off-thread.ts';
 import type { AuditEvent } from '../../audit/index.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { emitPersonEvents } from '../events.ts';
@@ -40,6 +41,11 @@ export interface ImportResult {
   errors: RowError[];
   committed: boolean;
 }
+
+/** An import run from the server, in a worker thread (server/off-thread.ts): the caller is the actor. */
+export type ImportTaskArgs = Omit<ImportOptions, 'actor' | 'onProgress'>;
+export const importTask: Task<ImportTaskArgs, ImportResult> = (ctx, args) =>
+  importPersons(ctx.db, { ...args, actor: ctx.scope });
 
 export interface ImportOptions {
   path: string;
