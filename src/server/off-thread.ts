@@ -34,7 +34,7 @@ export interface SerializedError {
   message: string;
 }
 
-/** Bytes posted but not yet taken by the answer before the worker waits (backpressure). */
+/** Batches of bytes posted but not yet taken by the answer before the worker waits (backpressure). */
 export const IN_FLIGHT = 16;
 
 // Workers at once: more would only share the same cores; further tasks wait their turn.
@@ -87,14 +87,12 @@ export async function streamTask<A>(ctx: RequestContext, ref: TaskRef, args: A):
     );
   }
   let worker: Worker | null = null;
-  let waiting = false;
-  const ack = () => worker?.postMessage('ack');
-  // Asked for more: the worker may go on if it was waiting.
+  // Chunks pushed while the answer was full: acknowledged (the worker may go on) when it asks for more.
+  let owed = 0;
   const out = new Readable({
     read: () => {
-      if (!waiting) return;
-      waiting = false;
-      ack();
+      if (owed) worker?.postMessage(owed);
+      owed = 0;
     },
   });
   // A client that goes away: the worker stops.
@@ -103,8 +101,8 @@ export async function streamTask<A>(ctx: RequestContext, ref: TaskRef, args: A):
     void start(ctx, ref, args, true, {
       chunk: (bytes) => {
         // Taken at once while the answer keeps up; otherwise when it asks for more.
-        if (out.push(bytes)) ack();
-        else waiting = true;
+        if (out.push(bytes)) worker?.postMessage(1);
+        else owed += 1;
       },
       done: () => resolve(void out.push(null)),
       failed: (error) => {
