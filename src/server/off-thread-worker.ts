@@ -7,7 +7,7 @@
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { applyDatabaseCalendar } from '../db/calendar.ts';
+import { setStoredToday } from '../core/dates.ts';
 import { type DbTarget, openDb } from '../db/connection.ts';
 import type { Scope } from '../features/auth/index.ts';
 import { IN_FLIGHT, serializeError, type Task, type WorkerMessage } from './off-thread.ts';
@@ -19,6 +19,7 @@ const data = workerData as {
   target: DbTarget;
   scope: Scope;
   today: string;
+  day: string;
   args: unknown;
   streams: boolean;
 };
@@ -64,8 +65,8 @@ const out = data.streams
 const db = openDb({ ...data.target, pgPoolMax: 2 });
 const ctx = newContext(db, data.scope, () => data.today);
 try {
-  // The stores' "today" is this thread's: the database's as-of day (a demo's), as the server applied it.
-  await applyDatabaseCalendar(db);
+  // The stores' "today" is a global of each thread: the caller's (a demo database's as-of day, say).
+  setStoredToday(data.day);
   const task = (await import(data.module))[data.name] as Task<unknown, unknown>;
   const value = await runInContext(ctx, () => task(ctx, data.args, out));
   // A task may end its file itself (exceljs's workbook writer does): the last bytes are posted once it has.

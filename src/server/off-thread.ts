@@ -9,6 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
+import { vietnamToday } from '../core/dates.ts';
 import { AppError } from '../core/errors.ts';
 import type { Db } from '../db/connection.ts';
 import { noteAuditCounts, type RequestContext } from './request-context.ts';
@@ -145,6 +146,7 @@ async function start(
       target: ctx.db.target,
       scope: ctx.scope,
       today: ctx.today(),
+      day: vietnamToday(),
       args,
       streams,
     },
