@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, type Dialect, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { withAfterCommit } from './after-commit.ts';
 import type { Database } from './schema.ts';
@@ -17,6 +17,8 @@ export interface Db {
   dataDir: string | null;
   /** The audit log's MAC key from SAFEADAPT_AUDIT_KEY; null: the key file in `dataDir`. */
   auditKey: string | null;
+  /** What it was opened with: a worker thread opens its own connection to the same database. */
+  target: DbTarget;
   close(): Promise<void>;
 }
 
@@ -50,7 +52,7 @@ export function openDb(target: DbTarget): Db {
     );
     const db = new Kysely<Database>({ dialect: withAfterCommit(new PostgresDialect({ pool })) });
     const dataDir = target.dataDir ?? null;
-    return { db, engine: 'postgres', sqlite: null, dataDir, auditKey, close: () => db.destroy() };
+    return { db, engine: 'postgres', sqlite: null, dataDir, auditKey, target, close: () => db.destroy() };
   }
   fs.mkdirSync(path.dirname(target.sqliteFile), { recursive: true });
   const sqlite = new SQLite(target.sqliteFile);
@@ -62,11 +64,32 @@ export function openDb(target: DbTarget): Db {
   // ID indexes in memory instead of re-reading them on every insert and search.
   sqlite.pragma('cache_size = -131072');
   const db = new Kysely<Database>({
-    dialect: withAfterCommit(new SqliteDialect({ database: withStatementCache(sqlite) })),
+    dialect: withAfterCommit(immediate(new SqliteDialect({ database: withStatementCache(sqlite) }))),
   });
   const dataDir =
     target.dataDir ?? (target.sqliteFile === ':memory:' ? null : path.dirname(target.sqliteFile));
-  return { db, engine: 'sqlite', sqlite, dataDir, auditKey, close: () => db.destroy() };
+  return { db, engine: 'sqlite', sqlite, dataDir, auditKey, target, close: () => db.destroy() };
+}
+
+/**
+ * SQLite transactions begin IMMEDIATE (Kysely's driver says BEGIN, a deferred one): a deferred transaction
+ * that reads, then writes after another connection committed (the server and a worker thread or the CLI on
+ * one file) fails at once with SQLITE_BUSY_SNAPSHOT, which busy_timeout does not wait out. An immediate one
+ * takes the write lock first, waiting for it up to busy_timeout.
+ */
+function immediate(dialect: Dialect): Dialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createDriver() {
+      const driver = dialect.createDriver();
+      driver.beginTransaction = async (connection) => {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+      };
+      return driver;
+    },
+  };
 }
 
 /**

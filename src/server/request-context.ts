@@ -43,6 +43,12 @@ export function noteAuditEvents(actions: readonly AuditAction[]) {
   }
 }
 
+/** Audit events a task wrote for this context in a worker thread (off-thread.ts). */
+export function noteAuditCounts(context: RequestContext, counts: RequestContext['audited']) {
+  context.audited.writes += counts.writes;
+  context.audited.reads += counts.reads;
+}
+
 const WRITE_ACTIONS: Record<string, AuditAction> = {
   POST: 'create',
   PUT: 'update',

@@ -1,12 +1,10 @@
-import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest, notFound } from '../../core/errors.ts';
 import { MAX_FILE_BYTES } from '../../core/import/file-limits.ts';
 import { reportXlsx } from '../../core/import/report.ts';
-import { csvLine, neutralizeCell } from '../../core/spreadsheet.ts';
+import { runTask, streamTask } from '../../server/off-thread.ts';
 import {
   errorResponses,
   fileNameFrom,
@@ -18,7 +16,7 @@ import {
   unitCode as unit,
 } from '../../server/schemas.ts';
 import { unitInScope } from '../admin-units/index.ts';
-import { importPersons } from './import/import-persons.ts';
+import type { ImportResult, ImportTaskArgs } from './import/import-persons.ts';
 import {
   batchInScope,
   keepBoth,
@@ -40,7 +38,11 @@ import {
   personResponse,
   uploadResponse,
 } from './schemas.ts';
-import { eachPerson, getPerson, type PersonFilter, searchPersons, updatePerson } from './store.ts';
+import { getPerson, type PersonFilter, searchPersons, updatePerson } from './store.ts';
+
+// Run off the event loop (server/off-thread.ts).
+const EXPORT_TASK = { module: new URL('./export.ts', import.meta.url), name: 'exportPersonsTask' };
+const IMPORT_TASK = { module: new URL('./import/import-persons.ts', import.meta.url), name: 'importTask' };
 
 const filterQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -54,7 +56,6 @@ const filterQuery = z.object({
   page: z.coerce.number().int().min(1).max(200).default(1),
 });
 const PAGE = 50;
-const EXPORT_LIMIT = 200_000;
 
 function toFilter(q: z.infer<typeof filterQuery>, limit: number, offset: number): PersonFilter {
   return {
@@ -68,18 +69,6 @@ function toFilter(q: z.infer<typeof filterQuery>, limit: number, offset: number)
     offset,
   };
 }
-
-const EXPORT_COLUMNS = [
-  ['Họ và tên', 'full_name'],
-  ['Ngày sinh', 'birth_date'],
-  ['Năm sinh', 'birth_year'],
-  ['Giới tính', 'sex'],
-  ['Số CCCD/CMND', 'national_id'],
-  ['SĐT', 'phone'],
-  ['Thôn/Xóm', 'village_name'],
-  ['Đối tượng ưu tiên', 'priority_groups'],
-  ['Tình trạng', 'status'],
-] as const;
 
 export function personRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -131,40 +120,19 @@ export function personRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { page: _, format, ...filter } = request.query;
-      const rows = eachPerson(
-        request.ctx.db,
-        request.ctx.scope,
-        toFilter({ ...filter, page: 1 }, 0, 0),
-        EXPORT_LIMIT,
-      );
       const name = `danh-sach-${request.query.unit ?? request.ctx.scope.unitCode}`;
-      // Streamed a page of persons at a time: no list or workbook of the whole province in memory.
-      if (format === 'csv')
-        return reply
-          .header('content-disposition', `attachment; filename="${name}.csv"`)
-          .type('text/csv; charset=utf-8')
-          .send(
-            Readable.from(
-              (async function* () {
-                yield `\uFEFF${csvLine(EXPORT_COLUMNS.map((c) => c[0]))}\r\n`;
-                for await (const p of rows) yield `${csvLine(EXPORT_COLUMNS.map((c) => p[c[1]]))}\r\n`;
-              })(),
-            ),
-          );
-      const stream = new PassThrough();
-      const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false });
-      const sheet = book.addWorksheet('Danh sách');
-      sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c[0], width: 20 }));
-      sheet.getRow(1).font = { bold: true };
-      (async () => {
-        for await (const p of rows) sheet.addRow(EXPORT_COLUMNS.map((c) => neutralizeCell(p[c[1]]))).commit();
-        sheet.commit();
-        await book.commit();
-      })().catch((error) => stream.destroy(error));
+      const file = await streamTask(request.ctx, EXPORT_TASK, {
+        filter: toFilter({ ...filter, page: 1 }, 0, 0),
+        format,
+      });
       return reply
-        .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(stream);
+        .header('content-disposition', `attachment; filename="${name}.${format}"`)
+        .type(
+          format === 'csv'
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
+        .send(file);
     },
   );
 
@@ -281,7 +249,7 @@ export function personRoutes(app: FastifyInstance) {
       return app.files.consume(
         upload,
         (file) =>
-          importPersons(request.ctx.db, {
+          runTask<ImportTaskArgs, ImportResult>(request.ctx, IMPORT_TASK, {
             path: file.path,
             fileName: file.fileName,
             communeCode: request.body.commune,
@@ -289,7 +257,6 @@ export function personRoutes(app: FastifyInstance) {
             mapping,
             headerRow: request.body.headerRow,
             newVillages: request.body.newVillages,
-            actor: scope,
           }),
         (result) => !result?.committed,
       );

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../core/errors.ts';
+import { streamTask } from '../../server/off-thread.ts';
 import { errorResponses, fileResponse, idParams, noContent, responses } from '../../server/schemas.ts';
-import { fhirExport } from './card-store.ts';
 import { deleteDose, editDose, recordDose } from './doses-store.ts';
+import { FHIR_TASK } from './file-tasks.ts';
 import { importDoses } from './import/import-doses.ts';
 import { importReportXlsx, listDoseImports } from './imports-store.ts';
 import { recordOutcome } from './outcomes-store.ts';
@@ -294,8 +295,6 @@ export function recordRoutes(app: FastifyInstance) {
     async (request, reply) =>
       reply
         .type('application/fhir+json; charset=utf-8')
-        .send(
-          JSON.stringify(await fhirExport(request.ctx.db, request.ctx.scope, unitOf(request.query, request))),
-        ),
+        .send(await streamTask(request.ctx, FHIR_TASK, { unitCode: unitOf(request.query, request) })),
   );
 }

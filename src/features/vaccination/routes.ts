@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { streamTask } from '../../server/off-thread.ts';
 import { errorResponses, fileResponse, idParams, responses } from '../../server/schemas.ts';
 import { vaccinationCard } from './card-store.ts';
 import { coverage, trend } from './coverage-store.ts';
+import { WORKLIST_XLSX_TASK } from './file-tasks.ts';
 import { recordRoutes } from './record-routes.ts';
 import { BOOSTER_RULE_SETS } from './rules/booster-rules.ts';
 import { OVERDUE_AFTER } from './rules/dose-series.ts';
@@ -25,8 +27,7 @@ import {
   worklistResponse,
 } from './schemas.ts';
 import { createTarget, listTargets, targetProgress } from './targets-store.ts';
-import { missed, worklist, worklistPage } from './worklist-store.ts';
-import { worklistXlsx } from './worklist-xlsx.ts';
+import { missed, worklistPage } from './worklist-store.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -170,11 +171,11 @@ export function vaccinationRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const list = await worklist(request.ctx.db, request.ctx.scope, workFilter(request.query));
+      const file = await streamTask(request.ctx, WORKLIST_XLSX_TASK, workFilter(request.query));
       return reply
-        .header('content-disposition', `attachment; filename="danh-sach-tiem-${list.unit.code}.xlsx"`)
+        .header('content-disposition', `attachment; filename="danh-sach-tiem-${request.query.unit}.xlsx"`)
         .type(XLSX)
-        .send(await worklistXlsx(list));
+        .send(file);
     },
   );
 

@@ -17,6 +17,7 @@ import { foldDiacritics } from '../../../core/text.ts';
 import { insertReturningIds } from '../../../db/bulk-insert.ts';
 import type { Db } from '../../../db/connection.ts';
 import type { Database } from '../../../db/schema.ts';
+import type { Task } from '../../../server/off-thread.ts';
 import { forgetAreaDetails, insertVillage } from '../../admin-units/index.ts';
 import type { AuditEvent } from '../../audit/index.ts';
 import { appendAudit } from '../../audit/index.ts';
@@ -66,6 +67,11 @@ export interface ImportResult {
   errors: RowError[];
   committed: boolean;
 }
+
+/** An import run from the server, in a worker thread (server/off-thread.ts): the caller is the actor. */
+export type ImportTaskArgs = Omit<ImportOptions, 'actor' | 'onProgress'>;
+export const importTask: Task<ImportTaskArgs, ImportResult> = (ctx, args) =>
+  importPersons(ctx.db, { ...args, actor: ctx.scope });
 
 export interface ImportOptions extends ColumnChoice {
   path: string;
@@ -365,7 +371,12 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
             action: 'create',
             entity: 'person',
             unitCode: commune.code,
-            details: { importBatch: batch.id, added: fresh.length, updated: changes.length, lastRow: current },
+            details: {
+              importBatch: batch.id,
+              added: fresh.length,
+              updated: changes.length,
+              lastRow: current,
+            },
           },
         ]);
         await problems.write(trx);

@@ -1,0 +1,83 @@
+/**
+ * A worker thread's side of off-thread.ts: opens its own connection to the caller's database, runs the task in
+ * a context with the caller's scope and day, posts the file's bytes as they come (waiting for the answer to
+ * take them past IN_FLIGHT), then the answer or the error, and the audit events it wrote (the request's
+ * safety net counts them), and closes the connection.
+ */
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { setStoredToday } from '../core/dates.ts';
+import { type DbTarget, openDb } from '../db/connection.ts';
+import type { Scope } from '../features/auth/index.ts';
+import { IN_FLIGHT, serializeError, type Task, type WorkerMessage } from './off-thread.ts';
+import { newContext, runInContext } from './request-context.ts';
+
+const data = workerData as {
+  module: string;
+  name: string;
+  target: DbTarget;
+  scope: Scope;
+  today: string;
+  day: string;
+  args: unknown;
+  streams: boolean;
+};
+const port = parentPort!;
+const post = (message: WorkerMessage) => port.postMessage(message);
+
+/** exceljs writes many small pieces (a zip entry's header is 30 bytes): they cross in batches of BATCH. */
+const BATCH = 64 * 1024;
+let pending: Buffer[] = [];
+let pendingBytes = 0;
+let inFlight = 0;
+let resume: (() => void) | null = null;
+port.on('message', (taken: number) => {
+  inFlight -= taken;
+  resume?.();
+  resume = null;
+});
+const flush = () => {
+  if (!pendingBytes) return;
+  const bytes = new Uint8Array(Buffer.concat(pending));
+  pending = [];
+  pendingBytes = 0;
+  inFlight += 1;
+  port.postMessage({ chunk: bytes } satisfies WorkerMessage, [bytes.buffer]);
+};
+const out = data.streams
+  ? new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes < BATCH) return done();
+        flush();
+        if (inFlight < IN_FLIGHT) done();
+        else resume = () => done();
+      },
+      final(done) {
+        flush();
+        done();
+      },
+    })
+  : null;
+
+const db = openDb({ ...data.target, pgPoolMax: 2 });
+const ctx = newContext(db, data.scope, () => data.today);
+try {
+  // The stores' "today" is a global of each thread: the caller's (a demo database's as-of day, say).
+  setStoredToday(data.day);
+  const task = (await import(data.module))[data.name] as Task<unknown, unknown>;
+  const value = await runInContext(ctx, () => task(ctx, data.args, out));
+  // A task may end its file itself (exceljs's workbook writer does): the last bytes are posted once it has.
+  if (out && !out.writableEnded) out.end();
+  if (out) await finished(out);
+  post({ done: value ?? null, audited: ctx.audited });
+} catch (error) {
+  if (!(error instanceof Error && 'status' in error))
+    console.error(`${data.name} failed in its worker`, error);
+  post({ failed: serializeError(error), audited: ctx.audited });
+} finally {
+  await db.close();
+  port.close();
+}
