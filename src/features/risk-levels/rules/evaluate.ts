@@ -22,7 +22,13 @@ export interface RiskInputs {
   capacityMet: boolean | null;
 }
 
-export type RuleName = 'band' | 'coverageNotMet' | 'over50Draft' | 'severity' | 'capacityNoLowering';
+export type RuleName =
+  | 'band'
+  | 'coverageNotMet'
+  | 'over50Draft'
+  | 'severity'
+  | 'capacityNoLowering'
+  | 'highestCommune';
 
 export interface RuleStep {
   rule: RuleName;
@@ -237,4 +243,43 @@ export function sumInputs(list: readonly RiskInputs[]): RiskInputs {
     else if (i.capacityMet === true && out.capacityMet === null) out.capacityMet = true;
   }
   return out;
+}
+
+/** How many communes are at each level: shown beside a district's or province's level (rules.md §2.2). */
+export function levelDistribution(levels: readonly RiskLevel[]): Record<'1' | '2' | '3' | '4', number> {
+  const out = { '1': 0, '2': 0, '3': 0, '4': 0 };
+  for (const l of levels) out[String(l) as '1']++;
+  return out;
+}
+
+/**
+ * A district's or province's level under the set's aggregation rule (rules.md §2.2, NOT FOUND, switchable):
+ * `aggregateFigures` keeps the evaluation of the unit's summed figures; `highestCommune` takes its highest
+ * commune's level.
+ */
+export function aggregateLevel(
+  set: RiskRuleSet,
+  own: Evaluation,
+  communeLevels: readonly RiskLevel[],
+): Evaluation {
+  if (set.aggregation !== 'highestCommune' || communeLevels.length === 0) return own;
+  const highest = Math.max(...communeLevels) as RiskLevel;
+  const step: RuleStep = {
+    rule: 'highestCommune',
+    applied: highest !== own.level,
+    levelAfter: highest,
+    provisional: set.aggregationProvisional,
+    clause: 'rules.md §2.2 "District and province level" (NOT FOUND): the highest commune, by the rule set',
+    text: {
+      vi: `Cấp độ của đơn vị là cấp cao nhất của các xã: cấp ${highest}`,
+      en: `The unit's level is its highest commune's: level ${highest}`,
+    },
+  };
+  return {
+    ...own,
+    level: highest,
+    provisional: own.provisional || set.aggregationProvisional,
+    steps: [...own.steps, step],
+    decidingRule: step.applied ? step : own.decidingRule,
+  };
 }
