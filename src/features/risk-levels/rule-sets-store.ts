@@ -39,6 +39,14 @@ export async function saveRuleSet(db: Db, scope: Scope, input: Omit<RiskRuleSet,
       { vi: 'Bộ tiêu chí của tỉnh phải có mã tỉnh', en: "A province's rule set needs its province" },
       [{ field: 'provinceCode', message: { vi: 'bắt buộc', en: 'required' } }],
     );
+  const own = scope.unitCode === 'VN' ? null : (await unitTree(db)).get(scope.unitCode);
+  if (own && own.level !== 1)
+    throw badRequest({ vi: 'Bộ tiêu chí do cấp tỉnh ban hành', en: 'Rule sets are set by the province' }, [
+      {
+        field: 'provinceCode',
+        message: { vi: 'cần tài khoản cấp tỉnh', en: 'needs an account of the province' },
+      },
+    ]);
   const province = await unitInScope(db, scope, input.provinceCode);
   if (province.level !== 1)
     throw badRequest({ vi: 'Mã tỉnh không hợp lệ', en: 'Not a province' }, [

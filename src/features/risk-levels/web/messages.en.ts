@@ -1,0 +1,53 @@
+import type { RiskLevelsMessages } from './messages.vi.ts';
+
+export const riskLevelsEn: RiskLevelsMessages = {
+  riskLevels: {
+    title: 'Risk levels',
+    replayTitle: 'Replay under another rule set',
+    tabs: { levels: 'Weekly levels', replay: 'Compare rule sets' },
+    week: 'Week',
+    unit: 'Unit',
+    level: 'Proposed level',
+    announced: 'Announced level',
+    casesPer100k: 'New cases/100,000/week',
+    coverage: 'Coverage (criterion 2)',
+    capacity: 'Treatment capacity',
+    capacityAssumed: 'no data yet, taken as met',
+    provisional: 'provisional',
+    provisionalNote:
+      'Levels computed from provisional thresholds (the original text was not verified): for guidance, not law.',
+    levelNames: {
+      '1': 'Level 1 – Low risk (green)',
+      '2': 'Level 2 – Medium risk (yellow)',
+      '3': 'Level 3 – High risk (orange)',
+      '4': 'Level 4 – Very high risk (red)',
+    },
+    why: 'Why this level',
+    ruleSet: 'Rule set',
+    decidingRule: 'Deciding rule',
+    rules: 'Assessment steps',
+    applied: 'applied',
+    notApplied: 'not applied',
+    bands: 'Criterion 1 bands',
+    distribution: 'Communes by level',
+    noData: 'No data',
+    announce: {
+      title: 'Announce a level',
+      level: 'Announced level',
+      decisionNumber: 'Decision number',
+      decisionDate: 'Decision date',
+      announcedBy: 'Announced by',
+      reason: 'Reason (required if it differs from the proposal)',
+      submit: 'Announce',
+      done: 'Level {{level}} announced by decision {{number}}.',
+    },
+    history: 'Announcement history',
+    replay: {
+      a: 'Rule set A',
+      b: 'Rule set B',
+      changed: '{{count}} communes change level',
+      onlyChanged: 'Only units that change',
+      reason: 'Reason',
+    },
+  },
+};

@@ -1,0 +1,53 @@
+/** Risk levels: Vietnamese texts, the default language (messages.en.ts has exactly the same keys). */
+export const riskLevelsVi = {
+  riskLevels: {
+    title: 'Cấp độ dịch',
+    replayTitle: 'Đánh giá lại theo bộ tiêu chí khác',
+    tabs: { levels: 'Cấp độ theo tuần', replay: 'So sánh bộ tiêu chí' },
+    week: 'Tuần',
+    unit: 'Đơn vị',
+    level: 'Cấp độ đề xuất',
+    announced: 'Cấp độ công bố',
+    casesPer100k: 'Ca mới/100.000 dân/tuần',
+    coverage: 'Độ bao phủ (tiêu chí 2)',
+    capacity: 'Năng lực điều trị',
+    capacityAssumed: 'chưa có dữ liệu, tạm coi là đạt',
+    provisional: 'tạm tính',
+    provisionalNote:
+      'Cấp độ tính từ các ngưỡng tạm thời (văn bản gốc chưa xác minh): chỉ để tham khảo, không phải quy định.',
+    levelNames: {
+      '1': 'Cấp 1 – Nguy cơ thấp (xanh)',
+      '2': 'Cấp 2 – Nguy cơ trung bình (vàng)',
+      '3': 'Cấp 3 – Nguy cơ cao (cam)',
+      '4': 'Cấp 4 – Nguy cơ rất cao (đỏ)',
+    },
+    why: 'Vì sao cấp độ này',
+    ruleSet: 'Bộ tiêu chí',
+    decidingRule: 'Quy tắc quyết định',
+    rules: 'Các bước đánh giá',
+    applied: 'áp dụng',
+    notApplied: 'không áp dụng',
+    bands: 'Ngưỡng tiêu chí 1',
+    distribution: 'Số xã theo cấp độ',
+    noData: 'Không có dữ liệu',
+    announce: {
+      title: 'Công bố cấp độ',
+      level: 'Cấp độ công bố',
+      decisionNumber: 'Số quyết định',
+      decisionDate: 'Ngày quyết định',
+      announcedBy: 'Người công bố',
+      reason: 'Lý do (bắt buộc nếu khác cấp đề xuất)',
+      submit: 'Công bố',
+      done: 'Đã công bố cấp {{level}} theo quyết định {{number}}.',
+    },
+    history: 'Lịch sử công bố',
+    replay: {
+      a: 'Bộ tiêu chí A',
+      b: 'Bộ tiêu chí B',
+      changed: '{{count}} xã thay đổi cấp độ',
+      onlyChanged: 'Chỉ hiện đơn vị thay đổi',
+      reason: 'Lý do',
+    },
+  },
+};
+export type RiskLevelsMessages = typeof riskLevelsVi;
