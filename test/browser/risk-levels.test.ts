@@ -28,6 +28,19 @@ describe('risk levels in Chromium', () => {
     const badge = page.locator('#risk-own .risk-badge').first();
     await expect.poll(() => badge.getAttribute('data-level')).toBe('3');
     expect(await badge.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(240, 124, 0)');
+
+    // The district's own level, announced as 3: the province map turns it orange.
+    await page.goto(`${rig.server.base}/risk-levels?unit=186&week=2022-W02`);
+    const shape = page.locator('.risk-map path[data-code="186"]');
+    await shape.waitFor();
+    await page.locator('select[name="level"]').selectOption('3');
+    await page.locator('input[name="decisionNumber"]').fill('13/QĐ-UBND');
+    await page.locator('input[name="decisionDate"]').fill('2022-01-17');
+    await page.locator('input[name="announcedBy"]').fill('Chủ tịch UBND huyện Hữu Lũng');
+    await page.locator('input[name="reason"]').fill('Hai xã có ổ dịch');
+    await page.getByRole('button', { name: 'Công bố' }).click();
+    await expect.poll(() => shape.getAttribute('fill')).toBe('#f07c00');
+    expect(await page.locator('.risk-map path[data-code="187"]').getAttribute('fill')).toBe('#ccc');
     await page.context().close();
   }, 60_000);
 

@@ -502,6 +502,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'GET /api/risk-levels/replay': (c) => ({
       query: `unit=${c.unit}&week=2022-W02&a=QD-4800-BYT&b=QD-218-BYT`,
     }),
+    'GET /api/risk-levels/map': (c) => ({ query: `unit=${c.unit}&week=2022-W02` }),
     'POST /api/risk-levels/recompute': (c) => ({ body: { unit: c.insideCommune, week: '2022-W02' } }),
     'GET /api/risk-levels/announcements': (c) => ({ query: `unit=${c.unit}` }),
     'POST /api/risk-levels/announcements': (c) => ({

@@ -109,6 +109,21 @@ describe.each(ENGINES)('risk levels on %s', (engine) => {
     expect(units.find((u: { code: string }) => u.code === '06388').criteria.coverage).toBe(0.9);
   });
 
+  it('draws the province’s districts with their levels, only the caller’s in colour', async () => {
+    const res = await get(district, '/api/risk-levels/map?unit=186&week=2022-W02');
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(300_000);
+    const map = JSON.parse(text);
+    expect(map.districts).toHaveLength(11);
+    const levels = Object.fromEntries(
+      map.districts.map((d: { code: string; level: number | null }) => [d.code, d.level]),
+    );
+    expect(levels['186']).toBeTypeOf('number');
+    expect(levels['187']).toBeNull();
+    expect(map.communes).toHaveLength(24);
+  });
+
   it('uses 218 from the week it came into force', async () => {
     const { units } = await (await get(district, '/api/risk-levels?unit=06388&week=2022-W05')).json();
     expect(units).toHaveLength(1);

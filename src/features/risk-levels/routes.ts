@@ -11,12 +11,14 @@ import {
   storedAssessments,
   whyLevel,
 } from './assessment-store.ts';
+import { levelMap } from './map-store.ts';
 import { saveRuleSet, visibleRuleSets } from './rule-sets-store.ts';
 import { type RiskRuleSet, setProvisional } from './rules/rule-sets.ts';
 import {
   announceBody,
   announcement,
   historyAnswer,
+  mapAnswer,
   replayAnswer,
   riskLevelsAnswer,
   ruleSetAnswer,
@@ -103,6 +105,21 @@ export function riskLevelRoutes(app: FastifyInstance) {
         request.query.a,
         request.query.b,
       ),
+  );
+  r.get(
+    '/api/risk-levels/map',
+    {
+      config: { access: { permission: 'riskLevels.read' }, readOnly: true },
+      schema: {
+        tags: ['risk-levels'],
+        summary:
+          "The unit's province: its districts' shapes (SVG paths) and levels, and the communes' levels",
+        operationId: 'getRiskLevelMap',
+        querystring: z.object({ unit: unitCode, week: weekParam }),
+        response: responses({ 200: mapAnswer, ...errorResponses(403, 404) }),
+      },
+    },
+    async (request) => levelMap(request.ctx.db, request.ctx.scope, request.query.unit, request.query.week),
   );
   r.post(
     '/api/risk-levels/recompute',

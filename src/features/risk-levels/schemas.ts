@@ -200,3 +200,30 @@ export const ruleSetBody = z.object({
   aggregationProvisional: z.boolean(),
 });
 export const ruleSetAnswer = ruleSetBody.extend({ version: z.number(), provisional: z.boolean() });
+
+export const mapAnswer = z.object({
+  week: z.string(),
+  province: z.object({ code: z.string(), name: z.string() }),
+  width: z.number(),
+  height: z.number(),
+  source: z.string(),
+  districts: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      path: z.string(),
+      level: level.nullable(),
+      announcedLevel: level.nullable(),
+      provisional: z.boolean(),
+    }),
+  ),
+  communes: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      districtCode: z.string().nullable(),
+      level,
+      announcedLevel: level.nullable(),
+    }),
+  ),
+});

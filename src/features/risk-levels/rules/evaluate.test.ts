@@ -193,3 +193,23 @@ describe('aggregate figures and weeks', () => {
     expect(lastClosedWeek('2022-01-17')).toBe('2022-W02');
   });
 });
+
+describe('district shapes from the shipped TopoJSON', () => {
+  it('draws Lạng Sơn’s 11 districts in a 600-wide box, a few kilobytes', async () => {
+    const fs = await import('node:fs');
+    const { provinceDistrictShapes } = await import('./topology.ts');
+    const topology = JSON.parse(
+      fs.readFileSync(
+        new URL('../../../../assets/reference/boundaries/vn-provinces-districts.topojson', import.meta.url),
+        'utf8',
+      ),
+    );
+    const map = provinceDistrictShapes(topology, '20')!;
+    expect(map.shapes.map((s) => s.code)).toContain('186');
+    expect(map.shapes).toHaveLength(11);
+    expect(map.width).toBe(600);
+    expect(JSON.stringify(map).length).toBeLessThan(300_000);
+    expect(map.shapes[0]!.path).toMatch(/^M[\d.]+,[\d.]+L/);
+    expect(provinceDistrictShapes(topology, '22')).toBeNull();
+  });
+});

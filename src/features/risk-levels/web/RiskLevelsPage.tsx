@@ -7,6 +7,7 @@ import { formatNumber } from '../../../web/format.ts';
 import { Loading } from '../../../web/Loading.tsx';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
+import { RiskMap } from './RiskMap.tsx';
 import {
   LEVEL_CLASS,
   lastClosedWeek,
@@ -106,6 +107,9 @@ export function RiskLevelsPage() {
           {can(user.role, 'riskLevels.announce') && <Announce row={own} week={week} />}
           <History unit={own.code} />
         </section>
+      )}
+      {own && own.adminLevel <= 2 && (
+        <RiskMap unit={unit} week={week} onPick={(code) => go({ unit: code })} />
       )}
       {below.length > 0 && (
         <table className="table risk-table">

@@ -22,6 +22,7 @@ export const riskLevelsEn: RiskLevelsMessages = {
       '3': 'Level 3 – High risk (orange)',
       '4': 'Level 4 – Very high risk (red)',
     },
+    map: 'Map of risk levels',
     why: 'Why this level',
     ruleSet: 'Rule set',
     decidingRule: 'Deciding rule',

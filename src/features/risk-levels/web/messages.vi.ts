@@ -21,6 +21,7 @@ export const riskLevelsVi = {
       '3': 'Cấp 3 – Nguy cơ cao (cam)',
       '4': 'Cấp 4 – Nguy cơ rất cao (đỏ)',
     },
+    map: 'Bản đồ cấp độ dịch',
     why: 'Vì sao cấp độ này',
     ruleSet: 'Bộ tiêu chí',
     decidingRule: 'Quy tắc quyết định',

@@ -6,6 +6,7 @@ import type {
   announceBody,
   announcement,
   historyAnswer,
+  mapAnswer,
   replayAnswer,
   riskLevelsAnswer,
   ruleSetAnswer,
@@ -19,6 +20,16 @@ export type ReplayView = z.infer<typeof replayAnswer>;
 export type HistoryView = z.infer<typeof historyAnswer>;
 export type Announcement = z.infer<typeof announcement>;
 export type RuleSetView = z.infer<typeof ruleSetAnswer>;
+export type MapView = z.infer<typeof mapAnswer>;
+
+export function useLevelMap(unit: string, week: string) {
+  return useQuery({
+    queryKey: [...RISK, 'map', unit, week],
+    queryFn: () => api<MapView>('GET', `/api/risk-levels/map${query({ unit, week })}`),
+    placeholderData: keepPreviousData,
+    enabled: unit !== '' && week !== '',
+  });
+}
 
 const RISK = ['riskLevels'] as const;
 
