@@ -6,6 +6,7 @@ import { casesFeature } from '../features/cases/index.ts';
 import { directivesFeature } from '../features/directives/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { personsFeature } from '../features/persons/index.ts';
+import { riskLevelsFeature } from '../features/risk-levels/index.ts';
 import { vaccinationFeature } from '../features/vaccination/index.ts';
 import type { FeatureManifest } from './feature-manifest.ts';
 
@@ -23,6 +24,7 @@ function list() {
     personsFeature,
     vaccinationFeature,
     casesFeature,
+    riskLevelsFeature,
   ] as const;
 }
 

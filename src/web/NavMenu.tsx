@@ -12,7 +12,6 @@ type NavKey = keyof ShellMessages['nav'];
  * entries (each feature's web manifest brings its entries; `order` places them).
  */
 const COMING: { key: NavKey; order: number }[] = [
-  { key: 'riskLevels', order: 40 },
   { key: 'testing', order: 60 },
   { key: 'movement', order: 80 },
   { key: 'inspections', order: 90 },

@@ -14,6 +14,7 @@ import { createMember, createVisit } from '../../src/features/directives/steerin
 import { actOnTask, reportProgress } from '../../src/features/directives/tasks-store.ts';
 import { createOrganization } from '../../src/features/organizations/store.ts';
 import { personRow } from '../../src/features/persons/store.ts';
+import { RULE_SET_218 } from '../../src/features/risk-levels/rules/rule-sets.ts';
 import { can, type Permission } from '../../src/server/features.ts';
 import { ENGINES } from '../support/databases.ts';
 import { call, login, type Running, type Session, startServer } from '../support/http.ts';
@@ -511,6 +512,34 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'POST /api/vaccination/sessions/:id/invitations': () => ({ body: { personIds: [vaccinated] } }),
     'POST /api/vaccination/sessions/:id/doses': () => ({ body: { doses: [{ personId: vaccinated }] } }),
     'GET /api/vaccination/fhir': (c) => ({ query: `unit=${c.insideCommune}` }),
+    'GET /api/risk-levels': (c) => ({ query: `unit=${c.unit}&week=2022-W02` }),
+    'GET /api/risk-levels/why': (c) => ({ query: `unit=${c.unit}&week=2022-W02` }),
+    'GET /api/risk-levels/replay': (c) => ({
+      query: `unit=${c.unit}&week=2022-W02&a=QD-4800-BYT&b=QD-218-BYT`,
+    }),
+    'GET /api/risk-levels/map': (c) => ({ query: `unit=${c.unit}&week=2022-W02` }),
+    'POST /api/risk-levels/recompute': (c) => ({ body: { unit: c.insideCommune, week: '2022-W02' } }),
+    'GET /api/risk-levels/announcements': (c) => ({ query: `unit=${c.unit}` }),
+    'POST /api/risk-levels/announcements': (c) => ({
+      body: {
+        unit: c.insideCommune,
+        week: '2022-W02',
+        level: 2,
+        decisionNumber: '1/QĐ-UBND',
+        decisionDate: '2022-01-17',
+        announcedBy: 'Chủ tịch',
+        reason: 'Thử quyền',
+      },
+    }),
+    'GET /api/risk-levels/rule-sets': () => ({}),
+    'POST /api/risk-levels/rule-sets': (c) => ({
+      body: (({ version: _, ...set }) => ({
+        ...set,
+        id: `T-${c.unit}`,
+        provinceCode: '20',
+        basedOn: set.id,
+      }))(RULE_SET_218),
+    }),
     'GET /api/cases/summary': (c) => ({ query: `unit=${c.unit}&date=2022-01-10` }),
     'GET /api/cases': (c) => ({ query: `unit=${c.unit}` }),
     'POST /api/cases': () => ({
@@ -697,6 +726,8 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     if (url === '/api/cases/missed-checks')
       await codes((body.cases as { communeCode: string }[]).map((e) => e.communeCode));
     if (url === '/api/cases/summary') await codes((body.units as { code: string }[]).map((u) => u.code));
+    if (url === '/api/risk-levels') await codes((body.units as { code: string }[]).map((u) => u.code));
+    if (url === '/api/risk-levels/replay') await codes((body.units as { code: string }[]).map((u) => u.code));
     if (url === '/api/audit')
       await codes(
         (body.entries as { unit_code: string | null }[]).flatMap((e) => (e.unit_code ? [e.unit_code] : [])),

@@ -189,3 +189,32 @@ export async function storedDayCounts(q: Kysely<Database>): Promise<Map<string, 
       if (Number(row[f]) !== 0) out.set(`${row.commune_code}|${row.day}|${f}`, Number(row[f]));
   return out;
 }
+
+/**
+ * New cases (by sample day) and deaths of each commune from `from` to `to` (ISO days, inclusive), read from the
+ * maintained day rows of the communes of a unit (a province, district or commune code, or VN): the risk levels'
+ * criterion 1. Aggregates, not personal data.
+ */
+export async function communeWeekCounts(
+  db: Db,
+  unit: { code: string; level: number },
+  from: string,
+  to: string,
+): Promise<Map<string, { newCases: number; deaths: number }>> {
+  const column = unit.level === 1 ? 'province_code' : unit.level === 2 ? 'district_code' : 'commune_code';
+  let q = db.db
+    .selectFrom('case_day_counts')
+    .select([
+      'commune_code',
+      (eb) => eb.fn.sum<number>('new_cases').as('new_cases'),
+      (eb) => eb.fn.sum<number>('deaths').as('deaths'),
+    ])
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .groupBy('commune_code');
+  if (unit.level > 0) q = q.where(column, '=', unit.code);
+  const out = new Map<string, { newCases: number; deaths: number }>();
+  for (const r of await q.execute())
+    out.set(r.commune_code, { newCases: Number(r.new_cases ?? 0), deaths: Number(r.deaths ?? 0) });
+  return out;
+}

@@ -20,3 +20,6 @@ export const casesFeature = {
     checkRoutes(app);
   },
 } satisfies FeatureManifest;
+
+// What other features use of this one.
+export { communeWeekCounts } from './counts-store.ts';

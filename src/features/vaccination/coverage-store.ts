@@ -130,3 +130,72 @@ export async function trend(
     weeks,
   };
 }
+
+/** What the risk levels' criterion 2 needs of one commune: groups and who reached a milestone by a week's end. */
+export interface CommuneCoverageFacts {
+  /** Registered residents of every age, and those with the primary series complete. */
+  residents: number;
+  residentsPrimary: number;
+  /** People 18+ and those with at least one dose (4800's criterion 2). */
+  adults: number;
+  adultsFirstDose: number;
+  /** People 50+ and those with the primary series complete (218's high-risk group; the draft over-50 rule). */
+  over50: number;
+  over50Primary: number;
+}
+
+/**
+ * Criterion 2's counts per commune as of the end of the week starting `monday`, from the maintained counters
+ * (today's residents by today's age band; milestones reached in weeks up to that one). Aggregates: not audited.
+ */
+export async function communeCoverageFacts(
+  db: Db,
+  communeCodes: readonly string[],
+  monday: string,
+  today = vietnamToday(),
+): Promise<Map<string, CommuneCoverageFacts>> {
+  await syncStatuses(db, today);
+  const adult = new Set<string>(BANDS_OF_GROUP['18+']);
+  const over50 = new Set<string>(BANDS_OF_GROUP['50+']);
+  const out = new Map<string, CommuneCoverageFacts>();
+  const facts = (code: string) => {
+    let f = out.get(code);
+    if (!f) {
+      f = { residents: 0, residentsPrimary: 0, adults: 0, adultsFirstDose: 0, over50: 0, over50Primary: 0 };
+      out.set(code, f);
+    }
+    return f;
+  };
+  for (let i = 0; i < communeCodes.length; i += 500) {
+    const codes = communeCodes.slice(i, i + 500);
+    for (const r of await db.db
+      .selectFrom('coverage_counters')
+      .select(['unit_code', 'age_band', (eb) => eb.fn.sum<number>('count').as('n')])
+      .where('unit_code', 'in', codes)
+      .groupBy(['unit_code', 'age_band'])
+      .execute()) {
+      const f = facts(r.unit_code);
+      const n = Number(r.n);
+      f.residents += n;
+      if (adult.has(r.age_band)) f.adults += n;
+      if (over50.has(r.age_band)) f.over50 += n;
+    }
+    for (const r of await db.db
+      .selectFrom('milestone_counters')
+      .select(['unit_code', 'milestone', 'age_band', (eb) => eb.fn.sum<number>('count').as('n')])
+      .where('unit_code', 'in', codes)
+      .where('milestone', 'in', ['firstDose', 'primaryComplete'])
+      .where('week', '<=', monday)
+      .groupBy(['unit_code', 'milestone', 'age_band'])
+      .execute()) {
+      const f = facts(r.unit_code);
+      const n = Number(r.n);
+      if (r.milestone === 'firstDose' && adult.has(r.age_band)) f.adultsFirstDose += n;
+      if (r.milestone === 'primaryComplete') {
+        f.residentsPrimary += n;
+        if (over50.has(r.age_band)) f.over50Primary += n;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,229 @@
+/** The risk levels API's shapes: the routes declare them, the web client takes their types. */
+import { z } from 'zod';
+import { bilingual, isoDate, unitCode } from '../../server/schemas.ts';
+import { AGGREGATIONS } from './rules/rule-sets.ts';
+
+const message = z.object({ vi: z.string(), en: z.string() });
+export const weekParam = z
+  .string()
+  .regex(/^\d{4}-W\d{2}$/, bilingual({ vi: 'tuần theo dạng YYYY-Www', en: 'a week as YYYY-Www' }))
+  .describe('ISO week, e.g. 2022-W02 (Monday to Sunday)');
+const level = z.number().int().min(1).max(4);
+export const criteria = z.object({
+  newCasesPer100kPerWeek: z.number().nullable(),
+  coverage: z
+    .number()
+    .nullable()
+    .describe("Criterion 2 of the rule set: 4800's share of people 18+ with ≥ 1 dose"),
+  capacityMet: z.boolean(),
+});
+const distribution = z
+  .object({ '1': z.number(), '2': z.number(), '3': z.number(), '4': z.number() })
+  .nullable();
+
+export const unitRiskLevel = z.object({
+  code: z.string(),
+  name: z.string(),
+  adminLevel: z.number(),
+  level,
+  announcedLevel: level.nullable(),
+  ruleSet: z.string(),
+  ruleSetVersion: z.number(),
+  provisional: z.boolean(),
+  criteria,
+  capacityAssumed: z.boolean().describe('No treatment-capacity data: criterion 3 taken as met'),
+  decidingRule: z.string(),
+  reason: message,
+  distribution,
+});
+export const riskLevelsAnswer = z.object({ week: z.string(), units: z.array(unitRiskLevel) });
+
+export const band = z.object({
+  level,
+  min: z.number(),
+  max: z.number().nullable(),
+  provisional: z.boolean(),
+  clause: z.string(),
+});
+const ruleStep = z.object({
+  rule: z.string(),
+  applied: z.boolean(),
+  levelAfter: level,
+  provisional: z.boolean(),
+  clause: z.string(),
+  text: message,
+});
+export const announcement = z.object({
+  id: z.number(),
+  unitCode: z.string(),
+  week: z.string(),
+  level,
+  proposedLevel: level,
+  ruleSet: z.string(),
+  ruleSetVersion: z.number(),
+  decisionNumber: z.string(),
+  decisionDate: z.string(),
+  announcedBy: z.string(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const whyAnswer = z.object({
+  unit: z.object({ code: z.string(), name: z.string(), adminLevel: z.number() }),
+  week: z.string(),
+  level,
+  provisional: z.boolean(),
+  ruleSet: z.object({
+    id: z.string(),
+    name: z.string(),
+    legalBasis: z.string(),
+    version: z.number(),
+    provinceCode: z.string().nullable(),
+    effectiveFrom: z.string(),
+    effectiveTo: z.string().nullable(),
+    aggregation: z.enum(AGGREGATIONS),
+  }),
+  criteria,
+  criterion1: z.object({
+    newCases: z.number(),
+    population: z.number(),
+    value: z.number().nullable(),
+    band,
+    bands: z.array(band),
+    clause: z.string(),
+  }),
+  criterion2: z.object({
+    metric: z.string(),
+    value: z.number().nullable(),
+    threshold: z.number(),
+    highRisk: z.object({ value: z.number().nullable(), threshold: z.number() }).nullable(),
+    met: z.boolean().nullable(),
+    clause: z.string(),
+    provisional: z.boolean(),
+  }),
+  criterion3: z.object({
+    met: z.boolean(),
+    known: z.boolean(),
+    lastWeekLevel: level.nullable(),
+    clause: z.string(),
+  }),
+  deathsPer100kPerWeek: z.number().nullable(),
+  rules: z.array(ruleStep),
+  decidingRule: ruleStep,
+  distribution,
+  announcements: z.array(announcement),
+});
+
+const side = z.object({ level, criteria, reason: message });
+export const replayAnswer = z.object({
+  week: z.string(),
+  ruleSets: z.object({ a: z.string(), b: z.string() }),
+  changed: z.number().describe('Communes whose level differs'),
+  units: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      adminLevel: z.number(),
+      a: side,
+      b: side,
+      changed: z.boolean(),
+    }),
+  ),
+});
+
+export const announceBody = z.object({
+  unit: unitCode,
+  week: weekParam,
+  level,
+  decisionNumber: z.string().trim().min(1).max(100),
+  decisionDate: isoDate,
+  announcedBy: z.string().trim().min(1).max(200),
+  reason: z.string().max(2000).nullish(),
+});
+
+export const historyAnswer = z.object({
+  announcements: z.array(announcement),
+  proposals: z.array(
+    z.object({
+      week: z.string(),
+      ruleSet: z.string(),
+      ruleSetVersion: z.number(),
+      level,
+      provisional: z.boolean(),
+      newCasesPer100kPerWeek: z.number().nullable(),
+      coverage: z.number().nullable(),
+      computedAt: z.string(),
+    }),
+  ),
+});
+
+const share = z.number().min(0).max(1);
+export const ruleSetBody = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_.-]{2,60}$/),
+  name: z.string().min(1).max(200),
+  legalBasis: z.string().min(1).max(500),
+  legalBasisProvisional: z.boolean(),
+  signedOn: isoDate,
+  effectiveFrom: isoDate,
+  effectiveTo: isoDate.nullable(),
+  effectiveDatesProvisional: z.boolean(),
+  provinceCode: z.string().nullable(),
+  basedOn: z.string().nullable(),
+  criterion1: z.object({ bands: z.array(band).min(1).max(10), clause: z.string() }),
+  criterion2: z.object({
+    metric: z.enum(['adults18FirstDose', 'wholePopulationPrimary']),
+    threshold: share,
+    provisional: z.boolean(),
+    clause: z.string(),
+    highRisk: z
+      .object({
+        metric: z.literal('over50Primary'),
+        threshold: share,
+        provisional: z.boolean(),
+        clause: z.string(),
+      })
+      .nullable(),
+  }),
+  matrix: z.object({
+    raiseWhenNotMet: z.number().int().min(0).max(3),
+    provisional: z.boolean(),
+    clause: z.string(),
+  }),
+  severity: z.object({ raiseAt: z.number().min(0), provisional: z.boolean(), clause: z.string() }).nullable(),
+  capacityRule: z.object({ provisional: z.boolean(), clause: z.string() }),
+  over50Draft: z.object({
+    enabled: z.boolean(),
+    threshold: share,
+    provisional: z.boolean(),
+    clause: z.string(),
+  }),
+  aggregation: z.enum(AGGREGATIONS),
+  aggregationProvisional: z.boolean(),
+});
+export const ruleSetAnswer = ruleSetBody.extend({ version: z.number(), provisional: z.boolean() });
+
+export const mapAnswer = z.object({
+  week: z.string(),
+  province: z.object({ code: z.string(), name: z.string() }),
+  width: z.number(),
+  height: z.number(),
+  source: z.string(),
+  districts: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      path: z.string(),
+      level: level.nullable(),
+      announcedLevel: level.nullable(),
+      provisional: z.boolean(),
+    }),
+  ),
+  communes: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      districtCode: z.string().nullable(),
+      level,
+      announcedLevel: level.nullable(),
+    }),
+  ),
+});

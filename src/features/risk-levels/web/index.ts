@@ -1,0 +1,14 @@
+import type { WebFeatureManifest } from '../../../web/feature-manifest.ts';
+import { riskLevelPermissions } from '../permissions.ts';
+import { riskLevelsEn } from './messages.en.ts';
+import { type RiskLevelsMessages, riskLevelsVi } from './messages.vi.ts';
+import { riskLevelNav, riskLevelPages } from './pages.ts';
+
+/** The risk levels' part of the web app (listed in src/web/features.ts). */
+export const riskLevelsWeb = {
+  name: 'risk-levels',
+  permissions: riskLevelPermissions,
+  pages: riskLevelPages,
+  nav: riskLevelNav,
+  messages: { vi: riskLevelsVi, en: riskLevelsEn },
+} satisfies WebFeatureManifest<RiskLevelsMessages>;

@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertPersonRows, personRow } from '../../src/features/persons/store.ts';
+import { RULE_SET_218 } from '../../src/features/risk-levels/rules/rule-sets.ts';
+import { ENGINES } from '../support/databases.ts';
+import { call, login, type Running, type Session, startServer } from '../support/http.ts';
+
+/** Issue 16: the contract, why, replay (218 moves a commune 4800 did not), announcements, bad input. */
+describe.each(ENGINES)('risk levels on %s', (engine) => {
+  let server: Running;
+  let district: Session;
+  let commune: Session;
+  let admin: Session;
+  const get = (s: Session, url: string) => call(server.base, s, 'GET', url);
+  const fieldsOf = async (res: Response) =>
+    ((await res.json()).error.fields as { field: string }[]).map((f) => f.field);
+
+  beforeAll(async () => {
+    server = await startServer(engine);
+    district = await login(server.base, 'demo.huyen');
+    commune = await login(server.base, 'demo.xa.06385');
+    admin = await login(server.base, 'demo.quantri');
+    // Two cases in Thị trấn Hữu Lũng in week 2022-W02 (10–16/01).
+    const ids = await insertPersonRows(
+      server.app.db,
+      server.app.db.db,
+      ['Nông Văn An', 'Lộc Thị Bình'].map((fullName) =>
+        personRow(
+          {
+            fullName,
+            birthDate: '1980-05-05',
+            birthYear: 1980,
+            sex: 'male',
+            nationalId: null,
+            phone: null,
+            villageId: null,
+            address: null,
+            householdHead: null,
+            relationToHead: null,
+            occupation: null,
+            priorityGroups: [],
+            status: 'resident',
+            note: null,
+          },
+          { province_code: '20', district_code: '186', commune_code: '06385' },
+          { now: new Date().toISOString() },
+        ),
+      ),
+    );
+    for (const personId of ids) {
+      const res = await call(server.base, district, 'POST', '/api/cases', {
+        personId,
+        sampleDate: '2022-01-11',
+        testKind: 'rapidAntigen',
+        placeOfCare: 'home',
+      });
+      expect(res.status).toBe(200);
+    }
+    // Xã Hữu Liên's vaccination counters (as the vaccination store keeps them): 90 % of adults with a first
+    // dose (4800 met) but 500 of 1,300 residents fully vaccinated (218's whole-population coverage not met).
+    const db = server.app.db.db;
+    await db.deleteFrom('coverage_counters').where('unit_code', '=', '06388').execute();
+    await db.deleteFrom('milestone_counters').where('unit_code', '=', '06388').execute();
+    await db
+      .insertInto('coverage_counters')
+      .values([
+        { unit_code: '06388', age_band: '0-4', coverage: 'notVaccinated', count: 300 },
+        { unit_code: '06388', age_band: '18-49', coverage: 'notVaccinated', count: 100 },
+        { unit_code: '06388', age_band: '18-49', coverage: 'partial', count: 400 },
+        { unit_code: '06388', age_band: '18-49', coverage: 'primaryComplete', count: 500 },
+      ])
+      .execute();
+    await db
+      .insertInto('milestone_counters')
+      .values([
+        { unit_code: '06388', milestone: 'firstDose', week: '2021-11-01', age_band: '18-49', count: 900 },
+        {
+          unit_code: '06388',
+          milestone: 'primaryComplete',
+          week: '2021-12-06',
+          age_band: '18-49',
+          count: 500,
+        },
+      ])
+      .execute();
+  }, 120_000);
+  afterAll(() => server.close());
+
+  it('answers the unit and each unit below it in the contract’s shape', async () => {
+    const res = await get(district, '/api/risk-levels?unit=186&week=2022-W02');
+    expect(res.status).toBe(200);
+    const { units } = await res.json();
+    expect(units[0].code).toBe('186');
+    expect(units).toHaveLength(25);
+    for (const u of units) {
+      expect(u).toMatchObject({ ruleSet: 'QD-4800-BYT', provisional: true, announcedLevel: null });
+      expect(Object.keys(u.criteria).sort()).toEqual(['capacityMet', 'coverage', 'newCasesPer100kPerWeek']);
+      expect([1, 2, 3, 4]).toContain(u.level);
+    }
+    const town = units.find((u: { code: string }) => u.code === '06385');
+    const { population } = await server.app.db.db
+      .selectFrom('admin_units')
+      .select('population')
+      .where('code', '=', '06385')
+      .executeTakeFirstOrThrow();
+    expect(town.criteria.newCasesPer100kPerWeek).toBeCloseTo((2 * 100_000) / population, 2);
+    expect(town.level).toBe(
+      town.criteria.newCasesPer100kPerWeek < 20 ? 1 : town.criteria.newCasesPer100kPerWeek < 50 ? 2 : 3,
+    );
+    expect(units.find((u: { code: string }) => u.code === '06388').criteria.coverage).toBe(0.9);
+  });
+
+  it('draws the province’s districts with their levels, only the caller’s in colour', async () => {
+    const res = await get(district, '/api/risk-levels/map?unit=186&week=2022-W02');
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(300_000);
+    const map = JSON.parse(text);
+    expect(map.districts).toHaveLength(11);
+    const levels = Object.fromEntries(
+      map.districts.map((d: { code: string; level: number | null }) => [d.code, d.level]),
+    );
+    expect(levels['186']).toBeTypeOf('number');
+    expect(levels['187']).toBeNull();
+    expect(map.communes).toHaveLength(24);
+  });
+
+  it('uses 218 from the week it came into force', async () => {
+    const { units } = await (await get(district, '/api/risk-levels?unit=06388&week=2022-W05')).json();
+    expect(units).toHaveLength(1);
+    expect(units[0].ruleSet).toBe('QD-218-BYT');
+    expect(units[0].criteria.coverage).toBeCloseTo(500 / 1300, 3);
+  });
+
+  it('says why: criteria, bands, the rule that decided, the rule set', async () => {
+    const res = await get(commune, '/api/risk-levels/why?unit=06385&week=2022-W02&ruleSet=QD-4800-BYT');
+    expect(res.status).toBe(200);
+    const why = await res.json();
+    expect(why.ruleSet.id).toBe('QD-4800-BYT');
+    expect(why.criterion1.bands).toHaveLength(4);
+    expect(why.criterion1.newCases).toBe(2);
+    expect(why.criterion3).toMatchObject({ known: false, met: true });
+    expect(why.decidingRule.rule).toBeTypeOf('string');
+    expect((await get(commune, '/api/risk-levels/why?unit=06388&week=2022-W02')).status).toBe(403);
+    expect((await get(commune, '/api/risk-levels/why?unit=06385&week=2022-W99')).status).toBe(400);
+  });
+
+  it('replays a week under 218: it moves a commune that 4800 did not', async () => {
+    const res = await get(
+      district,
+      '/api/risk-levels/replay?unit=186&week=2022-W02&a=QD-4800-BYT&b=QD-218-BYT',
+    );
+    expect(res.status).toBe(200);
+    const replay = await res.json();
+    const lien = replay.units.find((u: { code: string }) => u.code === '06388');
+    expect(lien.a.level).toBe(1);
+    expect(lien.b.level).toBe(2);
+    expect(lien.changed).toBe(true);
+    expect(lien.b.reason.en).toContain('Criterion 2');
+    expect(replay.changed).toBeGreaterThanOrEqual(1);
+  });
+
+  it('announces a level with its decision, refuses one without, keeps the history', async () => {
+    const body = {
+      unit: '06388',
+      week: '2022-W02',
+      level: 3,
+      decisionNumber: '15/QĐ-UBND',
+      decisionDate: '2022-01-17',
+      announcedBy: 'Chủ tịch UBND huyện',
+      reason: 'Ổ dịch mới tại chợ',
+    };
+    const missing = await call(server.base, district, 'POST', '/api/risk-levels/announcements', {
+      ...body,
+      decisionNumber: '',
+    });
+    expect(missing.status).toBe(400);
+    expect(await fieldsOf(missing)).toContain('decisionNumber');
+    const noReason = await call(server.base, district, 'POST', '/api/risk-levels/announcements', {
+      ...body,
+      reason: null,
+    });
+    expect(noReason.status).toBe(400);
+    expect(await fieldsOf(noReason)).toEqual(['reason']);
+    const ok = await call(server.base, district, 'POST', '/api/risk-levels/announcements', body);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ level: 3, proposedLevel: 1, decisionNumber: '15/QĐ-UBND' });
+    const { units } = await (await get(district, '/api/risk-levels?unit=06388&week=2022-W02')).json();
+    expect(units[0]).toMatchObject({ level: 1, announcedLevel: 3 });
+    expect((await call(server.base, commune, 'POST', '/api/risk-levels/announcements', body)).status).toBe(
+      403,
+    );
+
+    expect(
+      (
+        await call(server.base, district, 'POST', '/api/risk-levels/recompute', {
+          unit: '186',
+          week: '2022-W02',
+        })
+      ).status,
+    ).toBe(200);
+    const history = await (await get(district, '/api/risk-levels/announcements?unit=06388')).json();
+    expect(history.announcements[0]).toMatchObject({ level: 3, reason: 'Ổ dịch mới tại chợ' });
+    expect(history.proposals[0]).toMatchObject({ week: '2022-W02', level: 1, ruleSet: 'QD-4800-BYT' });
+  });
+
+  it('stores a province’s rule set, refusing overlapping or missing bands and a date before signing', async () => {
+    const variant = {
+      ...RULE_SET_218,
+      id: 'LS-218-2022',
+      name: 'Bộ tiêu chí Lạng Sơn',
+      provinceCode: '20',
+      basedOn: 'QD-218-BYT',
+      signedOn: '2022-02-01',
+      effectiveFrom: '2022-02-02',
+    } as Record<string, unknown>;
+    delete variant.version;
+    const post = (b: unknown) => call(server.base, admin, 'POST', '/api/risk-levels/rule-sets', b);
+    const bands = RULE_SET_218.criterion1.bands;
+    const overlap = await post({
+      ...variant,
+      criterion1: {
+        ...RULE_SET_218.criterion1,
+        bands: [bands[0], { ...bands[1], min: 10 }, bands[2], bands[3]],
+      },
+    });
+    expect(overlap.status).toBe(400);
+    expect(await fieldsOf(overlap)).toEqual(['criterion1.bands.1.min']);
+    const gap = await post({
+      ...variant,
+      criterion1: { ...RULE_SET_218.criterion1, bands: [bands[0], bands[2], bands[3]] },
+    });
+    expect(await fieldsOf(gap)).toEqual(['criterion1.bands.1.min']);
+    const early = await post({ ...variant, effectiveFrom: '2022-01-31' });
+    expect(early.status).toBe(400);
+    expect(await fieldsOf(early)).toEqual(['effectiveFrom']);
+    const ok = await post(variant);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ id: 'LS-218-2022', version: 1, provisional: true });
+    expect((await call(server.base, district, 'POST', '/api/risk-levels/rule-sets', variant)).status).toBe(
+      403,
+    );
+    const { units } = await (await get(district, '/api/risk-levels?unit=06388&week=2022-W06')).json();
+    expect(units[0].ruleSet).toBe('LS-218-2022');
+    const { ruleSets } = await (await get(commune, '/api/risk-levels/rule-sets')).json();
+    expect(ruleSets.map((s: { id: string }) => s.id)).toEqual(['QD-4800-BYT', 'QD-218-BYT', 'LS-218-2022']);
+    // The announced level of W02 is untouched by the new set.
+    const w02 = await (await get(district, '/api/risk-levels?unit=06388&week=2022-W02')).json();
+    expect(w02.units[0].announcedLevel).toBe(3);
+  });
+});
