@@ -1,5 +1,6 @@
 import type { FeatureManifest } from '../../server/feature-manifest.ts';
 import { checkRoutes } from './checks-routes.ts';
+import { seedDemoCases } from './demo-cases.ts';
 import { casesCli } from './import/import-cases-command.ts';
 import { cases } from './migrations/0020-cases.ts';
 import { homeChecks } from './migrations/0021-home-checks.ts';
@@ -17,6 +18,7 @@ export const casesFeature = {
   permissions: casePermissions,
   migrations: { '0020-cases': cases, '0021-home-checks': homeChecks, '0022-case-imports': caseImports },
   cli: casesCli,
+  demo: (db, area) => seedDemoCases(db, area),
   routes(app) {
     casesRulesRoutes(app);
     caseRoutes(app);
