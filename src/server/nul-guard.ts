@@ -4,7 +4,7 @@ import { badRequest } from '../core/errors.ts';
 /** Where a NUL character hides in a parsed request part ('' for the part itself), or null. */
 function nulAt(value: unknown, path: string): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  const plain = Array.isArray(value) || (value !== null && Object.getPrototypeOf(value) === Object.prototype);
+  const plain = Array.isArray(value) || (value != null && Object.getPrototypeOf(value) === Object.prototype);
   if (!plain) return null;
   for (const [key, inner] of Object.entries(value as object)) {
     const found = key.includes('\u0000') ? path : nulAt(inner, path ? `${path}.${key}` : key);

@@ -122,7 +122,7 @@ export async function seedDemoCases(db: Db, area: { districtCode: string; today:
           area.today,
         );
     }
-    // This morning's checks in the district's first commune; one patient's SpO2 has fallen to 94 % (below the 95 % of the rules then in force).
+    // This morning's checks in the district's first commune; one patient's SpO2 has fallen to 94 %.
     if (n === 0)
       for (const [i, c] of treating
         .filter((t) => t.place_of_care === 'home')
