@@ -158,8 +158,19 @@ export interface CaseImportTable {
   created_at: string;
 }
 
+/** A commune's running levels: the sum of all its day rows' changes. */
+export interface CaseLevelTable {
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  home: number;
+  facility: number;
+  quarantine: number;
+}
+
 declare module '../../db/schema.ts' {
   interface Database {
     case_imports: CaseImportTable;
+    case_levels: CaseLevelTable;
   }
 }
