@@ -223,6 +223,20 @@ describe.each(ENGINES)('cases, contacts, tests and the day summary on %s', (engi
         if (!(e instanceof AppError) || e.status >= 500) throw e;
       }
     }
-    expect(await recountDayCounts(db.db)).toEqual(await storedDayCounts(db.db));
+    const recount = await recountDayCounts(db.db);
+    expect(recount).toEqual(await storedDayCounts(db.db));
+    // The summary's levels (running levels less later changes) on any day are the recount's sums up to it.
+    for (const on of ['2021-12-10', '2022-01-01', TODAY]) {
+      const upTo = (field: string) =>
+        [...recount].reduce((n, [key, v]) => {
+          const [, d, f] = key.split('|');
+          return f === field && d! <= on ? n + v : n;
+        }, 0);
+      expect(await summaryOf('20', on)).toMatchObject({
+        underTreatmentHome: upTo('home_change'),
+        underTreatmentFacility: upTo('facility_change'),
+        inQuarantine: upTo('quarantine_change'),
+      });
+    }
   }, 120_000);
 });

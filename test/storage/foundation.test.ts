@@ -40,6 +40,9 @@ describe.each(ENGINES)('foundation storage on %s', (engine) => {
         '0013-import-progress',
         '0020-cases',
         '0021-home-checks',
+        '0022-case-imports',
+        '0023-case-levels',
+        '0030-risk-levels',
       ]);
       expect(await migrateToLatest(db)).toEqual([]);
       const head = await db.db.selectFrom('audit_head').selectAll().execute();

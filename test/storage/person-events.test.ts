@@ -272,6 +272,9 @@ describe.each(ENGINES)('migration 0006 on %s', (engine) => {
         '0013-import-progress',
         '0020-cases',
         '0021-home-checks',
+        '0022-case-imports',
+        '0023-case-levels',
+        '0030-risk-levels',
       ]);
       const events = await db.db
         .selectFrom('person_events')

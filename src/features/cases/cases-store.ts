@@ -1,14 +1,16 @@
 import type { Kysely } from 'kysely';
 import { badRequest, conflict, notFound } from '../../core/errors.ts';
+import { insertReturningIds } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
-import { recordInScope, unitInScope, unitTree } from '../admin-units/index.ts';
+import { recordInScope, type UnitTree, unitInScope, unitTree } from '../admin-units/index.ts';
 import { writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { personCards, personInScope } from '../persons/index.ts';
 import { applyCounts } from './counts-store.ts';
 import { lifeDateProblems, outcomeDateProblems } from './rules/case-input.ts';
 import { caseCounts, contactCounts, countChange } from './rules/day-counts.ts';
+import type { CaseTable } from './tables.ts';
 
 export const caseNotFound = () => notFound({ vi: 'Không tìm thấy ca bệnh.', en: 'Case not found.' });
 
@@ -34,6 +36,48 @@ async function transfersOf(q: Kysely<Database>, caseId: number) {
     .select(['on_day', 'place_of_care'])
     .where('case_id', '=', caseId)
     .execute();
+}
+
+type NewCase = Omit<CaseTable, 'id'>;
+
+/**
+ * Stores new cases in the caller's transaction: a person listed as a contact of an earlier case (exposed on or
+ * before the sample day, not yet a case) becomes that contact's case and, unless told otherwise, the earlier
+ * case is the source; the communes' day counts move with them.
+ */
+export async function insertCases(db: Db, trx: Kysely<Database>, tree: UnitTree, rows: readonly NewCase[]) {
+  const personIds = [...new Set(rows.map((r) => r.person_id))];
+  const open = personIds.length
+    ? await trx
+        .selectFrom('contacts')
+        .selectAll()
+        .where('person_id', 'in', personIds)
+        .where('became_case_id', 'is', null)
+        .orderBy('exposure_date', 'desc')
+        .execute()
+    : [];
+  const contacts = rows.map((r) =>
+    open.find((c) => Number(c.person_id) === r.person_id && c.exposure_date <= r.sample_date),
+  );
+  const linked = rows.map((r, i) => ({
+    ...r,
+    source_case_id: r.source_case_id ?? (contacts[i] ? Number(contacts[i].case_id) : null),
+  }));
+  const ids = await insertReturningIds(db, trx, 'cases', linked);
+  const stored = linked.map((r, i) => ({ ...r, id: ids[i]! }));
+  const deltas = stored.flatMap((c) => caseCounts(c, []));
+  for (const [i, c] of contacts.entries()) {
+    if (!c) continue;
+    await trx.updateTable('contacts').set({ became_case_id: ids[i]! }).where('id', '=', c.id).execute();
+    deltas.push(
+      ...countChange(
+        contactCounts({ ...c, became_case_on: null }),
+        contactCounts({ ...c, became_case_on: rows[i]!.confirmed_on }),
+      ),
+    );
+  }
+  await applyCounts(trx, tree, deltas);
+  return stored;
 }
 
 /** Records a confirmed case of a registered person; a contact of an earlier case who tests positive links itself. */
@@ -72,14 +116,6 @@ export async function createCase(db: Db, scope: Scope, input: CaseInput, today: 
           vi: `Người này đang là ca bệnh (mã ${open.id}) chưa khỏi.`,
           en: `This person is already a case under treatment (id ${open.id}).`,
         });
-      const contact = await trx
-        .selectFrom('contacts')
-        .select(['id', 'case_id'])
-        .where('person_id', '=', person.id)
-        .where('became_case_id', 'is', null)
-        .where('exposure_date', '<=', input.sampleDate)
-        .orderBy('exposure_date', 'desc')
-        .executeTakeFirst();
       const row = {
         province_code: person.provinceCode,
         district_code: person.districtCode,
@@ -92,34 +128,14 @@ export async function createCase(db: Db, scope: Scope, input: CaseInput, today: 
         severity: input.severity ?? null,
         status: 'treating',
         outcome_on: null,
-        source_case_id: input.sourceCaseId ?? (contact ? Number(contact.case_id) : null),
+        source_case_id: input.sourceCaseId ?? null,
         note: input.note ?? null,
         created_by: scope.userId,
         created_at: now,
         updated_at: now,
       };
-      const { id } = await trx.insertInto('cases').values(row).returning('id').executeTakeFirstOrThrow();
-      const deltas = caseCounts(row, []);
-      if (contact) {
-        const c = await trx
-          .selectFrom('contacts')
-          .selectAll()
-          .where('id', '=', contact.id)
-          .executeTakeFirstOrThrow();
-        await trx
-          .updateTable('contacts')
-          .set({ became_case_id: Number(id) })
-          .where('id', '=', contact.id)
-          .execute();
-        deltas.push(
-          ...countChange(
-            contactCounts({ ...c, became_case_on: null }),
-            contactCounts({ ...c, became_case_on: confirmedOn }),
-          ),
-        );
-      }
-      await applyCounts(trx, tree, deltas);
-      return { id: Number(id), ...row };
+      const [stored] = await insertCases(db, trx, tree, [row]);
+      return stored!;
     },
     (c) => ({ action: 'create', entity: 'case', entityId: c.id, unitCode: c.commune_code }),
   );
@@ -257,4 +273,18 @@ export async function listCases(db: Db, scope: Scope, f: CaseFilter) {
       full_name: cards.get(Number(r.person_id))?.fullName ?? '',
     })),
   };
+}
+
+/** The case under treatment of each of these persons, if any (one at a time: createCase refuses a second). */
+export async function treatingCaseOf(q: Kysely<Database>, personIds: readonly number[]) {
+  const out = new Map<number, number>();
+  for (let i = 0; i < personIds.length; i += 1000)
+    for (const c of await q
+      .selectFrom('cases')
+      .select(['id', 'person_id'])
+      .where('person_id', 'in', personIds.slice(i, i + 1000))
+      .where('status', '=', 'treating')
+      .execute())
+      out.set(Number(c.person_id), Number(c.id));
+  return out;
 }

@@ -12,7 +12,7 @@ import {
   type DaySummary,
   testCounts,
 } from './rules/day-counts.ts';
-import type { CaseDayCountTable } from './tables.ts';
+import type { CaseDayCountTable, CaseLevelTable } from './tables.ts';
 
 const FIELDS: readonly CountField[] = [
   'new_cases',
@@ -46,6 +46,35 @@ export async function applyCounts(trx: Kysely<Database>, tree: UnitTree, deltas:
     row[d.field] += d.delta;
   }
   const values = [...rows.values()];
+  const levels = new Map<string, CaseLevelTable>();
+  for (const r of values) {
+    if (!r.home_change && !r.facility_change && !r.quarantine_change) continue;
+    const level = levels.get(r.commune_code) ?? {
+      province_code: r.province_code,
+      district_code: r.district_code,
+      commune_code: r.commune_code,
+      home: 0,
+      facility: 0,
+      quarantine: 0,
+    };
+    level.home += r.home_change;
+    level.facility += r.facility_change;
+    level.quarantine += r.quarantine_change;
+    levels.set(r.commune_code, level);
+  }
+  const running = [...levels.values()];
+  for (let i = 0; i < running.length; i += 200)
+    await trx
+      .insertInto('case_levels')
+      .values(running.slice(i, i + 200))
+      .onConflict((oc) =>
+        oc.columns(['province_code', 'commune_code']).doUpdateSet({
+          home: sql`case_levels.home + excluded.home`,
+          facility: sql`case_levels.facility + excluded.facility`,
+          quarantine: sql`case_levels.quarantine + excluded.quarantine`,
+        }),
+      )
+      .execute();
   for (let i = 0; i < values.length; i += 200)
     await trx
       .insertInto('case_day_counts')
@@ -83,13 +112,28 @@ function summaryOf(t: Totals): DaySummary {
   };
 }
 
-/** Each commune's totals for the day, from its day rows (events of the day, levels summed up to it). */
-async function communeTotals(db: Db, unit: { code: string; level: number }, day: string) {
-  const column = unit.level === 1 ? 'province_code' : unit.level === 2 ? 'district_code' : 'commune_code';
+const LEVELS = [
+  ['home_change', 'home'],
+  ['facility_change', 'facility'],
+  ['quarantine_change', 'quarantine'],
+] as const;
+
+/**
+ * Each commune's totals for the day: the events of the day and of its week from the day rows since the week
+ * began, the levels from the running levels less the changes after the day (a few scheduled ends of
+ * quarantine when the day is today): an index range, not every day since the first case.
+ */
+async function communeTotals(
+  db: Db,
+  unit: { code: string; level: number; province_code: string | null },
+  day: string,
+) {
   const weekStart = addDays(day, -6);
   const onDay = (f: CountField) =>
     sql<number>`sum(case when day = ${day} then ${sql.ref(f)} else 0 end)`.as(f);
-  let q = db.db
+  const after = (f: CountField) =>
+    sql<number>`sum(case when day > ${day} then ${sql.ref(f)} else 0 end)`.as(f);
+  let events = db.db
     .selectFrom('case_day_counts')
     .select([
       'commune_code',
@@ -99,15 +143,37 @@ async function communeTotals(db: Db, unit: { code: string; level: number }, day:
       onDay('new_contacts'),
       onDay('tests_done'),
       onDay('tests_positive'),
-      (eb) => eb.fn.sum<number>('home_change').as('home_change'),
-      (eb) => eb.fn.sum<number>('facility_change').as('facility_change'),
-      (eb) => eb.fn.sum<number>('quarantine_change').as('quarantine_change'),
-      sql<number>`sum(case when day >= ${weekStart} then new_cases else 0 end)`.as('last7'),
+      after('home_change'),
+      after('facility_change'),
+      after('quarantine_change'),
+      sql<number>`sum(case when day <= ${day} then new_cases else 0 end)`.as('last7'),
     ])
-    .where('day', '<=', day)
+    .where('day', '>=', weekStart)
     .groupBy('commune_code');
-  if (unit.level > 0) q = q.where(column, '=', unit.code);
-  return q.execute();
+  let levels = db.db.selectFrom('case_levels').selectAll();
+  if (unit.level > 0) {
+    const province = unit.level === 1 ? unit.code : unit.province_code!;
+    events = events.where('province_code', '=', province);
+    levels = levels.where('province_code', '=', province);
+    if (unit.level > 1) {
+      const column = unit.level === 2 ? 'district_code' : 'commune_code';
+      events = events.where(column, '=', unit.code);
+      levels = levels.where(column, '=', unit.code);
+    }
+  }
+  const rows = new Map<string, Totals>();
+  for (const r of await events.execute())
+    rows.set(
+      r.commune_code,
+      Object.fromEntries([...FIELDS, 'last7'].map((f) => [f, Number(r[f as keyof typeof r] ?? 0)])) as Totals,
+    );
+  for (const level of await levels.execute()) {
+    const row = rows.get(level.commune_code) ?? emptyTotals();
+    // The row holds the changes after the day: the level on the day is what remains of the running level.
+    for (const [change, column] of LEVELS) row[change] = Number(level[column]) - row[change];
+    rows.set(level.commune_code, row);
+  }
+  return [...rows].map(([commune_code, t]) => ({ commune_code, ...t }));
 }
 
 /**

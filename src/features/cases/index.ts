@@ -1,7 +1,11 @@
 import type { FeatureManifest } from '../../server/feature-manifest.ts';
 import { checkRoutes } from './checks-routes.ts';
+import { seedDemoCases } from './demo-cases.ts';
+import { casesCli } from './import/import-cases-command.ts';
 import { cases } from './migrations/0020-cases.ts';
 import { homeChecks } from './migrations/0021-home-checks.ts';
+import { caseImports } from './migrations/0022-case-imports.ts';
+import { caseLevels } from './migrations/0023-case-levels.ts';
 import { casePermissions } from './permissions.ts';
 import { caseRoutes } from './routes.ts';
 import { casesRulesRoutes } from './rules-routes.ts';
@@ -13,7 +17,14 @@ import { casesRulesRoutes } from './rules-routes.ts';
 export const casesFeature = {
   name: 'cases',
   permissions: casePermissions,
-  migrations: { '0020-cases': cases, '0021-home-checks': homeChecks },
+  migrations: {
+    '0020-cases': cases,
+    '0021-home-checks': homeChecks,
+    '0022-case-imports': caseImports,
+    '0023-case-levels': caseLevels,
+  },
+  cli: casesCli,
+  demo: (db, area) => seedDemoCases(db, area),
   routes(app) {
     casesRulesRoutes(app);
     caseRoutes(app);

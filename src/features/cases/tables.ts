@@ -141,3 +141,36 @@ declare module '../../db/schema.ts' {
     check_links: CheckLinkTable;
   }
 }
+
+export interface CaseImportTable {
+  id: Generated<number>;
+  province_code: string;
+  commune_code: string;
+  file_name: string;
+  mode: string;
+  status: string;
+  rows_read: number;
+  imported: number;
+  rejected: number;
+  matched: number;
+  new_persons: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** A commune's running levels: the sum of all its day rows' changes. */
+export interface CaseLevelTable {
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  home: number;
+  facility: number;
+  quarantine: number;
+}
+
+declare module '../../db/schema.ts' {
+  interface Database {
+    case_imports: CaseImportTable;
+    case_levels: CaseLevelTable;
+  }
+}
