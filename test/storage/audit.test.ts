@@ -77,7 +77,10 @@ describe.each(ENGINES)('audit chains on %s', (engine) => {
   it('re-chains an existing log with the key, by province, after checking its old hash chain', async () => {
     const legacy = async (tamper: boolean) => {
       const db = await emptyDb(engine);
-      const { '0007-audit-chains': _, ...before } = allMigrations();
+      // The database as it was before the keyed chains: every migration named before them.
+      const before = Object.fromEntries(
+        Object.entries(allMigrations()).filter(([name]) => name < '0007-audit-chains'),
+      );
       await runMigrations(db, before);
       await seedReference(db);
       let prev = '';
@@ -115,7 +118,7 @@ describe.each(ENGINES)('audit chains on %s', (engine) => {
     };
     const db = await legacy(false);
     try {
-      expect(await migrateToLatest(db)).toEqual(['0007-audit-chains']);
+      expect((await migrateToLatest(db))[0]).toBe('0007-audit-chains');
       const rows = await db.db
         .selectFrom('audit_log')
         .select(['province_code', 'seq', 'id'])
