@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { type Db, type Engine, openDb } from '../../src/db/connection.ts';
 import { seedReference } from '../../src/demo/seed.ts';
+import { auditKey } from '../../src/features/audit/key-store.ts';
 import { verifyAudit } from '../../src/features/audit/store.ts';
 import { systemScope } from '../../src/features/auth/index.ts';
 import { createMember } from '../../src/features/directives/steering-store.ts';
@@ -65,15 +66,28 @@ async function database(engine: Engine): Promise<{ db: Db; env: Record<string, s
 }
 
 /** An empty place to restore into. */
-async function freshTarget(engine: Engine): Promise<{ env: Record<string, string>; open: () => Db }> {
+/**
+ * `open` takes the source's audit key: the key lives outside the database (an operator restoring keeps it), and
+ * the new place has no checkpoints of the writes made after the snapshot.
+ */
+async function freshTarget(
+  engine: Engine,
+): Promise<{ env: Record<string, string>; open: (auditKey: string) => Db }> {
   if (engine === 'postgres') {
     const db = await emptyDb('postgres');
     await db.close();
-    return { env: { DATABASE_URL: db.url! }, open: () => openDb({ databaseUrl: db.url, sqliteFile: '' }) };
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-restored-'));
+    return {
+      env: { DATABASE_URL: db.url! },
+      open: (auditKey) => openDb({ databaseUrl: db.url, sqliteFile: '', dataDir, auditKey }),
+    };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-restored-'));
   const sqliteFile = path.join(dir, 'safeadapt.db');
-  return { env: { SAFEADAPT_DATA_DIR: dir }, open: () => openDb({ databaseUrl: null, sqliteFile }) };
+  return {
+    env: { SAFEADAPT_DATA_DIR: dir },
+    open: (auditKey) => openDb({ databaseUrl: null, sqliteFile, auditKey }),
+  };
 }
 
 const count = async (db: Db, table: 'steering_members' | 'users' | 'admin_units' | 'organizations') =>
@@ -111,7 +125,7 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
     const target = await freshTarget(engine);
     const restored = await safeadapt(target.env, 'restore', file);
     expect(restored, restored.out).toMatchObject({ code: 0 });
-    const copy = target.open();
+    const copy = target.open(auditKey(db).toString());
     try {
       const members = await count(copy, 'steering_members');
       expect(members).toBeGreaterThanOrEqual(20);
