@@ -15,7 +15,7 @@ import {
   responses,
   unitCode as unit,
 } from '../../server/schemas.ts';
-import { unitInScope } from '../admin-units/index.ts';
+import { forgetAreaDetails, unitInScope } from '../admin-units/index.ts';
 import type { ImportResult, ImportTaskArgs } from './import/import-persons.ts';
 import {
   batchInScope,
@@ -257,6 +257,11 @@ export function personRoutes(app: FastifyInstance) {
             mapping,
             headerRow: request.body.headerRow,
             newVillages: request.body.newVillages,
+          }).then((result) => {
+            // The worker created the villages: this process's cached area page must show them.
+            if (result.newVillages.some((v) => v.id !== null))
+              forgetAreaDetails(request.ctx.db, request.body.commune);
+            return result;
           }),
         (result) => !result?.committed,
       );
