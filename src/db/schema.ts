@@ -264,6 +264,9 @@ export interface TaskTable {
   done_at: string | null;
   returned_reason: string | null;
   created_at: string;
+  /** What opened the task when another capability did (e.g. 'risk-level'), with its key; else null. */
+  source_kind: string | null;
+  source_ref: string | null;
 }
 
 export interface TaskEventTable {

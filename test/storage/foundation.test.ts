@@ -12,7 +12,7 @@ import {
 import { verifyAudit } from '../../src/features/audit/store.ts';
 import type { Scope } from '../../src/features/auth/rules.ts';
 import { createOrganization } from '../../src/features/organizations/store.ts';
-import { migrateToLatest } from '../../src/server/migrations.ts';
+import { allMigrations, migrateToLatest } from '../../src/server/migrations.ts';
 import { ENGINES, emptyDb, seededDb } from '../support/databases.ts';
 
 const scope = (unitCode: string, role: Scope['role'] = 'officer'): Scope => ({
@@ -27,23 +27,16 @@ describe.each(ENGINES)('foundation storage on %s', (engine) => {
   it('migrates an empty database, and a second run changes nothing', async () => {
     const db = await emptyDb(engine);
     try {
-      expect(await migrateToLatest(db)).toEqual([
+      // Every declared migration, in name order, the core's first.
+      const applied = await migrateToLatest(db);
+      expect(applied).toEqual(Object.keys(allMigrations()).sort());
+      expect(applied.slice(0, 4)).toEqual([
         '0001-foundation',
         '0002-persons',
         '0003-directives',
         '0004-vaccination',
-        '0005-jobs',
-        '0006-person-events',
-        '0007-audit-chains',
-        '0007-document-duplicates',
-        '0007-login-throttle',
-        '0013-import-progress',
-        '0020-cases',
-        '0021-home-checks',
-        '0022-case-imports',
-        '0023-case-levels',
-        '0030-risk-levels',
       ]);
+      expect(applied).toContain('0030-risk-levels');
       expect(await migrateToLatest(db)).toEqual([]);
       const head = await db.db.selectFrom('audit_head').selectAll().execute();
       expect(head).toEqual([]); // a chain's head comes with its first entry

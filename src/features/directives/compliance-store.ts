@@ -107,7 +107,8 @@ export async function compliance(db: Db, scope: Scope, f: ComplianceFilter, toda
     const cls = complianceOf({ state: t.state as TaskState, deadline: t.deadline, doneAt: t.done_at }, today);
     for (const counts of row ? [row.counts, totals] : [totals]) {
       counts[cls] += 1;
-      counts.total += 1;
+      // A withdrawn task no longer asks anything of the unit: shown, but not in its total.
+      if (cls !== 'withdrawn') counts.total += 1;
       counts.states[t.state as TaskState] += 1;
     }
   }

@@ -20,6 +20,7 @@ export const TASK_STATE_LABELS: Record<TaskState, Message> = {
   reportedDone: { vi: 'Đã báo cáo hoàn thành', en: 'Reported done' },
   accepted: { vi: 'Đã nghiệm thu', en: 'Accepted' },
   returned: { vi: 'Bị trả lại', en: 'Returned' },
+  withdrawn: { vi: 'Đã thu hồi', en: 'Withdrawn' },
 };
 
 export const COMPLIANCE_LABELS: Record<ComplianceClass, Message> = {
@@ -28,4 +29,5 @@ export const COMPLIANCE_LABELS: Record<ComplianceClass, Message> = {
   inProgress: { vi: 'Đang thực hiện', en: 'In progress' },
   notStarted: { vi: 'Chưa thực hiện', en: 'Not started' },
   overdue: { vi: 'Quá hạn', en: 'Overdue' },
+  withdrawn: { vi: 'Đã thu hồi', en: 'Withdrawn' },
 };

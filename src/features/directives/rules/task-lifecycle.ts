@@ -18,6 +18,7 @@ export const TASK_STATES = [
   'reportedDone',
   'accepted',
   'returned',
+  'withdrawn',
 ] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
@@ -39,16 +40,25 @@ export const TASK_ACTION_NAMES = Object.keys(TASK_ACTIONS) as TaskAction[];
 
 /**
  * The whole lifecycle: the moves, and reassignment (its own route and form), which gives a task not yet
- * acknowledged to another unit: the state stays, the event records it.
+ * acknowledged to another unit: the state stays, the event records it; and withdrawal, which only the
+ * capability that opened a task does (through the directives' interface), never a button.
  */
 export const TASK_WORKFLOW = defineWorkflow({
   states: TASK_STATES,
   actions: {
     ...TASK_ACTIONS,
     reassign: { allowedFrom: ['assigned'], to: (from: TaskState) => from, by: 'superior' },
+    // A task opened by another capability (a level's checklist, an inspection's follow-up) is withdrawn when
+    // what opened it no longer holds; an accepted task stays as it was.
+    withdraw: {
+      allowedFrom: ['assigned', 'acknowledged', 'inProgress', 'reportedDone', 'returned'],
+      to: 'withdrawn',
+      by: 'superior',
+      needsReason: true,
+    },
   } satisfies Record<string, ActionRule>,
 });
-export type TaskWorkflowAction = TaskAction | 'reassign';
+export type TaskWorkflowAction = TaskAction | 'reassign' | 'withdraw';
 
 export type { TransitionRefusal } from '../../../core/workflow.ts';
 export type Transition = CoreTransition<TaskState>;
@@ -83,7 +93,7 @@ export interface TaskTiming {
 
 /** Reported done (awaiting acceptance) or accepted: the assignee's part is over. */
 function reportedOrAccepted(state: TaskState): boolean {
-  return state === 'reportedDone' || state === 'accepted';
+  return state === 'reportedDone' || state === 'accepted' || state === 'withdrawn';
 }
 
 /** Past its deadline and not reported done. Derived on each read, never stored: it changes with the date. */
@@ -91,7 +101,14 @@ export function isOverdue(task: TaskTiming, today: string): boolean {
   return task.deadline !== null && !reportedOrAccepted(task.state) && today > task.deadline;
 }
 
-export const COMPLIANCE_CLASSES = ['doneOnTime', 'doneLate', 'inProgress', 'notStarted', 'overdue'] as const;
+export const COMPLIANCE_CLASSES = [
+  'doneOnTime',
+  'doneLate',
+  'inProgress',
+  'notStarted',
+  'overdue',
+  'withdrawn',
+] as const;
 export type ComplianceClass = (typeof COMPLIANCE_CLASSES)[number];
 
 /**
@@ -100,6 +117,7 @@ export type ComplianceClass = (typeof COMPLIANCE_CLASSES)[number];
  * progress (working, returned, or reported and awaiting acceptance).
  */
 export function complianceOf(task: TaskTiming, today: string): ComplianceClass {
+  if (task.state === 'withdrawn') return 'withdrawn';
   if (task.state === 'accepted') {
     const late = task.deadline !== null && task.doneAt !== null && vietnamDay(task.doneAt) > task.deadline;
     return late ? 'doneLate' : 'doneOnTime';

@@ -10,6 +10,7 @@ export const CLASS_COLOURS: Record<ComplianceClass, string> = {
   inProgress: '#1a73e8',
   notStarted: '#9aa5a0',
   overdue: '#b3261e',
+  withdrawn: '#d7dcda',
 };
 
 /**

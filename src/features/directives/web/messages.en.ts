@@ -55,6 +55,7 @@ export const directivesEn: DirectivesMessages = {
       reportedDone: 'Reported done',
       accepted: 'Accepted',
       returned: 'Returned',
+      withdrawn: 'Withdrawn',
     },
     actions: {
       acknowledge: 'Received',
@@ -69,6 +70,7 @@ export const directivesEn: DirectivesMessages = {
       reportDone: 'Reported done',
       accept: 'Accepted',
       return: 'Returned',
+      withdraw: 'Withdrawn',
       reassign: 'Reassigned',
     },
     item: 'Item {{ordinal}}',
@@ -273,6 +275,7 @@ export const directivesEn: DirectivesMessages = {
         inProgress: 'In progress',
         notStarted: 'Not started',
         overdue: 'Overdue',
+        withdrawn: 'Withdrawn',
       },
     },
     steering: {

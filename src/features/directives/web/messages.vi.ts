@@ -53,6 +53,7 @@ export const directivesVi = {
       reportedDone: 'Đã báo cáo hoàn thành',
       accepted: 'Đã nghiệm thu',
       returned: 'Bị trả lại',
+      withdrawn: 'Đã thu hồi',
     },
     actions: {
       acknowledge: 'Đã nhận',
@@ -67,6 +68,7 @@ export const directivesVi = {
       reportDone: 'Báo cáo hoàn thành',
       accept: 'Nghiệm thu',
       return: 'Trả lại',
+      withdraw: 'Thu hồi',
       reassign: 'Giao lại',
     },
     item: 'Mục {{ordinal}}',
@@ -271,6 +273,7 @@ export const directivesVi = {
         inProgress: 'Đang thực hiện',
         notStarted: 'Chưa thực hiện',
         overdue: 'Quá hạn',
+        withdrawn: 'Đã thu hồi',
       },
     },
     steering: {
