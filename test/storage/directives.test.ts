@@ -187,7 +187,7 @@ describe.each(ENGINES)('directives storage on %s', (engine) => {
         },
       ]);
       expect(events[0]!.note).toMatch(/Yên Thịnh$/);
-      expect(moved.events.map((e) => e.action)).toEqual(['reassign']);
+      expect(moved.event.action).toBe('reassign');
     });
 
     it('shows a commune its own tasks only, and the letter through them', async () => {
@@ -262,7 +262,10 @@ describe.each(ENGINES)('directives storage on %s', (engine) => {
       const accepted = await actOnTask(db, DISTRICT, mine.id, 'accept', {});
       expect(accepted.task).toMatchObject({ state: 'accepted', compliance: 'doneOnTime' });
       expect(accepted.actions).toEqual([]);
-      expect(accepted.events.map((e) => e.action)).toEqual([
+      // A move answers its own history row, not the history: the page's view holds the rest.
+      expect(accepted.event).toMatchObject({ action: 'accept', from: 'reportedDone', to: 'accepted' });
+      expect(accepted).not.toHaveProperty('events');
+      expect((await taskView(db, DISTRICT, mine.id)).events.map((e) => e.action)).toEqual([
         'acknowledge',
         'start',
         'reportDone',

@@ -381,8 +381,11 @@ export const taskEvent = z.object({
   id,
   from: z.enum(TASK_STATES),
   to: z.enum(TASK_STATES),
-  /** The moves of the task page, and reassignment (its own route). */
-  action: z.enum(['reassign', ...TASK_ACTION_NAMES] as [TaskWorkflowAction, ...TaskWorkflowAction[]]),
+  /** The moves of the task page, reassignment (its own route) and withdrawal (by the capability that opened it). */
+  action: z.enum(['reassign', 'withdraw', ...TASK_ACTION_NAMES] as [
+    TaskWorkflowAction,
+    ...TaskWorkflowAction[],
+  ]),
   note: nullableText,
   percent: z.number().int().nullable(),
   by: nullableText,
@@ -419,6 +422,17 @@ export const taskViewResponse = z
     canReport: z.boolean(),
   })
   .meta({ id: 'TaskView' });
+
+/** POST /api/tasks/:id/actions and PATCH /api/tasks/:id: the task, the new history row, what may follow. */
+export const taskMovedResponse = z
+  .object({
+    task,
+    event: taskEvent,
+    parties: z.array(z.enum(['assignee', 'superior'])),
+    actions: z.array(taskAction),
+    canReport: z.boolean(),
+  })
+  .meta({ id: 'TaskMoved' });
 
 /** POST /api/tasks/:id/reports: the new report and the task (its state changes with `done`), not its history. */
 export const reportCreatedResponse = z

@@ -15,6 +15,7 @@ import {
   reassignBody,
   reportBody,
   reportCreatedResponse,
+  taskMovedResponse,
   taskViewResponse,
   UPLOAD_BODY_LIMIT,
 } from './schemas.ts';
@@ -118,7 +119,7 @@ export function taskRoutes(app: FastifyInstance) {
         summary:
           'Move a task: acknowledge, start, reportDone (assignee); accept, return with a reason (issuing or higher unit)',
         operationId: 'actOnTask',
-        response: responses({ 200: taskViewResponse, ...errorResponses(404, 409) }),
+        response: responses({ 200: taskMovedResponse, ...errorResponses(404, 409) }),
         params: idParams,
         body: actionBody,
       },
@@ -158,7 +159,7 @@ export function taskRoutes(app: FastifyInstance) {
         tags: ['directives'],
         summary: 'Give a task not yet acknowledged to another unit or organization (issuing unit)',
         operationId: 'reassignTask',
-        response: responses({ 200: taskViewResponse, ...errorResponses(404, 409) }),
+        response: responses({ 200: taskMovedResponse, ...errorResponses(404, 409) }),
         params: idParams,
         body: reassignBody,
       },

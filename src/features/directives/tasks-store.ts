@@ -81,16 +81,7 @@ export async function taskView(db: Db, scope: Scope, id: number, day = today()) 
     db.db
       .selectFrom('task_events')
       .leftJoin('users', 'users.id', 'task_events.user_id')
-      .select([
-        'task_events.id',
-        'from_state',
-        'to_state',
-        'action',
-        'note',
-        'percent',
-        'users.display_name as by',
-        'at',
-      ])
+      .select(EVENT_FIELDS)
       .where('task_id', '=', id)
       .orderBy('task_events.id')
       .execute(),
@@ -121,16 +112,7 @@ export async function taskView(db: Db, scope: Scope, id: number, day = today()) 
   return {
     task: taskJson(task, day, (c) => tree.get(c)?.name_with_type),
     document: document ? documentSummaryJson(document) : null,
-    events: events.map((e) => ({
-      id: e.id,
-      from: e.from_state,
-      to: e.to_state,
-      action: e.action,
-      note: e.note,
-      percent: e.percent,
-      by: e.by,
-      at: e.at,
-    })),
+    events: events.map(eventJson),
     reports: reports.map((r) => ({
       id: r.id,
       text: r.text,
@@ -174,8 +156,65 @@ export async function actOnTask(
 ) {
   const { task, tree } = await taskInScope(db, scope, id);
   const to = allowedMove(task.state as TaskState, action, partiesOf(tree, task, scope), input.reason);
-  await db.db.transaction().execute((trx) => writeMove(trx, db, scope, task, action, to, input));
-  return taskView(db, scope, id);
+  const eventId = await db.db
+    .transaction()
+    .execute((trx) => writeMove(trx, db, scope, task, action, to, input));
+  return taskMoved(db, scope, id, eventId);
+}
+
+/**
+ * What a move changed: the task, its new history row and what the caller may do next; not the whole history
+ * (a busy task's answer would grow with every report, and the 17:00 rush pays for it).
+ */
+async function taskMoved(db: Db, scope: Scope, id: number, eventId: number, day = today()) {
+  const { task, tree } = await taskInScope(db, scope, id);
+  const event = await db.db
+    .selectFrom('task_events')
+    .leftJoin('users', 'users.id', 'task_events.user_id')
+    .select(EVENT_FIELDS)
+    .where('task_events.id', '=', eventId)
+    .executeTakeFirstOrThrow();
+  const parties = partiesOf(tree, task, scope);
+  return {
+    task: taskJson(task, day, (c) => tree.get(c)?.name_with_type),
+    event: eventJson(event),
+    parties: [...parties],
+    actions: availableActions(task.state as TaskState, parties),
+    canReport: parties.has('assignee') && canReportProgress(task.state as TaskState),
+  };
+}
+
+const EVENT_FIELDS = [
+  'task_events.id',
+  'from_state',
+  'to_state',
+  'action',
+  'note',
+  'percent',
+  'users.display_name as by',
+  'at',
+] as const;
+
+function eventJson(e: {
+  id: number;
+  from_state: string;
+  to_state: string;
+  action: string;
+  note: string | null;
+  percent: number | null;
+  by: string | null;
+  at: string;
+}) {
+  return {
+    id: e.id,
+    from: e.from_state,
+    to: e.to_state,
+    action: e.action,
+    note: e.note,
+    percent: e.percent,
+    by: e.by,
+    at: e.at,
+  };
 }
 
 function allowedMove(
@@ -216,7 +255,7 @@ async function writeMove(
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new AppError(409, 'task_state', STATE_REFUSAL);
   const note = (action === 'return' ? input.reason : input.note)?.trim() || null;
-  await trx
+  const event = await trx
     .insertInto('task_events')
     .values({
       province_code: task.province_code,
@@ -229,7 +268,8 @@ async function writeMove(
       user_id: scope.userId,
       at: now,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await appendAudit(trx, db, scope, [
     {
       action: 'update',
@@ -239,6 +279,7 @@ async function writeMove(
       details: { action, from: task.state, to, note },
     },
   ]);
+  return event.id;
 }
 
 export interface ProgressInput {
@@ -383,7 +424,7 @@ export async function reassignTask(
     'reassign',
     `${before?.name_with_type ?? (task.assignee_text || '—')} → ${target.name_with_type}`,
   );
-  await db.db.transaction().execute(async (trx) => {
+  const eventId = await db.db.transaction().execute(async (trx) => {
     // The state in the WHERE makes a concurrent acknowledgement win instead of being overwritten.
     const updated = await trx
       .updateTable('tasks')
@@ -392,7 +433,7 @@ export async function reassignTask(
       .where('state', '=', event.from)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError(409, 'task_state', STATE_REFUSAL);
-    await trx
+    const row = await trx
       .insertInto('task_events')
       .values({
         province_code: task.province_code,
@@ -405,7 +446,8 @@ export async function reassignTask(
         user_id: scope.userId,
         at: new Date().toISOString(),
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await appendAudit(trx, db, scope, [
       {
         action: 'update',
@@ -419,6 +461,7 @@ export async function reassignTask(
         },
       },
     ]);
+    return row.id;
   });
-  return taskView(db, scope, id);
+  return taskMoved(db, scope, id, eventId);
 }

@@ -37,6 +37,7 @@ import type {
   supervisionVisitsResponse,
   task,
   taskEvent,
+  taskMovedResponse,
   taskViewResponse,
 } from '../schemas.ts';
 
@@ -97,6 +98,7 @@ export type CascadeNode = Omit<z.infer<typeof cascadeNodeResponse>, 'children'> 
 export type TaskEvent = z.infer<typeof taskEvent>;
 export type ProgressReport = z.infer<typeof progressReport>;
 export type TaskView = z.infer<typeof taskViewResponse>;
+type TaskMoved = z.infer<typeof taskMovedResponse>;
 type ReportCreated = z.infer<typeof reportCreatedResponse>;
 export type ComplianceRow = z.infer<typeof complianceRow>;
 export type ComplianceView = z.infer<typeof complianceResponse>;
@@ -190,7 +192,10 @@ export function useTaskDecision() {
   const refresh = useRefreshDirectives();
   return useMutation({
     mutationFn: (input: { id: number; action: 'accept' | 'return'; reason?: string }) =>
-      api<TaskView>('POST', `/api/tasks/${input.id}/actions`, { action: input.action, reason: input.reason }),
+      api<TaskMoved>('POST', `/api/tasks/${input.id}/actions`, {
+        action: input.action,
+        reason: input.reason,
+      }),
     onSuccess: () => void refresh(),
   });
 }
@@ -258,9 +263,10 @@ export const reportAttachmentUrl = (reportId: number) => `/api/progress-reports/
 export const originalFileUrl = (documentId: number) => `/api/documents/${documentId}/original`;
 
 /**
- * The task page's moves. An action answers the new task view. A report answers only itself and the task: it
- * is added to the page's view; a report that changed the state (done) refetches the view, whose actions and
- * history changed with it. Either way the other directive views (inbox, compliance) are refreshed.
+ * The task page's moves. An action answers the task, its new history row and what may follow: they are put
+ * into the page's view. A report answers only itself and the task: it is added to the page's view; a report
+ * that changed the state (done) refetches the view, whose actions and history changed with it. Either way the
+ * other directive views (inbox, compliance) are refreshed.
  */
 export function useTaskMoves(id: number) {
   const queryClient = useQueryClient();
@@ -273,9 +279,11 @@ export function useTaskMoves(id: number) {
   return {
     act: useMutation({
       mutationFn: (input: { action: TaskAction; reason?: string; note?: string }) =>
-        api<TaskView>('POST', `/api/tasks/${id}/actions`, input),
-      onSuccess: (view) => {
-        queryClient.setQueryData(key, view);
+        api<TaskMoved>('POST', `/api/tasks/${id}/actions`, input),
+      onSuccess: ({ event, ...moved }) => {
+        const view = queryClient.getQueryData<TaskView>(key);
+        if (view) queryClient.setQueryData(key, { ...view, ...moved, events: [...view.events, event] });
+        else void queryClient.invalidateQueries({ queryKey: key });
         void refreshOthers();
       },
     }),
