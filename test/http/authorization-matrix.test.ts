@@ -545,7 +545,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'POST /api/cases': () => ({
       body: { personId: casePeople.pop(), sampleDate: '2022-01-05', testKind: 'pcr', placeOfCare: 'home' },
     }),
-    'POST /api/cases/:id/outcome': () => ({ body: { status: 'recovered', on: '2022-01-12' } }),
+    'POST /api/cases/:id/outcome': () => ({ body: { status: 'died', on: '2022-01-12' } }),
     'POST /api/cases/:id/transfers': () => ({ body: { on: '2022-01-07', placeOfCare: 'facility' } }),
     'POST /api/cases/:id/contacts': () => ({
       body: { personId: casePeople.pop(), exposureDate: '2022-01-04' },

@@ -38,7 +38,7 @@ describe('home treatment checks through the personal link', () => {
     ]);
     const res = await call(server.base, commune, 'POST', '/api/cases', {
       personId,
-      sampleDate: '2022-01-10',
+      sampleDate: '2022-01-03',
       testKind: 'rapidAntigen',
       placeOfCare: 'home',
     });
@@ -107,6 +107,13 @@ describe('home treatment checks through the personal link', () => {
     const after = await (await call(server.base, commune, 'GET', '/api/escalations?unit=06385')).json();
     expect(after.escalations.map((e: { id: number }) => e.id)).not.toContain(id);
 
+    // Treated at home, no negative test: released on day 14 under the rules before 250/QĐ-BYT, not before.
+    const early = await call(server.base, commune, 'POST', `/api/cases/${caseId}/outcome`, {
+      status: 'recovered',
+      on: '2022-01-16',
+    });
+    expect(early.status).toBe(400);
+    expect((await early.json()).error.fields.map((f: { field: string }) => f.field)).toEqual(['on']);
     const done = await call(server.base, commune, 'POST', `/api/cases/${caseId}/outcome`, {
       status: 'recovered',
       on: '2022-01-17',

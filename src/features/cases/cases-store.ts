@@ -7,9 +7,11 @@ import { recordInScope, type UnitTree, unitInScope, unitTree } from '../admin-un
 import { writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { personCards, personInScope } from '../persons/index.ts';
+import { primarySeriesCompletedOn } from '../vaccination/index.ts';
 import { applyCounts } from './counts-store.ts';
 import { lifeDateProblems, outcomeDateProblems } from './rules/case-input.ts';
 import { caseCounts, contactCounts, countChange } from './rules/day-counts.ts';
+import { earlyReleaseProblem, releasePlan } from './rules/release.ts';
 import type { CaseTable } from './tables.ts';
 
 export const caseNotFound = () => notFound({ vi: 'Không tìm thấy ca bệnh.', en: 'Case not found.' });
@@ -159,7 +161,40 @@ export async function setCaseOutcome(
   refuse(outcomeDateProblems('on', outcome.on, before.confirmed_on, today));
   if (before.status !== 'treating')
     throw conflict({ vi: 'Ca bệnh này đã kết thúc điều trị.', en: 'This case has already left treatment.' });
+  if (outcome.status === 'recovered') {
+    const early = await earlyRelease(db, before, outcome.on);
+    if (early) refuse([{ field: 'on', message: early }]);
+  }
   return changeCase(db, scope, before, { status: outcome.status, outcome_on: outcome.on });
+}
+
+/** A case treated at home is released by the rule set in force (rules/release.ts); facilities decide their own. */
+async function earlyRelease(db: Db, c: CaseRow, on: string) {
+  const transfers = await transfersOf(db.db, Number(c.id));
+  if ((transfers.at(-1)?.place_of_care ?? c.place_of_care) !== 'home') return null;
+  const plan = releasePlan({ sampleDate: c.sample_date, primarySeriesComplete: false, negativeTestOn: null });
+  if (!plan) return null;
+  const personId = Number(c.person_id);
+  const [negative, series] = await Promise.all([
+    db.db
+      .selectFrom('covid_tests')
+      .select('sample_date')
+      .where('person_id', '=', personId)
+      .where('result', '=', 'negative')
+      .where('sample_date', '>=', plan.earliestRelease)
+      .orderBy('sample_date')
+      .executeTakeFirst(),
+    primarySeriesCompletedOn(db.db, [personId]),
+  ]);
+  const completed = series.get(personId) ?? null;
+  return earlyReleaseProblem(
+    {
+      sampleDate: c.sample_date,
+      primarySeriesComplete: completed !== null && completed <= c.sample_date,
+      negativeTestOn: negative?.sample_date ?? null,
+    },
+    on,
+  );
 }
 
 /** A move between home and a facility (or between facilities). */

@@ -2,7 +2,8 @@
  * Release of a home-treated case (F0) by the rule set in force on the day treatment began (shared/domain/
  * rules.md §4.5). Day 0 is the positive sample's day. Pure.
  */
-import { addDays } from '../../../core/dates.ts';
+import { addDays, formatDay } from '../../../core/dates.ts';
+import type { Message } from '../../../core/errors.ts';
 import { type DatedRuleSet, type RuleSetRef, ruleSetInForce, ruleSetRef } from '../../../core/rule-sets.ts';
 
 export interface ReleaseRuleSet extends DatedRuleSet {
@@ -81,5 +82,25 @@ export function releasePlan(input: ReleaseInput): ReleasePlan | null {
     earliestRelease,
     releaseOn: byTest ? input.negativeTestOn! : fallback,
     byNegativeTest: byTest,
+  };
+}
+
+/**
+ * Why a home-treated case may not be recorded recovered on `on` (null when it may): released from the rule
+ * set's earliest day with a negative test taken by then, else only from the fallback day. `negativeTestOn` is
+ * the first negative test from the earliest day on (the caller's query).
+ */
+export function earlyReleaseProblem(input: ReleaseInput, on: string): Message | null {
+  const plan = releasePlan(input);
+  if (!plan || on >= plan.releaseOn) return null;
+  const fallback = formatDay(releasePlan({ ...input, negativeTestOn: null })!.releaseOn);
+  const earliest = formatDay(plan.earliestRelease);
+  const basis = plan.ruleSet.legalBasis;
+  const flag = plan.ruleSet.provisional
+    ? { vi: ' (quy định tạm tính)', en: ' (provisional rule)' }
+    : { vi: '', en: '' };
+  return {
+    vi: `Theo ${basis}${flag.vi}, ca điều trị tại nhà kết thúc cách ly từ ngày ${earliest} nếu xét nghiệm âm tính, nếu không thì từ ngày ${fallback}.`,
+    en: `Under ${basis}${flag.en}, a case treated at home is released from ${earliest} with a negative test, otherwise from ${fallback}.`,
   };
 }
