@@ -546,6 +546,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       body: { personId: casePeople.pop(), sampleDate: '2022-01-05', testKind: 'pcr', placeOfCare: 'home' },
     }),
     'POST /api/cases/:id/outcome': () => ({ body: { status: 'died', on: '2022-01-12' } }),
+    'GET /api/cases/:id/certificate': () => ({}),
     'POST /api/cases/:id/transfers': () => ({ body: { on: '2022-01-07', placeOfCare: 'facility' } }),
     'POST /api/cases/:id/contacts': () => ({
       body: { personId: casePeople.pop(), exposureDate: '2022-01-04' },

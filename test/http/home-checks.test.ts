@@ -120,6 +120,24 @@ describe('home treatment checks through the personal link', () => {
     });
     expect(done.status).toBe(200);
     expect((await call(server.base, null, 'GET', `/api/check-links/${token}`)).status).toBe(404);
+    // The station prints the recovery certificate; reading it is audited.
+    const certificate = await call(server.base, commune, 'GET', `/api/cases/${caseId}/certificate`);
+    expect(certificate.status).toBe(200);
+    expect(await certificate.json()).toMatchObject({
+      station: 'Trạm Y tế Thị trấn Hữu Lũng',
+      person: { fullName: 'Hoàng Thị Mai', birthDate: '1975-03-02' },
+      sampleDate: '2022-01-03',
+      recoveredOn: '2022-01-17',
+      ruleSet: { id: 'F0-10-NGAY', provisional: true },
+    });
+    const read = await server.app.db.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('entity', '=', 'case')
+      .where('entity_id', '=', String(caseId))
+      .where('action', '=', 'read')
+      .execute();
+    expect(read.map((r) => JSON.parse(r.details))).toContainEqual({ certificate: true });
     expect((await call(server.base, null, 'GET', `/api/check-links/${'x'.repeat(32)}`)).status).toBe(404);
   });
 });

@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, idParams, isoDate, responses, unitCode } from '../../server/schemas.ts';
 import { createCase, listCases, setCaseOutcome, transferCase } from './cases-store.ts';
+import { recoveryCertificate } from './certificate-store.ts';
 import { addContact } from './contacts-store.ts';
 import { daySummary } from './counts-store.ts';
 import { CASE_OUTCOMES, SEVERITIES, TEST_KINDS, TEST_RESULTS } from './rules/case-input.ts';
 import { PLACES_OF_CARE } from './rules/day-counts.ts';
-import { caseRecord, quarantinePlanResponse, unitSummary } from './schemas.ts';
+import { caseRecord, quarantinePlanResponse, recoveryCertificateResponse, unitSummary } from './schemas.ts';
 import { recordTest } from './tests-store.ts';
 
 const placeOfCare = z.enum(PLACES_OF_CARE);
@@ -98,6 +99,21 @@ export function caseRoutes(app: FastifyInstance) {
     },
     async (request) =>
       setCaseOutcome(request.ctx.db, request.ctx.scope, request.params.id, request.body, request.ctx.today()),
+  );
+  r.get(
+    '/api/cases/:id/certificate',
+    {
+      config: { access: { permission: 'cases.read' }, personal: true, readOnly: true },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'The recovery certificate of a recovered case, signed by the commune health station (personal data: audited)',
+        operationId: 'getRecoveryCertificate',
+        params: idParams,
+        response: responses({ 200: recoveryCertificateResponse, ...errorResponses(404, 409) }),
+      },
+    },
+    async (request) => recoveryCertificate(request.ctx.db, request.ctx.scope, request.params.id),
   );
   r.post(
     '/api/cases/:id/transfers',

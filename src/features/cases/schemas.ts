@@ -104,3 +104,26 @@ export const escalationItem = z.object({
   raisedAt: z.string(),
   note: z.string().nullable(),
 });
+
+/** GET /api/cases/:id/certificate: what the recovery certificate prints. */
+export const recoveryCertificateResponse = z.object({
+  caseId: z.number(),
+  station: z.string(),
+  commune: z.string(),
+  district: z.string().nullable(),
+  province: z.string().nullable(),
+  person: z.object({
+    fullName: z.string(),
+    birthDate: z.string().nullable(),
+    birthYear: z.number(),
+    sex: z.string().nullable(),
+    nationalId: z.string().nullable(),
+    address: z.string(),
+  }),
+  sampleDate: z.string(),
+  testKind: z.string(),
+  confirmedOn: z.string(),
+  placeOfCare: z.string(),
+  recoveredOn: z.string(),
+  ruleSet: ruleSetRef.nullable(),
+});

@@ -25,6 +25,11 @@ export function CaseRow({ item, canWrite }: { item: CaseItem; canWrite: boolean 
           <span className={`case-status case-${item.status}`}>
             {t(`cases.statuses.${item.status as 'treating'}`)}
           </span>
+          {item.status === 'recovered' && (
+            <Link to={`/cases/${item.id}/giay-xac-nhan`} data-testid="case-certificate">
+              {t('cases.certificate.open')}
+            </Link>
+          )}
         </div>
       </div>
       {canWrite && (

@@ -10,6 +10,7 @@ import type {
   checkResult,
   escalationItem,
   quarantinePlanResponse,
+  recoveryCertificateResponse,
   unitSummary,
 } from '../schemas.ts';
 
@@ -33,6 +34,8 @@ interface MissedCheck {
   phone: string | null;
   checks: number;
 }
+
+export type RecoveryCertificate = z.infer<typeof recoveryCertificateResponse>;
 
 export const PAGE_SIZE = 50;
 const CASES = ['cases'] as const;
@@ -150,5 +153,13 @@ export function useLinkCheck(token: string) {
     mutationFn: (body: CheckInput) =>
       api<CheckResult>('POST', `/api/check-links/${encodeURIComponent(token)}/checks`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['check-link', token] }),
+  });
+}
+
+export function useCertificate(id: number) {
+  return useQuery({
+    queryKey: [...CASES, 'certificate', id],
+    queryFn: () => api<RecoveryCertificate>('GET', `/api/cases/${id}/certificate`),
+    enabled: id > 0,
   });
 }

@@ -4,6 +4,10 @@ import { type FeaturePage, lazyPage, type NavEntry } from '../../../web/feature-
 export const casePages: FeaturePage[] = [
   { path: '/cases', component: lazyPage(() => import('./CasesPage.tsx'), 'CasesPage') },
   {
+    path: '/cases/:id/giay-xac-nhan',
+    component: lazyPage(() => import('./CertificatePage.tsx'), 'CertificatePage'),
+  },
+  {
     path: '/theo-doi/:token',
     component: lazyPage(() => import('./CheckPage.tsx'), 'CheckPage'),
     public: true,
