@@ -87,17 +87,21 @@ export async function streamTask<A>(ctx: RequestContext, ref: TaskRef, args: A):
       task(ctx, args, out).then(() => out.end()),
     );
   }
+  // The worker while it runs this task (it goes back to the pool after: then nothing more is sent to it).
   let worker: Worker | null = null;
+  let working = true;
   // Chunks pushed while the answer was full: acknowledged (the worker may go on) when it asks for more.
   let owed = 0;
   const out = new Readable({
     read: () => {
-      if (owed) worker?.postMessage(owed);
+      if (owed && working) worker?.postMessage(owed);
       owed = 0;
     },
   });
-  // A client that goes away: the worker stops.
-  out.once('close', () => void worker?.terminate());
+  // A client that goes away before the end: the worker stops.
+  out.once('close', () => {
+    if (working) void worker?.terminate();
+  });
   const ended = new Promise<void>((resolve, reject) => {
     void start(ctx, ref, args, true, {
       chunk: (bytes) => {
@@ -105,8 +109,12 @@ export async function streamTask<A>(ctx: RequestContext, ref: TaskRef, args: A):
         if (out.push(bytes)) worker?.postMessage(1);
         else owed += 1;
       },
-      done: () => resolve(void out.push(null)),
+      done: () => {
+        working = false;
+        resolve(void out.push(null));
+      },
       failed: (error) => {
+        working = false;
         out.destroy(error);
         reject(error);
       },
@@ -129,7 +137,47 @@ async function localTask<A, R>(ref: TaskRef): Promise<Task<A, R>> {
   return (await import(ref.module.href))[ref.name] as Task<A, R>;
 }
 
-/** Starts the worker once a slot is free; `on` hears its bytes and its end. */
+/**
+ * Workers stay up between tasks (at most MAX_WORKERS, unreferenced while idle so that they never keep a process
+ * alive): starting one loads tsx and the sources again, which costs more than most tasks. A worker runs one
+ * task at a time, with a connection of its own opened for the task and closed after it.
+ */
+const idle: Worker[] = [];
+/** A worker idle this long ends (its memory back): a burst of work does not keep its workers for good. */
+const IDLE_MS = 60_000;
+const idleTimers = new WeakMap<Worker, NodeJS.Timeout>();
+
+function newWorker(): Worker {
+  const worker = new Worker(BOOT, { eval: true });
+  // Gone (terminated because the client went away, idle too long, or failed): never handed out again.
+  worker.once('exit', () => {
+    const i = idle.indexOf(worker);
+    if (i >= 0) idle.splice(i, 1);
+  });
+  return worker;
+}
+
+function takeIdle(): Worker | undefined {
+  const worker = idle.pop();
+  if (worker) clearTimeout(idleTimers.get(worker));
+  return worker;
+}
+
+function putIdle(worker: Worker) {
+  worker.unref();
+  idle.push(worker);
+  idleTimers.set(
+    worker,
+    setTimeout(() => {
+      const i = idle.indexOf(worker);
+      if (i < 0) return;
+      idle.splice(i, 1);
+      void worker.terminate();
+    }, IDLE_MS).unref(),
+  );
+}
+
+/** Starts the task on an idle worker (or a new one) once a slot is free; `on` hears its bytes and its end. */
 async function start(
   ctx: RequestContext,
   ref: TaskRef,
@@ -138,9 +186,33 @@ async function start(
   on: { chunk: (bytes: Uint8Array) => void; done: (value: unknown) => void; failed: (error: Error) => void },
 ): Promise<Worker> {
   const free = await slot();
-  const worker = new Worker(BOOT, {
-    eval: true,
-    workerData: {
+  const worker = takeIdle() ?? newWorker();
+  worker.ref();
+  let settled = false;
+  const settle = (then: () => void, reusable: boolean) => {
+    if (settled) return;
+    settled = true;
+    worker.off('message', onMessage);
+    worker.off('error', onError);
+    worker.off('exit', onExit);
+    if (reusable) putIdle(worker);
+    free();
+    then();
+  };
+  const onMessage = (message: WorkerMessage) => {
+    if ('chunk' in message) return on.chunk(message.chunk);
+    noteAuditCounts(ctx, message.audited);
+    if ('done' in message) settle(() => on.done(message.done), true);
+    else settle(() => on.failed(revive(message.failed)), true);
+  };
+  const onError = (error: Error) => settle(() => on.failed(error), false);
+  const onExit = (code: number) =>
+    settle(() => on.failed(new Error(`worker for ${ref.name} stopped (exit code ${code})`)), false);
+  worker.on('message', onMessage);
+  worker.on('error', onError);
+  worker.on('exit', onExit);
+  worker.postMessage({
+    task: {
       module: ref.module.href,
       name: ref.name,
       target: ctx.db.target,
@@ -151,23 +223,6 @@ async function start(
       streams,
     },
   });
-  let settled = false;
-  const settle = (then: () => void) => {
-    if (settled) return;
-    settled = true;
-    free();
-    then();
-  };
-  worker.on('message', (message: WorkerMessage) => {
-    if ('chunk' in message) return on.chunk(message.chunk);
-    noteAuditCounts(ctx, message.audited);
-    if ('done' in message) settle(() => on.done(message.done));
-    else settle(() => on.failed(revive(message.failed)));
-  });
-  worker.on('error', (error) => settle(() => on.failed(error)));
-  worker.on('exit', (code) =>
-    settle(() => on.failed(new Error(`worker for ${ref.name} stopped (exit code ${code})`))),
-  );
   return worker;
 }
 

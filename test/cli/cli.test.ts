@@ -93,11 +93,27 @@ describe.each(ENGINES)('safeadapt CLI on %s', (engine) => {
   });
 });
 
+/**
+ * A data directory after `safeadapt seed --demo` (the demo's ≈ 230,000 residents take the CLI a while): seeded
+ * once for the file, each test gets a copy of the whole folder (database, audit key, checkpoints).
+ */
+let demoSeeded: Promise<string> | null = null;
+async function seededDemoDir(prefix: string) {
+  demoSeeded ??= (async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-demo-'));
+    const seeded = await safeadapt({ SAFEADAPT_DATA_DIR: dir }, 'seed', '--demo');
+    expect(seeded, seeded.out).toMatchObject({ code: 0 });
+    return dir;
+  })();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.cpSync(await demoSeeded, dir, { recursive: true });
+  return dir;
+}
+
 describe('backup and restore (SQLite)', () => {
   it('restores exactly the data that was backed up', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-backup-'));
+    const dir = await seededDemoDir('safeadapt-backup-');
     const env = { SAFEADAPT_DATA_DIR: dir };
-    await safeadapt(env, 'seed', '--demo');
     const dump = () => {
       const raw = new SQLite(path.join(dir, 'safeadapt.db'), { readonly: true });
       const tables = ['admin_units', 'villages', 'organizations', 'users', 'audit_log', 'audit_head', 'meta'];
@@ -134,10 +150,9 @@ describe('backup and restore (SQLite)', () => {
   });
 
   it('imports a person list: `import persons FILE --commune CODE --mode …` prints the counts', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-import-'));
+    const dir = await seededDemoDir('safeadapt-import-');
     const env = { SAFEADAPT_DATA_DIR: dir };
     const file = 'test/fixtures/persons/danh-sach-thon-na-hoa.xlsx';
-    await safeadapt(env, 'seed', '--demo');
     const refused = await safeadapt(env, 'import', 'persons', file, '--commune', '06400');
     expect(refused.code).not.toBe(0); // all-or-nothing by default: two rows are rejected, nothing imported
     expect(refused.out).toMatch(/rows read: 30\nimported: 0\nmerged: 0\nrejected: 2\n/);
