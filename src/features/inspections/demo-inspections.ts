@@ -24,16 +24,46 @@ interface DemoPlace {
 const PLACES: DemoPlace[][] = [
   [
     { name: 'Chợ Hữu Lũng', sector: 'market', size: 'large', inspectedDaysAgo: 56, unmet: ['layout'] },
-    { name: 'Bệnh viện Đa khoa huyện Hữu Lũng', sector: 'hospital', size: 'large', inspectedDaysAgo: 12, unmet: [] },
-    { name: 'Trường THPT Hữu Lũng', sector: 'school', size: 'medium', inspectedDaysAgo: 20, unmet: ['cleaning'] },
-    { name: 'Cửa hàng tạp hóa Minh Phương', sector: 'shop', size: 'small', inspectedDaysAgo: null, unmet: ['declaration'] },
+    {
+      name: 'Bệnh viện Đa khoa huyện Hữu Lũng',
+      sector: 'hospital',
+      size: 'large',
+      inspectedDaysAgo: 12,
+      unmet: [],
+    },
+    {
+      name: 'Trường THPT Hữu Lũng',
+      sector: 'school',
+      size: 'medium',
+      inspectedDaysAgo: 20,
+      unmet: ['cleaning'],
+    },
+    {
+      name: 'Cửa hàng tạp hóa Minh Phương',
+      sector: 'shop',
+      size: 'small',
+      inspectedDaysAgo: null,
+      unmet: ['declaration'],
+    },
   ],
   [
-    { name: 'Công ty TNHH May Hữu Liên', sector: 'factory', size: 'large', inspectedDaysAgo: 9, unmet: ['canteen', 'testing'] },
+    {
+      name: 'Công ty TNHH May Hữu Liên',
+      sector: 'factory',
+      size: 'large',
+      inspectedDaysAgo: 9,
+      unmet: ['canteen', 'testing'],
+    },
     { name: 'Chợ Hữu Liên', sector: 'market', size: 'small', inspectedDaysAgo: 30, unmet: [] },
   ],
   [
-    { name: 'Nhà máy gạch Yên Bình', sector: 'factory', size: 'medium', inspectedDaysAgo: 25, unmet: ['shifts'] },
+    {
+      name: 'Nhà máy gạch Yên Bình',
+      sector: 'factory',
+      size: 'medium',
+      inspectedDaysAgo: 25,
+      unmet: ['shifts'],
+    },
     { name: 'Trường Tiểu học Yên Bình', sector: 'school', size: 'small', inspectedDaysAgo: 40, unmet: [] },
   ],
 ];
@@ -61,7 +91,9 @@ export async function seedDemoInspections(db: Db, area: { districtCode: string; 
         },
         today,
       );
-      const answers = Object.fromEntries(criteriaOf(set, p.sector).map((k) => [k.id, !p.unmet.includes(k.id)]));
+      const answers = Object.fromEntries(
+        criteriaOf(set, p.sector).map((k) => [k.id, !p.unmet.includes(k.id)]),
+      );
       await recordAssessment(db, scope, est.id, { assessedOn: addDays(today, -7), answers }, today);
       if (p.inspectedDaysAgo === null) continue;
       const fined = p.unmet.includes('testing');
@@ -73,7 +105,9 @@ export async function seedDemoInspections(db: Db, area: { districtCode: string; 
           inspectedOn: addDays(today, -p.inspectedDaysAgo),
           inspectors: 'Đoàn kiểm tra liên ngành huyện',
           answers,
-          findings: p.unmet.length ? 'Còn tồn tại, yêu cầu khắc phục.' : 'Thực hiện tốt các biện pháp phòng, chống dịch.',
+          findings: p.unmet.length
+            ? 'Còn tồn tại, yêu cầu khắc phục.'
+            : 'Thực hiện tốt các biện pháp phòng, chống dịch.',
           violations: fined
             ? [
                 {

@@ -34,13 +34,20 @@ export function inspectionRoutes(app: FastifyInstance) {
       config: { access: { permission: 'inspections.read' }, readOnly: true },
       schema: {
         tags: ['inspections'],
-        summary: "A unit's establishments with their risk class, self-assessment and next inspection, one page",
+        summary:
+          "A unit's establishments with their risk class, self-assessment and next inspection, one page",
         operationId: 'listEstablishments',
-        querystring: z.object({ unit: unitCode, q: z.string().max(100).optional(), sector: z.enum(SECTORS).optional(), ...page }),
+        querystring: z.object({
+          unit: unitCode,
+          q: z.string().max(100).optional(),
+          sector: z.enum(SECTORS).optional(),
+          ...page,
+        }),
         response: responses({ 200: establishmentPage, ...errorResponses(403, 404) }),
       },
     },
-    async (request) => listEstablishments(request.ctx.db, request.ctx.scope, request.query, request.ctx.today()),
+    async (request) =>
+      listEstablishments(request.ctx.db, request.ctx.scope, request.query, request.ctx.today()),
   );
   r.get(
     '/api/establishments/overdue',
@@ -48,7 +55,8 @@ export function inspectionRoutes(app: FastifyInstance) {
       config: { access: { permission: 'inspections.read' }, readOnly: true },
       schema: {
         tags: ['inspections'],
-        summary: 'Establishments overdue for inspection (interval per risk class, provisional), most overdue first',
+        summary:
+          'Establishments overdue for inspection (interval per risk class, provisional), most overdue first',
         operationId: 'listOverdueEstablishments',
         querystring: z.object({ unit: unitCode, ...page }),
         response: responses({ 200: establishmentPage, ...errorResponses(403, 404) }),
@@ -115,7 +123,13 @@ export function inspectionRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      recordAssessment(request.ctx.db, request.ctx.scope, request.params.id, request.body, request.ctx.today()),
+      recordAssessment(
+        request.ctx.db,
+        request.ctx.scope,
+        request.params.id,
+        request.body,
+        request.ctx.today(),
+      ),
   );
   r.post(
     '/api/establishments/:id/inspections',
@@ -138,7 +152,13 @@ export function inspectionRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      recordInspection(request.ctx.db, request.ctx.scope, request.params.id, request.body, request.ctx.today()),
+      recordInspection(
+        request.ctx.db,
+        request.ctx.scope,
+        request.params.id,
+        request.body,
+        request.ctx.today(),
+      ),
   );
   r.get(
     '/api/inspections/:id/tasks',

@@ -1,9 +1,14 @@
 /** Response schemas of the inspections routes (types of the web client too). */
 import { z } from 'zod';
-import { PENALTY_KINDS } from './rules/violations.ts';
 import { RISK_CLASSES, SAFETY_CLASSES, SECTORS, SIZES } from './rules/checklists.ts';
+import { PENALTY_KINDS } from './rules/violations.ts';
 
-const ruleSet = z.object({ id: z.string(), name: z.string(), legalBasis: z.string(), provisional: z.boolean() });
+const ruleSet = z.object({
+  id: z.string(),
+  name: z.string(),
+  legalBasis: z.string(),
+  provisional: z.boolean(),
+});
 
 export const establishmentItem = z.object({
   id: z.number(),

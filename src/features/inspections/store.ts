@@ -2,8 +2,9 @@
  * The only code that touches establishments, their self-assessments and inspections. Every function takes the
  * caller's scope: an establishment outside it answers 404; every change writes its audit row in its transaction.
  */
-import { AppError, badRequest } from '../../core/errors.ts';
+
 import { addDays } from '../../core/dates.ts';
+import { AppError, badRequest } from '../../core/errors.ts';
 import { foldDiacritics } from '../../core/text.ts';
 import type { Db } from '../../db/connection.ts';
 import { recordInScope, unitInScope } from '../admin-units/index.ts';
@@ -34,8 +35,16 @@ export const establishmentNotFound = () =>
   new AppError(
     404,
     'not_found',
-    { vi: 'Không tìm thấy cơ sở (hoặc ngoài địa bàn của bạn).', en: 'Establishment not found (or outside your area).' },
-    [{ field: 'establishment', message: { vi: 'Không tìm thấy cơ sở.', en: 'No such establishment in your area.' } }],
+    {
+      vi: 'Không tìm thấy cơ sở (hoặc ngoài địa bàn của bạn).',
+      en: 'Establishment not found (or outside your area).',
+    },
+    [
+      {
+        field: 'establishment',
+        message: { vi: 'Không tìm thấy cơ sở.', en: 'No such establishment in your area.' },
+      },
+    ],
   );
 
 function refuse(problems: { field: string; message: { vi: string; en: string } }[]) {
@@ -228,9 +237,7 @@ export async function establishmentDetail(db: Db, scope: Scope, id: number, toda
       score: Number(i.score),
       safetyClass: i.safety_class,
       findings: i.findings,
-      violations: violations
-        .filter((v) => Number(v.inspection_id) === Number(i.id))
-        .map(violationView),
+      violations: violations.filter((v) => Number(v.inspection_id) === Number(i.id)).map(violationView),
     })),
   };
 }
@@ -252,8 +259,7 @@ function violationView(v: {
 }
 
 function dayProblems(field: string, day: string, today: string, notBefore?: string) {
-  if (day > today)
-    return [{ field, message: { vi: 'Ngày trong tương lai.', en: 'A day in the future.' } }];
+  if (day > today) return [{ field, message: { vi: 'Ngày trong tương lai.', en: 'A day in the future.' } }];
   if (notBefore && day < notBefore)
     return [
       {
@@ -275,7 +281,10 @@ export async function recordAssessment(
   const row = await establishmentInScope(db, scope, id);
   const day = input.assessedOn ?? today;
   const set = checklistInForce(day);
-  refuse([...dayProblems('assessedOn', day, today), ...answerProblems(set, row.sector as Sector, input.answers)]);
+  refuse([
+    ...dayProblems('assessedOn', day, today),
+    ...answerProblems(set, row.sector as Sector, input.answers),
+  ]);
   const result = scoreChecklist(set, row.sector as Sector, input.answers);
   const until = validUntil(set, day);
   return db.db.transaction().execute(async (trx) => {
@@ -301,7 +310,11 @@ export async function recordAssessment(
     if (!row.safety_valid_until || row.safety_valid_until <= until)
       await trx
         .updateTable('establishments')
-        .set({ safety_class: result.safetyClass, safety_valid_until: until, updated_at: new Date().toISOString() })
+        .set({
+          safety_class: result.safetyClass,
+          safety_valid_until: until,
+          updated_at: new Date().toISOString(),
+        })
         .where('id', '=', id)
         .execute();
     await appendAudit(trx, db, scope, [
@@ -341,7 +354,13 @@ export interface InspectionInput {
  * commune with that deadline, through the directive task lifecycle (source 'inspection', the inspection's id).
  * The establishment's next due day moves with it.
  */
-export async function recordInspection(db: Db, scope: Scope, id: number, input: InspectionInput, today: string) {
+export async function recordInspection(
+  db: Db,
+  scope: Scope,
+  id: number,
+  input: InspectionInput,
+  today: string,
+) {
   const row = await establishmentInScope(db, scope, id);
   const day = input.inspectedOn ?? today;
   const set = checklistInForce(day);
@@ -389,7 +408,9 @@ export async function recordInspection(db: Db, scope: Scope, id: number, input: 
     }));
     const stored = [];
     for (const v of violations)
-      stored.push(await trx.insertInto('inspection_violations').values(v).returningAll().executeTakeFirstOrThrow());
+      stored.push(
+        await trx.insertInto('inspection_violations').values(v).returningAll().executeTakeFirstOrThrow(),
+      );
     const last = row.last_inspected_on && row.last_inspected_on > day ? row.last_inspected_on : day;
     await trx
       .updateTable('establishments')

@@ -83,12 +83,16 @@ describe('inspection interval per risk class (provisional product choice)', () =
 describe('violations', () => {
   it('need a description, a non-negative whole amount, an amount only with a fine', () => {
     expect(violationProblems([{ description: 'Không đeo khẩu trang' }])).toEqual([]);
-    expect(violationProblems([{ description: '  ' }]).map((p) => p.field)).toEqual(['violations.0.description']);
+    expect(violationProblems([{ description: '  ' }]).map((p) => p.field)).toEqual([
+      'violations.0.description',
+    ]);
     expect(
       violationProblems([{ description: 'x', penaltyKind: 'fine', penaltyAmount: -1 }]).map((p) => p.field),
     ).toEqual(['violations.0.penaltyAmount']);
     expect(
-      violationProblems([{ description: 'x', penaltyKind: 'warning', penaltyAmount: 100 }]).map((p) => p.field),
+      violationProblems([{ description: 'x', penaltyKind: 'warning', penaltyAmount: 100 }]).map(
+        (p) => p.field,
+      ),
     ).toEqual(['violations.0.penaltyKind']);
     expect(violationProblems([{ description: 'x', penaltyKind: 'fine' }]).map((p) => p.field)).toEqual([
       'violations.0.penaltyAmount',
