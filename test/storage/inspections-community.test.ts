@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVillage } from '../../src/features/admin-units/store.ts';
 import { verifyAudit } from '../../src/features/audit/store.ts';
@@ -12,6 +15,7 @@ import {
   listTeams,
 } from '../../src/features/community-teams/store.ts';
 import { inbox } from '../../src/features/directives/tasks-store.ts';
+import { importEstablishments } from '../../src/features/inspections/import/import-establishments.ts';
 import {
   createEstablishment,
   establishmentDetail,
@@ -317,5 +321,43 @@ describe.each(ENGINES)('inspections and community forces on %s', (engine) => {
     ).toBe(0);
     expect(await auditCount('support_request')).toBe(3); // two created, one answered
     expect((await verifyAudit(db)).problems).toEqual([]);
+  });
+
+  it('imports a list all-or-nothing: a bad row stores nothing and is named, a good list stores every row', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'establishments-'));
+    const file = (name: string, lines: string[]) => {
+      const p = path.join(dir, name);
+      fs.writeFileSync(p, lines.join('\n'));
+      return { path: p, fileName: name, unitCode: '186' };
+    };
+    const header = ['STT,Tên cơ sở,Loại hình,Quy mô,Xã,Số điện thoại'];
+    const before = (await listEstablishments(db, DISTRICT, { unit: '186', limit: 1, offset: 0 }, TODAY))
+      .total;
+    const bad = await importEstablishments(
+      db,
+      DISTRICT,
+      file('bad.csv', [...header, '1,Chợ Yên Thịnh,Chợ,Vừa,Yên Thịnh,', '2,Cửa hàng X,Khác,,Hữu Liên,']),
+      TODAY,
+    );
+    expect(bad).toMatchObject({ committed: false, imported: 0, rejected: 1 });
+    expect(bad.errors.map((e) => [e.row, e.column])).toEqual([[3, 'Loại hình']]);
+    const good = await importEstablishments(
+      db,
+      DISTRICT,
+      file('good.csv', [
+        ...header,
+        '1,Chợ Yên Thịnh,Chợ,Vừa,Yên Thịnh,0912345678',
+        '2,Trường Mầm non Hữu Liên,Trường học,,06388,',
+      ]),
+      TODAY,
+    );
+    expect(good).toMatchObject({ committed: true, imported: 2 });
+    expect((await listEstablishments(db, DISTRICT, { unit: '186', limit: 1, offset: 0 }, TODAY)).total).toBe(
+      before + 2,
+    );
+    // Outside the caller's scope: refused before the file is read.
+    await expect(importEstablishments(db, HUU_LIEN, file('x.csv', header), TODAY)).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });

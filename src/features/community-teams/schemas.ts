@@ -1,7 +1,7 @@
 /** Response schemas of the community-forces routes (types of the web client too). */
 import { z } from 'zod';
 import { SUPPORT_KINDS, SUPPORT_STATES } from './rules/support-requests.ts';
-import { TEAM_KINDS } from './rules/teams.ts';
+import { TEAM_DUTIES, TEAM_KINDS } from './rules/teams.ts';
 
 export const teamItem = z.object({
   id: z.number(),
@@ -10,7 +10,7 @@ export const teamItem = z.object({
   name: z.string(),
   leaderName: z.string().nullable(),
   phone: z.string().nullable(),
-  duties: z.array(z.string()),
+  duties: z.array(z.enum(TEAM_DUTIES)),
   dutiesProvisional: z.boolean(),
   villages: z.array(z.object({ id: z.number(), name: z.string() })),
   members: z.array(z.object({ name: z.string(), phone: z.string().nullable(), role: z.string().nullable() })),

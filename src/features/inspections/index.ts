@@ -1,5 +1,6 @@
 import type { FeatureManifest } from '../../server/feature-manifest.ts';
 import { seedDemoInspections } from './demo-inspections.ts';
+import { establishmentsCli } from './import/import-establishments-command.ts';
 import { inspections } from './migrations/0060-inspections.ts';
 import { inspectionPermissions } from './permissions.ts';
 import { inspectionRoutes } from './routes.ts';
@@ -12,6 +13,7 @@ export const inspectionsFeature = {
   name: 'inspections',
   permissions: inspectionPermissions,
   migrations: { '0060-inspections': inspections },
+  cli: establishmentsCli,
   demo: (db, area) => seedDemoInspections(db, area),
   routes: inspectionRoutes,
 } satisfies FeatureManifest;

@@ -19,12 +19,13 @@ import {
   inspectionDue,
   type RiskClass,
   riskClassOf,
+  type SafetyClass,
   type Sector,
   type Size,
   scoreChecklist,
   validUntil,
 } from './rules/checklists.ts';
-import { type ViolationInput, violationProblems } from './rules/violations.ts';
+import { type PenaltyKind, type ViolationInput, violationProblems } from './rules/violations.ts';
 import type { EstablishmentTable } from './tables.ts';
 import './tables.ts';
 
@@ -70,7 +71,7 @@ function view(row: EstablishmentRow, today: string) {
     lastInspectedOn: row.last_inspected_on,
     nextDueOn: row.next_due_on,
     daysOverdue: daysOverdue(row.next_due_on, today),
-    safetyClass: row.safety_class,
+    safetyClass: row.safety_class as SafetyClass | null,
     safetyValidUntil: row.safety_valid_until,
     /** The self-assessment's validity has ended (or there is none). */
     safetyExpired: !row.safety_valid_until || row.safety_valid_until < today,
@@ -226,7 +227,7 @@ export async function establishmentDetail(db: Db, scope: Scope, id: number, toda
       id: Number(a.id),
       assessedOn: a.assessed_on,
       score: Number(a.score),
-      safetyClass: a.safety_class,
+      safetyClass: a.safety_class as SafetyClass,
       validUntil: a.valid_until,
       provisional: Number(a.provisional) === 1,
     })),
@@ -235,7 +236,7 @@ export async function establishmentDetail(db: Db, scope: Scope, id: number, toda
       inspectedOn: i.inspected_on,
       inspectorUnitCode: i.inspector_unit_code,
       score: Number(i.score),
-      safetyClass: i.safety_class,
+      safetyClass: i.safety_class as SafetyClass,
       findings: i.findings,
       violations: violations.filter((v) => Number(v.inspection_id) === Number(i.id)).map(violationView),
     })),
@@ -252,7 +253,7 @@ function violationView(v: {
   return {
     id: Number(v.id),
     description: v.description,
-    penaltyKind: v.penalty_kind,
+    penaltyKind: v.penalty_kind as PenaltyKind | null,
     penaltyAmount: v.penalty_amount == null ? null : Number(v.penalty_amount),
     fixBy: v.fix_by,
   };
