@@ -3,7 +3,9 @@ import { adminUnitsFeature } from '../features/admin-units/index.ts';
 import { auditFeature } from '../features/audit/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { casesFeature } from '../features/cases/index.ts';
+import { communityTeamsFeature } from '../features/community-teams/index.ts';
 import { directivesFeature } from '../features/directives/index.ts';
+import { inspectionsFeature } from '../features/inspections/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { personsFeature } from '../features/persons/index.ts';
 import { riskLevelsFeature } from '../features/risk-levels/index.ts';
@@ -25,6 +27,8 @@ function list() {
     vaccinationFeature,
     casesFeature,
     riskLevelsFeature,
+    inspectionsFeature,
+    communityTeamsFeature,
   ] as const;
 }
 

@@ -2,7 +2,9 @@ import { adminUnitsWeb } from '../features/admin-units/web/index.ts';
 import { auditWeb } from '../features/audit/web/index.ts';
 import { authWeb } from '../features/auth/web/index.ts';
 import { casesWeb } from '../features/cases/web/index.ts';
+import { communityTeamsWeb } from '../features/community-teams/web/index.ts';
 import { directivesWeb } from '../features/directives/web/index.ts';
+import { inspectionsWeb } from '../features/inspections/web/index.ts';
 import { personsWeb } from '../features/persons/web/index.ts';
 import { riskLevelsWeb } from '../features/risk-levels/web/index.ts';
 import { vaccinationWeb } from '../features/vaccination/web/index.ts';
@@ -20,5 +22,7 @@ export const webFeatures = [
   directivesWeb,
   vaccinationWeb,
   casesWeb,
+  inspectionsWeb,
+  communityTeamsWeb,
   auditWeb,
 ] as const satisfies readonly WebFeatureManifest[];

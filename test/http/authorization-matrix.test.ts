@@ -8,10 +8,12 @@ import { ROLES, type Role, type Scope, systemScope } from '../../src/features/au
 import { createUser } from '../../src/features/auth/store.ts';
 import { createCase } from '../../src/features/cases/cases-store.ts';
 import { checkByTeam } from '../../src/features/cases/checks-store.ts';
+import { createRequest, createTeam } from '../../src/features/community-teams/store.ts';
 import { registerDocument } from '../../src/features/directives/documents-store.ts';
 import { parseDocument } from '../../src/features/directives/rules/parse-document.ts';
 import { createMember, createVisit } from '../../src/features/directives/steering-store.ts';
 import { actOnTask, reportProgress } from '../../src/features/directives/tasks-store.ts';
+import { createEstablishment, recordInspection } from '../../src/features/inspections/store.ts';
 import { createOrganization } from '../../src/features/organizations/store.ts';
 import { personRow } from '../../src/features/persons/store.ts';
 import { RULE_SET_218 } from '../../src/features/risk-levels/rules/rule-sets.ts';
@@ -242,6 +244,16 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         .executeTakeFirstOrThrow()
     ).id;
 
+  const newEstablishment = async (commune: string) =>
+    (
+      await createEstablishment(
+        server.app.db,
+        system,
+        { commune, name: `Cơ sở thử ${++seq}`, sector: 'shop', size: 'small', registeredOn: '2022-01-01' },
+        '2022-01-15',
+      )
+    ).id;
+
   const fillers: Record<string, Filler> = {
     'persons.id': async (c, t) => String(await newPerson(communeOf(c, t))),
     'errors.persons.id': async (c, t) => String(await newBatch(communeOf(c, t))),
@@ -328,6 +340,45 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         ).id,
       ),
     'vaccination.id': async (c, t) => String(await newDose(communeOf(c, t))),
+    'establishments.id': async (c, t) => String(await newEstablishment(communeOf(c, t))),
+    'inspections.id': async (c, t) =>
+      String(
+        (
+          await recordInspection(
+            server.app.db,
+            system,
+            await newEstablishment(communeOf(c, t)),
+            { answers: {}, violations: [{ description: 'Thử', fixWithinDays: 3 }] },
+            '2022-01-15',
+          )
+        ).id,
+      ),
+    'community-teams.id': async (c, t) => {
+      const village = await createVillage(server.app.db, system, communeOf(c, t), {
+        name: `Thôn tổ ${++seq}`,
+        kind: 'thon',
+      });
+      const team = await createTeam(server.app.db, system, {
+        commune: communeOf(c, t),
+        kind: 'communityTeam',
+        name: `Tổ thử ${seq}`,
+        duties: [],
+        villageIds: [Number(village.id)],
+        members: [],
+      });
+      return String(team.id);
+    },
+    'support-requests.id': async (c, t) =>
+      String(
+        (
+          await createRequest(
+            server.app.db,
+            system,
+            { commune: communeOf(c, t), kind: 'health', details: 'Thử', neededBy: '2022-01-20' },
+            '2022-01-15',
+          )
+        ).id,
+      ),
     'card.vaccination.id': async (c, t) => String(await newPerson(communeOf(c, t))),
     'errors.vaccination.id': async (c, t) => String(await newDoseImport(communeOf(c, t))),
     'progress.vaccination.id': async (c, t) => String(await newTarget(unitOf(c, t))),
@@ -561,6 +612,29 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'POST /api/tests': (c) => ({
       body: { commune: c.insideCommune, kind: 'rapidAntigen', sampleDate: '2022-01-10', result: 'negative' },
     }),
+    'GET /api/establishments': (c) => ({ query: `unit=${c.unit}` }),
+    'GET /api/establishments/overdue': (c) => ({ query: `unit=${c.unit}` }),
+    'POST /api/establishments': (c) => ({
+      body: { commune: c.insideCommune, name: 'Cửa hàng thử', sector: 'shop', size: 'small' },
+    }),
+    'GET /api/establishments/:id': () => ({}),
+    'POST /api/establishments/:id/assessments': () => ({ body: { answers: { plan: true } } }),
+    'POST /api/establishments/:id/inspections': () => ({
+      body: { answers: { plan: true }, violations: [{ description: 'Thử', penaltyKind: 'warning' }] },
+    }),
+    'GET /api/inspections/:id/tasks': () => ({}),
+    'GET /api/community-teams': (c) => ({ query: `unit=${c.unit}` }),
+    'POST /api/community-teams': (c) => ({
+      body: { commune: c.insideCommune, kind: 'communityTeam', name: 'Tổ thử', villageIds: [] },
+    }),
+    'PUT /api/community-teams/:id': () => ({
+      body: { kind: 'communityTeam', name: 'Tổ thử', villageIds: [] },
+    }),
+    'GET /api/support-requests': (c) => ({ query: `unit=${c.unit}` }),
+    'POST /api/support-requests': (c) => ({
+      body: { commune: c.insideCommune, kind: 'health', details: 'Thử', neededBy: '2022-01-20' },
+    }),
+    'POST /api/support-requests/:id/answer': () => ({ body: { action: 'answer', answer: 'Đồng ý' } }),
   };
 
   /** An upload of the CSV fixture owned by the caller, written where the server keeps uploads. */
@@ -729,6 +803,12 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     if (url === '/api/cases/summary') await codes((body.units as { code: string }[]).map((u) => u.code));
     if (url === '/api/risk-levels') await codes((body.units as { code: string }[]).map((u) => u.code));
     if (url === '/api/risk-levels/replay') await codes((body.units as { code: string }[]).map((u) => u.code));
+    if (url === '/api/establishments' || url === '/api/establishments/overdue')
+      await codes((body.establishments as { communeCode: string }[]).map((e) => e.communeCode));
+    if (url === '/api/community-teams')
+      await codes((body.teams as { communeCode: string }[]).map((e) => e.communeCode));
+    if (url === '/api/support-requests')
+      await codes((body.requests as { communeCode: string }[]).map((e) => e.communeCode));
     if (url === '/api/audit')
       await codes(
         (body.entries as { unit_code: string | null }[]).flatMap((e) => (e.unit_code ? [e.unit_code] : [])),
