@@ -3,6 +3,7 @@ import { adminUnitsFeature } from '../features/admin-units/index.ts';
 import { auditFeature } from '../features/audit/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { casesFeature } from '../features/cases/index.ts';
+import { checkInsFeature } from '../features/check-ins/index.ts';
 import { directivesFeature } from '../features/directives/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { personsFeature } from '../features/persons/index.ts';
@@ -24,6 +25,7 @@ function list() {
     personsFeature,
     vaccinationFeature,
     casesFeature,
+    checkInsFeature,
     riskLevelsFeature,
   ] as const;
 }

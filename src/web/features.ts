@@ -2,6 +2,7 @@ import { adminUnitsWeb } from '../features/admin-units/web/index.ts';
 import { auditWeb } from '../features/audit/web/index.ts';
 import { authWeb } from '../features/auth/web/index.ts';
 import { casesWeb } from '../features/cases/web/index.ts';
+import { checkInsWeb } from '../features/check-ins/web/index.ts';
 import { directivesWeb } from '../features/directives/web/index.ts';
 import { personsWeb } from '../features/persons/web/index.ts';
 import { riskLevelsWeb } from '../features/risk-levels/web/index.ts';
@@ -20,5 +21,6 @@ export const webFeatures = [
   directivesWeb,
   vaccinationWeb,
   casesWeb,
+  checkInsWeb,
   auditWeb,
 ] as const satisfies readonly WebFeatureManifest[];

@@ -7,6 +7,7 @@ import { recordInScope, type UnitTree, unitInScope, unitTree } from '../admin-un
 import { writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { personCards, personInScope } from '../persons/index.ts';
+import { caseConfirmed } from './case-events.ts';
 import { applyCounts } from './counts-store.ts';
 import { lifeDateProblems, outcomeDateProblems } from './rules/case-input.ts';
 import { caseCounts, contactCounts, countChange } from './rules/day-counts.ts';
@@ -101,7 +102,7 @@ export async function createCase(db: Db, scope: Scope, input: CaseInput, today: 
   ]);
   const tree = await unitTree(db);
   const now = new Date().toISOString();
-  return writeAudited(
+  const stored = await writeAudited(
     db,
     scope,
     async (trx) => {
@@ -139,9 +140,11 @@ export async function createCase(db: Db, scope: Scope, input: CaseInput, today: 
     },
     (c) => ({ action: 'create', entity: 'case', entityId: c.id, unitCode: c.commune_code }),
   );
+  await caseConfirmed(db, scope, stored);
+  return stored;
 }
 
-async function caseInScope(db: Db, scope: Scope, id: number) {
+export async function caseInScope(db: Db, scope: Scope, id: number) {
   const row = await db.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw caseNotFound();
   return recordInScope(db, scope, row.commune_code, caseNotFound, row);
