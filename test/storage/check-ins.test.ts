@@ -206,8 +206,10 @@ describe.each(ENGINES)('check-ins and venue exposures on %s', (engine) => {
         '10.9.9.9',
         at('2022-01-14', minute),
       );
-    const first = await send(0, 0);
-    expect(await send(0, 1)).toEqual(first);
+    await send(0, 0);
+    await send(0, 1);
+    const stored = () => db.db.selectFrom('check_ins').select('id').where('venue_id', '=', venue.id).execute();
+    expect(await stored()).toHaveLength(1);
     for (let i = 1; i < 20; i++) await send(i, 1);
     await expect(send(20, 2)).rejects.toMatchObject({ status: 429, code: 'too_many_check_ins' });
     // Another address is not held up; the first one is again once its window has passed.

@@ -178,12 +178,13 @@ export async function checkIn(
     const repeatSince = new Date(now.getTime() - CHECK_IN_THROTTLE.repeatMs).toISOString();
     const repeat = await trx
       .selectFrom('check_ins')
-      .select(['id', 'at'])
+      .select('id')
       .where('venue_id', '=', venue.id)
       .where('phone', '=', input.phone)
       .where('at', '>', repeatSince)
       .executeTakeFirst();
-    if (repeat) return { venue: venue.name, at: repeat.at };
+    // The same answer as a new check-in: a repeat tells nothing about an earlier one.
+    if (repeat) return { venue: venue.name, at };
     const { id } = await trx
       .insertInto('check_ins')
       .values({

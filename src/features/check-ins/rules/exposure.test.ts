@@ -15,7 +15,13 @@ describe('exposure window (rules.md §8/§5: no clause sets it → provisional p
 
 describe('exposed check-ins: same venue, same day, inside the window, not the case itself', () => {
   const person = { phone: '0912000001', nationalId: '020080000001' };
-  const ci = (id: number, venue_id: number, day: string, phone: string, national_id: string | null = null) => ({
+  const ci = (
+    id: number,
+    venue_id: number,
+    day: string,
+    phone: string,
+    national_id: string | null = null,
+  ) => ({
     id,
     venue_id,
     day,
