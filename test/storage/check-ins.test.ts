@@ -208,7 +208,8 @@ describe.each(ENGINES)('check-ins and venue exposures on %s', (engine) => {
       );
     await send(0, 0);
     await send(0, 1);
-    const stored = () => db.db.selectFrom('check_ins').select('id').where('venue_id', '=', venue.id).execute();
+    const stored = () =>
+      db.db.selectFrom('check_ins').select('id').where('venue_id', '=', venue.id).execute();
     expect(await stored()).toHaveLength(1);
     for (let i = 1; i < 20; i++) await send(i, 1);
     await expect(send(20, 2)).rejects.toMatchObject({ status: 429, code: 'too_many_check_ins' });

@@ -135,9 +135,10 @@ export function checkInRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const read = readCheckIn(request.body, Number(vietnamToday().slice(0, 4)));
+      const today = vietnamToday();
+      const read = readCheckIn(request.body, Number(today.slice(0, 4)));
       if (!read.ok) throw badRequest(read.problems[0]!.message, read.problems);
-      return checkIn(request.server.db, request.params.token, read.value, request.ip);
+      return checkIn(request.server.db, request.params.token, read.value, request.ip, new Date(), today);
     },
   );
   r.get(

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { vietnamDay } from '../../core/dates.ts';
+import { vietnamDay, vietnamDayStart } from '../../core/dates.ts';
 import { AppError, badRequest, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
@@ -153,10 +153,14 @@ export async function checkIn(
   token: string,
   input: CheckInInput,
   ip: string | null,
-  now = new Date(),
+  clock = new Date(),
+  today = vietnamDay(clock),
 ) {
   const venue = await venueOfToken(db, token);
   const addressHash = hashAddress(ip);
+  // The visit is on the app's day (an as-of day in a demo or a replay), at the clock's time of day.
+  const shift = Date.parse(vietnamDayStart(today)) - Date.parse(vietnamDayStart(vietnamDay(clock)));
+  const now = new Date(clock.getTime() + shift);
   const at = now.toISOString();
   return db.db.transaction().execute(async (trx) => {
     if (addressHash) {
@@ -195,7 +199,7 @@ export async function checkIn(
         phone: input.phone,
         birth_year: input.birthYear,
         national_id: input.nationalId || null,
-        day: vietnamDay(now),
+        day: today,
         at,
         address_hash: addressHash,
       })
