@@ -85,6 +85,7 @@ describe('journey 8: a market check-in becomes a contact when a trader is confir
     const caseId = (await confirmed.json()).id;
 
     const page = await rig.loginAs(`demo.xa.${COMMUNE}`, PHONE);
+    page.setDefaultTimeout(10_000);
     const taps = await tapCounter(page);
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.locator('#main-nav').getByRole('link', { name: 'Check-in QR' }).click();

@@ -72,6 +72,12 @@ export function useMakeContacts() {
         'POST',
         `/api/exposures/cases/${caseId}/contacts`,
       ),
-    onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'exposures'] }),
+    // The answer is the exposures changed: put them in the lists shown (the page keeps them, marked F1).
+    onSuccess: (answer) =>
+      client.setQueriesData<{ exposures: Exposure[] }>({ queryKey: [...KEY, 'exposures'] }, (data) => {
+        if (!data) return data;
+        const changed = new Map(answer.exposures.map((e) => [e.id, e]));
+        return { ...data, exposures: data.exposures.map((e) => changed.get(e.id) ?? e) };
+      }),
   });
 }
