@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { vietnamDay, vietnamDayStart } from '../../core/dates.ts';
 import { AppError, badRequest, notFound } from '../../core/errors.ts';
+import { insertRows } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
 import { placeColumn, recordInScope, unitInScope } from '../admin-units/index.ts';
@@ -305,22 +306,23 @@ export async function recordExposures(db: Db, actor: Scope, c: ConfirmedCase) {
     const fresh = exposed.filter((e) => !known.has(Number(e.checkIn.id)));
     if (fresh.length === 0) return 0;
     const now = new Date().toISOString();
-    await trx
-      .insertInto('venue_exposures')
-      .values(
-        fresh.map((e) => ({
-          province_code: e.checkIn.province_code,
-          district_code: e.checkIn.district_code,
-          commune_code: e.checkIn.commune_code,
-          case_id: Number(c.id),
-          check_in_id: Number(e.checkIn.id),
-          visit_id: e.visitId,
-          status: 'listed',
-          contact_id: null,
-          created_at: now,
-        })),
-      )
-      .execute();
+    // In chunks (bulk-insert.ts): a busy market day is thousands of rows, past SQLite's variable limit.
+    await insertRows(
+      db,
+      trx,
+      'venue_exposures',
+      fresh.map((e) => ({
+        province_code: e.checkIn.province_code,
+        district_code: e.checkIn.district_code,
+        commune_code: e.checkIn.commune_code,
+        case_id: Number(c.id),
+        check_in_id: Number(e.checkIn.id),
+        visit_id: e.visitId,
+        status: 'listed',
+        contact_id: null,
+        created_at: now,
+      })),
+    );
     const communes = [...new Set(fresh.map((e) => e.checkIn.commune_code))];
     await appendAudit(
       trx,
