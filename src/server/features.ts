@@ -3,6 +3,7 @@ import { adminUnitsFeature } from '../features/admin-units/index.ts';
 import { auditFeature } from '../features/audit/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { casesFeature } from '../features/cases/index.ts';
+import { checkInsFeature } from '../features/check-ins/index.ts';
 import { communityTeamsFeature } from '../features/community-teams/index.ts';
 import { directivesFeature } from '../features/directives/index.ts';
 import { inspectionsFeature } from '../features/inspections/index.ts';
@@ -26,6 +27,7 @@ function list() {
     personsFeature,
     vaccinationFeature,
     casesFeature,
+    checkInsFeature,
     riskLevelsFeature,
     inspectionsFeature,
     communityTeamsFeature,

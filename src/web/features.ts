@@ -2,6 +2,7 @@ import { adminUnitsWeb } from '../features/admin-units/web/index.ts';
 import { auditWeb } from '../features/audit/web/index.ts';
 import { authWeb } from '../features/auth/web/index.ts';
 import { casesWeb } from '../features/cases/web/index.ts';
+import { checkInsWeb } from '../features/check-ins/web/index.ts';
 import { communityTeamsWeb } from '../features/community-teams/web/index.ts';
 import { directivesWeb } from '../features/directives/web/index.ts';
 import { inspectionsWeb } from '../features/inspections/web/index.ts';
@@ -24,5 +25,6 @@ export const webFeatures = [
   casesWeb,
   inspectionsWeb,
   communityTeamsWeb,
+  checkInsWeb,
   auditWeb,
 ] as const satisfies readonly WebFeatureManifest[];

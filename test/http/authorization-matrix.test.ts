@@ -8,6 +8,7 @@ import { ROLES, type Role, type Scope, systemScope } from '../../src/features/au
 import { createUser } from '../../src/features/auth/store.ts';
 import { createCase } from '../../src/features/cases/cases-store.ts';
 import { checkByTeam } from '../../src/features/cases/checks-store.ts';
+import { createVenue } from '../../src/features/check-ins/store.ts';
 import { createRequest, createTeam } from '../../src/features/community-teams/store.ts';
 import { registerDocument } from '../../src/features/directives/documents-store.ts';
 import { parseDocument } from '../../src/features/directives/rules/parse-document.ts';
@@ -339,6 +340,17 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
           })
         ).id,
       ),
+    'venues.id': async (c, t) =>
+      String(
+        (
+          await createVenue(server.app.db, system, {
+            unit: communeOf(c, t),
+            name: `Chợ ${++seq}`,
+            kind: 'market',
+          })
+        ).id,
+      ),
+    'exposures.id': async (c, t) => String(await newCase(communeOf(c, t))),
     'vaccination.id': async (c, t) => String(await newDose(communeOf(c, t))),
     'establishments.id': async (c, t) => String(await newEstablishment(communeOf(c, t))),
     'inspections.id': async (c, t) =>
@@ -609,6 +621,16 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'GET /api/escalations': (c) => ({ query: `unit=${c.unit}` }),
     'POST /api/escalations/:id/handle': () => ({ body: { note: 'Đã gọi điện' } }),
     'GET /api/cases/missed-checks': (c) => ({ query: `unit=${c.unit}&date=2022-01-15` }),
+    'GET /api/venues': (c) => ({ query: `unit=${c.unit}` }),
+    'POST /api/venues': (c) => ({ body: { unit: c.insideCommune, name: `Chợ ${++seq}`, kind: 'market' } }),
+    'GET /api/venues/:id/check-ins': () => ({ query: 'day=2022-01-15' }),
+    'GET /api/check-in/:token': () => ({}),
+    'POST /api/check-in/:token': () => ({
+      body: { fullName: 'Khách', phone: '0912345678', birthYear: 1990 },
+    }),
+    'GET /api/exposures': (c) => ({ query: `unit=${c.unit}` }),
+    'GET /api/exposures/cases/:id': () => ({}),
+    'POST /api/exposures/cases/:id/contacts': () => ({}),
     'POST /api/tests': (c) => ({
       body: { commune: c.insideCommune, kind: 'rapidAntigen', sampleDate: '2022-01-10', result: 'negative' },
     }),
@@ -800,6 +822,10 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       await codes((body.escalations as { communeCode: string }[]).map((e) => e.communeCode));
     if (url === '/api/cases/missed-checks')
       await codes((body.cases as { communeCode: string }[]).map((e) => e.communeCode));
+    if (url === '/api/venues')
+      await codes((body.venues as { communeCode: string }[]).map((v) => v.communeCode));
+    if (url === '/api/exposures')
+      await codes((body.exposures as { communeCode: string }[]).map((e) => e.communeCode));
     if (url === '/api/cases/summary') await codes((body.units as { code: string }[]).map((u) => u.code));
     if (url === '/api/risk-levels') await codes((body.units as { code: string }[]).map((u) => u.code));
     if (url === '/api/risk-levels/replay') await codes((body.units as { code: string }[]).map((u) => u.code));

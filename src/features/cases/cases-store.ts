@@ -8,6 +8,7 @@ import { writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { personCards, personInScope } from '../persons/index.ts';
 import { primarySeriesCompletedOn } from '../vaccination/index.ts';
+import { caseConfirmed } from './case-events.ts';
 import { applyCounts } from './counts-store.ts';
 import { lifeDateProblems, outcomeDateProblems } from './rules/case-input.ts';
 import { caseCounts, contactCounts, countChange } from './rules/day-counts.ts';
@@ -103,7 +104,7 @@ export async function createCase(db: Db, scope: Scope, input: CaseInput, today: 
   ]);
   const tree = await unitTree(db);
   const now = new Date().toISOString();
-  return writeAudited(
+  const stored = await writeAudited(
     db,
     scope,
     async (trx) => {
@@ -141,9 +142,11 @@ export async function createCase(db: Db, scope: Scope, input: CaseInput, today: 
     },
     (c) => ({ action: 'create', entity: 'case', entityId: c.id, unitCode: c.commune_code }),
   );
+  await caseConfirmed(db, scope, stored);
+  return stored;
 }
 
-async function caseInScope(db: Db, scope: Scope, id: number) {
+export async function caseInScope(db: Db, scope: Scope, id: number) {
   const row = await db.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw caseNotFound();
   return recordInScope(db, scope, row.commune_code, caseNotFound, row);

@@ -32,6 +32,9 @@ export const casesFeature = {
   },
 } satisfies FeatureManifest;
 
+export { type CaseConfirmedHandler, type ConfirmedCase, onCaseConfirmed } from './case-events.ts';
+export { caseInScope, treatingCaseOf } from './cases-store.ts';
+export { addContact } from './contacts-store.ts';
 // What other features use of this one.
 export { communeWeekCounts } from './counts-store.ts';
 export { type VillageWorkload, villageWorkload } from './workload-store.ts';

@@ -176,6 +176,18 @@ export async function findByNameAndBirth(
   return (await query.orderBy('p.id').execute()).map(toCard);
 }
 
+/** Persons (not merged) of a commune with this phone (normalised), as cards (check-ins matched to the registry). */
+export async function findByPhone(q: Executor, communeCode: string, phone: string): Promise<PersonCard[]> {
+  return (
+    await cardQuery(q)
+      .where('p.commune_code', '=', communeCode)
+      .where('p.phone', '=', phone)
+      .where('p.merged_into', 'is', null)
+      .orderBy('p.id')
+      .execute()
+  ).map(toCard);
+}
+
 /** What matching a list row to a registered person compares, and what a dose needs of the person. */
 export interface PersonMatchFacts {
   id: number;
@@ -371,5 +383,6 @@ export { checkNationalId } from './rules/national-id.ts';
 export { maskNationalId } from './rules/national-id-mask.ts';
 export { type PersonInput, validatePersonRow } from './rules/person-row.ts';
 export type { PersonStatus } from './rules/person-status.ts';
+export { normalizePhone } from './rules/phone.ts';
 export { mulberry32 } from './rules/sampling.ts';
 export type { VillageRef } from './rules/villages.ts';

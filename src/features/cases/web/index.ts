@@ -12,3 +12,6 @@ export const casesWeb = {
   nav: caseNav,
   messages: { vi: casesVi, en: casesEn },
 } satisfies WebFeatureManifest<CasesMessages>;
+
+/** The QR drawing (uqr), for other features' pages (check-in posters); import it from a lazy page only. */
+export { QrCode } from './QrCode.tsx';

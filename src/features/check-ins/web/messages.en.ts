@@ -1,0 +1,58 @@
+import type { CheckInsMessages } from './messages.vi.ts';
+
+/** QR check-in: English texts (the same keys as messages.vi.ts). */
+export const checkInsEn: CheckInsMessages = {
+  checkIns: {
+    nav: 'QR check-in',
+    title: 'QR check-in venues',
+    chooseUnit: 'Whole area',
+    kinds: { market: 'Market', shop: 'Shop', office: 'Office', event: 'Event', other: 'Other' },
+    venues: {
+      empty: 'No venue yet.',
+      today: '{{n}} today',
+      poster: 'Print QR',
+      add: 'Add a venue',
+      name: 'Venue name',
+      kind: 'Kind',
+      address: 'Address',
+      optional: 'optional',
+      save: 'Save',
+      pickCommune: 'Choose a commune to add a venue.',
+    },
+    poster: {
+      scan: 'Scan the QR code to check in',
+      how: 'Open your phone camera, scan the code, enter your name and phone. No account needed.',
+      qr: 'Check-in QR code of {{name}}',
+      print: 'Print',
+      close: 'Close',
+    },
+    public: {
+      title: 'Check-in',
+      at: 'You are checking in at',
+      fullName: 'Full name',
+      phone: 'Phone',
+      birthYear: 'Year of birth',
+      nationalId: 'ID number (CCCD/CMND)',
+      optional: 'optional',
+      submit: 'Check in',
+      done: 'Checked in at {{venue}} at {{time}}.',
+      privacy: 'Used only to trace contacts if a case was at this venue.',
+      again: 'Check in someone else',
+    },
+    exposures: {
+      title: 'Possible contacts (check-ins)',
+      intro: 'People checked in at the same venue on the same day as a case while it was infectious.',
+      empty: 'Nobody to follow up.',
+      case: 'Case {{id}}',
+      caseId: 'Case id',
+      show: 'Show',
+      window: 'Infectious window: {{from}} – {{to}}',
+      provisional: 'Provisional value, no regulation found',
+      makeContacts: 'Make F1 contacts ({{n}} people)',
+      made: '{{n}} people made F1 contacts.',
+      skipped: '{{n}} people could not be made contacts:',
+      status: { listed: 'To follow up', contact: 'F1 contact' },
+      when: '{{venue}}, {{time}}',
+    },
+  },
+};

@@ -1,0 +1,58 @@
+/** QR check-in: Vietnamese texts, the default language (messages.en.ts has exactly the same keys). */
+export const checkInsVi = {
+  checkIns: {
+    nav: 'Check-in QR',
+    title: 'Địa điểm check-in QR',
+    chooseUnit: 'Cả địa bàn',
+    kinds: { market: 'Chợ', shop: 'Cửa hàng', office: 'Cơ quan', event: 'Sự kiện', other: 'Khác' },
+    venues: {
+      empty: 'Chưa có địa điểm nào.',
+      today: '{{n}} lượt hôm nay',
+      poster: 'In mã QR',
+      add: 'Thêm địa điểm',
+      name: 'Tên địa điểm',
+      kind: 'Loại',
+      address: 'Địa chỉ',
+      optional: 'không bắt buộc',
+      save: 'Lưu',
+      pickCommune: 'Chọn một xã/phường để thêm địa điểm.',
+    },
+    poster: {
+      scan: 'Quét mã QR để check-in',
+      how: 'Mở camera điện thoại, quét mã, nhập họ tên và số điện thoại. Không cần tài khoản.',
+      qr: 'Mã QR check-in của {{name}}',
+      print: 'In',
+      close: 'Đóng',
+    },
+    public: {
+      title: 'Check-in',
+      at: 'Bạn đang check-in tại',
+      fullName: 'Họ và tên',
+      phone: 'Số điện thoại',
+      birthYear: 'Năm sinh',
+      nationalId: 'Số CCCD/CMND',
+      optional: 'không bắt buộc',
+      submit: 'Check-in',
+      done: 'Đã check-in tại {{venue}} lúc {{time}}.',
+      privacy: 'Thông tin chỉ dùng để truy vết khi có ca bệnh tại địa điểm này.',
+      again: 'Check-in cho người khác',
+    },
+    exposures: {
+      title: 'Người có thể tiếp xúc (check-in)',
+      intro: 'Những người check-in cùng ngày, cùng địa điểm với ca bệnh trong thời gian có thể lây nhiễm.',
+      empty: 'Không có người nào cần theo dõi.',
+      case: 'Ca bệnh mã {{id}}',
+      caseId: 'Mã ca bệnh',
+      show: 'Xem',
+      window: 'Khoảng thời gian lây nhiễm: {{from}} – {{to}}',
+      provisional: 'Giá trị tạm, chưa có văn bản quy định',
+      makeContacts: 'Chuyển thành F1 ({{n}} người)',
+      made: 'Đã chuyển {{n}} người thành F1.',
+      skipped: 'Không chuyển được {{n}} người:',
+      status: { listed: 'Cần theo dõi', contact: 'Đã là F1' },
+      when: '{{venue}}, {{time}}',
+    },
+  },
+};
+
+export type CheckInsMessages = typeof checkInsVi;
