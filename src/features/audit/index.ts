@@ -14,3 +14,4 @@ export const auditFeature = {
 
 export type { Actor, AuditAction, AuditEvent } from './rules.ts';
 export { appendAudit, recordAudit, writeAudited } from './store.ts';
+export { chainPosition } from './store.ts';

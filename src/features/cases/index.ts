@@ -34,3 +34,5 @@ export const casesFeature = {
 
 // What other features use of this one.
 export { communeWeekCounts } from './counts-store.ts';
+/** The day's numbers of a unit and of every unit below it (the situation room reads them). */
+export { daySummary } from './counts-store.ts';

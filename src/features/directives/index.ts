@@ -25,3 +25,6 @@ export {
   tasksOfSource,
   withdrawTasks,
 } from './sourced-tasks-store.ts';
+
+/** Compliance of the units below a unit (the situation room counts the overdue tasks). */
+export { compliance } from './compliance-store.ts';

@@ -31,3 +31,6 @@ export const vaccinationFeature = {
 export { type CommuneCoverageFacts, communeCoverageFacts } from './coverage-store.ts';
 // What other features use of this one.
 export { primarySeriesCompletedOn } from './series-facts.ts';
+/** Coverage and targets as their routes answer them (the situation room reads them). */
+export { coverage } from './coverage-store.ts';
+export { listTargets, targetProgress } from './targets-store.ts';
