@@ -99,8 +99,9 @@ describe.each(ENGINES)('situation room on %s', (engine) => {
     const coverage = await json(province, `/api/vaccination/coverage?unit=186`);
     const compliance = await json(province, `/api/compliance?unit=186`);
     const casesOf = new Map(cases.units.map((u: Figures) => [u.code, u]));
-    const coverageOf = new Map(
-      coverage.units.map((u: { code: string; byAgeGroup: Record<string, Record<string, number>> }) => [
+    type Counts = Record<'notVaccinated' | 'partial' | 'primaryComplete' | 'booster', number>;
+    const coverageOf = new Map<string, Counts>(
+      coverage.units.map((u: { code: string; byAgeGroup: Record<string, Counts> }) => [
         u.code,
         u.byAgeGroup['18+']!,
       ]),
@@ -111,8 +112,8 @@ describe.each(ENGINES)('situation room on %s', (engine) => {
       const c = casesOf.get(u.code) as Figures;
       for (const f of FIGURE_FIELDS) expect(u[f], `${u.code} ${f}`).toBe(c[f]);
       const v = coverageOf.get(u.code)!;
-      expect(u.adults).toBe(v.notVaccinated! + v.partial! + v.primaryComplete! + v.booster!);
-      expect(u.adultsPrimary).toBe(v.primaryComplete! + v.booster!);
+      expect(u.adults).toBe(v.notVaccinated + v.partial + v.primaryComplete + v.booster);
+      expect(u.adultsPrimary).toBe(v.primaryComplete + v.booster);
       expect(u.adultsBooster).toBe(v.booster);
     }
     expect(room.figures).toMatchObject({ code: '186', newCases: 1, casesLast7Days: 2, adults: 100 });
@@ -149,7 +150,7 @@ describe.each(ENGINES)('situation room on %s', (engine) => {
     expect((await after.json()).figures.newCases).toBe(2);
   });
 
-  it("shows a commune its own numbers only", async () => {
+  it('shows a commune its own numbers only', async () => {
     const own = await json(commune, `/api/situation-room?date=${DAY}`);
     expect(own.unit.code).toBe('06385');
     expect(own.below).toEqual([]);
@@ -170,16 +171,25 @@ describe.each(ENGINES)('situation room on %s', (engine) => {
     const room = await json(province, `/api/situation-room?unit=186&date=${DAY}`);
     const csv = await get(province, `/api/situation-room/summary.csv?unit=186&date=${DAY}`);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(1 + 1 + room.below.length);
     expect(lines[0]).toMatch(/^Mã đơn vị,Đơn vị,Ngày,F0 mới trong ngày/);
-    expect(lines[1]!.split(',').slice(0, 4)).toEqual(['186', room.unit.name, DAY, String(room.figures.newCases)]);
+    expect(lines[1]!.split(',').slice(0, 4)).toEqual([
+      '186',
+      room.unit.name,
+      DAY,
+      String(room.figures.newCases),
+    ]);
 
     const daily = await json(province, `/api/situation-room/dhis2?unit=186&date=${DAY}`);
     expect(daily).toMatchObject({ dataSet: 'SA_DAILY', period: '20220115' });
     const value = (set: typeof daily, orgUnit: string, dataElement: string) =>
       set.dataValues.find(
-        (v: { orgUnit: string; dataElement: string }) => v.orgUnit === orgUnit && v.dataElement === dataElement,
+        (v: { orgUnit: string; dataElement: string }) =>
+          v.orgUnit === orgUnit && v.dataElement === dataElement,
       )?.value;
     expect(value(daily, '186', 'SA_NEW_CASES')).toBe(String(room.figures.newCases));
     expect(value(daily, '186', 'SA_ADULTS_PRIMARY')).toBe('60');
@@ -217,7 +227,8 @@ describe.each(ENGINES)('situation room on %s', (engine) => {
         }
     }
     const group = (code: string) =>
-      reports.flatMap((r: { group: { code: { coding: { code: string }[] } }[] }) => r.group)
+      reports
+        .flatMap((r: { group: { code: { coding: { code: string }[] } }[] }) => r.group)
         .find((g: { code: { coding: { code: string }[] } }) => g.code.coding[0]!.code === code);
     expect(group('SA_NEW_CASES').population[0].count).toBe(room.figures.newCases);
     expect(group('SA_ADULTS_PRIMARY')).toMatchObject({

@@ -15,7 +15,13 @@ const query = z.object({
 
 /** The summary a request asks for, as sent (cached); the exports parse it. */
 function summaryOf(ctx: RequestContext, q: { unit?: string; date?: string }) {
-  return situationSummaryBody(ctx.db, ctx.scope, q.unit ?? ctx.scope.unitCode, q.date ?? ctx.today(), ctx.today());
+  return situationSummaryBody(
+    ctx.db,
+    ctx.scope,
+    q.unit ?? ctx.scope.unitCode,
+    q.date ?? ctx.today(),
+    ctx.today(),
+  );
 }
 
 export function situationRoomRoutes(app: FastifyInstance) {

@@ -99,7 +99,13 @@ interface Cached {
 const cache = cachePerOwner<Db, string, Cached>(60_000, 500);
 
 /** The summary as sent (JSON text) and its entity tag, from the cache while nothing changed in the province. */
-export async function situationSummaryBody(db: Db, scope: Scope, unitCode: string, day: string, today: string) {
+export async function situationSummaryBody(
+  db: Db,
+  scope: Scope,
+  unitCode: string,
+  day: string,
+  today: string,
+) {
   if (day > today)
     throw badRequest({ vi: 'Ngày chưa đến', en: 'The day has not come yet' }, [
       { field: 'date', message: { vi: 'không được sau hôm nay', en: 'must not be after today' } },
@@ -155,7 +161,8 @@ export async function situationSummary(
   const coverageOf = new Map(vaccination.units.map((u) => [u.code, u]));
   const overdueOf = new Map<string, number>();
   for (const r of tasks.rows)
-    if (r.unitCode !== unit.code) overdueOf.set(r.unitCode, (overdueOf.get(r.unitCode) ?? 0) + r.counts.overdue);
+    if (r.unitCode !== unit.code)
+      overdueOf.set(r.unitCode, (overdueOf.get(r.unitCode) ?? 0) + r.counts.overdue);
   const figuresOf = (code: string, overdue: number): UnitFigures => {
     const c = casesOf.get(code)!;
     const adults = coverageOf.get(code)?.byAgeGroup['18+'];
@@ -225,7 +232,12 @@ export async function situationSummary(
       noData: true,
       href: `/cases?unit=${u}&status=treating`,
     },
-    { key: 'coverage', value: adultCoverage(figures), unit: 'percent', href: `/vaccination?unit=${u}&age=18%2B` },
+    {
+      key: 'coverage',
+      value: adultCoverage(figures),
+      unit: 'percent',
+      href: `/vaccination?unit=${u}&age=18%2B`,
+    },
     ...(target
       ? [
           {

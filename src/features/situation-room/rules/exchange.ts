@@ -37,9 +37,7 @@ export function figuresCsv(day: string, units: readonly UnitFigures[]): string {
   const head = ['Mã đơn vị', 'Đơn vị', 'Ngày', ...INDICATORS.map((i) => i.vi), 'Tỷ lệ tiêm đủ 18+ (%)'];
   const lines = [csvLine(head)];
   for (const f of units)
-    lines.push(
-      csvLine([f.code, f.name, day, ...INDICATORS.map((i) => i.value(f)), adultCoverage(f)]),
-    );
+    lines.push(csvLine([f.code, f.name, day, ...INDICATORS.map((i) => i.value(f)), adultCoverage(f)]));
   // A byte-order mark: Excel then reads the Vietnamese names as UTF-8.
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -64,19 +62,19 @@ export function dataValueSet(day: string, type: PeriodType, units: readonly Unit
       const value = i.value(f);
       // A week's count is its seven days', not its last day's: the daily counts are left out of the week.
       if (value === null || (type === 'week' && DAILY_ONLY.has(i.code))) continue;
-      dataValues.push({ dataSet: DATA_SETS[type], period, orgUnit: f.code, dataElement: i.code, value: String(value) });
+      dataValues.push({
+        dataSet: DATA_SETS[type],
+        period,
+        orgUnit: f.code,
+        dataElement: i.code,
+        value: String(value),
+      });
     }
   return { dataSet: DATA_SETS[type], period, dataValues };
 }
 
 /** Counts of one day; the weekly set carries SA_CASES_7D (the seven days to the Sunday) instead. */
-const DAILY_ONLY = new Set([
-  'SA_NEW_CASES',
-  'SA_DEATHS',
-  'SA_RECOVERED',
-  'SA_TESTS',
-  'SA_TESTS_POSITIVE',
-]);
+const DAILY_ONLY = new Set(['SA_NEW_CASES', 'SA_DEATHS', 'SA_RECOVERED', 'SA_TESTS', 'SA_TESTS_POSITIVE']);
 
 /** SafeAdapt-local systems, named as such (the convention of the vaccination FHIR export). */
 export const MEASURE_BASE = 'urn:safeadapt:measure';
@@ -116,7 +114,14 @@ export function measureReports(day: string, f: UnitFigures, generatedAt: string)
     period: { start: day, end: day },
   });
   const counts = INDICATORS.filter((i) =>
-    ['SA_NEW_CASES', 'SA_CASES_7D', 'SA_TREATING_HOME', 'SA_TREATING_FACILITY', 'SA_IN_QUARANTINE', 'SA_DEATHS'].includes(i.code),
+    [
+      'SA_NEW_CASES',
+      'SA_CASES_7D',
+      'SA_TREATING_HOME',
+      'SA_TREATING_FACILITY',
+      'SA_IN_QUARANTINE',
+      'SA_DEATHS',
+    ].includes(i.code),
   );
   const cases = {
     ...base('covid19-case-counts'),
@@ -128,7 +133,9 @@ export function measureReports(day: string, f: UnitFigures, generatedAt: string)
   const proportion = (code: string, text: string, numerator: number) => ({
     code: indicatorCode(code, text),
     population: [population('denominator', f.adults), population('numerator', numerator)],
-    ...(f.adults > 0 ? { measureScore: { value: Math.round((numerator / f.adults) * 10_000) / 10_000, unit: '1' } } : {}),
+    ...(f.adults > 0
+      ? { measureScore: { value: Math.round((numerator / f.adults) * 10_000) / 10_000, unit: '1' } }
+      : {}),
   });
   const coverage = {
     ...base('covid19-vaccination-coverage-18plus'),
