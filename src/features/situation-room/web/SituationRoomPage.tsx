@@ -23,10 +23,11 @@ export function SituationRoomPage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const unit = params.get('unit') || user.unitCode;
+  const asked = params.get('unit') ?? '';
+  const unit = asked || user.unitCode;
   const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date') : null;
   const wall = params.get('wall') === '1';
-  const room = useSituation(unit, date);
+  const room = useSituation(asked, date);
   useDocumentTitle(t('situationRoom.title'));
   useEffect(() => {
     document.body.classList.toggle('wall-mode', wall);
