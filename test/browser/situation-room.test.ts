@@ -65,7 +65,7 @@ describe('situation room in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
-  it('on the phone: the numbers in one column pair, a district row opens its room, within 300 kB', async () => {
+  it('on the phone: the numbers fit the width, a district row opens its room, within 300 kB', async () => {
     const context = await rig.browser.newContext({ viewport: PHONE, locale: 'vi-VN' });
     const session = await login(rig.server.base, 'demo.tinh');
     await context.addCookies(
