@@ -204,7 +204,13 @@ function BelowTable({ s, link }: { s: SituationView; link: (code: string) => str
                 <td>{formatNumber(u.overdueTasks)}</td>
                 <td>
                   {u.riskLevel ? (
-                    <span className="situation-level" style={{ background: LEVEL_FILL[u.riskLevel] }}>
+                    <span
+                      className="situation-level"
+                      style={{
+                        background: LEVEL_FILL[u.riskLevel],
+                        color: u.riskLevel === 4 ? '#fff' : '#000',
+                      }}
+                    >
                       {u.riskLevel}
                     </span>
                   ) : (
