@@ -42,7 +42,7 @@ export function SituationRoomPage() {
   };
   const s = room.data;
   return (
-    <main className={wall ? 'page situation situation-wall' : 'page situation'}>
+    <div className={wall ? 'situation situation-wall' : 'situation'}>
       <header className="situation-head">
         <h1>
           {t('situationRoom.title')}
@@ -81,7 +81,7 @@ export function SituationRoomPage() {
           {!wall && <Exports unit={s.unit.code} date={s.date} />}
         </>
       )}
-    </main>
+    </div>
   );
 }
 
@@ -90,12 +90,7 @@ function TileItem({ tile }: { tile: TileView }) {
   const value = tile.unit === 'percent' ? percent(tile.value) : formatNumber(tile.value);
   return (
     <li>
-      <Link
-        className="situation-tile"
-        to={tile.href}
-        data-tile={tile.key}
-        aria-label={`${t(`situationRoom.tiles.${tile.key}` as never)}: ${value} — ${t('situationRoom.open')}`}
-      >
+      <Link className="situation-tile" to={tile.href} data-tile={tile.key}>
         <span className="tile-value">{value}</span>
         <span className="tile-label">{t(`situationRoom.tiles.${tile.key}` as never)}</span>
         {tile.of != null && (
