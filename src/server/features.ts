@@ -10,6 +10,7 @@ import { inspectionsFeature } from '../features/inspections/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { personsFeature } from '../features/persons/index.ts';
 import { riskLevelsFeature } from '../features/risk-levels/index.ts';
+import { situationRoomFeature } from '../features/situation-room/index.ts';
 import { vaccinationFeature } from '../features/vaccination/index.ts';
 import type { FeatureManifest } from './feature-manifest.ts';
 
@@ -31,6 +32,7 @@ function list() {
     riskLevelsFeature,
     inspectionsFeature,
     communityTeamsFeature,
+    situationRoomFeature,
   ] as const;
 }
 

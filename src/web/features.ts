@@ -8,6 +8,7 @@ import { directivesWeb } from '../features/directives/web/index.ts';
 import { inspectionsWeb } from '../features/inspections/web/index.ts';
 import { personsWeb } from '../features/persons/web/index.ts';
 import { riskLevelsWeb } from '../features/risk-levels/web/index.ts';
+import { situationRoomWeb } from '../features/situation-room/web/index.ts';
 import { vaccinationWeb } from '../features/vaccination/web/index.ts';
 import type { WebFeatureManifest } from './feature-manifest.ts';
 
@@ -20,6 +21,7 @@ export const webFeatures = [
   adminUnitsWeb,
   personsWeb,
   riskLevelsWeb,
+  situationRoomWeb,
   directivesWeb,
   vaccinationWeb,
   casesWeb,

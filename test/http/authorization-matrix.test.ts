@@ -657,6 +657,10 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       body: { commune: c.insideCommune, kind: 'health', details: 'Thử', neededBy: '2022-01-20' },
     }),
     'POST /api/support-requests/:id/answer': () => ({ body: { action: 'answer', answer: 'Đồng ý' } }),
+    'GET /api/situation-room': (c) => ({ query: `unit=${c.unit}&date=2022-01-10` }),
+    'GET /api/situation-room/summary.csv': (c) => ({ query: `unit=${c.unit}&date=2022-01-10` }),
+    'GET /api/situation-room/dhis2': (c) => ({ query: `unit=${c.unit}&date=2022-01-10&period=week` }),
+    'GET /api/situation-room/measure-report': (c) => ({ query: `unit=${c.unit}&date=2022-01-10` }),
   };
 
   /** An upload of the CSV fixture owned by the caller, written where the server keeps uploads. */

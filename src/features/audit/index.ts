@@ -13,4 +13,4 @@ export const auditFeature = {
 } satisfies FeatureManifest;
 
 export type { Actor, AuditAction, AuditEvent } from './rules.ts';
-export { appendAudit, recordAudit, writeAudited } from './store.ts';
+export { appendAudit, chainPosition, recordAudit, writeAudited } from './store.ts';

@@ -261,3 +261,16 @@ export async function verifyAudit(
   );
   return { rows, chains: ends.size, problems: distinct };
 }
+
+/**
+ * How far a province's chain has gone (its last entry's number, 0 before the first): every change in the
+ * province appends to it, so a cache of the province's figures is current while this number stays the same.
+ */
+export async function chainPosition(db: Db, province: string): Promise<number> {
+  const head = await db.db
+    .selectFrom('audit_head')
+    .select('last_seq')
+    .where('province_code', '=', province)
+    .executeTakeFirst();
+  return Number(head?.last_seq ?? 0);
+}

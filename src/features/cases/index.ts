@@ -36,5 +36,6 @@ export { type CaseConfirmedHandler, type ConfirmedCase, onCaseConfirmed } from '
 export { caseInScope, treatingCaseOf } from './cases-store.ts';
 export { addContact } from './contacts-store.ts';
 // What other features use of this one.
-export { communeWeekCounts } from './counts-store.ts';
+/** The day's numbers of a unit and of every unit below it (the situation room reads them). */
+export { communeWeekCounts, daySummary } from './counts-store.ts';
 export { type VillageWorkload, villageWorkload } from './workload-store.ts';

@@ -17,6 +17,8 @@ export const directivesFeature = {
   routes: directiveRoutes,
 } satisfies FeatureManifest;
 
+/** Compliance of the units below a unit (the situation room counts the overdue tasks). */
+export { compliance } from './compliance-store.ts';
 /** Tasks other capabilities open and withdraw through the same lifecycle as a letter's. */
 export {
   openTasks,

@@ -35,3 +35,7 @@ export const riskLevelsFeature = {
   routes: riskLevelRoutes,
   jobs: [{ name: 'risk-levels.weekly', intervalMs: 3_600_000, run: (db) => assessClosedWeek(db) }],
 } satisfies FeatureManifest;
+
+/** The map of levels and the week it shows by default (the situation room reads them). */
+export { levelMap } from './map-store.ts';
+export { lastClosedWeek } from './rules/week.ts';

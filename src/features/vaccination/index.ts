@@ -28,6 +28,8 @@ export const vaccinationFeature = {
   ],
 } satisfies FeatureManifest;
 
-export { type CommuneCoverageFacts, communeCoverageFacts } from './coverage-store.ts';
+/** Coverage and targets as their routes answer them (the situation room reads them). */
+export { type CommuneCoverageFacts, communeCoverageFacts, coverage } from './coverage-store.ts';
 // What other features use of this one.
 export { primarySeriesCompletedOn } from './series-facts.ts';
+export { listTargets, targetProgress } from './targets-store.ts';

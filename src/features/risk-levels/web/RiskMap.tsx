@@ -1,13 +1,7 @@
-import { useTranslation } from 'react-i18next';
+import { LevelMap } from './LevelMap.tsx';
 import { useLevelMap } from './risk-api.ts';
 
-/** rules.md §1.1: level colours (the same as the badges). */
-const FILL: Record<number, string> = { 1: '#2e9e4f', 2: '#f2c200', 3: '#f07c00', 4: '#d0201b' };
-
-/**
- * The province's districts coloured by level (announced, else proposed), drawn as SVG from the shipped
- * boundaries: no map library, no tiles. Districts outside the user's jurisdiction are grey. Printable.
- */
+/** The province's map of levels for a week, fetched for the risk levels page (LevelMap draws it). */
 export function RiskMap({
   unit,
   week,
@@ -17,43 +11,6 @@ export function RiskMap({
   week: string;
   onPick: (code: string) => void;
 }) {
-  const { t } = useTranslation();
   const map = useLevelMap(unit, week);
-  const m = map.data;
-  if (!m || m.districts.length === 0) return null;
-  return (
-    <figure className="risk-map">
-      <svg
-        viewBox={`0 0 ${m.width} ${m.height}`}
-        role="img"
-        aria-label={`${t('riskLevels.map')}: ${m.province.name}`}
-        style={{ width: '100%', maxWidth: `${m.width}px`, height: 'auto' }}
-      >
-        {m.districts.map((d) => {
-          const level = d.announcedLevel ?? d.level;
-          return (
-            // biome-ignore lint/a11y/noStaticElementInteractions: the table below lists the same units as buttons
-            <path
-              key={d.code}
-              d={d.path}
-              data-code={d.code}
-              data-level={level ?? ''}
-              fill={level ? FILL[level] : '#ccc'}
-              stroke="#fff"
-              strokeWidth={1}
-              onClick={() => level && onPick(d.code)}
-            >
-              <title>
-                {d.name}
-                {level ? ` — ${t(`riskLevels.levelNames.${level}` as never)}` : ''}
-              </title>
-            </path>
-          );
-        })}
-      </svg>
-      <figcaption>
-        {m.province.name} · {m.week} · <small>{m.source}</small>
-      </figcaption>
-    </figure>
-  );
+  return map.data ? <LevelMap map={map.data} onPick={onPick} /> : null;
 }

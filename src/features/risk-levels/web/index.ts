@@ -12,3 +12,6 @@ export const riskLevelsWeb = {
   nav: riskLevelNav,
   messages: { vi: riskLevelsVi, en: riskLevelsEn },
 } satisfies WebFeatureManifest<RiskLevelsMessages>;
+
+/** The SVG map of levels, for other pages that already hold its data (the situation room). */
+export { LEVEL_FILL, LevelMap, type LevelMapData } from './LevelMap.tsx';

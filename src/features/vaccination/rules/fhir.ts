@@ -39,7 +39,7 @@ export interface FhirDoseInput {
 const SERIES = { primary: 'Cơ bản', additional: 'Bổ sung', booster: 'Nhắc lại' } as const;
 
 /** A stable UUID (version 5 layout) from a resource name. */
-function uuidOf(name: string): string {
+export function uuidOf(name: string): string {
   const h = createHash('sha1').update(`safeadapt:${name}`).digest('hex');
   const variant = ((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
