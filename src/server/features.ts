@@ -7,6 +7,7 @@ import { directivesFeature } from '../features/directives/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { personsFeature } from '../features/persons/index.ts';
 import { riskLevelsFeature } from '../features/risk-levels/index.ts';
+import { supportFeature } from '../features/support/index.ts';
 import { vaccinationFeature } from '../features/vaccination/index.ts';
 import type { FeatureManifest } from './feature-manifest.ts';
 
@@ -25,6 +26,7 @@ function list() {
     vaccinationFeature,
     casesFeature,
     riskLevelsFeature,
+    supportFeature,
   ] as const;
 }
 

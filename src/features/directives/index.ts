@@ -25,3 +25,6 @@ export {
   tasksOfSource,
   withdrawTasks,
 } from './sourced-tasks-store.ts';
+
+/** A unique index refused the row (SQLite's constraint error, PostgreSQL's 23505): other stores use it too. */
+export { isUniqueViolation } from './duplicates-store.ts';
