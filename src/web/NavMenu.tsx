@@ -15,7 +15,6 @@ const COMING: { key: NavKey; order: number }[] = [
   { key: 'testing', order: 60 },
   { key: 'movement', order: 80 },
   { key: 'inspections', order: 90 },
-  { key: 'socialSupport', order: 100 },
   { key: 'communityTeams', order: 110 },
   { key: 'reports', order: 120 },
 ];

@@ -16,7 +16,7 @@ describe.each(ENGINES)('support over HTTP on %s', (engine) => {
     server = await startServer(engine);
     district = await login(server.base, 'demo.huyen');
     commune = await login(server.base, 'demo.xa.06385');
-    [adult, child] = await insertPersonRows(
+    const ids = await insertPersonRows(
       server.app.db,
       server.app.db.db,
       [
@@ -45,6 +45,7 @@ describe.each(ENGINES)('support over HTTP on %s', (engine) => {
         ),
       ),
     );
+    [adult, child] = [ids[0]!, ids[1]!];
     // Both treated from 10/12/2021; the adult recovered on 25/12, the child is still under treatment.
     for (const personId of [adult, child]) {
       const res = await call(server.base, district, 'POST', '/api/cases', {
@@ -74,7 +75,12 @@ describe.each(ENGINES)('support over HTTP on %s', (engine) => {
     // 10–24/12: 15 days × 80,000.
     expect(of(adult)).toMatchObject({ personId: adult, policy: 'f0Treatment', days: 15, amount: 1_200_000 });
     // 10–31/12 (the period ends on 31/12/2021): 22 days × 80,000 + the child's 1,000,000.
-    expect(of(child)).toMatchObject({ policy: 'f0Treatment', days: 22, amount: 2_760_000, childSupplement: true });
+    expect(of(child)).toMatchObject({
+      policy: 'f0Treatment',
+      days: 22,
+      amount: 2_760_000,
+      childSupplement: true,
+    });
   });
 
   it('keeps a commune to its own records', async () => {
@@ -109,9 +115,15 @@ describe.each(ENGINES)('support over HTTP on %s', (engine) => {
     expect(backwards.status).toBe(400);
     expect((await backwards.json()).error.fields[0].field).toBe('to');
 
-    expect((await call(server.base, district, 'POST', `/api/support/claims/${claim.id}/review`, {})).status).toBe(409);
-    expect((await call(server.base, commune, 'POST', `/api/support/claims/${claim.id}/review`, {})).status).toBe(200);
-    expect((await call(server.base, commune, 'POST', `/api/support/claims/${claim.id}/approve`, {})).status).toBe(409);
+    expect(
+      (await call(server.base, district, 'POST', `/api/support/claims/${claim.id}/review`, {})).status,
+    ).toBe(409);
+    expect(
+      (await call(server.base, commune, 'POST', `/api/support/claims/${claim.id}/review`, {})).status,
+    ).toBe(200);
+    expect(
+      (await call(server.base, commune, 'POST', `/api/support/claims/${claim.id}/approve`, {})).status,
+    ).toBe(409);
     const approved = await call(server.base, district, 'POST', `/api/support/claims/${claim.id}/approve`, {});
     expect(approved.status).toBe(200);
     expect((await approved.json()).status).toBe('approved');

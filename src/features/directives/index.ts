@@ -17,6 +17,8 @@ export const directivesFeature = {
   routes: directiveRoutes,
 } satisfies FeatureManifest;
 
+/** A unique index refused the row (SQLite's constraint error, PostgreSQL's 23505): other stores use it too. */
+export { isUniqueViolation } from './duplicates-store.ts';
 /** Tasks other capabilities open and withdraw through the same lifecycle as a letter's. */
 export {
   openTasks,
@@ -25,6 +27,3 @@ export {
   tasksOfSource,
   withdrawTasks,
 } from './sourced-tasks-store.ts';
-
-/** A unique index refused the row (SQLite's constraint error, PostgreSQL's 23505): other stores use it too. */
-export { isUniqueViolation } from './duplicates-store.ts';
