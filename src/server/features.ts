@@ -11,6 +11,7 @@ import { organizationsFeature } from '../features/organizations/index.ts';
 import { personsFeature } from '../features/persons/index.ts';
 import { riskLevelsFeature } from '../features/risk-levels/index.ts';
 import { situationRoomFeature } from '../features/situation-room/index.ts';
+import { supportFeature } from '../features/support/index.ts';
 import { vaccinationFeature } from '../features/vaccination/index.ts';
 import type { FeatureManifest } from './feature-manifest.ts';
 
@@ -33,6 +34,7 @@ function list() {
     inspectionsFeature,
     communityTeamsFeature,
     situationRoomFeature,
+    supportFeature,
   ] as const;
 }
 

@@ -14,7 +14,6 @@ type NavKey = keyof ShellMessages['nav'];
 const COMING: { key: NavKey; order: number }[] = [
   { key: 'testing', order: 60 },
   { key: 'movement', order: 80 },
-  { key: 'socialSupport', order: 100 },
   { key: 'reports', order: 120 },
 ];
 

@@ -9,6 +9,7 @@ import { inspectionsWeb } from '../features/inspections/web/index.ts';
 import { personsWeb } from '../features/persons/web/index.ts';
 import { riskLevelsWeb } from '../features/risk-levels/web/index.ts';
 import { situationRoomWeb } from '../features/situation-room/web/index.ts';
+import { supportWeb } from '../features/support/web/index.ts';
 import { vaccinationWeb } from '../features/vaccination/web/index.ts';
 import type { WebFeatureManifest } from './feature-manifest.ts';
 
@@ -28,5 +29,6 @@ export const webFeatures = [
   inspectionsWeb,
   communityTeamsWeb,
   checkInsWeb,
+  supportWeb,
   auditWeb,
 ] as const satisfies readonly WebFeatureManifest[];

@@ -153,6 +153,37 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       .executeTakeFirstOrThrow();
     return { province_code: unit.province_code ?? code, district_code: unit.district_code ?? code };
   };
+  /** Support: a claim of a new person of the commune, in the state the action starts from. */
+  const supportPeople: number[] = [];
+  const newClaim = async (commune: string, status: string) => {
+    const now = new Date().toISOString();
+    const row = await server.app.db.db
+      .insertInto('support_claims')
+      .values({
+        ...(await placeOf(commune)),
+        commune_code: commune,
+        person_id: Number(await newPerson(commune)),
+        policy: 'tourGuide',
+        rule_set_id: 'NQ-68-CP',
+        source: 'application',
+        period_from: null,
+        period_to: null,
+        days: 0,
+        paid_days: null,
+        child_supplement: 0,
+        amount: 3_710_000,
+        provisional: 1,
+        status,
+        note: null,
+        reason: null,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return String(row.id);
+  };
   const newDose = async (commune: string) => {
     const personId = await newPerson(commune);
     const now = new Date().toISOString();
@@ -309,6 +340,11 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       ),
     'documents.id': async (c, t) => String((await newDocument(c, t)).document.id),
     'tasks.id': async (c, t) => String((await newDocument(c, t)).tasks[0]!.id),
+    'review.support.id': async (c, t) => newClaim(communeOf(c, t), 'submitted'),
+    'reject.support.id': async (c, t) => newClaim(communeOf(c, t), 'submitted'),
+    'approve.support.id': async (c, t) => newClaim(communeOf(c, t), 'reviewed'),
+    'refuse.support.id': async (c, t) => newClaim(communeOf(c, t), 'reviewed'),
+    'pay.support.id': async (c, t) => newClaim(communeOf(c, t), 'approved'),
     'reports.tasks.id': async (c, t) => String(await acknowledgedTask(c, t)),
     'progress-reports.id': async (c, t) => {
       const id = await acknowledgedTask(c, t);
@@ -603,6 +639,18 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         basedOn: set.id,
       }))(RULE_SET_218),
     }),
+    'GET /api/support/policies': () => ({}),
+    'POST /api/support/claims/preview': (c) => ({ query: `unit=${c.unit}` }),
+    'GET /api/support/missed': (c) => ({ query: `unit=${c.unit}` }),
+    'GET /api/support/claims': (c) => ({ query: `unit=${c.unit}` }),
+    'POST /api/support/claims': () => ({ body: { personId: supportPeople.pop(), policy: 'tourGuide' } }),
+    'POST /api/support/claims/from-records': (c) => ({ query: `unit=${c.unit}` }),
+    'POST /api/support/claims/:id/review': () => ({ body: {} }),
+    'POST /api/support/claims/:id/reject': () => ({ body: { note: 'Không đủ điều kiện' } }),
+    'POST /api/support/claims/:id/approve': () => ({ body: {} }),
+    'POST /api/support/claims/:id/refuse': () => ({ body: { note: 'Không đủ điều kiện' } }),
+    'POST /api/support/claims/:id/pay': () => ({ body: {} }),
+    'GET /api/support/payment-list.xlsx': (c) => ({ query: `unit=${c.unit}` }),
     'GET /api/cases/summary': (c) => ({ query: `unit=${c.unit}&date=2022-01-10` }),
     'GET /api/cases': (c) => ({ query: `unit=${c.unit}` }),
     'POST /api/cases': () => ({
@@ -681,6 +729,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     const db = server.app.db.db;
     vaccinated = await newPerson('06385');
     for (let i = 0; i < 80; i++) casePeople.push(await newPerson('06385'));
+    for (let i = 0; i < 20; i++) supportPeople.push(Number(await newPerson('06385')));
     const firstCommuneOf = async (district: string) =>
       (
         await db
@@ -830,6 +879,8 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       await codes((body.venues as { communeCode: string }[]).map((v) => v.communeCode));
     if (url === '/api/exposures')
       await codes((body.exposures as { communeCode: string }[]).map((e) => e.communeCode));
+    if (url === '/api/support/claims')
+      await codes((body.claims as { communeCode: string }[]).map((c) => c.communeCode));
     if (url === '/api/cases/summary') await codes((body.units as { code: string }[]).map((u) => u.code));
     if (url === '/api/risk-levels') await codes((body.units as { code: string }[]).map((u) => u.code));
     if (url === '/api/risk-levels/replay') await codes((body.units as { code: string }[]).map((u) => u.code));

@@ -19,6 +19,8 @@ export const directivesFeature = {
 
 /** Compliance of the units below a unit (the situation room counts the overdue tasks). */
 export { compliance } from './compliance-store.ts';
+/** A unique index refused the row (SQLite's constraint error, PostgreSQL's 23505): other stores use it too. */
+export { isUniqueViolation } from './duplicates-store.ts';
 /** Tasks other capabilities open and withdraw through the same lifecycle as a letter's. */
 export {
   openTasks,
