@@ -2,6 +2,7 @@ import { type PermissionsOf, permissionChecker } from '../core/permissions.ts';
 import { adminUnitsFeature } from '../features/admin-units/index.ts';
 import { auditFeature } from '../features/audit/index.ts';
 import { authFeature } from '../features/auth/index.ts';
+import { capacityFeature } from '../features/capacity/index.ts';
 import { casesFeature } from '../features/cases/index.ts';
 import { directivesFeature } from '../features/directives/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
@@ -24,6 +25,7 @@ function list() {
     personsFeature,
     vaccinationFeature,
     casesFeature,
+    capacityFeature,
     riskLevelsFeature,
   ] as const;
 }
