@@ -24,12 +24,13 @@ import {
 import type { FacilityKind } from './rules/kinds.ts';
 import type { FacilityDayTable, MobileStationDayTable } from './tables.ts';
 
-
 const invalid = (fields: FieldError[]) =>
   badRequest({ vi: 'Số liệu năng lực không hợp lệ', en: 'Invalid capacity figures' }, fields);
 const fieldError = (field: string, vi: string, en: string): FieldError => ({ field, message: { vi, en } });
-const facilityNotFound = () => notFound({ vi: 'Không tìm thấy cơ sở điều trị', en: 'Treatment facility not found' });
-const stationNotFound = () => notFound({ vi: 'Không tìm thấy trạm y tế lưu động', en: 'Mobile medical station not found' });
+const facilityNotFound = () =>
+  notFound({ vi: 'Không tìm thấy cơ sở điều trị', en: 'Treatment facility not found' });
+const stationNotFound = () =>
+  notFound({ vi: 'Không tìm thấy trạm y tế lưu động', en: 'Mobile medical station not found' });
 
 function checkDay(day: string, today: string): FieldError[] {
   return day > today ? [fieldError('day', 'ngày ở tương lai', 'the day is in the future')] : [];
@@ -51,7 +52,13 @@ export interface FacilityInput {
 export async function createFacility(db: Db, scope: Scope, input: FacilityInput) {
   const unit = await unitInScope(db, scope, input.unitCode);
   if (unit.level < 1)
-    throw invalid([fieldError('unitCode', 'cơ sở thuộc một tỉnh, huyện hoặc xã', 'a facility belongs to a province, district or commune')]);
+    throw invalid([
+      fieldError(
+        'unitCode',
+        'cơ sở thuộc một tỉnh, huyện hoặc xã',
+        'a facility belongs to a province, district or commune',
+      ),
+    ]);
   if (!input.name.trim()) throw invalid([fieldError('name', 'thiếu tên cơ sở', 'the name is missing')]);
   const row = await writeAudited(
     db,
@@ -70,13 +77,23 @@ export async function createFacility(db: Db, scope: Scope, input: FacilityInput)
         })
         .returningAll()
         .executeTakeFirstOrThrow(),
-    (r) => ({ action: 'create', entity: 'treatment_facility', entityId: Number(r.id), unitCode: unit.code, details: { name: r.name } }),
+    (r) => ({
+      action: 'create',
+      entity: 'treatment_facility',
+      entityId: Number(r.id),
+      unitCode: unit.code,
+      details: { name: r.name },
+    }),
   );
   return { id: Number(row.id), unitCode: row.unit_code, name: row.name, kind: row.kind };
 }
 
 async function facilityInScope(db: Db, scope: Scope, id: number) {
-  const f = await db.db.selectFrom('treatment_facilities').selectAll().where('id', '=', id).executeTakeFirst();
+  const f = await db.db
+    .selectFrom('treatment_facilities')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!f) throw facilityNotFound();
   return recordInScope(db, scope, f.unit_code, facilityNotFound, f);
 }
@@ -104,12 +121,24 @@ export function facilityDayProblems(input: FacilityDayInput, today: string): Fie
   if (input.occupied != null && input.occupied > input.beds)
     out.push(fieldError('occupied', `vượt số giường (${input.beds})`, `more than the beds (${input.beds})`));
   if (input.icuOccupied != null && input.icuOccupied > input.icuBeds)
-    out.push(fieldError('icuOccupied', `vượt số giường hồi sức (${input.icuBeds})`, `more than the ICU beds (${input.icuBeds})`));
+    out.push(
+      fieldError(
+        'icuOccupied',
+        `vượt số giường hồi sức (${input.icuBeds})`,
+        `more than the ICU beds (${input.icuBeds})`,
+      ),
+    );
   return out;
 }
 
 /** Enters (or corrects) a facility's figures for a day; answers the day's row. */
-export async function enterFacilityDay(db: Db, scope: Scope, id: number, input: FacilityDayInput, today: string) {
+export async function enterFacilityDay(
+  db: Db,
+  scope: Scope,
+  id: number,
+  input: FacilityDayInput,
+  today: string,
+) {
   const f = await facilityInScope(db, scope, id);
   const problems = facilityDayProblems(input, today);
   if (problems.length) throw invalid(problems);
@@ -144,7 +173,13 @@ export async function enterFacilityDay(db: Db, scope: Scope, id: number, input: 
           }),
         )
         .execute(),
-    { action: 'update', entity: 'facility_day', entityId: `${id}@${input.day}`, unitCode: f.unit_code, details: { ...input } },
+    {
+      action: 'update',
+      entity: 'facility_day',
+      entityId: `${id}@${input.day}`,
+      unitCode: f.unit_code,
+      details: { ...input },
+    },
   );
   return facilityDayOut(row);
 }
@@ -179,23 +214,37 @@ export interface MobileStationInput {
 export async function createMobileStation(db: Db, scope: Scope, input: MobileStationInput, today: string) {
   const commune = await unitInScope(db, scope, input.communeCode);
   const problems: FieldError[] = [];
-  if (commune.level !== 3) problems.push(fieldError('communeCode', 'trạm thuộc một xã', 'a station belongs to a commune'));
+  if (commune.level !== 3)
+    problems.push(fieldError('communeCode', 'trạm thuộc một xã', 'a station belongs to a commune'));
   if (!input.name.trim()) problems.push(fieldError('name', 'thiếu tên trạm', 'the name is missing'));
-  if (input.openedOn > today) problems.push(fieldError('openedOn', 'ngày ở tương lai', 'the day is in the future'));
+  if (input.openedOn > today)
+    problems.push(fieldError('openedOn', 'ngày ở tương lai', 'the day is in the future'));
   const tree = await unitTree(db);
   const area = [...new Set(input.areaCommunes.length ? input.areaCommunes : [input.communeCode])];
   area.forEach((code, i) => {
     const u = tree.get(code);
     if (!u || u.level !== 3 || u.district_code !== commune.district_code)
-      problems.push(fieldError(`areaCommunes.${i}`, 'không phải xã cùng huyện', 'not a commune of the same district'));
+      problems.push(
+        fieldError(`areaCommunes.${i}`, 'không phải xã cùng huyện', 'not a commune of the same district'),
+      );
   });
   const villages = input.areaVillageIds?.length
-    ? await db.db.selectFrom('villages').select(['id', 'commune_code']).where('id', 'in', input.areaVillageIds).execute()
+    ? await db.db
+        .selectFrom('villages')
+        .select(['id', 'commune_code'])
+        .where('id', 'in', input.areaVillageIds)
+        .execute()
     : [];
   (input.areaVillageIds ?? []).forEach((id, i) => {
     const v = villages.find((x) => Number(x.id) === id);
     if (!v || !area.includes(v.commune_code))
-      problems.push(fieldError(`areaVillageIds.${i}`, 'thôn không thuộc các xã được phục vụ', 'the village is not in the communes served'));
+      problems.push(
+        fieldError(
+          `areaVillageIds.${i}`,
+          'thôn không thuộc các xã được phục vụ',
+          'the village is not in the communes served',
+        ),
+      );
   });
   if (problems.length) throw invalid(problems);
   const province = commune.province_code!;
@@ -218,15 +267,29 @@ export async function createMobileStation(db: Db, scope: Scope, input: MobileSta
         .executeTakeFirstOrThrow();
       const withVillages = new Set(villages.map((v) => v.commune_code));
       const rows = [
-        ...area.filter((c) => !withVillages.has(c)).map((c) => ({ commune_code: c, village_id: null as number | null })),
+        ...area
+          .filter((c) => !withVillages.has(c))
+          .map((c) => ({ commune_code: c, village_id: null as number | null })),
         ...villages.map((v) => ({ commune_code: v.commune_code, village_id: Number(v.id) })),
       ].map((a) => ({ province_code: province, station_id: Number(s.id), ...a }));
       await trx.insertInto('mobile_station_areas').values(rows).execute();
       return s;
     },
-    (s) => ({ action: 'create', entity: 'mobile_station', entityId: Number(s.id), unitCode: commune.code, details: { name: s.name, area } }),
+    (s) => ({
+      action: 'create',
+      entity: 'mobile_station',
+      entityId: Number(s.id),
+      unitCode: commune.code,
+      details: { name: s.name, area },
+    }),
   );
-  return { id: Number(row.id), communeCode: row.commune_code, name: row.name, openedOn: row.opened_on, closedOn: row.closed_on };
+  return {
+    id: Number(row.id),
+    communeCode: row.commune_code,
+    name: row.name,
+    openedOn: row.opened_on,
+    closedOn: row.closed_on,
+  };
 }
 
 async function stationInScope(db: Db, scope: Scope, id: number) {
@@ -244,7 +307,13 @@ export interface StationDayInput {
   closed?: boolean;
 }
 
-export async function enterStationDay(db: Db, scope: Scope, id: number, input: StationDayInput, today: string) {
+export async function enterStationDay(
+  db: Db,
+  scope: Scope,
+  id: number,
+  input: StationDayInput,
+  today: string,
+) {
   const s = await stationInScope(db, scope, id);
   const problems = [
     ...checkDay(input.day, today),
@@ -252,7 +321,8 @@ export async function enterStationDay(db: Db, scope: Scope, id: number, input: S
   ];
   if (input.doctors > input.staff)
     problems.push(fieldError('doctors', 'nhiều hơn tổng số nhân lực', 'more than the staff in total'));
-  if (input.day < s.opened_on) problems.push(fieldError('day', 'trước ngày lập trạm', 'before the station opened'));
+  if (input.day < s.opened_on)
+    problems.push(fieldError('day', 'trước ngày lập trạm', 'before the station opened'));
   if (problems.length) throw invalid(problems);
   const row = {
     province_code: s.province_code,
@@ -288,7 +358,13 @@ export async function enterStationDay(db: Db, scope: Scope, id: number, input: S
           .where('id', '=', s.id)
           .execute();
     },
-    { action: 'update', entity: 'mobile_station_day', entityId: `${id}@${input.day}`, unitCode: s.commune_code, details: { ...input } },
+    {
+      action: 'update',
+      entity: 'mobile_station_day',
+      entityId: `${id}@${input.day}`,
+      unitCode: s.commune_code,
+      details: { ...input },
+    },
   );
   return { day: row.day, doctors: row.doctors, staff: row.staff, oxygenCylinders: row.oxygen_cylinders };
 }
@@ -301,13 +377,22 @@ export interface StationOxygenInput {
   concentrators: number;
 }
 
-export async function enterStationOxygen(db: Db, scope: Scope, communeCode: string, input: StationOxygenInput, today: string) {
+export async function enterStationOxygen(
+  db: Db,
+  scope: Scope,
+  communeCode: string,
+  input: StationOxygenInput,
+  today: string,
+) {
   const commune = await unitInScope(db, scope, communeCode);
   const problems = [
     ...checkDay(input.day, today),
     ...nonNegative({ oxygenCylinders: input.oxygenCylinders, concentrators: input.concentrators }),
   ];
-  if (commune.level !== 3) problems.push(fieldError('unit', 'trạm y tế xã thuộc một xã', 'a commune health station belongs to a commune'));
+  if (commune.level !== 3)
+    problems.push(
+      fieldError('unit', 'trạm y tế xã thuộc một xã', 'a commune health station belongs to a commune'),
+    );
   if (problems.length) throw invalid(problems);
   const row = {
     province_code: commune.province_code!,
@@ -335,9 +420,20 @@ export async function enterStationOxygen(db: Db, scope: Scope, communeCode: stri
           }),
         )
         .execute(),
-    { action: 'update', entity: 'station_oxygen', entityId: `${commune.code}@${input.day}`, unitCode: commune.code, details: { ...input } },
+    {
+      action: 'update',
+      entity: 'station_oxygen',
+      entityId: `${commune.code}@${input.day}`,
+      unitCode: commune.code,
+      details: { ...input },
+    },
   );
-  return { communeCode: commune.code, day: row.day, oxygenCylinders: row.oxygen_cylinders, concentrators: row.concentrators };
+  return {
+    communeCode: commune.code,
+    day: row.day,
+    oxygenCylinders: row.oxygen_cylinders,
+    concentrators: row.concentrators,
+  };
 }
 
 // ——— reading: the figures on a day ———
@@ -361,19 +457,35 @@ async function loadDistricts(db: Db, districtCodes: readonly string[], to: strin
   const stations: Awaited<ReturnType<typeof loadStations>> = [];
   const areas: { station_id: number; commune_code: string; village_id: number | null }[] = [];
   const stationDays: Awaited<ReturnType<typeof loadStationDays>> = [];
-  const oxygen: { commune_code: string; district_code: string; day: string; oxygen_cylinders: number; concentrators: number }[] = [];
+  const oxygen: {
+    commune_code: string;
+    district_code: string;
+    day: string;
+    oxygen_cylinders: number;
+    concentrators: number;
+  }[] = [];
   for (let i = 0; i < districtCodes.length; i += 500) {
     const chunk = districtCodes.slice(i, i + 500);
     const f = await loadFacilities(db, chunk);
     facilities.push(...f);
-    facilityDays.push(...(await loadFacilityDays(db, f.map((x) => Number(x.id)), to)));
+    facilityDays.push(
+      ...(await loadFacilityDays(
+        db,
+        f.map((x) => Number(x.id)),
+        to,
+      )),
+    );
     const s = await loadStations(db, chunk);
     stations.push(...s);
     const ids = s.map((x) => Number(x.id));
     for (let k = 0; k < ids.length; k += 500) {
       const part = ids.slice(k, k + 500);
       areas.push(
-        ...(await db.db.selectFrom('mobile_station_areas').select(['station_id', 'commune_code', 'village_id']).where('station_id', 'in', part).execute()),
+        ...(await db.db
+          .selectFrom('mobile_station_areas')
+          .select(['station_id', 'commune_code', 'village_id'])
+          .where('station_id', 'in', part)
+          .execute()),
       );
       stationDays.push(...(await loadStationDays(db, part, to)));
     }
@@ -389,16 +501,37 @@ async function loadDistricts(db: Db, districtCodes: readonly string[], to: strin
   return { facilities, facilityDays, stations, areas, stationDays, oxygen };
 }
 const loadFacilities = (db: Db, districts: readonly string[]) =>
-  db.db.selectFrom('treatment_facilities').selectAll().where('district_code', 'in', districts).where('active', '=', 1).orderBy('id').execute();
+  db.db
+    .selectFrom('treatment_facilities')
+    .selectAll()
+    .where('district_code', 'in', districts)
+    .where('active', '=', 1)
+    .orderBy('id')
+    .execute();
 const loadFacilityDays = async (db: Db, ids: number[], to: string) =>
   ids.length
-    ? db.db.selectFrom('facility_days').selectAll().where('facility_id', 'in', ids).where('day', '<=', to).execute()
+    ? db.db
+        .selectFrom('facility_days')
+        .selectAll()
+        .where('facility_id', 'in', ids)
+        .where('day', '<=', to)
+        .execute()
     : ([] as FacilityDayTable[]);
 const loadStations = (db: Db, districts: readonly string[]) =>
-  db.db.selectFrom('mobile_stations').selectAll().where('district_code', 'in', districts).orderBy('id').execute();
+  db.db
+    .selectFrom('mobile_stations')
+    .selectAll()
+    .where('district_code', 'in', districts)
+    .orderBy('id')
+    .execute();
 const loadStationDays = async (db: Db, ids: number[], to: string) =>
   ids.length
-    ? db.db.selectFrom('mobile_station_days').selectAll().where('station_id', 'in', ids).where('day', '<=', to).execute()
+    ? db.db
+        .selectFrom('mobile_station_days')
+        .selectAll()
+        .where('station_id', 'in', ids)
+        .where('day', '<=', to)
+        .execute()
     : ([] as MobileStationDayTable[]);
 
 type Loaded = Awaited<ReturnType<typeof loadDistricts>>;
@@ -438,14 +571,30 @@ function figuresOn(data: Loaded, day: string, patients: Map<string, number>) {
         closedOn: s.closed_on,
         areaCommunes: [...new Set(area.map((a) => a.commune_code))],
         areaVillageIds: area.filter((a) => a.village_id !== null).map((a) => Number(a.village_id)),
-        figures: d ? { day: d.day, doctors: Number(d.doctors), staff: Number(d.staff), oxygenCylinders: Number(d.oxygen_cylinders) } : null,
+        figures: d
+          ? {
+              day: d.day,
+              doctors: Number(d.doctors),
+              staff: Number(d.staff),
+              oxygenCylinders: Number(d.oxygen_cylinders),
+            }
+          : null,
       };
     });
   const oDay = latest(data.oxygen, (r) => r.commune_code, day);
-  const districts = new Map<string, Omit<DistrictCapacityFacts, 'population'> & { occupiedComputed: boolean }>();
+  const districts = new Map<
+    string,
+    Omit<DistrictCapacityFacts, 'population'> & { occupiedComputed: boolean }
+  >();
   for (const f of facilities) {
     if (!f.districtCode || !f.figures) continue;
-    const d = districts.get(f.districtCode) ?? { facilities: 0, beds: 0, occupied: 0, icuBeds: 0, occupiedComputed: false };
+    const d = districts.get(f.districtCode) ?? {
+      facilities: 0,
+      beds: 0,
+      occupied: 0,
+      icuBeds: 0,
+      occupiedComputed: false,
+    };
     d.facilities++;
     d.beds += f.figures.beds;
     d.icuBeds += f.figures.icuBeds;
@@ -454,7 +603,8 @@ function figuresOn(data: Loaded, day: string, patients: Map<string, number>) {
     districts.set(f.districtCode, d);
   }
   // Not entered everywhere: at least the cases under treatment outside home in the district.
-  for (const [code, d] of districts) if (d.occupiedComputed) d.occupied = Math.max(d.occupied, patients.get(code) ?? 0);
+  for (const [code, d] of districts)
+    if (d.occupiedComputed) d.occupied = Math.max(d.occupied, patients.get(code) ?? 0);
   const stationsOf = new Map<string, (typeof stations)[number][]>();
   for (const s of stations)
     for (const c of s.areaCommunes) stationsOf.set(c, [...(stationsOf.get(c) ?? []), s]);
@@ -465,13 +615,23 @@ function communeFacts(fig: ReturnType<typeof figuresOn>, code: string): CommuneC
   const o = fig.oxygen.get(code);
   return {
     stationOxygen: o ? Number(o.oxygen_cylinders) : null,
-    mobileStations: (fig.stationsOf.get(code) ?? []).map((s) => ({ doctors: s.figures?.doctors ?? 0, staff: s.figures?.staff ?? 0, oxygenCylinders: s.figures?.oxygenCylinders ?? 0 })),
+    mobileStations: (fig.stationsOf.get(code) ?? []).map((s) => ({
+      doctors: s.figures?.doctors ?? 0,
+      staff: s.figures?.staff ?? 0,
+      oxygenCylinders: s.figures?.oxygenCylinders ?? 0,
+    })),
   };
 }
 
 function districtFacts(fig: ReturnType<typeof figuresOn>, d: AdminUnitTable): DistrictCapacityFacts {
   const x = fig.districts.get(d.code);
-  return { population: d.population, facilities: x?.facilities ?? 0, beds: x?.beds ?? 0, occupied: x?.occupied ?? 0, icuBeds: x?.icuBeds ?? 0 };
+  return {
+    population: d.population,
+    facilities: x?.facilities ?? 0,
+    beds: x?.beds ?? 0,
+    occupied: x?.occupied ?? 0,
+    icuBeds: x?.icuBeds ?? 0,
+  };
 }
 
 /**
@@ -489,11 +649,21 @@ export async function treatmentCapacity(
   const def = criterion3For(ruleSetIds, day);
   if (!def) return out;
   const tree = await unitTree(db);
-  const districtCodes = [...new Set(units.map((u) => (u.level === 2 ? u.code : u.level === 3 ? u.district_code : null)).filter((c): c is string => !!c))];
+  const districtCodes = [
+    ...new Set(
+      units
+        .map((u) => (u.level === 2 ? u.code : u.level === 3 ? u.district_code : null))
+        .filter((c): c is string => !!c),
+    ),
+  ];
   if (districtCodes.length === 0) return out;
-  const [data, patients] = await Promise.all([loadDistricts(db, districtCodes, day), facilityPatientsByDistrict(db, districtCodes, day)]);
+  const [data, patients] = await Promise.all([
+    loadDistricts(db, districtCodes, day),
+    facilityPatientsByDistrict(db, districtCodes, day),
+  ]);
   if (!data.facilities.length && !data.stations.length && !data.oxygen.length) {
-    for (const u of units) if (u.level >= 2) out.set(u.code, { met: null, provisional: true, definition: def.id, checks: [] });
+    for (const u of units)
+      if (u.level >= 2) out.set(u.code, { met: null, provisional: true, definition: def.id, checks: [] });
     return out;
   }
   const fig = figuresOn(data, day, patients);
@@ -503,7 +673,14 @@ export async function treatmentCapacity(
       out.set(u.code, communeCriterion3(def, communeFacts(fig, u.code), districtFacts(fig, d)));
     } else if (u.level === 2) {
       const communes = tree.children(u.code).filter((c) => c.level === 3);
-      out.set(u.code, districtCriterion3(def, communes.map((c) => communeFacts(fig, c.code)), districtFacts(fig, u)));
+      out.set(
+        u.code,
+        districtCriterion3(
+          def,
+          communes.map((c) => communeFacts(fig, c.code)),
+          districtFacts(fig, u),
+        ),
+      );
     }
   }
   return out;
@@ -520,7 +697,10 @@ export async function capacityView(db: Db, scope: Scope, unitCode: string, day: 
   const districtCode = unit.level === 2 ? unit.code : unit.district_code!;
   const tree = await unitTree(db);
   const district = tree.get(districtCode)!;
-  const [data, patients] = await Promise.all([loadDistricts(db, [districtCode], day), facilityPatientsByDistrict(db, [districtCode], day)]);
+  const [data, patients] = await Promise.all([
+    loadDistricts(db, [districtCode], day),
+    facilityPatientsByDistrict(db, [districtCode], day),
+  ]);
   const fig = figuresOn(data, day, patients);
   const communes = (unit.level === 2 ? tree.children(districtCode) : [unit]).filter((c) => c.level === 3);
   const criterion = await treatmentCapacity(db, [unit], day);
@@ -538,8 +718,12 @@ export async function capacityView(db: Db, scope: Scope, unitCode: string, day: 
       patientsOutsideHome: patients.get(districtCode) ?? 0,
       icuBeds: totals?.icuBeds ?? 0,
     },
-    facilities: fig.facilities.filter((f) => unit.level === 2 || f.unitCode === unit.code || f.unitCode === districtCode),
-    mobileStations: fig.stations.filter((s) => unit.level === 2 || s.areaCommunes.includes(unit.code) || s.communeCode === unit.code),
+    facilities: fig.facilities.filter(
+      (f) => unit.level === 2 || f.unitCode === unit.code || f.unitCode === districtCode,
+    ),
+    mobileStations: fig.stations.filter(
+      (s) => unit.level === 2 || s.areaCommunes.includes(unit.code) || s.communeCode === unit.code,
+    ),
     communeStations: communes.map((c) => {
       const o = fig.oxygen.get(c.code);
       return {
@@ -566,11 +750,24 @@ export async function capacityHistory(db: Db, scope: Scope, unitCode: string, fr
     ]);
   const districtCode = unit.level === 2 ? unit.code : unit.district_code!;
   const data = await loadDistricts(db, [districtCode], to);
-  const days: unknown[] = [];
-  const inUnit = (code: string) => isWithin({ code, level: 3, province_code: unit.province_code, district_code: districtCode }, unit.code);
+  const days: {
+    day: string;
+    beds: number;
+    occupied: number;
+    icuBeds: number;
+    facilityOxygen: number;
+    mobileStations: number;
+    mobileStaff: number;
+    mobileOxygen: number;
+    stationOxygen: number;
+  }[] = [];
+  const inUnit = (code: string) =>
+    isWithin({ code, level: 3, province_code: unit.province_code, district_code: districtCode }, unit.code);
   for (let d = from; d <= to; d = addDays(d, 1)) {
     const fig = figuresOn(data, d, new Map());
-    const facilities = fig.facilities.filter((f) => f.figures && (unit.level === 2 || f.unitCode === unit.code));
+    const facilities = fig.facilities.filter(
+      (f) => f.figures && (unit.level === 2 || f.unitCode === unit.code),
+    );
     const stations = fig.stations.filter((s) => unit.level === 2 || s.areaCommunes.includes(unit.code));
     const oxygen = [...fig.oxygen.values()].filter((o) => inUnit(o.commune_code));
     days.push({
@@ -591,7 +788,18 @@ export async function capacityHistory(db: Db, scope: Scope, unitCode: string, fr
 /** A facility's entries, newest first. */
 export async function facilityHistory(db: Db, scope: Scope, id: number) {
   const f = await facilityInScope(db, scope, id);
-  const rows = await db.db.selectFrom('facility_days').selectAll().where('facility_id', '=', id).orderBy('day', 'desc').limit(366).execute();
-  return { id: Number(f.id), name: f.name, kind: f.kind, unitCode: f.unit_code, days: rows.map(facilityDayOut) };
+  const rows = await db.db
+    .selectFrom('facility_days')
+    .selectAll()
+    .where('facility_id', '=', id)
+    .orderBy('day', 'desc')
+    .limit(366)
+    .execute();
+  return {
+    id: Number(f.id),
+    name: f.name,
+    kind: f.kind,
+    unitCode: f.unit_code,
+    days: rows.map(facilityDayOut),
+  };
 }
-

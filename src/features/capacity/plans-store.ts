@@ -48,9 +48,20 @@ const scenarioOut = (r: {
 });
 
 /** The scenario that applies to a unit at a level: its own, else its district's, else its province's. */
-async function scenarioFor(q: Kysely<Database>, unit: { code: string; district_code: string | null; province_code: string | null }, level: number) {
-  const chain = [unit.code, unit.district_code, unit.province_code].filter((c): c is string => !!c && c !== undefined);
-  const rows = await q.selectFrom('response_scenarios').selectAll().where('unit_code', 'in', chain).where('level', '=', level).execute();
+async function scenarioFor(
+  q: Kysely<Database>,
+  unit: { code: string; district_code: string | null; province_code: string | null },
+  level: number,
+) {
+  const chain = [unit.code, unit.district_code, unit.province_code].filter(
+    (c): c is string => !!c && c !== undefined,
+  );
+  const rows = await q
+    .selectFrom('response_scenarios')
+    .selectAll()
+    .where('unit_code', 'in', chain)
+    .where('level', '=', level)
+    .execute();
   for (const code of chain) {
     const r = rows.find((x) => x.unit_code === code);
     if (r) return scenarioOut(r);
@@ -75,26 +86,43 @@ export async function responsePlan(db: Db, scope: Scope, unitCode: string, day: 
 }
 
 /** Saves a unit's scenario for a level (checked: who acts must be the unit or below it); answers it. */
-export async function saveScenario(db: Db, scope: Scope, unitCode: string, level: number, input: ScenarioInput) {
+export async function saveScenario(
+  db: Db,
+  scope: Scope,
+  unitCode: string,
+  level: number,
+  input: ScenarioInput,
+) {
   const unit = await unitInScope(db, scope, unitCode);
   const tree = await unitTree(db);
   const problems: FieldError[] = [];
   const problem = (field: string, vi: string, en: string) => problems.push({ field, message: { vi, en } });
   if (!LEVELS.includes(level as Level)) problem('level', 'cấp độ từ 1 đến 4', 'a level from 1 to 4');
-  for (const [k, v] of Object.entries({ beds: input.beds, teams: input.teams, oxygenCylinders: input.oxygenCylinders }))
-    if (!Number.isInteger(v) || v < 0) problem(k, 'phải là số nguyên không âm', 'must be a whole number, not negative');
+  for (const [k, v] of Object.entries({
+    beds: input.beds,
+    teams: input.teams,
+    oxygenCylinders: input.oxygenCylinders,
+  }))
+    if (!Number.isInteger(v) || v < 0)
+      problem(k, 'phải là số nguyên không âm', 'must be a whole number, not negative');
   input.actions.forEach((a, i) => {
     if (!a.text?.trim()) problem(`actions.${i}.text`, 'thiếu nội dung', 'the text is missing');
-    if (!ACTION_KINDS.includes(a.kind)) problem(`actions.${i}.kind`, 'mở, dừng hoặc thực hiện', 'open, close or act');
+    if (!ACTION_KINDS.includes(a.kind))
+      problem(`actions.${i}.kind`, 'mở, dừng hoặc thực hiện', 'open, close or act');
     if (!Number.isInteger(a.deadlineDays) || a.deadlineDays < 0 || a.deadlineDays > 90)
       problem(`actions.${i}.deadlineDays`, 'từ 0 đến 90 ngày', 'from 0 to 90 days');
     if (a.assignee !== 'announced' && a.assignee !== 'communes') {
       const u = tree.get(a.assignee);
       if (!u || !isWithin(u, unit.code))
-        problem(`actions.${i}.assignee`, 'đơn vị không thuộc địa bàn của kế hoạch', "the unit is not within the plan's unit");
+        problem(
+          `actions.${i}.assignee`,
+          'đơn vị không thuộc địa bàn của kế hoạch',
+          "the unit is not within the plan's unit",
+        );
     }
   });
-  if (problems.length) throw badRequest({ vi: 'Kịch bản chưa hợp lệ', en: 'The scenario is not valid' }, problems);
+  if (problems.length)
+    throw badRequest({ vi: 'Kịch bản chưa hợp lệ', en: 'The scenario is not valid' }, problems);
   const row = {
     province_code: unit.province_code ?? unit.code,
     unit_code: unit.code,
@@ -126,7 +154,13 @@ export async function saveScenario(db: Db, scope: Scope, unitCode: string, level
           }),
         )
         .execute(),
-    { action: 'update', entity: 'response_scenario', entityId: `${unit.code}#${level}`, unitCode: unit.code, details: { level, actions: input.actions.length } },
+    {
+      action: 'update',
+      entity: 'response_scenario',
+      entityId: `${unit.code}#${level}`,
+      unitCode: unit.code,
+      details: { level, actions: input.actions.length },
+    },
   );
   return scenarioOut(row);
 }
@@ -166,7 +200,11 @@ export async function openLevelChecklist(trx: Kysely<Database>, db: Db, scope: S
       { kind: CHECKLIST_SOURCE_KIND, ref: c.source_ref },
       `Công bố cấp độ ${a.level} (${a.decisionNumber}, ${a.decisionDate}) thay cấp độ ${c.level}`,
     );
-    await trx.updateTable('level_checklists').set({ closed_on: a.decisionDate }).where('id', '=', c.id).execute();
+    await trx
+      .updateTable('level_checklists')
+      .set({ closed_on: a.decisionDate })
+      .where('id', '=', c.id)
+      .execute();
   }
   const scenario = await scenarioFor(trx, unit, a.level);
   const communes = unit.level === 3 ? [unit.code] : descendantsAtLevel3(tree, unit.code);
@@ -211,7 +249,13 @@ export const checklistSource = (unitCode: string, announcementId: number): TaskS
 /** A unit's checklists (newest first) with their tasks' states. */
 export async function levelChecklists(db: Db, scope: Scope, unitCode: string) {
   const unit = await unitInScope(db, scope, unitCode);
-  const rows = await db.db.selectFrom('level_checklists').selectAll().where('unit_code', '=', unit.code).orderBy('id', 'desc').limit(20).execute();
+  const rows = await db.db
+    .selectFrom('level_checklists')
+    .selectAll()
+    .where('unit_code', '=', unit.code)
+    .orderBy('id', 'desc')
+    .limit(20)
+    .execute();
   const out = [];
   for (const r of rows) {
     const tasks = await tasksOfSource(db, { kind: CHECKLIST_SOURCE_KIND, ref: r.source_ref });
@@ -219,7 +263,13 @@ export async function levelChecklists(db: Db, scope: Scope, unitCode: string) {
       level: r.level,
       openedOn: r.opened_on,
       closedOn: r.closed_on,
-      tasks: tasks.map((t) => ({ id: Number(t.id), text: t.text, assigneeUnitCode: t.assignee_unit_code, deadline: t.deadline, state: t.state })),
+      tasks: tasks.map((t) => ({
+        id: Number(t.id),
+        text: t.text,
+        assigneeUnitCode: t.assignee_unit_code,
+        deadline: t.deadline,
+        state: t.state,
+      })),
     });
   }
   return { unitCode: unit.code, checklists: out };

@@ -51,7 +51,12 @@ export function capacityRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      capacityView(request.ctx.db, request.ctx.scope, request.query.unit, request.query.date ?? request.ctx.today()),
+      capacityView(
+        request.ctx.db,
+        request.ctx.scope,
+        request.query.unit,
+        request.query.date ?? request.ctx.today(),
+      ),
   );
   r.get(
     '/api/capacity/history',
@@ -66,10 +71,16 @@ export function capacityRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      capacityHistory(request.ctx.db, request.ctx.scope, request.query.unit, request.query.from, request.query.to),
+      capacityHistory(
+        request.ctx.db,
+        request.ctx.scope,
+        request.query.unit,
+        request.query.from,
+        request.query.to,
+      ),
   );
   r.post(
-    '/api/capacity/facilities',
+    '/api/treatment-facilities',
     {
       config: { access: { permission: 'capacity.write' } },
       schema: {
@@ -83,7 +94,7 @@ export function capacityRoutes(app: FastifyInstance) {
     async (request) => createFacility(request.ctx.db, request.ctx.scope, request.body),
   );
   r.put(
-    '/api/capacity/facilities/:id/days',
+    '/api/treatment-facilities/:id/days',
     {
       config: { access: { permission: 'capacity.write' } },
       schema: {
@@ -96,10 +107,16 @@ export function capacityRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      enterFacilityDay(request.ctx.db, request.ctx.scope, request.params.id, request.body, request.ctx.today()),
+      enterFacilityDay(
+        request.ctx.db,
+        request.ctx.scope,
+        request.params.id,
+        request.body,
+        request.ctx.today(),
+      ),
   );
   r.post(
-    '/api/capacity/mobile-stations',
+    '/api/mobile-stations',
     {
       config: { access: { permission: 'capacity.write' } },
       schema: {
@@ -110,10 +127,11 @@ export function capacityRoutes(app: FastifyInstance) {
         response: responses({ 200: stationAnswer, ...errorResponses(403, 404) }),
       },
     },
-    async (request) => createMobileStation(request.ctx.db, request.ctx.scope, request.body, request.ctx.today()),
+    async (request) =>
+      createMobileStation(request.ctx.db, request.ctx.scope, request.body, request.ctx.today()),
   );
   r.put(
-    '/api/capacity/mobile-stations/:id/days',
+    '/api/mobile-stations/:id/days',
     {
       config: { access: { permission: 'capacity.write' } },
       schema: {
@@ -126,10 +144,16 @@ export function capacityRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      enterStationDay(request.ctx.db, request.ctx.scope, request.params.id, request.body, request.ctx.today()),
+      enterStationDay(
+        request.ctx.db,
+        request.ctx.scope,
+        request.params.id,
+        request.body,
+        request.ctx.today(),
+      ),
   );
   r.put(
-    '/api/capacity/station-oxygen',
+    '/api/station-oxygen',
     {
       config: { access: { permission: 'capacity.write' } },
       schema: {
@@ -151,7 +175,8 @@ export function capacityRoutes(app: FastifyInstance) {
       config: { access: { permission: 'capacity.read' }, readOnly: true },
       schema: {
         tags: ['capacity'],
-        summary: 'The measures of a level in force on a day, per activity (Resolution 128; provisional ones flagged)',
+        summary:
+          'The measures of a level in force on a day, per activity (Resolution 128; provisional ones flagged)',
         operationId: 'getMeasures',
         querystring: z.object({ level, date: isoDate.optional() }),
         response: responses({ 200: measuresAnswer, ...errorResponses(404) }),
@@ -179,23 +204,29 @@ export function capacityRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      responsePlan(request.ctx.db, request.ctx.scope, request.query.unit, request.query.date ?? request.ctx.today()),
+      responsePlan(
+        request.ctx.db,
+        request.ctx.scope,
+        request.query.unit,
+        request.query.date ?? request.ctx.today(),
+      ),
   );
   r.put(
-    '/api/response-plans/:unit/levels/:level',
+    '/api/response-plans/scenarios',
     {
       config: { access: { permission: 'plans.write' } },
       schema: {
         tags: ['capacity'],
         summary: "Save a unit's scenario for a level: resources and actions (who acts, by when; audited)",
         operationId: 'saveResponseScenario',
-        params: z.object({ unit: unitCode, level }),
-        body: scenarioBody,
+        body: scenarioBody.extend({ unit: unitCode, level: z.number().int().min(1).max(4) }),
         response: responses({ 200: scenarioAnswer, ...errorResponses(403, 404) }),
       },
     },
-    async (request) =>
-      saveScenario(request.ctx.db, request.ctx.scope, request.params.unit, request.params.level, request.body),
+    async (request) => {
+      const { unit, level: at, ...scenario } = request.body;
+      return saveScenario(request.ctx.db, request.ctx.scope, unit, at, scenario);
+    },
   );
   r.get(
     '/api/response-plans/checklists',

@@ -1,17 +1,24 @@
 /** The capacity API's shapes: the routes declare them, the web client takes their types. */
 import { z } from 'zod';
 import { isoDate, unitCode } from '../../server/schemas.ts';
-import { FACILITY_KINDS } from './rules/kinds.ts';
 import { ACTION_KINDS } from './rules/checklist.ts';
+import { FACILITY_KINDS } from './rules/kinds.ts';
 
 const message = z.object({ vi: z.string(), en: z.string() });
 const count = z.number().int().min(0).max(1_000_000);
 
-export const facilityBody = z.object({ unitCode, name: z.string().min(1).max(200), kind: z.enum(FACILITY_KINDS) });
+export const facilityBody = z.object({
+  unitCode,
+  name: z.string().min(1).max(200),
+  kind: z.enum(FACILITY_KINDS),
+});
 export const facilityDayBody = z.object({
   day: isoDate,
   beds: count,
-  occupied: count.nullable().optional().describe('null: computed from the cases under treatment outside home'),
+  occupied: count
+    .nullable()
+    .optional()
+    .describe('null: computed from the cases under treatment outside home'),
   icuBeds: count,
   icuOccupied: count.nullable().optional(),
   oxygenCylinders: count,
@@ -30,7 +37,12 @@ export const stationDayBody = z.object({
   oxygenCylinders: count,
   closed: z.boolean().optional(),
 });
-export const oxygenBody = z.object({ unit: unitCode, day: isoDate, oxygenCylinders: count, concentrators: count });
+export const oxygenBody = z.object({
+  unit: unitCode,
+  day: isoDate,
+  oxygenCylinders: count,
+  concentrators: count,
+});
 
 const facilityFigures = z.object({
   day: z.string(),
@@ -40,7 +52,12 @@ const facilityFigures = z.object({
   icuOccupied: z.number().nullable(),
   oxygenCylinders: z.number(),
 });
-const stationFigures = z.object({ day: z.string(), doctors: z.number(), staff: z.number(), oxygenCylinders: z.number() });
+const stationFigures = z.object({
+  day: z.string(),
+  doctors: z.number(),
+  staff: z.number(),
+  oxygenCylinders: z.number(),
+});
 export const checkResult = z.object({
   name: z.string(),
   value: z.number().nullable(),
@@ -121,7 +138,12 @@ export const historyAnswer = z.object({
     }),
   ),
 });
-export const facilityAnswer = z.object({ id: z.number(), unitCode: z.string(), name: z.string(), kind: z.string() });
+export const facilityAnswer = z.object({
+  id: z.number(),
+  unitCode: z.string(),
+  name: z.string(),
+  kind: z.string(),
+});
 export const facilityDayAnswer = facilityFigures;
 export const stationAnswer = z.object({
   id: z.number(),
@@ -144,7 +166,9 @@ export const planAction = z.object({
   assignee: z
     .string()
     .regex(/^(announced|communes|\d{2}|\d{3}|\d{5})$/)
-    .describe("'announced' (the unit whose level is announced), 'communes' (each of its communes) or a GSO code"),
+    .describe(
+      "'announced' (the unit whose level is announced), 'communes' (each of its communes) or a GSO code",
+    ),
   deadlineDays: z.number().int().min(0).max(90),
   urgent: z.boolean().optional(),
 });
@@ -212,4 +236,3 @@ export const checklistsAnswer = z.object({
     }),
   ),
 });
-

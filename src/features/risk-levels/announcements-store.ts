@@ -90,6 +90,8 @@ export async function announceLevel(db: Db, scope: Scope, input: AnnouncementInp
       details: { week: input.week, level: input.level, proposed: a.evaluation.level },
     }),
   );
-  const saved = (await announcementHistory(db, a.unit.code, input.week)).find((h) => h.id === Number(row.id))!;
+  const saved = (await announcementHistory(db, a.unit.code, input.week)).find(
+    (h) => h.id === Number(row.id),
+  )!;
   return { ...saved, checklist };
 }

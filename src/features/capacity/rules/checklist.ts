@@ -45,7 +45,8 @@ export function checklistTasks(input: {
   const { level, unitCode, communes, decisionDate, scenario } = input;
   if (scenario && scenario.length > 0)
     return scenario.flatMap((a) => {
-      const to = a.assignee === 'announced' ? [unitCode] : a.assignee === 'communes' ? communes : [a.assignee];
+      const to =
+        a.assignee === 'announced' ? [unitCode] : a.assignee === 'communes' ? communes : [a.assignee];
       return to.map((code) => ({
         text: `Cấp độ ${level} — ${KIND_PREFIX[a.kind]}: ${a.text}`,
         assigneeUnitCode: code,

@@ -27,7 +27,12 @@ export interface DistrictCapacityFacts {
   icuBeds: number;
 }
 
-export type CheckName = 'stationOxygen' | 'mobileStation' | 'treatmentFacility' | 'freeBedsPer100k' | 'icuBedsPer100k';
+export type CheckName =
+  | 'stationOxygen'
+  | 'mobileStation'
+  | 'treatmentFacility'
+  | 'freeBedsPer100k'
+  | 'icuBedsPer100k';
 
 export interface CapacityCheck {
   name: CheckName;
@@ -58,11 +63,29 @@ export const CRITERION3_4800: Criterion3Definition = {
   effectiveDatesProvisional: false,
   checks: [
     // rules.md §2.2: "100% of commune health stations have oxygen cylinders" (draft).
-    { name: 'stationOxygen', scope: 'commune', threshold: 1, provisional: true, clause: `${DRAFT}: oxygen at the commune health station` },
+    {
+      name: 'stationOxygen',
+      scope: 'commune',
+      threshold: 1,
+      provisional: true,
+      clause: `${DRAFT}: oxygen at the commune health station`,
+    },
     // rules.md §2.2: "100% of wards have plans for mobile medical stations" (draft); §8: minimum 2 oxygen cylinders (CONFIRMED, secondary).
-    { name: 'mobileStation', scope: 'commune', threshold: 2, provisional: true, clause: `${DRAFT}: mobile medical stations; rules.md §8 minimum equipment: 2 oxygen cylinders` },
+    {
+      name: 'mobileStation',
+      scope: 'commune',
+      threshold: 2,
+      provisional: true,
+      clause: `${DRAFT}: mobile medical stations; rules.md §8 minimum equipment: 2 oxygen cylinders`,
+    },
     // rules.md §2.2: "provinces set up COVID treatment facilities" (draft): the district's facility with a free bed.
-    { name: 'treatmentFacility', scope: 'district', threshold: 1, provisional: true, clause: `${DRAFT}: COVID treatment facilities set up (a free bed)` },
+    {
+      name: 'treatmentFacility',
+      scope: 'district',
+      threshold: 1,
+      provisional: true,
+      clause: `${DRAFT}: COVID treatment facilities set up (a free bed)`,
+    },
   ],
 };
 
@@ -80,19 +103,46 @@ export const CRITERION3_218: Criterion3Definition = {
   effectiveDatesProvisional: false,
   checks: [
     // rules.md §3 criterion 3(a): commune-level capacity to manage and care for infected people.
-    { name: 'stationOxygen', scope: 'commune', threshold: 1, provisional: true, clause: `${P218}: (a) commune capacity, oxygen at the station` },
-    { name: 'mobileStation', scope: 'commune', threshold: 2, provisional: true, clause: `${P218}: (a) commune capacity, a mobile medical station; rules.md §8: 2 oxygen cylinders` },
+    {
+      name: 'stationOxygen',
+      scope: 'commune',
+      threshold: 1,
+      provisional: true,
+      clause: `${P218}: (a) commune capacity, oxygen at the station`,
+    },
+    {
+      name: 'mobileStation',
+      scope: 'commune',
+      threshold: 2,
+      provisional: true,
+      clause: `${P218}: (a) commune capacity, a mobile medical station; rules.md §8: 2 oxygen cylinders`,
+    },
     // rules.md §3 criterion 3(b): free COVID beds per 100,000 at district level.
-    { name: 'freeBedsPer100k', scope: 'district', threshold: 20, provisional: true, clause: `${P218}: (b) free COVID beds per 100,000 at district level` },
+    {
+      name: 'freeBedsPer100k',
+      scope: 'district',
+      threshold: 20,
+      provisional: true,
+      clause: `${P218}: (b) free COVID beds per 100,000 at district level`,
+    },
     // rules.md §3 criterion 3(c): ICU beds.
-    { name: 'icuBedsPer100k', scope: 'district', threshold: 2, provisional: true, clause: `${P218}: (c) ICU beds per 100,000` },
+    {
+      name: 'icuBedsPer100k',
+      scope: 'district',
+      threshold: 2,
+      provisional: true,
+      clause: `${P218}: (c) ICU beds per 100,000`,
+    },
   ],
 };
 
 export const CRITERION3_DEFINITIONS: readonly Criterion3Definition[] = [CRITERION3_4800, CRITERION3_218];
 
 /** The definition of a risk-level rule set (or its base), else the one in force on the day. */
-export function criterion3For(ruleSetIds: readonly (string | null)[], day: string): Criterion3Definition | null {
+export function criterion3For(
+  ruleSetIds: readonly (string | null)[],
+  day: string,
+): Criterion3Definition | null {
   for (const id of ruleSetIds) {
     const d = CRITERION3_DEFINITIONS.find((x) => x.ruleSetId === id);
     if (d) return d;
@@ -125,7 +175,12 @@ function communeCheck(c: CapacityCheck, f: CommuneCapacityFacts): CheckResult {
     const v = f.stationOxygen;
     const met = v !== null && v >= c.threshold;
     return {
-      name: c.name, value: v, threshold: c.threshold, met, provisional: c.provisional, clause: c.clause,
+      name: c.name,
+      value: v,
+      threshold: c.threshold,
+      met,
+      provisional: c.provisional,
+      clause: c.clause,
       text: {
         vi: `Trạm y tế xã: ${v ?? 'chưa nhập'} bình oxy (cần ≥ ${c.threshold})`,
         en: `Commune health station: ${v ?? 'not entered'} oxygen cylinders (needs ≥ ${c.threshold})`,
@@ -134,7 +189,12 @@ function communeCheck(c: CapacityCheck, f: CommuneCapacityFacts): CheckResult {
   }
   const ready = f.mobileStations.filter((s) => s.oxygenCylinders >= c.threshold && s.staff > 0).length;
   return {
-    name: c.name, value: ready, threshold: c.threshold, met: ready > 0, provisional: c.provisional, clause: c.clause,
+    name: c.name,
+    value: ready,
+    threshold: c.threshold,
+    met: ready > 0,
+    provisional: c.provisional,
+    clause: c.clause,
     text: {
       vi: `Trạm y tế lưu động phục vụ xã: ${f.mobileStations.length}, đủ ≥ ${c.threshold} bình oxy và có nhân lực: ${ready}`,
       en: `Mobile medical stations serving the commune: ${f.mobileStations.length}, with ≥ ${c.threshold} oxygen cylinders and staff: ${ready}`,
@@ -146,8 +206,12 @@ function districtCheck(c: CapacityCheck, f: DistrictCapacityFacts): CheckResult 
   const free = Math.max(0, f.beds - f.occupied);
   if (c.name === 'treatmentFacility')
     return {
-      name: c.name, value: free, threshold: c.threshold, met: f.facilities > 0 && free >= c.threshold,
-      provisional: c.provisional, clause: c.clause,
+      name: c.name,
+      value: free,
+      threshold: c.threshold,
+      met: f.facilities > 0 && free >= c.threshold,
+      provisional: c.provisional,
+      clause: c.clause,
       text: {
         vi: `Cơ sở thu dung, điều trị của huyện: ${f.facilities}, ${f.beds} giường, ${f.occupied} đang dùng, còn trống ${free}`,
         en: `District treatment facilities: ${f.facilities}, ${f.beds} beds, ${f.occupied} occupied, ${free} free`,
@@ -157,11 +221,22 @@ function districtCheck(c: CapacityCheck, f: DistrictCapacityFacts): CheckResult 
   const value = per100k(c.name === 'freeBedsPer100k' ? free : f.icuBeds);
   const met = value !== null && value >= c.threshold;
   return {
-    name: c.name, value, threshold: c.threshold, met, provisional: c.provisional, clause: c.clause,
+    name: c.name,
+    value,
+    threshold: c.threshold,
+    met,
+    provisional: c.provisional,
+    clause: c.clause,
     text:
       c.name === 'freeBedsPer100k'
-        ? { vi: `Giường trống: ${value ?? '–'}/100.000 dân (cần ≥ ${c.threshold})`, en: `Free beds: ${value ?? '–'}/100,000 (needs ≥ ${c.threshold})` }
-        : { vi: `Giường hồi sức (ICU): ${value ?? '–'}/100.000 dân (cần ≥ ${c.threshold})`, en: `ICU beds: ${value ?? '–'}/100,000 (needs ≥ ${c.threshold})` },
+        ? {
+            vi: `Giường trống: ${value ?? '–'}/100.000 dân (cần ≥ ${c.threshold})`,
+            en: `Free beds: ${value ?? '–'}/100,000 (needs ≥ ${c.threshold})`,
+          }
+        : {
+            vi: `Giường hồi sức (ICU): ${value ?? '–'}/100.000 dân (cần ≥ ${c.threshold})`,
+            en: `ICU beds: ${value ?? '–'}/100,000 (needs ≥ ${c.threshold})`,
+          },
   };
 }
 
@@ -181,7 +256,9 @@ export function communeCriterion3(
   commune: CommuneCapacityFacts,
   district: DistrictCapacityFacts,
 ): Criterion3Result {
-  const checks = def.checks.map((c) => (c.scope === 'commune' ? communeCheck(c, commune) : districtCheck(c, district)));
+  const checks = def.checks.map((c) =>
+    c.scope === 'commune' ? communeCheck(c, commune) : districtCheck(c, district),
+  );
   return result(def, checks, hasCommuneData(commune) || hasDistrictData(district));
 }
 
@@ -197,11 +274,21 @@ export function districtCriterion3(
   const checks = def.checks.map((c) => {
     if (c.scope === 'district') return districtCheck(c, district);
     const ok = communes.filter((f) => communeCheck(c, f).met).length;
-    const name = c.name === 'stationOxygen' ? { vi: 'trạm y tế có oxy', en: 'stations with oxygen' } : { vi: 'xã có trạm y tế lưu động đủ điều kiện', en: 'communes with a ready mobile station' };
+    const name =
+      c.name === 'stationOxygen'
+        ? { vi: 'trạm y tế có oxy', en: 'stations with oxygen' }
+        : { vi: 'xã có trạm y tế lưu động đủ điều kiện', en: 'communes with a ready mobile station' };
     return {
-      name: c.name, value: ok, threshold: communes.length, met: communes.length > 0 && ok === communes.length,
-      provisional: c.provisional, clause: c.clause,
-      text: { vi: `${ok}/${communes.length} ${name.vi} (cần 100%)`, en: `${ok}/${communes.length} ${name.en} (needs 100%)` },
+      name: c.name,
+      value: ok,
+      threshold: communes.length,
+      met: communes.length > 0 && ok === communes.length,
+      provisional: c.provisional,
+      clause: c.clause,
+      text: {
+        vi: `${ok}/${communes.length} ${name.vi} (cần 100%)`,
+        en: `${ok}/${communes.length} ${name.en} (needs 100%)`,
+      },
     } satisfies CheckResult;
   });
   return result(def, checks, communes.some(hasCommuneData) || hasDistrictData(district));

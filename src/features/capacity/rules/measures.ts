@@ -36,7 +36,13 @@ export interface MeasureSet extends DatedRuleSet {
   activities: Partial<Record<Activity, { name: Message; levels: Record<Level, Measure> }>>;
 }
 
-const m = (restriction: Restriction, vi: string, en: string, clause: string, provisional = false): Measure => ({
+const m = (
+  restriction: Restriction,
+  vi: string,
+  en: string,
+  clause: string,
+  provisional = false,
+): Measure => ({
   restriction,
   text: { vi, en },
   provisional,
@@ -49,10 +55,32 @@ const ACTIVITIES_128: MeasureSet['activities'] = {
   gatherings: {
     name: { vi: 'Tụ tập đông người trong nhà và ngoài trời', en: 'Indoor and outdoor gatherings' },
     levels: {
-      1: m('open', 'Được tổ chức, không giới hạn số người (bảo đảm 5K)', 'Allowed, no limit on participants (with 5K)', `${T} gatherings L1 (CONFIRMED)`),
-      2: m('conditional', 'Hạn chế sự kiện đông người hoặc tổ chức có điều kiện', 'Events gathering many people restricted or held under conditions', `${T} gatherings L2 (CONFIRMED)`),
-      3: m('restricted', 'Hạn chế hơn cấp 2 (số người tối đa do địa phương quy định)', 'More restricted than level 2 (caps set locally)', `${T} gatherings L3: numeric caps NOT FOUND`, true),
-      4: m('restricted', 'Hạn chế tối đa', 'Most restricted', `${T} gatherings L4: numeric caps NOT FOUND`, true),
+      1: m(
+        'open',
+        'Được tổ chức, không giới hạn số người (bảo đảm 5K)',
+        'Allowed, no limit on participants (with 5K)',
+        `${T} gatherings L1 (CONFIRMED)`,
+      ),
+      2: m(
+        'conditional',
+        'Hạn chế sự kiện đông người hoặc tổ chức có điều kiện',
+        'Events gathering many people restricted or held under conditions',
+        `${T} gatherings L2 (CONFIRMED)`,
+      ),
+      3: m(
+        'restricted',
+        'Hạn chế hơn cấp 2 (số người tối đa do địa phương quy định)',
+        'More restricted than level 2 (caps set locally)',
+        `${T} gatherings L3: numeric caps NOT FOUND`,
+        true,
+      ),
+      4: m(
+        'restricted',
+        'Hạn chế tối đa',
+        'Most restricted',
+        `${T} gatherings L4: numeric caps NOT FOUND`,
+        true,
+      ),
     },
   },
   restaurantsMarkets: {
@@ -61,7 +89,12 @@ const ACTIVITIES_128: MeasureSet['activities'] = {
       1: m('open', 'Hoạt động', 'Open', `${T} restaurants (CONFIRMED)`),
       2: m('open', 'Hoạt động', 'Open', `${T} restaurants (CONFIRMED)`),
       3: m('open', 'Hoạt động', 'Open', `${T} restaurants (CONFIRMED)`),
-      4: m('restricted', 'Hạn chế (chỉ hạn chế ở cấp 4)', 'Restricted (only at level 4)', `${T} restaurants: "only restricted at level 4" (CONFIRMED)`),
+      4: m(
+        'restricted',
+        'Hạn chế (chỉ hạn chế ở cấp 4)',
+        'Restricted (only at level 4)',
+        `${T} restaurants: "only restricted at level 4" (CONFIRMED)`,
+      ),
     },
   },
   hotelsTourism: {
@@ -74,28 +107,69 @@ const ACTIVITIES_128: MeasureSet['activities'] = {
     },
   },
   highRiskServices: {
-    name: { vi: 'Dịch vụ nguy cơ cao (vũ trường, karaoke, massage, quán bar, internet, trò chơi, cắt tóc, làm đẹp)', en: 'High-risk services (clubs, karaoke, massage, bars, internet, games, hairdressing, beauty)' },
+    name: {
+      vi: 'Dịch vụ nguy cơ cao (vũ trường, karaoke, massage, quán bar, internet, trò chơi, cắt tóc, làm đẹp)',
+      en: 'High-risk services (clubs, karaoke, massage, bars, internet, games, hairdressing, beauty)',
+    },
     levels: {
-      1: m('local', 'Được hoạt động hoặc hạn chế theo quyết định của địa phương', 'May operate or be limited, as the locality decides', `${T} high-risk services L1 (CONFIRMED)`),
-      2: m('suspended', 'Dừng hoặc hạn chế hoạt động', 'Stop or limit', `${T} high-risk services L2 (CONFIRMED)`),
-      3: m('suspended', 'Dừng hoạt động', 'Stopped', `${T} high-risk services: "only allowed in green areas" (CONFIRMED)`),
-      4: m('suspended', 'Dừng hoạt động', 'Stopped', `${T} high-risk services: "only allowed in green areas" (CONFIRMED)`),
+      1: m(
+        'local',
+        'Được hoạt động hoặc hạn chế theo quyết định của địa phương',
+        'May operate or be limited, as the locality decides',
+        `${T} high-risk services L1 (CONFIRMED)`,
+      ),
+      2: m(
+        'suspended',
+        'Dừng hoặc hạn chế hoạt động',
+        'Stop or limit',
+        `${T} high-risk services L2 (CONFIRMED)`,
+      ),
+      3: m(
+        'suspended',
+        'Dừng hoạt động',
+        'Stopped',
+        `${T} high-risk services: "only allowed in green areas" (CONFIRMED)`,
+      ),
+      4: m(
+        'suspended',
+        'Dừng hoạt động',
+        'Stopped',
+        `${T} high-risk services: "only allowed in green areas" (CONFIRMED)`,
+      ),
     },
   },
   education: {
     name: { vi: 'Dạy học trực tiếp', en: 'In-person education' },
     levels: {
       1: m('open', 'Theo hướng dẫn của Bộ GD&ĐT', 'Per MoET guidance', `${T} education (CONFIRMED)`),
-      2: m('conditional', 'Có thể hạn chế từ cấp 2', 'May be restricted from level 2', `${T} education (CONFIRMED)`),
+      2: m(
+        'conditional',
+        'Có thể hạn chế từ cấp 2',
+        'May be restricted from level 2',
+        `${T} education (CONFIRMED)`,
+      ),
       3: m('restricted', 'Có thể hạn chế', 'May be restricted', `${T} education (CONFIRMED)`),
       4: m('restricted', 'Có thể hạn chế', 'May be restricted', `${T} education (CONFIRMED)`),
     },
   },
   transport: {
-    name: { vi: 'Vận tải hành khách công cộng, vận tải hàng hóa', en: 'Public passenger and goods transport' },
+    name: {
+      vi: 'Vận tải hành khách công cộng, vận tải hàng hóa',
+      en: 'Public passenger and goods transport',
+    },
     levels: {
-      1: m('open', 'Hoạt động (hàng không, đường sắt theo quy định riêng)', 'Operates (air and rail under separate rules)', `${T} transport L1 (CONFIRMED)`),
-      2: m('conditional', 'Hoạt động theo hướng dẫn của Bộ GTVT', 'Operates per MoT guidance', `${T} transport L2 (CONFIRMED)`),
+      1: m(
+        'open',
+        'Hoạt động (hàng không, đường sắt theo quy định riêng)',
+        'Operates (air and rail under separate rules)',
+        `${T} transport L1 (CONFIRMED)`,
+      ),
+      2: m(
+        'conditional',
+        'Hoạt động theo hướng dẫn của Bộ GTVT',
+        'Operates per MoT guidance',
+        `${T} transport L2 (CONFIRMED)`,
+      ),
       3: m('restricted', 'Hạn chế', 'Restricted', `${T} transport L3: details UNCERTAIN`, true),
       4: m('restricted', 'Hạn chế', 'Restricted', `${T} transport L4: details UNCERTAIN`, true),
     },
@@ -104,8 +178,19 @@ const ACTIVITIES_128: MeasureSet['activities'] = {
     name: { vi: 'Cơ sở tôn giáo, tín ngưỡng', en: 'Religious venues' },
     levels: {
       1: m('open', 'Hoạt động (bảo đảm 5K)', 'Open (with 5K)', `${T} religious venues L1: NOT FOUND`, true),
-      2: m('conditional', 'UBND tỉnh quyết định số người tham dự', "The provincial People's Committee decides the number of participants", `${T} religious venues L2 (CONFIRMED)`),
-      3: m('restricted', 'Hạn chế số người tham dự', 'Participants limited', `${T} religious venues L3: NOT FOUND`, true),
+      2: m(
+        'conditional',
+        'UBND tỉnh quyết định số người tham dự',
+        "The provincial People's Committee decides the number of participants",
+        `${T} religious venues L2 (CONFIRMED)`,
+      ),
+      3: m(
+        'restricted',
+        'Hạn chế số người tham dự',
+        'Participants limited',
+        `${T} religious venues L3: NOT FOUND`,
+        true,
+      ),
       4: m('restricted', 'Hạn chế tối đa', 'Most restricted', `${T} religious venues L4: NOT FOUND`, true),
     },
   },
@@ -116,8 +201,18 @@ const MASKS_218 = {
   levels: {
     1: m('open', 'Khuyến khích (5K)', 'Encouraged (5K)', `${T} masks: level 1–2 not stated`, true),
     2: m('open', 'Khuyến khích (5K)', 'Encouraged (5K)', `${T} masks: level 1–2 not stated`, true),
-    3: m('restricted', 'Bắt buộc đeo khẩu trang nơi công cộng', 'Masks mandatory in public places', `${T} masks at level 3 or 4 "theo Quyết định 218/QĐ-BYT" (CONFIRMED, secondary)`),
-    4: m('restricted', 'Bắt buộc đeo khẩu trang nơi công cộng', 'Masks mandatory in public places', `${T} masks at level 3 or 4 "theo Quyết định 218/QĐ-BYT" (CONFIRMED, secondary)`),
+    3: m(
+      'restricted',
+      'Bắt buộc đeo khẩu trang nơi công cộng',
+      'Masks mandatory in public places',
+      `${T} masks at level 3 or 4 "theo Quyết định 218/QĐ-BYT" (CONFIRMED, secondary)`,
+    ),
+    4: m(
+      'restricted',
+      'Bắt buộc đeo khẩu trang nơi công cộng',
+      'Masks mandatory in public places',
+      `${T} masks at level 3 or 4 "theo Quyết định 218/QĐ-BYT" (CONFIRMED, secondary)`,
+    ),
   },
 } satisfies NonNullable<MeasureSet['activities']['masks']>;
 

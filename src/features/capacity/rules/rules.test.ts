@@ -10,7 +10,10 @@ import {
 import { measuresFor } from './measures.ts';
 
 const READY_STATION = { doctors: 1, staff: 6, oxygenCylinders: 2 };
-const commune = (stationOxygen: number | null, stations = [READY_STATION]) => ({ stationOxygen, mobileStations: stations });
+const commune = (stationOxygen: number | null, stations = [READY_STATION]) => ({
+  stationOxygen,
+  mobileStations: stations,
+});
 const district = (o: Partial<Parameters<typeof communeCriterion3>[2]> = {}) => ({
   population: 100_000,
   facilities: 1,
@@ -33,17 +36,27 @@ describe('criterion 3 under 4800 (rules.md §2.2 obligatory draft indices, §8)'
     expect(r.checks.find((c) => c.name === 'stationOxygen')).toMatchObject({ value: 0, met: false });
   });
   it('§8 minimum equipment, 2 oxygen cylinders: a mobile station with one does not count', () => {
-    const r = communeCriterion3(CRITERION3_4800, commune(2, [{ ...READY_STATION, oxygenCylinders: 1 }]), district());
+    const r = communeCriterion3(
+      CRITERION3_4800,
+      commune(2, [{ ...READY_STATION, oxygenCylinders: 1 }]),
+      district(),
+    );
     expect(r.checks.find((c) => c.name === 'mobileStation')).toMatchObject({ value: 0, met: false });
-    expect(communeCriterion3(CRITERION3_4800, commune(2, [READY_STATION]), district()).checks[1]!.met).toBe(true);
+    expect(communeCriterion3(CRITERION3_4800, commune(2, [READY_STATION]), district()).checks[1]!.met).toBe(
+      true,
+    );
   });
   it('§2.2 "provinces set up COVID treatment facilities": every bed taken fails', () => {
     expect(communeCriterion3(CRITERION3_4800, commune(2), district({ occupied: 50 })).met).toBe(false);
     expect(communeCriterion3(CRITERION3_4800, commune(2), district({ occupied: 49 })).met).toBe(true);
-    expect(communeCriterion3(CRITERION3_4800, commune(2), district({ occupied: 80 })).checks[2]!.value).toBe(0);
+    expect(communeCriterion3(CRITERION3_4800, commune(2), district({ occupied: 80 })).checks[2]!.value).toBe(
+      0,
+    );
   });
   it('is unknown (null) when nothing was entered', () => {
-    expect(communeCriterion3(CRITERION3_4800, commune(null, []), district({ facilities: 0, beds: 0 })).met).toBeNull();
+    expect(
+      communeCriterion3(CRITERION3_4800, commune(null, []), district({ facilities: 0, beds: 0 })).met,
+    ).toBeNull();
   });
   it('a district needs every commune to meet the commune checks (100 %)', () => {
     const r = districtCriterion3(CRITERION3_4800, [commune(2), commune(0)], district());
@@ -81,21 +94,33 @@ describe('criterion 3 under 218 (rules.md §3 criterion 3 (a)(b)(c), example thr
 describe('measures per level by date (rules.md §1.3)', () => {
   it('restaurants and markets are only restricted at level 4', () => {
     for (const level of [1, 2, 3] as const)
-      expect(measuresFor(level, '2022-01-10')!.measures.find((m) => m.activity === 'restaurantsMarkets')!.restriction).toBe('open');
-    expect(measuresFor(4, '2022-01-10')!.measures.find((m) => m.activity === 'restaurantsMarkets')!.restriction).toBe('restricted');
+      expect(
+        measuresFor(level, '2022-01-10')!.measures.find((m) => m.activity === 'restaurantsMarkets')!
+          .restriction,
+      ).toBe('open');
+    expect(
+      measuresFor(4, '2022-01-10')!.measures.find((m) => m.activity === 'restaurantsMarkets')!.restriction,
+    ).toBe('restricted');
   });
   it('flags what the digest marks UNCERTAIN or NOT FOUND (transport at levels 3–4, gathering caps)', () => {
     const l3 = measuresFor(3, '2022-01-10')!;
     expect(l3.measures.find((m) => m.activity === 'transport')!.provisional).toBe(true);
-    expect(measuresFor(2, '2022-01-10')!.measures.find((m) => m.activity === 'transport')!.provisional).toBe(false);
+    expect(measuresFor(2, '2022-01-10')!.measures.find((m) => m.activity === 'transport')!.provisional).toBe(
+      false,
+    );
     expect(l3.provisional).toBe(true);
   });
   it('masks at levels 3–4 come with 218 (27/01/2022), not before', () => {
     expect(measuresFor(3, '2022-01-26')!.measures.some((m) => m.activity === 'masks')).toBe(false);
     const after = measuresFor(3, '2022-01-27')!;
     expect(after.ruleSet.id).toBe('NQ-128-CP+QD-218-BYT/measures');
-    expect(after.measures.find((m) => m.activity === 'masks')).toMatchObject({ restriction: 'restricted', provisional: false });
-    expect(measuresFor(2, '2022-01-27')!.measures.find((m) => m.activity === 'gatherings')!.text.en).toContain('100%');
+    expect(after.measures.find((m) => m.activity === 'masks')).toMatchObject({
+      restriction: 'restricted',
+      provisional: false,
+    });
+    expect(
+      measuresFor(2, '2022-01-27')!.measures.find((m) => m.activity === 'gatherings')!.text.en,
+    ).toContain('100%');
   });
   it('none before Resolution 128', () => {
     expect(measuresFor(1, '2021-10-10')).toBeNull();
@@ -115,14 +140,43 @@ describe('a level checklist', () => {
       ],
     });
     expect(tasks).toEqual([
-      { text: 'Cấp độ 3 — Dừng: Dừng karaoke', assigneeUnitCode: '06385', deadline: '2022-01-11', urgent: false },
-      { text: 'Cấp độ 3 — Dừng: Dừng karaoke', assigneeUnitCode: '06388', deadline: '2022-01-11', urgent: false },
-      { text: 'Cấp độ 3 — Thực hiện: Kích hoạt khu điều trị', assigneeUnitCode: '186', deadline: '2022-01-13', urgent: true },
+      {
+        text: 'Cấp độ 3 — Dừng: Dừng karaoke',
+        assigneeUnitCode: '06385',
+        deadline: '2022-01-11',
+        urgent: false,
+      },
+      {
+        text: 'Cấp độ 3 — Dừng: Dừng karaoke',
+        assigneeUnitCode: '06388',
+        deadline: '2022-01-11',
+        urgent: false,
+      },
+      {
+        text: 'Cấp độ 3 — Thực hiện: Kích hoạt khu điều trị',
+        assigneeUnitCode: '186',
+        deadline: '2022-01-13',
+        urgent: true,
+      },
     ]);
   });
   it('without a scenario, the level’s measures that restrict something', () => {
-    const tasks = checklistTasks({ level: 1, unitCode: '06385', communes: ['06385'], decisionDate: '2022-01-10', scenario: null });
+    const tasks = checklistTasks({
+      level: 1,
+      unitCode: '06385',
+      communes: ['06385'],
+      decisionDate: '2022-01-10',
+      scenario: null,
+    });
     expect(tasks.map((t) => t.text)).toEqual([expect.stringContaining('Dịch vụ nguy cơ cao')]);
-    expect(checklistTasks({ level: 4, unitCode: '06385', communes: ['06385'], decisionDate: '2022-01-10', scenario: [] }).length).toBe(7);
+    expect(
+      checklistTasks({
+        level: 4,
+        unitCode: '06385',
+        communes: ['06385'],
+        decisionDate: '2022-01-10',
+        scenario: [],
+      }).length,
+    ).toBe(7);
   });
 });
