@@ -1,6 +1,7 @@
 import { adminUnitsWeb } from '../features/admin-units/web/index.ts';
 import { auditWeb } from '../features/audit/web/index.ts';
 import { authWeb } from '../features/auth/web/index.ts';
+import { capacityWeb } from '../features/capacity/web/index.ts';
 import { casesWeb } from '../features/cases/web/index.ts';
 import { directivesWeb } from '../features/directives/web/index.ts';
 import { personsWeb } from '../features/persons/web/index.ts';
@@ -20,5 +21,6 @@ export const webFeatures = [
   directivesWeb,
   vaccinationWeb,
   casesWeb,
+  capacityWeb,
   auditWeb,
 ] as const satisfies readonly WebFeatureManifest[];
