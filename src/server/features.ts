@@ -2,6 +2,7 @@ import { type PermissionsOf, permissionChecker } from '../core/permissions.ts';
 import { adminUnitsFeature } from '../features/admin-units/index.ts';
 import { auditFeature } from '../features/audit/index.ts';
 import { authFeature } from '../features/auth/index.ts';
+import { capacityFeature } from '../features/capacity/index.ts';
 import { casesFeature } from '../features/cases/index.ts';
 import { checkInsFeature } from '../features/check-ins/index.ts';
 import { communityTeamsFeature } from '../features/community-teams/index.ts';
@@ -30,6 +31,7 @@ function list() {
     vaccinationFeature,
     casesFeature,
     checkInsFeature,
+    capacityFeature,
     riskLevelsFeature,
     inspectionsFeature,
     communityTeamsFeature,

@@ -1,6 +1,7 @@
 import { adminUnitsWeb } from '../features/admin-units/web/index.ts';
 import { auditWeb } from '../features/audit/web/index.ts';
 import { authWeb } from '../features/auth/web/index.ts';
+import { capacityWeb } from '../features/capacity/web/index.ts';
 import { casesWeb } from '../features/cases/web/index.ts';
 import { checkInsWeb } from '../features/check-ins/web/index.ts';
 import { communityTeamsWeb } from '../features/community-teams/web/index.ts';
@@ -30,5 +31,6 @@ export const webFeatures = [
   communityTeamsWeb,
   checkInsWeb,
   supportWeb,
+  capacityWeb,
   auditWeb,
 ] as const satisfies readonly WebFeatureManifest[];

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVillage } from '../../src/features/admin-units/store.ts';
 import { ROLES, type Role, type Scope, systemScope } from '../../src/features/auth/rules.ts';
 import { createUser } from '../../src/features/auth/store.ts';
+import { createFacility, createMobileStation } from '../../src/features/capacity/capacity-store.ts';
 import { createCase } from '../../src/features/cases/cases-store.ts';
 import { checkByTeam } from '../../src/features/cases/checks-store.ts';
 import { createVenue } from '../../src/features/check-ins/store.ts';
@@ -387,6 +388,27 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         ).id,
       ),
     'exposures.id': async (c, t) => String(await newCase(communeOf(c, t))),
+    'days.treatment-facilities.id': async (c, t) =>
+      String(
+        (
+          await createFacility(server.app.db, system, {
+            unitCode: unitOf(c, t),
+            name: `Cơ sở ${++seq}`,
+            kind: 'hospital',
+          })
+        ).id,
+      ),
+    'days.mobile-stations.id': async (c, t) =>
+      String(
+        (
+          await createMobileStation(
+            server.app.db,
+            system,
+            { communeCode: communeOf(c, t), name: `Trạm ${++seq}`, openedOn: '2022-01-01', areaCommunes: [] },
+            '2022-01-15',
+          )
+        ).id,
+      ),
     'vaccination.id': async (c, t) => String(await newDose(communeOf(c, t))),
     'establishments.id': async (c, t) => String(await newEstablishment(communeOf(c, t))),
     'inspections.id': async (c, t) =>
@@ -651,6 +673,41 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'POST /api/support/claims/:id/refuse': () => ({ body: { note: 'Không đủ điều kiện' } }),
     'POST /api/support/claims/:id/pay': () => ({ body: {} }),
     'GET /api/support/payment-list.xlsx': (c) => ({ query: `unit=${c.unit}` }),
+    'GET /api/capacity': (c) => ({ query: `unit=${c.insideCommune}&date=2022-01-10` }),
+    'GET /api/capacity/history': (c) => ({ query: `unit=${c.insideCommune}&from=2022-01-01&to=2022-01-10` }),
+    'POST /api/treatment-facilities': (c) => ({
+      body: { unitCode: c.unit, name: 'Khu điều trị', kind: 'treatmentFacility' },
+    }),
+    'PUT /api/treatment-facilities/:id/days': () => ({
+      body: { day: '2022-01-10', beds: 20, occupied: 5, icuBeds: 2, oxygenCylinders: 10 },
+    }),
+    'POST /api/mobile-stations': (c) => ({
+      body: {
+        communeCode: c.insideCommune,
+        name: 'Trạm lưu động',
+        openedOn: '2022-01-05',
+        areaCommunes: [c.insideCommune],
+      },
+    }),
+    'PUT /api/mobile-stations/:id/days': () => ({
+      body: { day: '2022-01-10', doctors: 1, staff: 6, oxygenCylinders: 2 },
+    }),
+    'PUT /api/station-oxygen': (c) => ({
+      body: { unit: c.insideCommune, day: '2022-01-10', oxygenCylinders: 2, concentrators: 0 },
+    }),
+    'GET /api/measures': () => ({ query: 'level=3&date=2022-01-10' }),
+    'GET /api/response-plans': (c) => ({ query: `unit=${c.unit}` }),
+    'PUT /api/response-plans/scenarios': (c) => ({
+      body: {
+        unit: c.unit,
+        level: 3,
+        beds: 10,
+        teams: 2,
+        oxygenCylinders: 5,
+        actions: [{ kind: 'act', text: 'Thử quyền', assignee: 'announced', deadlineDays: 1 }],
+      },
+    }),
+    'GET /api/response-plans/checklists': (c) => ({ query: `unit=${c.unit}` }),
     'GET /api/cases/summary': (c) => ({ query: `unit=${c.unit}&date=2022-01-10` }),
     'GET /api/cases': (c) => ({ query: `unit=${c.unit}` }),
     'POST /api/cases': () => ({

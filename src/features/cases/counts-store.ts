@@ -284,3 +284,31 @@ export async function communeWeekCounts(
     out.set(r.commune_code, { newCases: Number(r.new_cases ?? 0), deaths: Number(r.deaths ?? 0) });
   return out;
 }
+
+/**
+ * Cases under treatment outside home (commune station, mobile station, facility, hospital) on a day, by
+ * district: the occupancy the capacity capability shows where a facility entered none. The running level less
+ * the changes after the day.
+ */
+export async function facilityPatientsByDistrict(db: Db, districtCodes: readonly string[], day: string) {
+  const out = new Map<string, number>();
+  for (let i = 0; i < districtCodes.length; i += 500) {
+    const chunk = districtCodes.slice(i, i + 500);
+    for (const r of await db.db
+      .selectFrom('case_levels')
+      .select(['district_code', sql<number>`sum(facility)`.as('n')])
+      .where('district_code', 'in', chunk)
+      .groupBy('district_code')
+      .execute())
+      out.set(r.district_code, Number(r.n));
+    for (const r of await db.db
+      .selectFrom('case_day_counts')
+      .select(['district_code', sql<number>`sum(facility_change)`.as('n')])
+      .where('district_code', 'in', chunk)
+      .where('day', '>', day)
+      .groupBy('district_code')
+      .execute())
+      out.set(r.district_code, (out.get(r.district_code) ?? 0) - Number(r.n));
+  }
+  return out;
+}

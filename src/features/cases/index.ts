@@ -37,6 +37,6 @@ export { caseInScope, treatingCaseOf } from './cases-store.ts';
 export { addContact } from './contacts-store.ts';
 // What other features use of this one.
 /** The day's numbers of a unit and of every unit below it (the situation room reads them). */
-export { communeWeekCounts, daySummary } from './counts-store.ts';
+export { communeWeekCounts, daySummary, facilityPatientsByDistrict } from './counts-store.ts';
 export { type SupportEpisode, supportEpisodes } from './support-episodes.ts';
 export { type VillageWorkload, villageWorkload } from './workload-store.ts';

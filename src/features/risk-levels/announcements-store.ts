@@ -1,11 +1,14 @@
 /**
  * Announced levels: the computed level is a proposal; the unit's committee announces a level (who, decision
  * number and date), with a reason when it differs from the proposal. Rows are only added: the history of both.
+ * A new level opens its checklist as tasks for the units that act and withdraws the previous level's open ones,
+ * in the announcement's transaction (capacity's `openLevelChecklist`: the unit's response plan, else the measures).
  */
 import { badRequest } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import { writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
+import { openLevelChecklist } from '../capacity/index.ts';
 import { announcementHistory, computeAssessments, whyOf } from './assessment-store.ts';
 import { weekDays } from './rules/week.ts';
 import './tables.ts';
@@ -45,11 +48,12 @@ export async function announceLevel(db: Db, scope: Scope, input: AnnouncementInp
       `cấp công bố khác cấp đề xuất (${a.evaluation.level}): cần nêu lý do`,
       `the announced level differs from the proposal (${a.evaluation.level}): give the reason`,
     );
+  let checklist = { opened: 0, withdrawn: 0 };
   const row = await writeAudited(
     db,
     scope,
-    (trx) =>
-      trx
+    async (trx) => {
+      const inserted = await trx
         .insertInto('risk_announcements')
         .values({
           province_code: a.unit.province_code ?? a.unit.code,
@@ -68,7 +72,16 @@ export async function announceLevel(db: Db, scope: Scope, input: AnnouncementInp
           created_at: new Date().toISOString(),
         })
         .returning('id')
-        .executeTakeFirstOrThrow(),
+        .executeTakeFirstOrThrow();
+      checklist = await openLevelChecklist(trx, db, scope, {
+        unitCode: a.unit.code,
+        level: input.level,
+        announcementId: Number(inserted.id),
+        decisionDate: input.decisionDate,
+        decisionNumber: input.decisionNumber.trim(),
+      });
+      return inserted;
+    },
     (r) => ({
       action: 'create',
       entity: 'risk_announcement',
@@ -77,5 +90,8 @@ export async function announceLevel(db: Db, scope: Scope, input: AnnouncementInp
       details: { week: input.week, level: input.level, proposed: a.evaluation.level },
     }),
   );
-  return (await announcementHistory(db, a.unit.code, input.week)).find((h) => h.id === Number(row.id))!;
+  const saved = (await announcementHistory(db, a.unit.code, input.week)).find(
+    (h) => h.id === Number(row.id),
+  )!;
+  return { ...saved, checklist };
 }

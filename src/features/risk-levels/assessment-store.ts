@@ -1,6 +1,7 @@
 /**
  * Weekly risk assessments: every commune's criteria from the system's own data (cases: new cases and deaths
- * by day; vaccination: the coverage counters; capacity: no data yet, taken as met and flagged), evaluated
+ * by day; vaccination: the coverage counters; capacity: criterion 3 as the capacity capability measures it under the
+ * set's definition, taken as met and flagged where no capacity data exists), evaluated
  * under the rule set in force (or the one asked for), districts and provinces by the set's aggregation rule.
  * Computed on demand from the maintained counters; stored with their criterion values and rule set by the
  * weekly job and by a recompute. Aggregates, not personal data: reads are not audited.
@@ -11,6 +12,7 @@ import type { AdminUnitTable } from '../../db/schema.ts';
 import { unitInScope, unitTree } from '../admin-units/index.ts';
 import { writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
+import { type Criterion3Result, treatmentCapacity } from '../capacity/index.ts';
 import { communeWeekCounts } from '../cases/index.ts';
 import { communeCoverageFacts } from '../vaccination/index.ts';
 import { allRuleSets, ruleSetById } from './rule-sets-store.ts';
@@ -124,6 +126,16 @@ export async function computeAssessments(
       week,
     ),
   ]);
+  const capacity = await capacityOf(
+    db,
+    units.filter((u) => u.level >= 2),
+    days.sunday,
+    setOf,
+  );
+  const capacityInputs = (code: string) => {
+    const r = capacity.get(code);
+    return { capacityMet: r?.met ?? null, capacity: r && r.met !== null ? r : null };
+  };
   const inputsOf = new Map<string, RiskInputs>();
   for (const c of communes) {
     const k = counts.get(c.code);
@@ -138,8 +150,8 @@ export async function computeAssessments(
       residentsPrimary: v?.residentsPrimary ?? 0,
       over50: v?.over50 ?? 0,
       over50Primary: v?.over50Primary ?? 0,
-      // Criterion 3: no capacity data in the system yet (beds, ICU, oxygen, teams): taken as met, flagged.
-      capacityMet: null,
+      // Criterion 3 (beds, ICU, oxygen, mobile stations) from the capacity capability; null: no data, taken as met.
+      ...capacityInputs(c.code),
     });
   }
   const results = new Map<string, UnitAssessment>();
@@ -160,6 +172,8 @@ export async function computeAssessments(
       const below = subtree(tree, u).filter((x) => x.level === 3);
       const set = setOf(u);
       const inputs = { ...sumInputs(below.map((b) => inputsOf.get(b.code)!)) };
+      // A district's criterion 3 is its own (its facilities; all of its communes); provinces sum their communes'.
+      if (u.level === 2) Object.assign(inputs, capacityInputs(u.code));
       // A district whose own population is known but whose communes carry none keeps the summed figures.
       const levels = below.map((b) => results.get(b.code)!.evaluation.level);
       results.set(u.code, {
@@ -171,6 +185,27 @@ export async function computeAssessments(
       });
     }
   return units.map((u) => results.get(u.code)!);
+}
+
+/** Criterion 3 of the districts and communes, under each unit's rule set's definition (grouped by set). */
+async function capacityOf(
+  db: Db,
+  units: AdminUnitTable[],
+  sunday: string,
+  setOf: (u: AdminUnitTable) => RiskRuleSet,
+): Promise<Map<string, Criterion3Result>> {
+  const groups = new Map<string, { ids: (string | null)[]; units: AdminUnitTable[] }>();
+  for (const u of units) {
+    const set = setOf(u);
+    const key = `${set.id}|${set.basedOn ?? ''}`;
+    const g = groups.get(key) ?? { ids: [set.id, set.basedOn], units: [] };
+    g.units.push(u);
+    groups.set(key, g);
+  }
+  const out = new Map<string, Criterion3Result>();
+  for (const g of groups.values())
+    for (const [code, r] of await treatmentCapacity(db, g.units, sunday, g.ids)) out.set(code, r);
+  return out;
 }
 
 /** The latest announced level of each unit for the week. */

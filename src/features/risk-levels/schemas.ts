@@ -66,6 +66,10 @@ export const announcement = z.object({
   announcedBy: z.string(),
   reason: z.string().nullable(),
   createdAt: z.string(),
+  checklist: z
+    .object({ opened: z.number(), withdrawn: z.number() })
+    .optional()
+    .describe("On announcing: the level's checklist tasks opened and the previous level's withdrawn"),
 });
 export const whyAnswer = z.object({
   unit: z.object({ code: z.string(), name: z.string(), adminLevel: z.number() }),
@@ -105,6 +109,19 @@ export const whyAnswer = z.object({
     known: z.boolean(),
     lastWeekLevel: level.nullable(),
     clause: z.string(),
+    provisional: z.boolean(),
+    definition: z.string().nullable().describe("The capacity capability's definition of criterion 3 used"),
+    checks: z.array(
+      z.object({
+        name: z.string(),
+        value: z.number().nullable(),
+        threshold: z.number(),
+        met: z.boolean(),
+        provisional: z.boolean(),
+        clause: z.string(),
+        text: message,
+      }),
+    ),
   }),
   deathsPer100kPerWeek: z.number().nullable(),
   rules: z.array(ruleStep),

@@ -20,6 +20,23 @@ export interface RiskInputs {
   over50Primary: number;
   /** Criterion 3: null when no capacity data exists (treated as met, flagged). */
   capacityMet: boolean | null;
+  /** Criterion 3's checks as the capacity capability measured them under the set's definition (values, clauses). */
+  capacity?: CapacityDetail | null;
+}
+
+/** What the capacity capability answers for criterion 3 (its `Criterion3Result`, structurally). */
+export interface CapacityDetail {
+  provisional: boolean;
+  definition: string;
+  checks: readonly {
+    name: string;
+    value: number | null;
+    threshold: number;
+    met: boolean;
+    provisional: boolean;
+    clause: string;
+    text: Message;
+  }[];
 }
 
 export type RuleName =
@@ -57,7 +74,15 @@ export interface Evaluation {
     met: boolean | null;
     clause: string;
   };
-  criterion3: { met: boolean; known: boolean; lastWeekLevel: RiskLevel | null; clause: string };
+  criterion3: {
+    met: boolean;
+    known: boolean;
+    lastWeekLevel: RiskLevel | null;
+    clause: string;
+    provisional: boolean;
+    definition: string | null;
+    checks: CapacityDetail['checks'];
+  };
   deathsPer100kPerWeek: number | null;
   steps: RuleStep[];
   decidingRule: RuleStep;
@@ -163,13 +188,19 @@ export function evaluate(set: RiskRuleSet, i: RiskInputs, lastWeekLevel: RiskLev
   // Criterion 3 not met: the level may not be lowered below last week's.
   const known = i.capacityMet !== null;
   const capacityMet = i.capacityMet ?? true;
+  const capacityProvisional = set.capacityRule.provisional || !known || (i.capacity?.provisional ?? false);
+  const failed = (i.capacity?.checks ?? []).filter((c) => !c.met);
+  const failedText = {
+    vi: failed.map((c) => c.text.vi).join('; '),
+    en: failed.map((c) => c.text.en).join('; '),
+  };
   const floor = !capacityMet && lastWeekLevel !== null && level < lastWeekLevel;
   if (floor) level = lastWeekLevel!;
   steps.push({
     rule: 'capacityNoLowering',
     applied: floor,
     levelAfter: level,
-    provisional: set.capacityRule.provisional || !known,
+    provisional: capacityProvisional,
     clause: set.capacityRule.clause,
     text: !known
       ? {
@@ -180,17 +211,17 @@ export function evaluate(set: RiskRuleSet, i: RiskInputs, lastWeekLevel: RiskLev
         ? { vi: 'Tiêu chí 3: đạt', en: 'Criterion 3: met' }
         : floor
           ? {
-              vi: `Tiêu chí 3 không đạt: không được hạ cấp độ dưới cấp ${lastWeekLevel} của tuần trước`,
-              en: `Criterion 3 not met: the level may not be lowered below last week's level ${lastWeekLevel}`,
+              vi: `Tiêu chí 3 không đạt (${failedText.vi}): không được hạ cấp độ dưới cấp ${lastWeekLevel} của tuần trước`,
+              en: `Criterion 3 not met (${failedText.en}): the level may not be lowered below last week's level ${lastWeekLevel}`,
             }
           : {
-              vi: 'Tiêu chí 3 không đạt: cấp độ không thấp hơn tuần trước',
-              en: "Criterion 3 not met: the level is not below last week's",
+              vi: `Tiêu chí 3 không đạt (${failedText.vi}): cấp độ không thấp hơn tuần trước`,
+              en: `Criterion 3 not met (${failedText.en}): the level is not below last week's`,
             },
   });
 
   const decidingRule = [...steps].reverse().find((s) => s.applied && s.rule !== 'band') ?? steps[0]!;
-  const provisional = setProvisional(set) || !known || met === null;
+  const provisional = setProvisional(set) || capacityProvisional || met === null;
   return {
     level,
     provisional,
@@ -215,7 +246,15 @@ export function evaluate(set: RiskRuleSet, i: RiskInputs, lastWeekLevel: RiskLev
       met,
       clause: c2.clause,
     },
-    criterion3: { met: capacityMet, known, lastWeekLevel, clause: set.capacityRule.clause },
+    criterion3: {
+      met: capacityMet,
+      known,
+      lastWeekLevel,
+      clause: set.capacityRule.clause,
+      provisional: capacityProvisional,
+      definition: i.capacity?.definition ?? null,
+      checks: i.capacity?.checks ?? [],
+    },
     deathsPer100kPerWeek: deaths100k === null ? null : round(deaths100k),
     steps,
     decidingRule,
@@ -238,7 +277,7 @@ export function sumInputs(list: readonly RiskInputs[]): RiskInputs {
   };
   for (const i of list) {
     for (const k of Object.keys(out) as (keyof RiskInputs)[])
-      if (k !== 'capacityMet') (out[k] as number) += i[k] as number;
+      if (k !== 'capacityMet' && k !== 'capacity') (out[k] as number) += i[k] as number;
     if (i.capacityMet === false) out.capacityMet = false;
     else if (i.capacityMet === true && out.capacityMet === null) out.capacityMet = true;
   }

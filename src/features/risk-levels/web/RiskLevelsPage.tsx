@@ -14,6 +14,7 @@ import {
   type UnitRiskLevel,
   useAnnounce,
   useHistory,
+  useMeasures,
   useRiskLevels,
   useWhy,
 } from './risk-api.ts';
@@ -178,6 +179,20 @@ function Why({ unit, week }: { unit: string; week: string }) {
           </li>
         ))}
       </ol>
+      {w.criterion3.checks.length > 0 && (
+        <>
+          <p>{t('riskLevels.criterion3Checks')}:</p>
+          <ul className="risk-capacity">
+            {w.criterion3.checks.map((c) => (
+              <li key={c.name}>
+                {c.met ? '✓' : '✗'} {c.text[lang]}
+                {c.provisional ? ` (${t('riskLevels.provisional')})` : ''} <small>{c.clause}</small>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Measures level={w.level} />
       <p>{t('riskLevels.bands')}:</p>
       <ul>
         {w.criterion1.bands.map((b) => (
@@ -198,6 +213,30 @@ function Why({ unit, week }: { unit: string; week: string }) {
         </p>
       )}
     </details>
+  );
+}
+
+/** The measures of the level in force today (Resolution 128, rules.md §1.3), provisional ones flagged. */
+function Measures({ level }: { level: number }) {
+  const { t, i18n } = useTranslation();
+  const today = useToday();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const measures = useMeasures(level, today);
+  if (!measures.data) return null;
+  return (
+    <>
+      <p>
+        {t('riskLevels.measuresInForce', { level })} — <small>{measures.data.ruleSet.name}</small>
+      </p>
+      <ul className="risk-measures">
+        {measures.data.measures.map((m) => (
+          <li key={m.activity} data-restriction={m.restriction}>
+            <strong>{m.name[lang]}</strong>: {m.text[lang]}
+            {m.provisional ? ` (${t('riskLevels.provisional')})` : ''}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

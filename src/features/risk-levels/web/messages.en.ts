@@ -12,6 +12,8 @@ export const riskLevelsEn: RiskLevelsMessages = {
     casesPer100k: 'New cases/100,000/week',
     coverage: 'Coverage (criterion 2)',
     capacity: 'Treatment capacity',
+    criterion3Checks: 'Treatment-capacity checks',
+    measuresInForce: 'Measures in force at level {{level}}',
     capacityAssumed: 'no data yet, taken as met',
     provisional: 'provisional',
     provisionalNote:

@@ -11,6 +11,8 @@ export const riskLevelsVi = {
     casesPer100k: 'Ca mới/100.000 dân/tuần',
     coverage: 'Độ bao phủ (tiêu chí 2)',
     capacity: 'Năng lực điều trị',
+    criterion3Checks: 'Các tiêu chí năng lực thu dung, điều trị',
+    measuresInForce: 'Biện pháp áp dụng ở cấp {{level}}',
     capacityAssumed: 'chưa có dữ liệu, tạm coi là đạt',
     provisional: 'tạm tính',
     provisionalNote:

@@ -33,6 +33,26 @@ export function useLevelMap(unit: string, week: string) {
 
 const RISK = ['riskLevels'] as const;
 
+/** The measures of a level in force on a day (the capacity capability's route). */
+export interface MeasuresView {
+  ruleSet: { id: string; name: string };
+  measures: {
+    activity: string;
+    restriction: string;
+    provisional: boolean;
+    name: { vi: string; en: string };
+    text: { vi: string; en: string };
+  }[];
+}
+
+export function useMeasures(level: number, date: string) {
+  return useQuery({
+    queryKey: [...RISK, 'measures', level, date],
+    queryFn: () => api<MeasuresView>('GET', `/api/measures${query({ level, date })}`),
+    staleTime: 3_600_000,
+  });
+}
+
 export function useRiskLevels(unit: string, week: string, ruleSet?: string) {
   return useQuery({
     queryKey: [...RISK, 'levels', unit, week, ruleSet],
