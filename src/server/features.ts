@@ -4,6 +4,7 @@ import { auditFeature } from '../features/audit/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { casesFeature } from '../features/cases/index.ts';
 import { directivesFeature } from '../features/directives/index.ts';
+import { movementFeature } from '../features/movement/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { personsFeature } from '../features/persons/index.ts';
 import { riskLevelsFeature } from '../features/risk-levels/index.ts';
@@ -25,6 +26,7 @@ function list() {
     vaccinationFeature,
     casesFeature,
     riskLevelsFeature,
+    movementFeature,
   ] as const;
 }
 
