@@ -13,7 +13,6 @@ type NavKey = keyof ShellMessages['nav'];
  */
 const COMING: { key: NavKey; order: number }[] = [
   { key: 'testing', order: 60 },
-  { key: 'movement', order: 80 },
   { key: 'inspections', order: 90 },
   { key: 'socialSupport', order: 100 },
   { key: 'communityTeams', order: 110 },

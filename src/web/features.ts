@@ -3,6 +3,7 @@ import { auditWeb } from '../features/audit/web/index.ts';
 import { authWeb } from '../features/auth/web/index.ts';
 import { casesWeb } from '../features/cases/web/index.ts';
 import { directivesWeb } from '../features/directives/web/index.ts';
+import { movementWeb } from '../features/movement/web/index.ts';
 import { personsWeb } from '../features/persons/web/index.ts';
 import { riskLevelsWeb } from '../features/risk-levels/web/index.ts';
 import { vaccinationWeb } from '../features/vaccination/web/index.ts';
@@ -20,5 +21,6 @@ export const webFeatures = [
   directivesWeb,
   vaccinationWeb,
   casesWeb,
+  movementWeb,
   auditWeb,
 ] as const satisfies readonly WebFeatureManifest[];

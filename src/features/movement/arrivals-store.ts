@@ -50,9 +50,13 @@ const field = (name: string, vi: string, en: string): FieldError => ({ field: na
 const unprocessable = (problems: FieldError[]) =>
   new AppError(422, 'invalid_declaration', problems[0]!.message, problems);
 
-/** Levels by (commune, day) for ten minutes: a Tết rush declares from the same few origins all day. */
-const levelCache = new WeakMap<Db, TtlCache<string, { level: number; week: string } | null>>();
-async function originLevel(db: Db, code: string, day: string) {
+/**
+ * Levels by (commune, day) for ten minutes: a Tết rush declares from the same few origins all day. The promise is
+ * kept, so concurrent declarations from one origin wait for one lookup instead of each computing it.
+ */
+type Level = { level: number; week: string } | null;
+const levelCache = new WeakMap<Db, TtlCache<string, Promise<Level>>>();
+function originLevel(db: Db, code: string, day: string): Promise<Level> {
   let cache = levelCache.get(db);
   if (!cache) {
     cache = new TtlCache(10 * 60_000);
@@ -60,11 +64,14 @@ async function originLevel(db: Db, code: string, day: string) {
   }
   const key = `${code}|${day}`;
   const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const found = (await communeLevelsOnDay(db, [code], day)).get(code) ?? null;
-  const value = found && { level: found.level, week: found.week };
-  cache.set(key, value);
-  return value;
+  if (hit) return hit;
+  const found = communeLevelsOnDay(db, [code], day).then((m) => {
+    const l = m.get(code);
+    return l ? { level: l.level, week: l.week } : null;
+  });
+  cache.set(key, found);
+  found.catch(() => cache.delete(key));
+  return found;
 }
 
 /** Checks a declaration and works out its plan; throws 400/422 naming the field. */
