@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { type Engine, openDb } from '../src/db/connection.ts';
 import { DEMO_PASSWORD, seedDemo, seedReference } from '../src/demo/seed.ts';
@@ -71,13 +72,21 @@ async function reporters(base: string) {
   return { communes: communes.length, list };
 }
 
-/** Offers `rate` requests per second from a worker thread (the server keeps the main thread). */
-async function offer(base: string, options: Partial<autocannon.Options>, duration: number) {
+/**
+ * Offers `rate` requests per second from a worker thread (the server keeps the main thread). Other benchmarks
+ * reuse it (bench/arrivals.ts), with `connectionRequests` to give each connection its own requests.
+ */
+export async function offer(
+  base: string,
+  options: Partial<autocannon.Options>,
+  duration: number,
+  load: { rate: number; connections: number } = { rate, connections: CONNECTIONS },
+) {
   const cpu = process.cpuUsage();
   const result = await autocannon({
     url: base,
-    connections: CONNECTIONS,
-    overallRate: rate,
+    connections: load.connections,
+    overallRate: load.rate,
     duration,
     workers: 1,
     ...options,
@@ -93,6 +102,18 @@ async function offer(base: string, options: Partial<autocannon.Options>, duratio
   };
 }
 
+/**
+ * autocannon options giving connection i the requests `perConnection[i % n]` (rush-client.cjs, loaded by
+ * autocannon's worker: its workers take functions only as files).
+ */
+export function connectionRequests(perConnection: unknown[][], name: string): Partial<autocannon.Options> {
+  const file = path.join(dir, `${name}.json`);
+  fs.writeFileSync(file, JSON.stringify(perConnection));
+  process.env.BENCH_RUSH_REQUESTS = file;
+  // In workers mode autocannon takes the file's path where its types say a function.
+  return { setupClient: new URL('rush-client.cjs', import.meta.url).pathname as never };
+}
+
 async function rush(engine: Engine, databaseUrl: string | null) {
   const db = openDb({ databaseUrl, sqliteFile: path.join(dir, 'rush.db') });
   await migrateToLatest(db);
@@ -101,12 +122,20 @@ async function rush(engine: Engine, databaseUrl: string | null) {
   const app = await buildApp({ db });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const { communes, list } = await reporters(base);
-  const file = path.join(dir, `reporters-${engine}.json`);
-  fs.writeFileSync(file, JSON.stringify(list));
-  process.env.BENCH_RUSH_REPORTERS = file;
-  // In workers mode autocannon takes the file's path where its types say a function.
-  const setupClient = new URL('rush-client.cjs', import.meta.url).pathname as never;
-  const reports = { setupClient };
+  const reports = connectionRequests(
+    list.map((r) => [
+      {
+        method: 'POST',
+        path: `/api/tasks/${r.taskId}/reports`,
+        headers: { cookie: r.cookie, 'x-csrf-token': r.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          text: 'Đã tổ chức xét nghiệm tầm soát tại 5 thôn, cập nhật danh sách F0, F1 và kết quả tiêm chủng trong ngày.',
+          percent: 60,
+        }),
+      },
+    ]),
+    `reporters-${engine}`,
+  );
   // Warm both paths up (JIT, caches) so neither is measured cold.
   await offer(base, { url: `${base}/api/health` }, 2);
   await offer(base, reports, 2);
@@ -129,19 +158,29 @@ async function rush(engine: Engine, databaseUrl: string | null) {
   await db.close();
 }
 
-try {
-  for (const engine of engines) {
-    if (engine === 'sqlite') await rush('sqlite', null);
-    else if (process.env.DATABASE_URL) await rush('postgres', process.env.DATABASE_URL);
-    else {
-      const cluster = await startCluster();
-      try {
-        await rush('postgres', cluster.url);
-      } finally {
-        await cluster.stop();
+/** Runs with a PostgreSQL cluster of its own unless DATABASE_URL names one; removes the temp dir at the end. */
+export async function onEngines(
+  engineList: Engine[],
+  run: (engine: Engine, url: string | null) => Promise<void>,
+) {
+  try {
+    for (const engine of engineList) {
+      if (engine === 'sqlite') await run('sqlite', null);
+      else if (process.env.DATABASE_URL) await run('postgres', process.env.DATABASE_URL);
+      else {
+        const cluster = await startCluster();
+        try {
+          await run('postgres', cluster.url);
+        } finally {
+          await cluster.stop();
+        }
       }
     }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-} finally {
-  fs.rmSync(dir, { recursive: true, force: true });
 }
+
+export const benchDir = dir;
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await onEngines(engines, rush);

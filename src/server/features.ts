@@ -8,6 +8,7 @@ import { checkInsFeature } from '../features/check-ins/index.ts';
 import { communityTeamsFeature } from '../features/community-teams/index.ts';
 import { directivesFeature } from '../features/directives/index.ts';
 import { inspectionsFeature } from '../features/inspections/index.ts';
+import { movementFeature } from '../features/movement/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { personsFeature } from '../features/persons/index.ts';
 import { riskLevelsFeature } from '../features/risk-levels/index.ts';
@@ -37,6 +38,7 @@ function list() {
     communityTeamsFeature,
     situationRoomFeature,
     supportFeature,
+    movementFeature,
   ] as const;
 }
 

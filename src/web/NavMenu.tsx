@@ -13,7 +13,6 @@ type NavKey = keyof ShellMessages['nav'];
  */
 const COMING: { key: NavKey; order: number }[] = [
   { key: 'testing', order: 60 },
-  { key: 'movement', order: 80 },
   { key: 'reports', order: 120 },
 ];
 

@@ -7,6 +7,7 @@ import { checkInsWeb } from '../features/check-ins/web/index.ts';
 import { communityTeamsWeb } from '../features/community-teams/web/index.ts';
 import { directivesWeb } from '../features/directives/web/index.ts';
 import { inspectionsWeb } from '../features/inspections/web/index.ts';
+import { movementWeb } from '../features/movement/web/index.ts';
 import { personsWeb } from '../features/persons/web/index.ts';
 import { riskLevelsWeb } from '../features/risk-levels/web/index.ts';
 import { situationRoomWeb } from '../features/situation-room/web/index.ts';
@@ -32,5 +33,6 @@ export const webFeatures = [
   checkInsWeb,
   supportWeb,
   capacityWeb,
+  movementWeb,
   auditWeb,
 ] as const satisfies readonly WebFeatureManifest[];

@@ -16,6 +16,8 @@ import { parseDocument } from '../../src/features/directives/rules/parse-documen
 import { createMember, createVisit } from '../../src/features/directives/steering-store.ts';
 import { actOnTask, reportProgress } from '../../src/features/directives/tasks-store.ts';
 import { createEstablishment, recordInspection } from '../../src/features/inspections/store.ts';
+import { openCheckpoint, recordShift } from '../../src/features/movement/checkpoints-store.ts';
+import { requestGathering } from '../../src/features/movement/gatherings-store.ts';
 import { createOrganization } from '../../src/features/organizations/store.ts';
 import { personRow } from '../../src/features/persons/store.ts';
 import { RULE_SET_218 } from '../../src/features/risk-levels/rules/rule-sets.ts';
@@ -455,7 +457,42 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'roster.vaccination.id': async (c, t) => String(await newSession(communeOf(c, t))),
     'invitations.vaccination.id': async (c, t) => String(await newSession(communeOf(c, t))),
     'doses.vaccination.id': async (c, t) => String(await newSession(communeOf(c, t))),
+    'checkpoints.id': async (c, t) => String((await newCheckpoint(communeOf(c, t))).id),
+    'checkpoint-shifts.id': async (c, t) => {
+      const cp = await newCheckpoint(communeOf(c, t));
+      const shift = { day: '2022-01-10', shift: 'morning' as const, staff: ['Công an xã'] };
+      const counts = { countIn: 10, countOut: 9, turnedBack: 0, sentToTesting: 1 };
+      return String((await recordShift(server.app.db, system, cp.id, { ...shift, ...counts })).id);
+    },
+    'gatherings.id': async (c, t) =>
+      String((await requestGathering(server.app.db, system, gathering(communeOf(c, t)), '2022-01-15')).id),
   };
+  const newCheckpoint = (commune: string) =>
+    openCheckpoint(server.app.db, system, {
+      communeCode: commune,
+      name: `Chốt ${++seq}`,
+      place: 'Quốc lộ 1A',
+      decisionNumber: '1/QĐ-BCĐ',
+      decisionDate: '2022-01-05',
+    });
+  const gathering = (commune: string) => ({
+    communeCode: commune,
+    name: `Hội xuân ${++seq}`,
+    kind: 'festival' as const,
+    organiser: 'UBND xã',
+    place: 'Sân vận động',
+    venue: 'outdoor' as const,
+    date: '2022-02-05',
+    participants: 100,
+    allParticipantsCovered: true,
+  });
+  const arrival = (commune: string) => ({
+    fullName: 'Lương Văn Tùng',
+    originCode: '09205',
+    arrivalDate: '2022-01-15',
+    vaccination: 'full',
+    stay: { communeCode: commune },
+  });
 
   /** Directives: an incoming letter registered in the target unit gives that unit its tasks. */
   const seedLetter = fs.readFileSync('test/fixtures/letters/000_0cc6a49cf5414292.txt', 'utf8');
@@ -736,6 +773,40 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'GET /api/exposures': (c) => ({ query: `unit=${c.unit}` }),
     'GET /api/exposures/cases/:id': () => ({}),
     'POST /api/exposures/cases/:id/contacts': () => ({}),
+    'POST /api/arrival-declarations': (c) => ({ body: arrival(c.insideCommune) }),
+    'POST /api/arrivals': (c) => ({ body: arrival(c.insideCommune) }),
+    'GET /api/arrivals': (c) => ({ query: `unit=${c.unit}&date=2022-01-15` }),
+    'GET /api/arrivals/forecast': (c) => ({ query: `unit=${c.unit}&from=2022-01-10` }),
+    'GET /api/checkpoints': (c) => ({ query: `unit=${c.unit}` }),
+    'POST /api/checkpoints': (c) => ({
+      body: {
+        communeCode: c.insideCommune,
+        name: 'Chốt thử',
+        place: 'QL1A',
+        decisionNumber: '2/QĐ-BCĐ',
+        decisionDate: '2022-01-06',
+      },
+    }),
+    'POST /api/checkpoints/:id/close': () => ({
+      body: { decisionNumber: '3/QĐ-BCĐ', decisionDate: '2022-01-20' },
+    }),
+    'GET /api/checkpoints/:id/shifts': () => ({}),
+    'POST /api/checkpoints/:id/shifts': () => ({
+      body: {
+        day: '2022-01-11',
+        shift: 'night',
+        staff: ['Dân quân'],
+        countIn: 5,
+        countOut: 5,
+        turnedBack: 0,
+        sentToTesting: 0,
+      },
+    }),
+    'POST /api/checkpoint-shifts/:id/handover': () => ({ body: { to: 'Ca sau' } }),
+    'GET /api/gatherings': (c) => ({ query: `unit=${c.unit}&from=2022-01-15` }),
+    'GET /api/gatherings/approved': (c) => ({ query: `unit=${c.unit}&week=2022-W05` }),
+    'POST /api/gatherings': (c) => ({ body: gathering(c.insideCommune) }),
+    'POST /api/gatherings/:id/decision': () => ({ body: { decision: 'refuse', reason: 'Thử quyền' } }),
     'POST /api/tests': (c) => ({
       body: { commune: c.insideCommune, kind: 'rapidAntigen', sampleDate: '2022-01-10', result: 'negative' },
     }),
@@ -938,6 +1009,10 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       await codes((body.exposures as { communeCode: string }[]).map((e) => e.communeCode));
     if (url === '/api/support/claims')
       await codes((body.claims as { communeCode: string }[]).map((c) => c.communeCode));
+    if (url === '/api/arrivals')
+      await codes((body.arrivals as { communeCode: string }[]).map((a) => a.communeCode));
+    if (url === '/api/gatherings')
+      await codes((body.gatherings as { communeCode: string }[]).map((g) => g.communeCode));
     if (url === '/api/cases/summary') await codes((body.units as { code: string }[]).map((u) => u.code));
     if (url === '/api/risk-levels') await codes((body.units as { code: string }[]).map((u) => u.code));
     if (url === '/api/risk-levels/replay') await codes((body.units as { code: string }[]).map((u) => u.code));

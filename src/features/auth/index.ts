@@ -15,7 +15,7 @@ export const authFeature = {
 } satisfies FeatureManifest;
 
 export type { Role, Scope } from './rules.ts';
-export { systemScope } from './rules.ts';
-
+export { systemScope, type ThrottleLevel } from './rules.ts';
 // What other features and the shell use of this one.
 export { createUser, type SessionUser, sessionFromToken } from './store.ts';
+export { countFormSubmission, formThrottled } from './throttle-store.ts';

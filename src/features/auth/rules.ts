@@ -99,7 +99,8 @@ export function liveFailures(level: ThrottleLevel, counter: ThrottleCounter | un
   return now.getTime() - Date.parse(counter.lastFailureAt) > level.forgetAfterMs ? 0 : counter.failures;
 }
 
-function waiting(level: ThrottleLevel, counter: ThrottleCounter | undefined, now: Date): boolean {
+/** Whether a key with this counter must still wait now. */
+export function waiting(level: ThrottleLevel, counter: ThrottleCounter | undefined, now: Date): boolean {
   const wait = throttleWait(level, liveFailures(level, counter, now));
   return wait > 0 && now.getTime() < Date.parse(counter!.lastFailureAt!) + wait;
 }

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
 import {
@@ -7,6 +7,7 @@ import {
   PAIR_THROTTLE,
   type ThrottleCounter,
   type ThrottleLevel,
+  waiting,
 } from './rules.ts';
 
 /**
@@ -14,7 +15,7 @@ import {
  * account, ('', ip) the address. In the database, so that every process and a restart count the same.
  */
 
-type Trx = Transaction<Database>;
+type Trx = Kysely<Database>;
 
 /** The three counters an attempt of `username` from `ip` is judged by. */
 export async function throttleCounters(db: Db, username: string, ip: string) {
@@ -98,4 +99,44 @@ export async function pruneLoginThrottle(db: Db, now = new Date()) {
     )
     .executeTakeFirst();
   return Number(numDeletedRows);
+}
+
+/**
+ * A public form's per-address limit (e.g. the arrival declaration), on the same counters: the key is
+ * ('#<form>', ip), so the login's keys never meet it. Every accepted submission counts; a refused one does not.
+ */
+export async function formThrottled(db: Db, form: string, ip: string, level: ThrottleLevel, now: Date) {
+  const row = await db.db
+    .selectFrom('login_throttle')
+    .selectAll()
+    .where('username', '=', `#${form}`)
+    .where('ip', '=', ip)
+    .executeTakeFirst();
+  return waiting(
+    level,
+    row && { failures: row.failures, lastFailureAt: row.last_failure_at, lastSuccessAt: row.last_success_at },
+    now,
+  );
+}
+
+/** Counts one submission of a public form from an address (in the submission's transaction). */
+export async function countFormSubmission(
+  trx: Trx,
+  form: string,
+  ip: string,
+  level: ThrottleLevel,
+  now: Date,
+) {
+  const at = now.toISOString();
+  const forgotten = new Date(now.getTime() - level.forgetAfterMs).toISOString();
+  await trx
+    .insertInto('login_throttle')
+    .values({ username: `#${form}`, ip, failures: 1, last_failure_at: at, last_success_at: null })
+    .onConflict((oc) =>
+      oc.columns(['username', 'ip']).doUpdateSet({
+        failures: sql<number>`case when login_throttle.last_failure_at >= ${forgotten} then login_throttle.failures + 1 else 1 end`,
+        last_failure_at: at,
+      }),
+    )
+    .execute();
 }

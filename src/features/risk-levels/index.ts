@@ -1,7 +1,7 @@
 import { vietnamToday } from '../../core/dates.ts';
 import type { FeatureManifest } from '../../server/feature-manifest.ts';
 import { systemScope } from '../auth/index.ts';
-import { storeAssessments } from './assessment-store.ts';
+import { announcedLevels, computeAssessments, storeAssessments } from './assessment-store.ts';
 import { riskLevels } from './migrations/0030-risk-levels.ts';
 import { riskLevelPermissions } from './permissions.ts';
 import { riskLevelRoutes } from './routes.ts';
@@ -39,3 +39,52 @@ export const riskLevelsFeature = {
 /** The map of levels and the week it shows by default (the situation room reads them). */
 export { levelMap } from './map-store.ts';
 export { lastClosedWeek } from './rules/week.ts';
+/**
+ * The level in force on a day for each commune (issue 17: an arrival's origin, a gathering's commune): the
+ * level of the week closed on the Sunday before — its announced level, else its stored proposal, else the
+ * proposal computed now from the counters (by district). Units without any are absent.
+ */
+export async function communeLevelsOnDay(
+  db: Parameters<typeof storeAssessments>[0],
+  codes: string[],
+  day: string,
+) {
+  const week = lastClosedWeek(day);
+  const out = new Map<
+    string,
+    { level: number; week: string; source: 'announced' | 'assessed' | 'computed' }
+  >();
+  for (const [code, level] of await announcedLevels(db, codes, week))
+    out.set(code, { level, week, source: 'announced' });
+  const rest = codes.filter((c) => !out.has(c));
+  for (let i = 0; i < rest.length; i += 500)
+    for (const r of await db.db
+      .selectFrom('risk_assessments')
+      .select(['unit_code', 'level'])
+      .where('week', '=', week)
+      .where('unit_code', 'in', rest.slice(i, i + 500))
+      .orderBy('computed_at')
+      .execute())
+      out.set(r.unit_code, { level: r.level, week, source: 'assessed' });
+  const missing = rest.filter((c) => !out.has(c));
+  if (missing.length === 0) return out;
+  const districts = await db.db
+    .selectFrom('admin_units')
+    .select('district_code')
+    .distinct()
+    .where('code', 'in', missing)
+    .where('level', '=', 3)
+    .execute();
+  for (const d of districts) {
+    const list = await computeAssessments(
+      db,
+      systemScope('risk-levels.level-on-day'),
+      d.district_code!,
+      week,
+    ).catch(() => []);
+    for (const a of list)
+      if (missing.includes(a.unit.code))
+        out.set(a.unit.code, { level: a.evaluation.level, week, source: 'computed' });
+  }
+  return out;
+}

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Scope } from '../../src/features/auth/rules.ts';
+import { declareArrival, listArrivals } from '../../src/features/movement/arrivals-store.ts';
+import {
+  checkpointShifts,
+  closeCheckpoint,
+  handOverShift,
+  openCheckpoint,
+  recordShift,
+} from '../../src/features/movement/checkpoints-store.ts';
+import {
+  decideGathering,
+  listGatherings,
+  requestGathering,
+} from '../../src/features/movement/gatherings-store.ts';
+import { ENGINES, seededDb } from '../support/databases.ts';
+
+const TODAY = '2022-01-15';
+const district: Scope = { userId: 1, username: 'huyen', role: 'leader', unitCode: '186', ip: '127.0.0.1' };
+const commune: Scope = { ...district, username: 'xa', role: 'officer', unitCode: '06385' };
+const outsider: Scope = { ...district, username: 'xa-khac', unitCode: '06400' };
+
+describe.each(ENGINES)('arrivals, checkpoints and gatherings on %s', (engine) => {
+  let db: Awaited<ReturnType<typeof seededDb>>;
+  beforeAll(async () => {
+    db = await seededDb(engine);
+  });
+  afterAll(() => db.close());
+
+  it('keeps an arrival with its plan by the rule set of its date, listed while something is due', async () => {
+    const a = await declareArrival(
+      db,
+      commune,
+      {
+        fullName: 'Hoàng Văn Nam',
+        originCode: '00004', // Hà Nội, Ba Đình
+        arrivalDate: '2022-01-12',
+        vaccination: 'partial',
+        stay: { communeCode: '06385', address: 'Thôn Đồng Tâm' },
+      },
+      TODAY,
+    );
+    expect(a.ruleSet.id).toBe('NQ-128-QD-4800');
+    expect(a.dueBy >= '2022-01-18').toBe(true);
+    const list = await listArrivals(db, commune, '06385', TODAY, { limit: 50, offset: 0 });
+    expect(list.arrivals.map((x) => x.id)).toContain(a.id);
+    expect((await listArrivals(db, district, '186', TODAY, { limit: 50, offset: 0 })).total).toBe(list.total);
+    expect(
+      (await listArrivals(db, commune, '06385', addDay(a.dueBy), { limit: 50, offset: 0 })).arrivals.map(
+        (x) => x.id,
+      ),
+    ).not.toContain(a.id);
+    await expect(listArrivals(db, outsider, '06385', TODAY, { limit: 50, offset: 0 })).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(
+      declareArrival(
+        db,
+        outsider,
+        {
+          fullName: 'X',
+          originCode: '00004',
+          arrivalDate: TODAY,
+          vaccination: 'full',
+          stay: { communeCode: '06385' },
+        },
+        TODAY,
+      ),
+    ).rejects.toMatchObject({ status: 403 });
+    const audit = await db.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity'])
+      .where('entity', '=', 'arrival')
+      .execute();
+    expect(audit.map((r) => r.action).sort()).toEqual(['create', 'read', 'read', 'read']);
+  });
+
+  it('opens a checkpoint by decision, records one shift per slot, hands over once, closes by decision', async () => {
+    const cp = await openCheckpoint(db, district, {
+      communeCode: '06385',
+      name: 'Chốt QL1A',
+      place: 'Km 90',
+      decisionNumber: '15/QĐ-BCĐ',
+      decisionDate: '2022-01-05',
+    });
+    const shift = {
+      day: '2022-01-14',
+      shift: 'morning' as const,
+      staff: ['Công an xã'],
+      countIn: 100,
+      countOut: 90,
+      turnedBack: 2,
+      sentToTesting: 3,
+    };
+    const s = await recordShift(db, commune, cp.id, shift);
+    await expect(recordShift(db, commune, cp.id, shift)).rejects.toMatchObject({ status: 409 });
+    await expect(recordShift(db, commune, cp.id, { ...shift, day: '2022-01-01' })).rejects.toMatchObject({
+      status: 422,
+    });
+    await expect(recordShift(db, outsider, cp.id, { ...shift, shift: 'night' })).rejects.toMatchObject({
+      status: 404,
+    });
+    expect((await handOverShift(db, commune, s.id, 'Ca chiều', null)).handover?.to).toBe('Ca chiều');
+    await expect(handOverShift(db, commune, s.id, 'Ca chiều', null)).rejects.toMatchObject({ status: 409 });
+    expect((await checkpointShifts(db, commune, cp.id, 10)).totals).toEqual({
+      countIn: 100,
+      countOut: 90,
+      turnedBack: 2,
+      sentToTesting: 3,
+    });
+    await expect(
+      closeCheckpoint(db, district, cp.id, { decisionNumber: '20/QĐ-BCĐ', decisionDate: '2022-01-01' }),
+    ).rejects.toMatchObject({ status: 422 });
+    expect(
+      (
+        await closeCheckpoint(db, district, cp.id, {
+          decisionNumber: '20/QĐ-BCĐ',
+          decisionDate: '2022-01-20',
+        })
+      ).status,
+    ).toBe('closed');
+    await expect(recordShift(db, commune, cp.id, { ...shift, day: '2022-01-21' })).rejects.toMatchObject({
+      status: 422,
+    });
+  });
+
+  it('requests an event with its conditions, refuses only with reasons, lists the approved of the week', async () => {
+    const input = {
+      communeCode: '06385',
+      name: 'Hội xuân',
+      kind: 'festival' as const,
+      organiser: 'UBND xã',
+      place: 'Sân vận động',
+      venue: 'outdoor' as const,
+      date: '2022-02-05',
+      participants: 150,
+      allParticipantsCovered: true,
+    };
+    const g = await requestGathering(db, commune, input, TODAY);
+    expect(g.conditions.ruleSet.id).toBe('QD-218-BYT');
+    expect(g.status).toBe('requested');
+    await expect(decideGathering(db, district, g.id, { decision: 'refuse' })).rejects.toMatchObject({
+      status: 422,
+    });
+    await expect(
+      decideGathering(db, outsider, g.id, { decision: 'approve', reason: 'x' }),
+    ).rejects.toMatchObject({ status: 404 });
+    const decided = await decideGathering(db, district, g.id, {
+      decision: g.conditions.proposal,
+      reason: 'Đủ điều kiện',
+    });
+    expect(decided.status).toBe(g.conditions.proposal === 'approve' ? 'approved' : 'refused');
+    await expect(
+      decideGathering(db, district, g.id, { decision: 'refuse', reason: 'x' }),
+    ).rejects.toMatchObject({ status: 409 });
+    const week = await listGatherings(db, district, '186', {
+      from: '2022-01-31',
+      to: '2022-02-06',
+      status: decided.status,
+      limit: 50,
+      offset: 0,
+    });
+    expect(week.gatherings.map((x) => x.id)).toEqual([g.id]);
+  });
+});
+
+function addDay(day: string) {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
