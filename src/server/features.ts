@@ -6,6 +6,7 @@ import { casesFeature } from '../features/cases/index.ts';
 import { directivesFeature } from '../features/directives/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { personsFeature } from '../features/persons/index.ts';
+import { reportsFeature } from '../features/reports/index.ts';
 import { riskLevelsFeature } from '../features/risk-levels/index.ts';
 import { vaccinationFeature } from '../features/vaccination/index.ts';
 import type { FeatureManifest } from './feature-manifest.ts';
@@ -25,6 +26,7 @@ function list() {
     vaccinationFeature,
     casesFeature,
     riskLevelsFeature,
+    reportsFeature,
   ] as const;
 }
 

@@ -34,3 +34,4 @@ export const casesFeature = {
 
 // What other features use of this one.
 export { communeWeekCounts } from './counts-store.ts';
+export { daySummary } from './counts-store.ts';

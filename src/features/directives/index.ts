@@ -25,3 +25,4 @@ export {
   tasksOfSource,
   withdrawTasks,
 } from './sourced-tasks-store.ts';
+export { compliance } from './compliance-store.ts';

@@ -35,3 +35,6 @@ export const riskLevelsFeature = {
   routes: riskLevelRoutes,
   jobs: [{ name: 'risk-levels.weekly', intervalMs: 3_600_000, run: (db) => assessClosedWeek(db) }],
 } satisfies FeatureManifest;
+
+// What other features use of this one.
+export { riskLevels } from './assessment-store.ts';

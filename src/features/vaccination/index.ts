@@ -31,3 +31,4 @@ export const vaccinationFeature = {
 export { type CommuneCoverageFacts, communeCoverageFacts } from './coverage-store.ts';
 // What other features use of this one.
 export { primarySeriesCompletedOn } from './series-facts.ts';
+export { coverage } from './coverage-store.ts';
