@@ -398,6 +398,8 @@ export async function openDraft(
   const unit = await unitInScope(db, scope, input.unitCode);
   const period = checkPeriod(input.form, input.period, today);
   const now = new Date().toISOString();
+  // Compiled before the transaction: the queries read through `db` (on SQLite, one writer at a time).
+  const computed = JSON.stringify(await compile(db, scope, formFor(input.form, period), unit, period, today));
   return writeAudited(
     db,
     scope,
@@ -419,7 +421,7 @@ export async function openDraft(
           period,
           version: (latest?.version ?? 0) + 1,
           state: 'draft',
-          computed: JSON.stringify(await compile(db, scope, form, unit, period, today)),
+          computed,
           texts: latest?.texts ?? '{}',
           roll_up: null,
           number: latest?.number ?? null,
@@ -622,10 +624,12 @@ export async function remindLate(db: Db, scope: Scope, input: ViewInput, today: 
     (c) => !c.submitted && c.late,
   );
   const opened: { unitCode: string; taskId: number }[] = [];
+  const sourceOf = (code: string) => ({ kind: 'report', ref: `${form.id}:${period}:${code}` });
+  const toRemind: typeof late = [];
+  for (const c of late) if (!(await tasksOfSource(db, sourceOf(c.code))).length) toRemind.push(c);
   await db.db.transaction().execute(async (trx) => {
-    for (const c of late) {
-      const source = { kind: 'report', ref: `${form.id}:${period}:${c.code}` };
-      if ((await tasksOfSource(db, source)).length) continue;
+    for (const c of toRemind) {
+      const source = sourceOf(c.code);
       const title: Message = form.title;
       const [taskId] = await openTasks(trx, db, scope, {
         issuerUnitCode: unit.code,
