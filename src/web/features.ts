@@ -4,6 +4,7 @@ import { authWeb } from '../features/auth/web/index.ts';
 import { casesWeb } from '../features/cases/web/index.ts';
 import { directivesWeb } from '../features/directives/web/index.ts';
 import { personsWeb } from '../features/persons/web/index.ts';
+import { reportsWeb } from '../features/reports/web/index.ts';
 import { riskLevelsWeb } from '../features/risk-levels/web/index.ts';
 import { vaccinationWeb } from '../features/vaccination/web/index.ts';
 import type { WebFeatureManifest } from './feature-manifest.ts';
@@ -20,5 +21,6 @@ export const webFeatures = [
   directivesWeb,
   vaccinationWeb,
   casesWeb,
+  reportsWeb,
   auditWeb,
 ] as const satisfies readonly WebFeatureManifest[];
