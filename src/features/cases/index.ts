@@ -33,5 +33,4 @@ export const casesFeature = {
 } satisfies FeatureManifest;
 
 // What other features use of this one.
-export { communeWeekCounts } from './counts-store.ts';
-export { daySummary } from './counts-store.ts';
+export { communeWeekCounts, daySummary } from './counts-store.ts';

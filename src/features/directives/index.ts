@@ -17,6 +17,7 @@ export const directivesFeature = {
   routes: directiveRoutes,
 } satisfies FeatureManifest;
 
+export { compliance } from './compliance-store.ts';
 /** Tasks other capabilities open and withdraw through the same lifecycle as a letter's. */
 export {
   openTasks,
@@ -25,4 +26,3 @@ export {
   tasksOfSource,
   withdrawTasks,
 } from './sourced-tasks-store.ts';
-export { compliance } from './compliance-store.ts';

@@ -28,7 +28,6 @@ export const vaccinationFeature = {
   ],
 } satisfies FeatureManifest;
 
-export { type CommuneCoverageFacts, communeCoverageFacts } from './coverage-store.ts';
+export { type CommuneCoverageFacts, communeCoverageFacts, coverage } from './coverage-store.ts';
 // What other features use of this one.
 export { primarySeriesCompletedOn } from './series-facts.ts';
-export { coverage } from './coverage-store.ts';
