@@ -11,6 +11,7 @@ import { inspectionsFeature } from '../features/inspections/index.ts';
 import { movementFeature } from '../features/movement/index.ts';
 import { organizationsFeature } from '../features/organizations/index.ts';
 import { personsFeature } from '../features/persons/index.ts';
+import { reportsFeature } from '../features/reports/index.ts';
 import { riskLevelsFeature } from '../features/risk-levels/index.ts';
 import { situationRoomFeature } from '../features/situation-room/index.ts';
 import { supportFeature } from '../features/support/index.ts';
@@ -39,6 +40,7 @@ function list() {
     situationRoomFeature,
     supportFeature,
     movementFeature,
+    reportsFeature,
   ] as const;
 }
 

@@ -9,6 +9,7 @@ import { directivesWeb } from '../features/directives/web/index.ts';
 import { inspectionsWeb } from '../features/inspections/web/index.ts';
 import { movementWeb } from '../features/movement/web/index.ts';
 import { personsWeb } from '../features/persons/web/index.ts';
+import { reportsWeb } from '../features/reports/web/index.ts';
 import { riskLevelsWeb } from '../features/risk-levels/web/index.ts';
 import { situationRoomWeb } from '../features/situation-room/web/index.ts';
 import { supportWeb } from '../features/support/web/index.ts';
@@ -34,5 +35,6 @@ export const webFeatures = [
   supportWeb,
   capacityWeb,
   movementWeb,
+  reportsWeb,
   auditWeb,
 ] as const satisfies readonly WebFeatureManifest[];

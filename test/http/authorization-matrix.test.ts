@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/dates.ts';
 import { createVillage } from '../../src/features/admin-units/store.ts';
 import { ROLES, type Role, type Scope, systemScope } from '../../src/features/auth/rules.ts';
 import { createUser } from '../../src/features/auth/store.ts';
@@ -20,6 +21,7 @@ import { openCheckpoint, recordShift } from '../../src/features/movement/checkpo
 import { requestGathering } from '../../src/features/movement/gatherings-store.ts';
 import { createOrganization } from '../../src/features/organizations/store.ts';
 import { personRow } from '../../src/features/persons/store.ts';
+import { openDraft } from '../../src/features/reports/store.ts';
 import { RULE_SET_218 } from '../../src/features/risk-levels/rules/rule-sets.ts';
 import { can, type Permission } from '../../src/server/features.ts';
 import { ENGINES } from '../support/databases.ts';
@@ -289,6 +291,8 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       )
     ).id;
 
+  let reportDays = 0;
+  const reportDay = () => addDays('2022-01-14', -++reportDays);
   const fillers: Record<string, Filler> = {
     'persons.id': async (c, t) => String(await newPerson(communeOf(c, t))),
     'errors.persons.id': async (c, t) => String(await newBatch(communeOf(c, t))),
@@ -466,6 +470,18 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     },
     'gatherings.id': async (c, t) =>
       String((await requestGathering(server.app.db, system, gathering(communeOf(c, t)), '2022-01-15')).id),
+    // Reports: a fresh draft of the target unit (each on its own day, so a submitted one never blocks the next).
+    'reports.id': async (c, t) =>
+      String(
+        (
+          await openDraft(
+            server.app.db,
+            { ...system, unitCode: t === 'inside' ? c.unit : c.outsideUnit },
+            { form: 'daily', unitCode: t === 'inside' ? c.unit : c.outsideUnit, period: reportDay() },
+            '2022-01-15',
+          )
+        ).id,
+      ),
   };
   const newCheckpoint = (commune: string) =>
     openCheckpoint(server.app.db, system, {
@@ -745,6 +761,22 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       },
     }),
     'GET /api/response-plans/checklists': (c) => ({ query: `unit=${c.unit}` }),
+    'GET /api/reports/daily': (c) => ({ query: `unit=${c.unit}&date=2022-01-14` }),
+    'GET /api/reports/daily.docx': (c) => ({ query: `unit=${c.unit}&date=2022-01-14` }),
+    'GET /api/reports/daily.xlsx': (c) => ({ query: `unit=${c.unit}&date=2022-01-14` }),
+    'GET /api/reports/view': (c) => ({ query: `form=weekly&unit=${c.unit}&period=2022-01-10` }),
+    'GET /api/reports/archive': (c) => ({ query: `unit=${c.unit}` }),
+    'GET /api/reports/:id': () => ({}),
+    'GET /api/reports/:id/docx': () => ({}),
+    'GET /api/reports/:id/xlsx': () => ({}),
+    'POST /api/reports/drafts': (c) => ({ body: { form: 'daily', unit: c.unit, period: reportDay() } }),
+    'POST /api/reports/:id/texts': () => ({ body: { texts: { situation: 'Thử quyền' } } }),
+    'POST /api/reports/:id/corrections': () => ({
+      body: { field: 'newCases', value: 1, reason: 'Thử quyền truy cập' },
+    }),
+    'POST /api/reports/:id/sign': () => ({}),
+    'POST /api/reports/:id/submit': () => ({}),
+    'POST /api/reports/reminders': (c) => ({ body: { form: 'daily', unit: c.unit, period: '2022-01-13' } }),
     'GET /api/cases/summary': (c) => ({ query: `unit=${c.unit}&date=2022-01-10` }),
     'GET /api/cases': (c) => ({ query: `unit=${c.unit}` }),
     'POST /api/cases': () => ({

@@ -88,3 +88,5 @@ export async function communeLevelsOnDay(
   }
   return out;
 }
+// What other features use of this one.
+export { riskLevels } from './assessment-store.ts';

@@ -1,0 +1,290 @@
+/**
+ * Report forms as data (issue 18). A form is versioned; each field is a named query over a capability's
+ * maintained counters (`query`, registered in queries.ts through the features' indexes) and the value it
+ * picks from the query's answer; free-text sections follow. No regulation fixes these layouts: they follow the
+ * daily situation reports the seeds ask for ("báo cáo kết quả … về UBND huyện") and are a product choice.
+ */
+import type { Message } from '../../../core/errors.ts';
+
+export const FORM_IDS = ['daily', 'weekly', 'directive'] as const;
+export type FormId = (typeof FORM_IDS)[number];
+
+export interface FieldDef {
+  key: string;
+  /** The registered query (queries.ts) and the value it answers. */
+  query: string;
+  pick: string;
+  label: Message;
+  /** How the units below add up: levels are taken at their highest, counts summed. */
+  rollUp: 'sum' | 'max';
+  group: Message;
+}
+
+export interface FormDef {
+  id: FormId;
+  version: number;
+  /** First period the version applies to. */
+  since: string;
+  title: Message;
+  /** Deadline: `time` (Vietnam) on the period's last day plus `dayOffset`; null when none. */
+  deadline: { dayOffset: number; time: string; provisional: boolean } | null;
+  fields: FieldDef[];
+  sections: { key: string; label: Message }[];
+}
+
+const CASES: Message = { vi: 'Ca bệnh, tiếp xúc, xét nghiệm', en: 'Cases, contacts, tests' };
+const VACC: Message = { vi: 'Tiêm chủng', en: 'Vaccination' };
+const DIRECTIVES: Message = { vi: 'Thực hiện chỉ đạo', en: 'Directives' };
+const LEVEL: Message = { vi: 'Cấp độ dịch', en: 'Risk level' };
+
+const f = (
+  key: string,
+  query: string,
+  pick: string,
+  vi: string,
+  en: string,
+  group: Message,
+  rollUp: FieldDef['rollUp'] = 'sum',
+): FieldDef => ({ key, query, pick, label: { vi, en }, group, rollUp });
+
+const SECTIONS = [
+  { key: 'situation', label: { vi: 'Nhận định tình hình', en: 'Assessment of the situation' } },
+  { key: 'measures', label: { vi: 'Các biện pháp đã triển khai', en: 'Measures taken' } },
+  { key: 'proposals', label: { vi: 'Khó khăn, đề xuất, kiến nghị', en: 'Difficulties and proposals' } },
+];
+
+export const DAILY_V1: FormDef = {
+  id: 'daily',
+  version: 1,
+  since: '2021-01-01',
+  title: { vi: 'Báo cáo tình hình dịch COVID-19 hằng ngày', en: 'Daily COVID-19 situation report' },
+  // 17:00 each day: the time the district asked communes to report by in 2021-22 (product choice, issue 18).
+  deadline: { dayOffset: 0, time: '17:00', provisional: false },
+  fields: [
+    f('newCases', 'cases.day', 'newCases', 'F0 mới trong ngày', 'New F0 cases of the day', CASES),
+    f('casesLast7Days', 'cases.day', 'casesLast7Days', 'F0 trong 7 ngày', 'F0 cases over 7 days', CASES),
+    f(
+      'underTreatmentHome',
+      'cases.day',
+      'underTreatmentHome',
+      'F0 đang điều trị tại nhà',
+      'F0 under treatment at home',
+      CASES,
+    ),
+    f(
+      'underTreatmentFacility',
+      'cases.day',
+      'underTreatmentFacility',
+      'F0 đang điều trị tại cơ sở',
+      'F0 under treatment in a facility',
+      CASES,
+    ),
+    f('recovered', 'cases.day', 'recovered', 'Khỏi bệnh trong ngày', 'Recovered today', CASES),
+    f('deaths', 'cases.day', 'deaths', 'Tử vong trong ngày', 'Deaths of the day', CASES),
+    f('newContacts', 'cases.day', 'newContacts', 'F1 mới', 'New F1 contacts', CASES),
+    f('inQuarantine', 'cases.day', 'inQuarantine', 'F1 đang cách ly', 'F1 in quarantine', CASES),
+    f('testsDone', 'cases.day', 'testsDone', 'Số mẫu xét nghiệm', 'Tests done', CASES),
+    f('testsPositive', 'cases.day', 'testsPositive', 'Mẫu dương tính', 'Positive tests', CASES),
+    f('adults', 'vaccination.coverage', 'adults', 'Người từ 18 tuổi', 'People aged 18+', VACC),
+    f(
+      'adultsFirstDose',
+      'vaccination.coverage',
+      'adultsFirstDose',
+      '18+ đã tiêm mũi 1',
+      '18+ with a first dose',
+      VACC,
+    ),
+    f(
+      'adultsPrimary',
+      'vaccination.coverage',
+      'adultsPrimary',
+      '18+ tiêm đủ liều cơ bản',
+      '18+ fully vaccinated',
+      VACC,
+    ),
+    f(
+      'adultsBooster',
+      'vaccination.coverage',
+      'adultsBooster',
+      '18+ đã tiêm mũi nhắc',
+      '18+ with a booster',
+      VACC,
+    ),
+    f('teens', 'vaccination.coverage', 'teens', 'Trẻ 12-17 tuổi', 'Children 12-17', VACC),
+    f(
+      'teensFirstDose',
+      'vaccination.coverage',
+      'teensFirstDose',
+      '12-17 đã tiêm mũi 1',
+      '12-17 with a first dose',
+      VACC,
+    ),
+    f(
+      'teensPrimary',
+      'vaccination.coverage',
+      'teensPrimary',
+      '12-17 tiêm đủ liều',
+      '12-17 fully vaccinated',
+      VACC,
+    ),
+  ],
+  sections: SECTIONS,
+};
+
+export const WEEKLY_V1: FormDef = {
+  id: 'weekly',
+  version: 1,
+  since: '2021-01-01',
+  title: { vi: 'Báo cáo tuần công tác phòng, chống dịch COVID-19', en: 'Weekly COVID-19 report' },
+  // The week's Sunday 17:00: a product choice no letter of the seeds fixes, flagged provisional.
+  deadline: { dayOffset: 0, time: '17:00', provisional: true },
+  fields: [
+    f('level', 'risk-levels.week', 'level', 'Cấp độ dịch đề xuất', 'Proposed risk level', LEVEL, 'max'),
+    f('newCasesWeek', 'cases.week', 'newCases', 'F0 mới trong tuần', 'New F0 cases of the week', CASES),
+    f('deathsWeek', 'cases.week', 'deaths', 'Tử vong trong tuần', 'Deaths of the week', CASES),
+    f('tasksTotal', 'directives.compliance', 'total', 'Nhiệm vụ được giao', 'Tasks assigned', DIRECTIVES),
+    f(
+      'tasksOnTime',
+      'directives.compliance',
+      'doneOnTime',
+      'Hoàn thành đúng hạn',
+      'Done on time',
+      DIRECTIVES,
+    ),
+    f('tasksLate', 'directives.compliance', 'doneLate', 'Hoàn thành quá hạn', 'Done late', DIRECTIVES),
+    f(
+      'tasksOverdue',
+      'directives.compliance',
+      'overdue',
+      'Quá hạn chưa hoàn thành',
+      'Overdue, not done',
+      DIRECTIVES,
+    ),
+  ],
+  sections: SECTIONS,
+};
+
+export const DIRECTIVE_V1: FormDef = {
+  id: 'directive',
+  version: 1,
+  since: '2021-01-01',
+  title: { vi: 'Báo cáo kết quả thực hiện văn bản chỉ đạo', en: 'Report on a directive' },
+  deadline: null,
+  fields: [
+    f('tasksTotal', 'directives.document', 'total', 'Nhiệm vụ được giao', 'Tasks assigned', DIRECTIVES),
+    f('tasksOnTime', 'directives.document', 'doneOnTime', 'Hoàn thành đúng hạn', 'Done on time', DIRECTIVES),
+    f('tasksLate', 'directives.document', 'doneLate', 'Hoàn thành quá hạn', 'Done late', DIRECTIVES),
+    f(
+      'tasksInProgress',
+      'directives.document',
+      'inProgress',
+      'Đang thực hiện trong hạn',
+      'In progress',
+      DIRECTIVES,
+    ),
+    f('tasksNotStarted', 'directives.document', 'notStarted', 'Chưa bắt đầu', 'Not started', DIRECTIVES),
+    f(
+      'tasksOverdue',
+      'directives.document',
+      'overdue',
+      'Quá hạn chưa hoàn thành',
+      'Overdue, not done',
+      DIRECTIVES,
+    ),
+  ],
+  sections: [
+    { key: 'results', label: { vi: 'Kết quả thực hiện', en: 'Results' } },
+    { key: 'proposals', label: { vi: 'Khó khăn, đề xuất, kiến nghị', en: 'Difficulties and proposals' } },
+  ],
+};
+
+const FORMS: readonly FormDef[] = [DAILY_V1, WEEKLY_V1, DIRECTIVE_V1];
+
+/** The version of a form in force for a period (the latest whose `since` is not after it). */
+export function formFor(id: FormId, period: string): FormDef {
+  const candidates = FORMS.filter((x) => x.id === id && (id === 'directive' || x.since <= period));
+  return candidates.sort((a, b) => b.version - a.version)[0] ?? FORMS.find((x) => x.id === id)!;
+}
+
+export function formVersion(id: FormId, version: number): FormDef | undefined {
+  return FORMS.find((x) => x.id === id && x.version === version);
+}
+
+/** The last day a period covers: the day itself, or the week's Sunday. */
+export function periodEnd(form: FormDef, period: string, addDays: (d: string, n: number) => string) {
+  return form.id === 'weekly' ? addDays(period, 6) : period;
+}
+
+/** The deadline as Vietnam local time 'YYYY-MM-DDTHH:MM', or null. */
+export function deadlineOf(form: FormDef, lastDay: string, addDays: (d: string, n: number) => string) {
+  if (!form.deadline) return null;
+  return `${addDays(lastDay, form.deadline.dayOffset)}T${form.deadline.time}`;
+}
+
+/** Late: submitted after the deadline, or not submitted once it has passed (local times compare as text). */
+export function isLate(deadline: string | null, submittedLocal: string | null, nowLocal: string): boolean {
+  if (!deadline) return false;
+  return submittedLocal === null ? nowLocal > deadline : submittedLocal > deadline;
+}
+
+export type ReportState = 'draft' | 'signed' | 'submitted';
+
+/** Why an action on a report in `state` is refused (null when allowed). Pure; the store acts on it. */
+export function refusal(
+  action: 'edit' | 'sign' | 'submit',
+  report: { state: ReportState; signedBy: number | null },
+  userId: number | null,
+): Message | null {
+  if (report.state === 'submitted')
+    return {
+      vi: 'Báo cáo đã gửi, không sửa được. Hãy tạo phiên bản mới để thay thế.',
+      en: 'The report was submitted and cannot be changed. Start a new version to supersede it.',
+    };
+  if (action === 'submit') {
+    if (report.state !== 'signed')
+      return {
+        vi: 'Báo cáo phải được ký duyệt trước khi gửi.',
+        en: 'The report must be signed off before it is submitted.',
+      };
+    if (report.signedBy !== userId)
+      return {
+        vi: 'Báo cáo đã được người khác ký duyệt: chỉ người ký mới được gửi.',
+        en: 'Another user signed this report off: only the signer may submit it.',
+      };
+  }
+  if (action === 'sign' && report.state === 'signed')
+    return { vi: 'Báo cáo đã được ký duyệt.', en: 'The report is already signed off.' };
+  return null;
+}
+
+/** A correction needs a reason; a value is a non-negative number. */
+export function correctionProblem(c: { value: number; reason: string | null | undefined }) {
+  if (!c.reason || c.reason.trim().length < 3)
+    return {
+      field: 'reason',
+      message: { vi: 'Phải ghi lý do điều chỉnh số liệu.', en: 'A correction needs a reason.' },
+    };
+  if (!Number.isFinite(c.value) || c.value < 0)
+    return { field: 'value', message: { vi: 'Số liệu không hợp lệ.', en: 'Invalid value.' } };
+  return null;
+}
+
+/** The children's values added up per field, by each field's roll-up rule. */
+export function rollUpValues(form: FormDef, children: Record<string, number | null>[]) {
+  const out: Record<string, number> = {};
+  for (const field of form.fields) {
+    let v = 0;
+    for (const c of children) {
+      const x = Number(c[field.key] ?? 0);
+      v = field.rollUp === 'max' ? Math.max(v, x) : v + x;
+    }
+    out[field.key] = v;
+  }
+  return out;
+}
+
+/** "Hữu Lũng, ngày 15 tháng 01 năm 2022": the place and date line of an administrative document (ND 30/2020). */
+export function placeDateLine(place: string, day: string) {
+  const [y, m, d] = day.split('-');
+  return `${place}, ngày ${d} tháng ${m} năm ${y}`;
+}

@@ -1,0 +1,148 @@
+import mammoth from 'mammoth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setStoredToday } from '../../src/core/dates.ts';
+import { applyDatabaseCalendar } from '../../src/db/calendar.ts';
+import { unitTree } from '../../src/features/admin-units/index.ts';
+import { seedDemoReports } from '../../src/features/reports/demo-reports.ts';
+import { ENGINES } from '../support/databases.ts';
+import { call, login, type Running, type Session, startServer } from '../support/http.ts';
+
+interface Daily {
+  submitted: boolean;
+  missing: string[];
+  lateUnits: string[];
+  numbers: Record<string, number | null>;
+  rollUp: { numbers: Record<string, number>; submitted: string[] } | null;
+  report: { id: number; state: string } | null;
+}
+
+/** Issue 18's contract: the daily report over HTTP, its numbers those of the cases summary and coverage. */
+describe.each(ENGINES)('daily reports over HTTP on %s', (engine) => {
+  let server: Running;
+  let district: Session;
+  let commune: Session;
+  const get = (s: Session, url: string) => call(server.base, s, 'GET', url);
+  beforeAll(async () => {
+    server = await startServer(engine);
+    await applyDatabaseCalendar(server.app.db); // the demo's day, 15/01/2022
+    district = await login(server.base, 'demo.huyen');
+    commune = await login(server.base, 'demo.xa.06385');
+    // A few communes' numbers over the last days, then the demo's week of reports compiled from them.
+    await server.app.db.db
+      .insertInto('case_day_counts')
+      .values(
+        ['06385', '06388', '06400'].flatMap((commune_code, i) =>
+          ['2022-01-13', '2022-01-14', '2022-01-15'].map((day, d) => ({
+            province_code: '20',
+            district_code: '186',
+            commune_code,
+            day,
+            new_cases: 2 + i + d,
+            recovered: d,
+            deaths: 0,
+            new_contacts: 3 * i,
+            tests_done: 20 + i,
+            tests_positive: 2 + i + d,
+            home_change: 2 + i,
+            facility_change: d,
+            quarantine_change: 3 * i,
+          })),
+        ),
+      )
+      .execute();
+    await seedDemoReports(server.app.db, { districtCode: '186', today: '2022-01-15' });
+  });
+  afterAll(async () => {
+    setStoredToday(null);
+    await server?.close();
+  });
+
+  it('answers numbers equal to /api/cases/summary and /api/vaccination/coverage for the unit and day', async () => {
+    for (const [session, unit] of [
+      [commune, '06385'],
+      [district, '186'],
+    ] as const) {
+      const report = (await (
+        await get(session, `/api/reports/daily?unit=${unit}&date=2022-01-15`)
+      ).json()) as Daily;
+      const summary = (await (await get(session, `/api/cases/summary?unit=${unit}&date=2022-01-15`)).json())
+        .units[0];
+      const coverage = (await (await get(session, `/api/vaccination/coverage?unit=${unit}`)).json()).units[0];
+      for (const key of [
+        'newCases',
+        'casesLast7Days',
+        'underTreatmentHome',
+        'underTreatmentFacility',
+        'recovered',
+        'deaths',
+        'newContacts',
+        'inQuarantine',
+        'testsDone',
+        'testsPositive',
+      ])
+        expect([key, report.numbers[key]]).toEqual([key, summary[key]]);
+      expect(report.numbers.casesLast7Days).toBeGreaterThan(0);
+      const adults = coverage.byAgeGroup['18+'];
+      expect(report.numbers.adults).toBe(
+        adults.notVaccinated + adults.partial + adults.primaryComplete + adults.booster,
+      );
+      expect(report.numbers.adultsPrimary).toBe(adults.primaryComplete + adults.booster);
+      expect(report.numbers.adultsFirstDose).toBe(adults.partial + adults.primaryComplete + adults.booster);
+      expect(report.submitted).toBe(false);
+    }
+  });
+
+  it("shows the demo's late commune as missing yesterday, and the district's earlier days submitted", async () => {
+    const communes = (await unitTree(server.app.db)).children('186');
+    const late = communes[3]!.code;
+    const yesterday = (await (
+      await get(district, '/api/reports/daily?unit=186&date=2022-01-14')
+    ).json()) as Daily;
+    expect(yesterday.submitted).toBe(false);
+    expect(yesterday.missing).toEqual([late]);
+    expect(yesterday.lateUnits).toContain(late);
+    const before = (await (
+      await get(district, '/api/reports/daily?unit=186&date=2022-01-13')
+    ).json()) as Daily;
+    expect(before.submitted).toBe(true);
+    expect(before.missing).toEqual([]);
+    expect(before.rollUp!.submitted).toHaveLength(communes.length);
+  });
+
+  it('answers the official layout as a .docx holding the numbers', async () => {
+    const res = await get(district, '/api/reports/daily.docx?unit=186&date=2022-01-13');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('wordprocessingml');
+    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(await res.arrayBuffer()) });
+    const report = (await (
+      await get(district, '/api/reports/daily?unit=186&date=2022-01-13')
+    ).json()) as Daily;
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toContain('Hữu Lũng, ngày 15 tháng 01 năm 2022');
+    expect(text).toContain('Kính gửi: Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Lạng Sơn');
+    const fmt = (n: number | null | undefined) => Number(n).toLocaleString('vi-VN');
+    expect(text).toContain(`F0 mới trong ngày: ${fmt(report.numbers.newCases)}`);
+    expect(text).toContain(`Người từ 18 tuổi: ${fmt(report.numbers.adults)}`);
+    expect(text).toContain(`18+ tiêm đủ liều cơ bản: ${fmt(report.numbers.adultsPrimary)}`);
+    expect(text).toContain('demo.huyen');
+  });
+
+  it('refuses a future day and a correction without a reason, naming the field', async () => {
+    const future = await get(commune, '/api/reports/daily?unit=06385&date=2022-01-16');
+    expect(future.status).toBe(400);
+    expect((await future.json()).error.fields[0].field).toBe('date');
+    const draft = await call(server.base, commune, 'POST', '/api/reports/drafts', {
+      form: 'daily',
+      unit: '06385',
+      period: '2022-01-15',
+    });
+    const { id } = await draft.json();
+    const res = await call(server.base, commune, 'POST', `/api/reports/${id}/corrections`, {
+      field: 'testsDone',
+      value: 3,
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.fields[0].field).toBe('reason');
+  });
+});
