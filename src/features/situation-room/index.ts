@@ -11,5 +11,3 @@ export const situationRoomFeature = {
   permissions: situationRoomPermissions,
   routes: situationRoomRoutes,
 } satisfies FeatureManifest;
-
-export { EXTRA_TILES, type Tile, type TileSource } from './summary-store.ts';

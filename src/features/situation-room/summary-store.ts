@@ -17,6 +17,7 @@ import { chainPosition } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { communeWeekCounts, daySummary } from '../cases/index.ts';
 import { compliance } from '../directives/index.ts';
+import { dailyReportStatus } from '../reports/index.ts';
 import { lastClosedWeek, levelMap } from '../risk-levels/index.ts';
 import { coverage, listTargets, targetProgress } from '../vaccination/index.ts';
 import { adultCoverage, type UnitFigures, underTreatment } from './rules/figures.ts';
@@ -39,17 +40,6 @@ export interface Tile {
   /** A slot waiting for data another capability does not hold yet (shown labelled, not as zero). */
   noData?: boolean;
 }
-
-/** A tile another capability computes: `null` when it has nothing to show for the unit. */
-export type TileSource = (db: Db, scope: Scope, unit: AdminUnitTable, day: string) => Promise<Tile | null>;
-
-/**
- * Tiles of other capabilities, after the built-in ones. The reports' "reports missing" is one entry here:
- * `async (db, scope, unit, day) => { const s = await dailyReportStatus(db, scope, unit.code, day);
- *   return { key: 'reportsMissing', value: s.missing.length, href: `/reports?unit=${unit.code}&date=${day}` }; }`
- * (its label `situationRoom.tiles.reportsMissing` is in the messages already).
- */
-export const EXTRA_TILES: TileSource[] = [];
 
 export interface SituationSummary {
   unit: { code: string; name: string; level: number };
@@ -255,9 +245,14 @@ export async function situationSummary(
       : []),
     { key: 'overdueTasks', value: figures.overdueTasks, href: `/directives/compliance?unit=${u}` },
   ];
-  for (const source of EXTRA_TILES) {
-    const tile = await source(db, scope, unit, day);
-    if (tile) tiles.push(tile);
+  if (unit.level < 3) {
+    // The daily reports of the units directly below not submitted yet (a late one stays missing until it is).
+    const reports = await dailyReportStatus(db, scope, unit.code, day);
+    tiles.push({
+      key: 'reportsMissing',
+      value: reports.missing.length,
+      href: `/reports/daily?unit=${u}&date=${day}`,
+    });
   }
   return {
     unit: { code: unit.code, name: unit.name_with_type, level: unit.level },
