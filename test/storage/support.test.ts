@@ -3,6 +3,7 @@ import { AppError } from '../../src/core/errors.ts';
 import type { Scope } from '../../src/features/auth/rules.ts';
 import { createCase, setCaseOutcome } from '../../src/features/cases/cases-store.ts';
 import { addContact } from '../../src/features/cases/contacts-store.ts';
+import { recordTest } from '../../src/features/cases/tests-store.ts';
 import { insertPersonRows, personRow } from '../../src/features/persons/store.ts';
 import { actOnClaim, createClaim, previewClaims } from '../../src/features/support/claims-store.ts';
 import { ENGINES, seededDb } from '../support/databases.ts';
@@ -112,6 +113,13 @@ describe.each(ENGINES)('support claims on %s', (engine) => {
       db,
       province,
       { personId: child, sampleDate: '2021-12-01', testKind: 'pcr', placeOfCare: 'home' },
+      TODAY,
+    );
+    // Released on day 10 with a negative test (the release rule in force then).
+    await recordTest(
+      db,
+      province,
+      { personId: child, commune: '06385', kind: 'rapidAntigen', sampleDate: '2021-12-11', result: 'negative' },
       TODAY,
     );
     await setCaseOutcome(db, province, c2.id, { status: 'recovered', on: '2021-12-11' }, TODAY);
