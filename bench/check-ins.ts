@@ -15,6 +15,7 @@ import { systemScope } from '../src/features/auth/rules.ts';
 import { checkIn, createVenue, recordExposures } from '../src/features/check-ins/store.ts';
 import { createPersons } from '../src/features/persons/index.ts';
 import { migrateToLatest } from '../src/server/migrations.ts';
+import { personInput } from '../test/support/persons.ts';
 
 const N = Number(process.env.BENCH_CHECKINS ?? 1000);
 const MARKET = Number(process.env.BENCH_MARKET ?? 5000);
@@ -70,22 +71,7 @@ const [personId] = await db.db.transaction().execute((trx) =>
     trx,
     [
       {
-        person: {
-          fullName: 'Vi Thị Thoa',
-          birthDate: null,
-          birthYear: 1979,
-          sex: 'female',
-          nationalId: null,
-          phone: '0980000000',
-          villageId: null,
-          address: null,
-          householdHead: null,
-          relationToHead: null,
-          occupation: null,
-          priorityGroups: [],
-          status: 'resident',
-          note: null,
-        },
+        person: personInput({ fullName: 'Vi Thị Thoa', birthYear: 1979, sex: 'female', phone: '0980000000' }),
         place: { province_code: '20', district_code: '186', commune_code: '06385' },
       },
     ],

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { insertPersonRows, personRow } from '../../src/features/persons/store.ts';
 import { PHONE, tapCounter, useBrowserRig } from '../support/browser.ts';
 import { call, login } from '../support/http.ts';
+import { personInput } from '../support/persons.ts';
 
 /**
  * Journey 8 on a 360-px phone: a stall owner scans the market's QR and checks in without an account, as does a
@@ -27,22 +28,13 @@ describe('journey 8: a market check-in becomes a contact when a trader is confir
     const db = rig.server.app.db;
     const [id] = await insertPersonRows(db, db.db, [
       personRow(
-        {
+        personInput({
           fullName: TRADER.name,
           birthDate: '1979-03-08',
           birthYear: 1979,
           sex: 'female',
-          nationalId: null,
           phone: TRADER.phone,
-          villageId: null,
-          address: null,
-          householdHead: null,
-          relationToHead: null,
-          occupation: null,
-          priorityGroups: [],
-          status: 'resident',
-          note: null,
-        },
+        }),
         { province_code: '20', district_code: '186', commune_code: COMMUNE },
         { now: new Date().toISOString() },
       ),

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { insertPersonRows, personRow } from '../../src/features/persons/store.ts';
 import { PHONE, useBrowserRig } from '../support/browser.ts';
 import { call, login } from '../support/http.ts';
+import { personInput } from '../support/persons.ts';
 
 const WALL = { width: 1920, height: 1080 };
 const DAY = '2022-01-15';
@@ -17,22 +18,7 @@ describe('situation room in Chromium', () => {
   beforeAll(async () => {
     const [personId] = await insertPersonRows(rig.server.db, rig.server.db.db, [
       personRow(
-        {
-          fullName: 'Vi Văn Thắng',
-          birthDate: '1975-03-02',
-          birthYear: 1975,
-          sex: 'male',
-          nationalId: null,
-          phone: null,
-          villageId: null,
-          address: null,
-          householdHead: null,
-          relationToHead: null,
-          occupation: null,
-          priorityGroups: [],
-          status: 'resident',
-          note: null,
-        },
+        personInput({ fullName: 'Vi Văn Thắng', birthDate: '1975-03-02', birthYear: 1975, sex: 'male' }),
         { province_code: '20', district_code: '186', commune_code: '06385' },
         { now: new Date().toISOString() },
       ),

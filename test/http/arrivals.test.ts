@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.ts';
 import { insertPersonRows, personRow } from '../../src/features/persons/store.ts';
 import { call, login, type Running, type Session, startServer } from '../support/http.ts';
+import { personInput } from '../support/persons.ts';
 
 /** Issue 17: the arrivals contract (GET /api/arrivals), the public declaration form, its throttle and silence. */
 describe('arrivals: the contract route and the public declaration', () => {
@@ -32,22 +33,13 @@ describe('arrivals: the contract route and the public declaration', () => {
     other = await login(server.base, 'demo.xa.06400');
     await insertPersonRows(server.app.db, server.app.db.db, [
       personRow(
-        {
+        personInput({
           fullName: 'Hoàng Văn Nam',
           birthDate: '1990-04-02',
           birthYear: 1990,
           sex: 'male',
           nationalId: CCCD,
-          phone: null,
-          villageId: null,
-          address: null,
-          householdHead: null,
-          relationToHead: null,
-          occupation: null,
-          priorityGroups: [],
-          status: 'resident',
-          note: null,
-        },
+        }),
         { province_code: '20', district_code: '186', commune_code: '06385' },
         { now: new Date().toISOString() },
       ),

@@ -26,6 +26,7 @@ import { RULE_SET_218 } from '../../src/features/risk-levels/rules/rule-sets.ts'
 import { can, type Permission } from '../../src/server/features.ts';
 import { ENGINES } from '../support/databases.ts';
 import { call, login, type Running, type Session, startServer } from '../support/http.ts';
+import { personInput } from '../support/persons.ts';
 
 /**
  * Every route the server registered × every role × a target inside and outside the caller's jurisdiction.
@@ -61,22 +62,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       .where('code', '=', commune)
       .executeTakeFirstOrThrow();
     const person = personRow(
-      {
-        fullName: `Người Thử ${++seq}`,
-        birthDate: '1990-01-01',
-        birthYear: 1990,
-        sex: 'male',
-        nationalId: null,
-        phone: null,
-        villageId: null,
-        address: null,
-        householdHead: null,
-        relationToHead: null,
-        occupation: null,
-        priorityGroups: [],
-        status: 'resident',
-        note: null,
-      },
+      personInput({ fullName: `Người Thử ${++seq}`, birthDate: '1990-01-01', birthYear: 1990, sex: 'male' }),
       {
         province_code: place.province_code!,
         district_code: place.district_code!,

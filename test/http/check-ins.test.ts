@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertPersonRows, personRow } from '../../src/features/persons/store.ts';
 import { call, lastAuditEntry, login, type Running, type Session, startServer } from '../support/http.ts';
+import { personInput } from '../support/persons.ts';
 
 /** QR check-in over HTTP: the public page tells nothing about anyone and is throttled; officers stay in scope. */
 describe('QR check-in', () => {
@@ -43,22 +44,12 @@ describe('QR check-in', () => {
     const registered = { full_name: 'Hoàng Thị Mai', phone: '0912345678', birth_year: 1975 };
     await insertPersonRows(server.app.db, server.app.db.db, [
       personRow(
-        {
+        personInput({
           fullName: registered.full_name,
-          birthDate: null,
           birthYear: registered.birth_year,
           sex: 'female',
-          nationalId: null,
           phone: registered.phone,
-          villageId: null,
-          address: null,
-          householdHead: null,
-          relationToHead: null,
-          occupation: null,
-          priorityGroups: [],
-          status: 'resident',
-          note: null,
-        },
+        }),
         { province_code: '20', district_code: '186', commune_code: '06385' },
         { now: new Date().toISOString() },
       ),

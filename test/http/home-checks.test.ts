@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertPersonRows, personRow } from '../../src/features/persons/store.ts';
 import { call, login, type Running, type Session, startServer } from '../support/http.ts';
+import { personInput } from '../support/persons.ts';
 
 /** Journey 4's core: a home-treated case posts a check through its personal link; the commune sees the escalation. */
 describe('home treatment checks through the personal link', () => {
@@ -16,22 +17,13 @@ describe('home treatment checks through the personal link', () => {
     other = await login(server.base, 'demo.xa.06400');
     const [personId] = await insertPersonRows(server.app.db, server.app.db.db, [
       personRow(
-        {
+        personInput({
           fullName: 'Hoàng Thị Mai',
           birthDate: '1975-03-02',
           birthYear: 1975,
           sex: 'female',
-          nationalId: null,
           phone: '0912345678',
-          villageId: null,
-          address: null,
-          householdHead: null,
-          relationToHead: null,
-          occupation: null,
-          priorityGroups: [],
-          status: 'resident',
-          note: null,
-        },
+        }),
         { province_code: '20', district_code: '186', commune_code: '06385' },
         { now: new Date().toISOString() },
       ),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertPersonRows, personRow } from '../../src/features/persons/store.ts';
 import { ENGINES } from '../support/databases.ts';
 import { call, login, type Running, type Session, startServer } from '../support/http.ts';
+import { personInput } from '../support/persons.ts';
 
 const DAY = '2022-01-15';
 const FIGURE_FIELDS = [
@@ -40,22 +41,7 @@ describe.each(ENGINES)('situation room on %s', (engine) => {
   const newCase = async (placeOfCare: string, sampleDate: string) => {
     const [personId] = await insertPersonRows(server.app.db, server.app.db.db, [
       personRow(
-        {
-          fullName: 'Hoàng Văn Nam',
-          birthDate: '1980-05-05',
-          birthYear: 1980,
-          sex: 'male',
-          nationalId: null,
-          phone: null,
-          villageId: null,
-          address: null,
-          householdHead: null,
-          relationToHead: null,
-          occupation: null,
-          priorityGroups: [],
-          status: 'resident',
-          note: null,
-        },
+        personInput({ fullName: 'Hoàng Văn Nam', birthDate: '1980-05-05', birthYear: 1980, sex: 'male' }),
         { province_code: '20', district_code: '186', commune_code: '06385' },
         { now: new Date().toISOString() },
       ),

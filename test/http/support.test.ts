@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertPersonRows, personRow } from '../../src/features/persons/store.ts';
 import { ENGINES } from '../support/databases.ts';
 import { call, login, type Running, type Session, startServer } from '../support/http.ts';
+import { personInput } from '../support/persons.ts';
 
 /** Issue 17: the preview contract, jurisdiction, a claim through review and approval, the payment list. */
 describe.each(ENGINES)('support over HTTP on %s', (engine) => {
@@ -24,22 +25,11 @@ describe.each(ENGINES)('support over HTTP on %s', (engine) => {
         ['Hoàng Thị Trợ', '2011-09-09'],
       ].map(([fullName, birthDate]) =>
         personRow(
-          {
+          personInput({
             fullName: fullName!,
             birthDate: birthDate!,
             birthYear: Number(birthDate!.slice(0, 4)),
-            sex: null,
-            nationalId: null,
-            phone: null,
-            villageId: null,
-            address: null,
-            householdHead: null,
-            relationToHead: null,
-            occupation: null,
-            priorityGroups: [],
-            status: 'resident',
-            note: null,
-          },
+          }),
           { province_code: '20', district_code: '186', commune_code: '06385' },
           { now: new Date().toISOString() },
         ),

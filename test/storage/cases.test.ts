@@ -10,6 +10,7 @@ import { recordTest } from '../../src/features/cases/tests-store.ts';
 import { mulberry32 } from '../../src/features/persons/rules/sampling.ts';
 import { insertPersonRows, personRow } from '../../src/features/persons/store.ts';
 import { ENGINES, seededDb } from '../support/databases.ts';
+import { personInput } from '../support/persons.ts';
 
 const TODAY = '2022-01-15';
 const COMMUNES = ['06385', '06388', '06400'];
@@ -26,22 +27,12 @@ describe.each(ENGINES)('cases, contacts, tests and the day summary on %s', (engi
       .executeTakeFirstOrThrow();
     const rows = Array.from({ length: n }, () =>
       personRow(
-        {
+        personInput({
           fullName: `Người Bệnh ${++named}`,
           birthDate: '1980-05-05',
           birthYear: 1980,
           sex: 'female',
-          nationalId: null,
-          phone: null,
-          villageId: null,
-          address: null,
-          householdHead: null,
-          relationToHead: null,
-          occupation: null,
-          priorityGroups: [],
-          status: 'resident',
-          note: null,
-        },
+        }),
         { province_code: place.province_code!, district_code: place.district_code!, commune_code: commune },
         { now: new Date().toISOString() },
       ),

@@ -119,7 +119,13 @@ describe.each(ENGINES)('support claims on %s', (engine) => {
     await recordTest(
       db,
       province,
-      { personId: child, commune: '06385', kind: 'rapidAntigen', sampleDate: '2021-12-11', result: 'negative' },
+      {
+        personId: child,
+        commune: '06385',
+        kind: 'rapidAntigen',
+        sampleDate: '2021-12-11',
+        result: 'negative',
+      },
       TODAY,
     );
     await setCaseOutcome(db, province, c2.id, { status: 'recovered', on: '2021-12-11' }, TODAY);

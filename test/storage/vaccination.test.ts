@@ -20,6 +20,7 @@ import {
 import { createTarget, targetProgress } from '../../src/features/vaccination/targets-store.ts';
 import { missed, worklist } from '../../src/features/vaccination/worklist-store.ts';
 import { ENGINES, seededDb } from '../support/databases.ts';
+import { personInput } from '../support/persons.ts';
 
 const TODAY = '2022-01-15';
 const FIXTURES = 'test/fixtures/doses';
@@ -74,22 +75,14 @@ describe.each(ENGINES)('vaccination records on %s', (engine) => {
     const now = new Date().toISOString();
     for (const p of registered) {
       const row = personRow(
-        {
+        personInput({
           fullName: p.fullName,
           birthDate: p.birthDate,
           birthYear: Number(p.birthDate.slice(0, 4)),
           sex: p.sex,
           nationalId: p.nationalId,
-          phone: null,
-          villageId: null,
-          address: null,
-          householdHead: null,
-          relationToHead: null,
-          occupation: null,
-          priorityGroups: [],
           status: p.deceasedOn ? 'deceased' : 'resident',
-          note: null,
-        },
+        }),
         place,
         { now },
       );

@@ -223,7 +223,7 @@ export async function createMobileStation(db: Db, scope: Scope, input: MobileSta
   const area = [...new Set(input.areaCommunes.length ? input.areaCommunes : [input.communeCode])];
   area.forEach((code, i) => {
     const u = tree.get(code);
-    if (!u || u.level !== 3 || u.district_code !== commune.district_code)
+    if (u?.level !== 3 || u.district_code !== commune.district_code)
       problems.push(
         fieldError(`areaCommunes.${i}`, 'không phải xã cùng huyện', 'not a commune of the same district'),
       );
