@@ -5,7 +5,7 @@
  * row is never updated: a new version supersedes it.
  */
 import type { Kysely } from 'kysely';
-import { addDays, vietnamToday, weekStart } from '../../core/dates.ts';
+import { addDays, isIsoDay, vietnamToday, weekStart } from '../../core/dates.ts';
 import { badRequest, conflict, type Message, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import type { AdminUnitTable, Database } from '../../db/schema.ts';
@@ -51,6 +51,10 @@ export function checkPeriod(formId: FormId, period: string, today: string) {
       ]);
     return period;
   }
+  if (!isIsoDay(period))
+    throw badRequest({ vi: 'Ngày báo cáo không hợp lệ', en: 'Invalid report day' }, [
+      { field: 'period', message: { vi: 'một ngày có thật, dạng yyyy-mm-dd', en: 'a real day, yyyy-mm-dd' } },
+    ]);
   const day = formId === 'weekly' ? weekStart(period) : period;
   if (day > today)
     throw badRequest(

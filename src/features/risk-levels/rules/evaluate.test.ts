@@ -187,6 +187,7 @@ describe('aggregate figures and weeks', () => {
     expect(weekDays('2022-W02')).toEqual({ monday: '2022-01-10', sunday: '2022-01-16' });
     expect(weekDays('2021-W52')).toEqual({ monday: '2021-12-27', sunday: '2022-01-02' });
     expect(weekDays('2021-W53')).toBeNull();
+    expect(weekDays('0000-W40')).toBeNull(); // found by the API fuzz test: was a RangeError
     expect(weekOf('2022-01-02')).toBe('2021-W52');
     expect(previousWeek('2022-W01')).toBe('2021-W52');
     expect(lastClosedWeek('2022-01-16')).toBe('2022-W01');
