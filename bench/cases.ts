@@ -25,6 +25,7 @@ import { testCounts } from '../src/features/cases/rules/day-counts.ts';
 import { createPersons, mulberry32 } from '../src/features/persons/index.ts';
 import { buildApp } from '../src/server/app.ts';
 import { migrateToLatest } from '../src/server/migrations.ts';
+import { personInput } from '../test/support/persons.ts';
 import { startCluster } from '../test/support/postgres-cluster.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 50_000);
@@ -53,22 +54,11 @@ async function fill(db: Db, count: number, today: string | null) {
         const c = communes[(start + i) % communes.length]!;
         const place = { province_code: PROVINCE, district_code: c.district_code!, commune_code: c.code };
         const birthYear = 1950 + Math.floor(rand() * 60);
-        const person = {
+        const person = personInput({
           fullName: `Người Bệnh ${start + i}`,
           birthDate: `${birthYear}-06-15`,
           birthYear,
-          sex: null,
-          nationalId: null,
-          phone: null,
-          villageId: null,
-          address: null,
-          householdHead: null,
-          relationToHead: null,
-          occupation: null,
-          priorityGroups: [],
-          status: 'resident' as const,
-          note: null,
-        };
+        });
         return { person, place };
       });
       const personIds = await createPersons(db, trx, batch, { note: 'bench', kind: 'bench' });

@@ -3,6 +3,9 @@
  * persons import and a province export run. Starts a real server (SQLite, demo province) in its own process,
  * uploads a generated list, starts the import and the province's .xlsx export, and asks /api/health one
  * request after another until both are done, and reads the server's own event-loop delay (loop-monitor.ts).
+ * It also prints how busy the server's main thread was during the load (event-loop utilisation): the import,
+ * the export and the registry's follow-up (vaccination statuses) run in worker threads, so it stays low.
+ * BENCH_CPU_PROF=DIR writes the server's CPU profiles (main thread and workers) there.
  * BENCH_ROWS=50000 for a quicker run. The seeded demo database is made once and copied for each run
  * (BENCH_SEED, default a folder in the temp directory).
  */
@@ -11,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_PASSWORD } from '../src/demo/seed.ts';
-import { generateResidents } from '../src/features/persons/rules/generator.ts';
+import { residentLines } from '../test/support/residents-csv.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000);
 const PORT = 3900 + Math.floor(Math.random() * 90);
@@ -33,19 +36,7 @@ if (!fs.existsSync(path.join(seeded, 'safeadapt.db'))) {
 fs.cpSync(seeded, dir, { recursive: true });
 
 // 1. The list: generated residents of the commune, as a commune would type it (CSV).
-const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-const lines = ['Họ và tên;Ngày sinh;Giới tính;Số CCCD;SĐT'];
-for (const { person: p } of generateResidents({
-  communeCode: COMMUNE,
-  villages: [{ id: 1, name: 'Khối 1', population: ROWS }],
-  today: new Date(),
-})) {
-  if (lines.length > ROWS) break;
-  const born = p.birthDate ? dmy(p.birthDate) : String(p.birthYear);
-  lines.push(
-    [p.fullName, born, p.sex === 'female' ? 'Nữ' : 'Nam', p.nationalId ?? '', p.phone ?? ''].join(';'),
-  );
-}
+const lines = residentLines(COMMUNE, ROWS, new Date(), { phone: true });
 const file = path.join(dir, 'persons.csv');
 fs.writeFileSync(file, `\uFEFF${lines.join('\n')}\n`);
 
@@ -57,6 +48,7 @@ const server: ChildProcess = spawn(
     'tsx',
     '--import',
     new URL('./loop-monitor.ts', import.meta.url).pathname,
+    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []),
     cli,
     'serve',
     '--demo',
@@ -111,6 +103,7 @@ const timed = async (what: string, run: () => Promise<Response>) => {
   console.log(`${what}: ${res.status} in ${s} s (${(size / 1048576).toFixed(1)} MB)`);
 };
 let busy = true;
+const loadStart = Date.now();
 const load = Promise.all([
   timed(`import of ${ROWS.toLocaleString('en')} rows`, () =>
     fetch(`${BASE}/api/persons/imports`, {
@@ -124,6 +117,10 @@ const load = Promise.all([
   ),
 ]).finally(() => {
   busy = false;
+});
+let loadEnd = 0;
+void load.finally(() => {
+  loadEnd = Date.now();
 });
 const latencies: number[] = [];
 while (busy) {
@@ -146,6 +143,13 @@ console.log(
   `/api/health under load: ${latencies.length} requests, p50 ${ms(at(0.5))}, p99 ${ms(at(0.99))}, max ${ms(at(1))} (goal: p99 < 100 ms)`,
 );
 const loop = JSON.parse(fs.readFileSync(path.join(dir, 'loop.json'), 'utf8'));
+const during = (loop.utilisation as { at: number; elu: number }[]).filter(
+  (u) => u.at > loadStart && u.at <= loadEnd,
+);
+const busyShare = during.reduce((sum, u) => sum + u.elu, 0) / Math.max(1, during.length);
+console.log(
+  `server main thread busy ${(100 * busyShare).toFixed(1)} % of the load's ${during.length} s (event-loop utilisation)`,
+);
 console.log(
   `server event loop: delay p50 ${ms(loop.p50)}, p99 ${ms(loop.p99)}, max ${ms(loop.max)}; ${loop.stalls} stalls > 50 ms, worst ${JSON.stringify(loop.worst.slice(0, 5))}`,
 );

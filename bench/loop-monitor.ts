@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance as perf } from 'node:perf_hooks';
 
 const histogram = monitorEventLoopDelay({ resolution: 10 });
 histogram.enable();
@@ -19,6 +19,15 @@ setInterval(() => {
   last = now;
 }, 10).unref();
 
+// The main thread's utilisation second by second (wall-clock stamped): the bench takes the seconds of its load.
+const utilisation: { at: number; elu: number }[] = [];
+let mark = perf.eventLoopUtilization();
+setInterval(() => {
+  const now = perf.eventLoopUtilization();
+  utilisation.push({ at: Date.now(), elu: perf.eventLoopUtilization(now, mark).utilization });
+  mark = now;
+}, 1000).unref();
+
 process.once('exit', () => {
   const ms = (ns: number) => Math.round(ns / 1e5) / 10;
   const report = {
@@ -27,6 +36,7 @@ process.once('exit', () => {
     max: ms(histogram.max),
     stalls: stalls.length,
     worst: stalls.sort((a, b) => b.ms - a.ms).slice(0, 10),
+    utilisation,
   };
   fs.writeFileSync(path.join(process.env.SAFEADAPT_DATA_DIR!, 'loop.json'), JSON.stringify(report));
 });

@@ -18,6 +18,7 @@ import { mulberry32 } from '../src/features/persons/index.ts';
 import { personRow } from '../src/features/persons/store.ts';
 import { previewClaims } from '../src/features/support/claims-store.ts';
 import { migrateToLatest } from '../src/server/migrations.ts';
+import { personInput } from '../test/support/persons.ts';
 import { startCluster } from '../test/support/postgres-cluster.ts';
 
 const CASES = Number(process.env.BENCH_SUPPORT_CASES ?? 50_000);
@@ -47,22 +48,7 @@ async function fill(db: Db) {
         const i = start + k;
         const birthYear = 1940 + Math.floor(rand() * 80);
         return personRow(
-          {
-            fullName: `Người Hỗ Trợ ${i}`,
-            birthDate: `${birthYear}-06-15`,
-            birthYear,
-            sex: null,
-            nationalId: null,
-            phone: null,
-            villageId: null,
-            address: null,
-            householdHead: null,
-            relationToHead: null,
-            occupation: null,
-            priorityGroups: [],
-            status: 'resident',
-            note: null,
-          },
+          personInput({ fullName: `Người Hỗ Trợ ${i}`, birthDate: `${birthYear}-06-15`, birthYear }),
           placeOf(i),
           { now, generated: true },
         );

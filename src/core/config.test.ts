@@ -14,6 +14,13 @@ describe('loadConfig', () => {
     expect(attempt).not.toThrow(/secret/);
   });
 
+  it('takes the PostgreSQL pool size from SAFEADAPT_PG_POOL_MAX (was fixed at 10), naming it when wrong', () => {
+    expect(loadConfig({}).pgPoolMax).toBe(10);
+    expect(loadConfig({ SAFEADAPT_PG_POOL_MAX: '40' }).pgPoolMax).toBe(40);
+    for (const wrong of ['0', 'ten', '2.5'])
+      expect(() => loadConfig({ SAFEADAPT_PG_POOL_MAX: wrong })).toThrow(/SAFEADAPT_PG_POOL_MAX/);
+  });
+
   it('takes SAFEADAPT_AUDIT_KEY of 32 characters or more, and refuses a shorter one without printing it', () => {
     expect(loadConfig({}).auditKey).toBeNull();
     expect(loadConfig({ SAFEADAPT_AUDIT_KEY: 'k'.repeat(32) }).auditKey).toBe('k'.repeat(32));

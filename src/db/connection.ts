@@ -26,6 +26,12 @@ export interface DbTarget {
   databaseUrl: string | null;
   sqliteFile: string;
   pgPoolMax?: number;
+  /**
+   * How long a SQLite connection waits for the write lock (default 5 s). A worker thread waits longer: it
+   * blocks nobody by waiting, and several background writers (an import's chunks, the status catch-up, an
+   * export's audit rows) can keep the lock busy for more than 5 s together on a loaded machine.
+   */
+  busyTimeoutMs?: number;
   /** Defaults to the SQLite file's folder. */
   dataDir?: string;
   auditKey?: string | null;
@@ -59,7 +65,7 @@ export function openDb(target: DbTarget): Db {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${Math.trunc(target.busyTimeoutMs ?? 5000)}`);
   // 128 MB of page cache (the default is 2 MB): a registry of a province's million people keeps its name and
   // ID indexes in memory instead of re-reading them on every insert and search.
   sqlite.pragma('cache_size = -131072');

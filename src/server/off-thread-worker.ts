@@ -73,7 +73,8 @@ async function run(data: TaskData) {
       })
     : null;
 
-  const db = openDb({ ...data.target, pgPoolMax: 2 });
+  // Waiting for SQLite's write lock holds up only this task: a minute rather than failing it after 5 s.
+  const db = openDb({ ...data.target, pgPoolMax: 2, busyTimeoutMs: 60_000 });
   const ctx = newContext(db, data.scope, () => data.today);
   let answer: WorkerMessage;
   try {

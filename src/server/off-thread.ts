@@ -98,6 +98,9 @@ export async function streamTask<A>(ctx: RequestContext, ref: TaskRef, args: A):
       owed = 0;
     },
   });
+  // A task that fails after its first bytes (SQLITE_BUSY, say) cuts the answer short; its 'error' event must
+  // not end the process when nothing listens to the stream any more (it did: the server went down mid-export).
+  out.on('error', () => {});
   // A client that goes away before the end: the worker stops.
   out.once('close', () => {
     if (working) void worker?.terminate();

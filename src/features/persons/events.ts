@@ -7,6 +7,7 @@
  * One mechanism for both engines, no triggers.
  */
 import { type Kysely, sql } from 'kysely';
+import { rest } from '../../core/rest.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
 
@@ -77,26 +78,51 @@ export function onPersonEvents(handler: PersonEventHandler): () => void {
   };
 }
 
-const BATCH = 20_000;
-
 /**
- * Hands the pending events, oldest first, to every subscriber, a batch per transaction, and marks them
- * handled in that transaction. On PostgreSQL dispatches take a lock so that two never hand the same events
- * out; SQLite transactions are serial. Without subscribers events stay pending (a CLI import, say): the
- * subscribing process catches up. Answers the number of events handled.
+ * Events handed out per transaction. Short on purpose (issue 13): on SQLite a dispatch's transaction holds the
+ * database's one write lock, so an import's next chunk (another thread, the CLI) and every audited request
+ * wait for it; 20,000 events a transaction held it for seconds after a large import.
  */
-export async function dispatchPersonEvents(db: Db, options: { asOf?: string } = {}): Promise<number> {
-  if (handlers.length === 0) return 0;
-  // Most calls find nothing pending (every vaccination read asks): answered by the partial index, no transaction.
+export const DISPATCH_BATCH = 1_000;
+
+/** Whether any event waits for its subscribers (the partial index answers it, no transaction). */
+export async function pendingPersonEvents(db: Db): Promise<boolean> {
   const pending = await db.db
     .selectFrom('person_events')
     .select('id')
     .where('handled_at', 'is', null)
     .limit(1)
     .executeTakeFirst();
-  if (!pending) return 0;
+  return pending !== undefined;
+}
+
+/**
+ * Hands the pending events, oldest first, to every subscriber, a short batch per transaction (DISPATCH_BATCH),
+ * and marks them handled in that transaction. On PostgreSQL dispatches take a lock so that two never hand the same events
+ * out; SQLite transactions are serial. Without subscribers events stay pending (a CLI import, say): the
+ * subscribing process catches up. Answers the number of events handled.
+ */
+export async function dispatchPersonEvents(
+  db: Db,
+  options: {
+    asOf?: string;
+    maxBatches?: number;
+    /**
+     * After a batch that took d ms, rest d × restFactor ms before the next (a background catch-up: the lock is
+     * then free half the time for an import's chunks and the server's writes). 0: a turn of the event loop.
+     */
+    restFactor?: number;
+  } = {},
+): Promise<number> {
+  if (handlers.length === 0) return 0;
+  // Most calls find nothing pending (every vaccination read asks): answered by the partial index, no transaction.
+  if (!(await pendingPersonEvents(db))) return 0;
   let handled = 0;
-  for (;;) {
+  let took = 0;
+  for (let batches = 0; batches < (options.maxBatches ?? Number.POSITIVE_INFINITY); batches++) {
+    // Between two batches the event loop takes a turn and other writers take the lock.
+    if (handled > 0) await rest(took * (options.restFactor ?? 0));
+    const started = performance.now();
     const n = await db.db.transaction().execute(async (trx) => {
       if (db.engine === 'postgres') await sql`select pg_advisory_xact_lock(60070)`.execute(trx);
       const rows = await trx
@@ -104,7 +130,7 @@ export async function dispatchPersonEvents(db: Db, options: { asOf?: string } = 
         .selectAll()
         .where('handled_at', 'is', null)
         .orderBy('id')
-        .limit(BATCH)
+        .limit(DISPATCH_BATCH)
         .execute();
       if (rows.length === 0) return 0;
       const events: PersonEvent[] = rows.map((r) => ({
@@ -129,16 +155,19 @@ export async function dispatchPersonEvents(db: Db, options: { asOf?: string } = 
       return events.length;
     });
     handled += n;
-    if (n < BATCH) return handled;
+    took = performance.now() - started;
+    if (n < DISPATCH_BATCH) return handled;
   }
+  return handled;
 }
 
 /**
  * Dispatch after a registry write has committed. The write stands whatever a subscriber does: a failure
- * leaves the events pending for the next catch-up.
+ * leaves the events pending for the next catch-up. One batch at most: a small write in the server's thread
+ * does not take on the backlog of a large import (the background catch-up, in a worker, does).
  */
 export async function dispatchAfterCommit(db: Db) {
-  await dispatchPersonEvents(db).catch(() => undefined);
+  await dispatchPersonEvents(db, { maxBatches: 1 }).catch(() => undefined);
 }
 
 /**

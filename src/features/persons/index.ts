@@ -32,6 +32,7 @@ export {
   type PersonEventContext,
   type PersonEventHandler,
   type PersonEventKind,
+  pendingPersonEvents,
 } from './events.ts';
 
 /** A database handle or the caller's transaction. */

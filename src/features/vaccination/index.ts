@@ -5,7 +5,7 @@ import { vaccinationCli } from './import/import-doses-command.ts';
 import { vaccination } from './migrations/0004-vaccination.ts';
 import { vaccinationPermissions } from './permissions.ts';
 import { vaccinationRoutes } from './routes.ts';
-import { syncStatuses } from './status-store.ts';
+import { syncStatusesOffThread } from './sync-task.ts';
 
 /** Doses, statuses, coverage counters, targets, worklists, sessions, FHIR export. */
 export const vaccinationFeature = {
@@ -20,10 +20,10 @@ export const vaccinationFeature = {
   jobs: [
     {
       // Registry changes reach vaccination statuses before each read; catching up in the background too keeps
-      // that work out of the pages' requests.
+      // that work out of the pages' requests, and in a worker thread out of the server's (sync-task.ts).
       name: 'vaccination.sync-statuses',
       intervalMs: 10_000,
-      run: (db) => syncStatuses(db, vietnamToday()),
+      run: (db) => syncStatusesOffThread(db, vietnamToday()),
     },
   ],
 } satisfies FeatureManifest;

@@ -6,6 +6,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { vietnamToday, weekStart } from '../../core/dates.ts';
+import { rest } from '../../core/rest.ts';
 import { insertRows } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database, VaccinationStatusTable } from '../../db/schema.ts';
@@ -16,6 +17,7 @@ import {
   onPersonEvents,
   type PersonEventHandler,
   type PersonFacts,
+  pendingPersonEvents,
   personFacts,
 } from '../persons/index.ts';
 import { bandOn } from './rules/age-groups.ts';
@@ -267,8 +269,8 @@ export async function refreshStatuses(db: Db, trx: Trx, personIds: Iterable<numb
   await deltas.apply(db, trx);
 }
 
-/** Age-band changes handled per transaction. */
-const SYNC_BATCH = 20_000;
+/** Age-band changes handled per transaction: short, like the person events' dispatch (it holds SQLite's lock). */
+const SYNC_BATCH = 1_000;
 
 /**
  * The registry's person events, applied: each names the persons whose statuses to recompute (the person, and
@@ -290,7 +292,7 @@ onPersonEvents(applyPersonEvents);
  * and persons whose age band changed since (a birthday crossing 5, 12, 18, 50 or 65). Writes need none: they
  * recompute the persons they touch from the registry as it is.
  */
-export async function syncStatuses(db: Db, today: string) {
+export async function syncStatuses(db: Db, today: string, options: { restFactor?: number } = {}) {
   const aged = () =>
     db.db
       .selectFrom('vaccination_status')
@@ -298,10 +300,24 @@ export async function syncStatuses(db: Db, today: string) {
       .where('age_band_until', '<=', today)
       .limit(SYNC_BATCH)
       .execute();
-  let [, batch] = await Promise.all([dispatchPersonEvents(db, { asOf: today }), aged()]);
+  let [, batch] = await Promise.all([dispatchPersonEvents(db, { asOf: today, ...options }), aged()]);
   while (batch.length) {
     const ids = batch.map((a) => a.person_id);
+    const started = performance.now();
     await writeTransaction(db, (trx) => refreshStatuses(db, trx, ids, today));
+    await rest((performance.now() - started) * (options.restFactor ?? 0));
     batch = await aged();
   }
+}
+
+/** Whether `syncStatuses` has anything to do (two index lookups): the background job goes off-thread only then. */
+export async function statusesBehind(db: Db, today: string): Promise<boolean> {
+  if (await pendingPersonEvents(db)) return true;
+  const aged = await db.db
+    .selectFrom('vaccination_status')
+    .select('person_id')
+    .where('age_band_until', '<=', today)
+    .limit(1)
+    .executeTakeFirst();
+  return aged !== undefined;
 }
