@@ -65,12 +65,15 @@ export function openDb(target: DbTarget): Db {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma(`busy_timeout = ${Math.trunc(target.busyTimeoutMs ?? 5000)}`);
+  const busyTimeoutMs = Math.trunc(target.busyTimeoutMs ?? 5000);
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
   // 128 MB of page cache (the default is 2 MB): a registry of a province's million people keeps its name and
   // ID indexes in memory instead of re-reading them on every insert and search.
   sqlite.pragma('cache_size = -131072');
   const db = new Kysely<Database>({
-    dialect: withAfterCommit(immediate(new SqliteDialect({ database: withStatementCache(sqlite) }))),
+    dialect: withAfterCommit(
+      immediate(new SqliteDialect({ database: withStatementCache(sqlite) }), sqlite, busyTimeoutMs),
+    ),
   });
   const dataDir =
     target.dataDir ?? (target.sqliteFile === ':memory:' ? null : path.dirname(target.sqliteFile));
@@ -82,8 +85,13 @@ export function openDb(target: DbTarget): Db {
  * that reads, then writes after another connection committed (the server and a worker thread or the CLI on
  * one file) fails at once with SQLITE_BUSY_SNAPSHOT, which busy_timeout does not wait out. An immediate one
  * takes the write lock first, waiting for it up to busy_timeout.
+ *
+ * It waits without blocking its thread (issue 13): busy_timeout's wait is a sleep of the calling thread, and
+ * in the server's thread every request (/api/health too) stalled for as long as a worker's transaction held
+ * the lock. So the lock is asked for with busy_timeout 0, and asked again after a growing pause (1 to 25 ms)
+ * until busy_timeout has passed; statements inside the transaction have the lock already.
  */
-function immediate(dialect: Dialect): Dialect {
+function immediate(dialect: Dialect, sqlite: SQLite.Database, timeoutMs: number): Dialect {
   return {
     createAdapter: () => dialect.createAdapter(),
     createQueryCompiler: () => dialect.createQueryCompiler(),
@@ -91,7 +99,19 @@ function immediate(dialect: Dialect): Dialect {
     createDriver() {
       const driver = dialect.createDriver();
       driver.beginTransaction = async (connection) => {
-        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+        const until = Date.now() + timeoutMs;
+        for (let pause = 1; ; pause = Math.min(pause * 2, 25)) {
+          sqlite.pragma('busy_timeout = 0');
+          try {
+            await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+            return;
+          } catch (error) {
+            if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= until) throw error;
+          } finally {
+            sqlite.pragma(`busy_timeout = ${timeoutMs}`);
+          }
+          await new Promise((resolve) => setTimeout(resolve, pause));
+        }
       };
       return driver;
     },
