@@ -28,7 +28,7 @@ export function chainView(graph: ChainGraph): ChainView {
 export interface ChainCanvasHandle {
   /** Centres the view on a node, close enough to tap it. */
   focus(index: number): void;
-  fit(): void;
+  showAll(): void;
   zoom(factor: number): void;
 }
 
@@ -154,7 +154,7 @@ export const ChainCanvas = forwardRef<ChainCanvasHandle, Props>(function ChainCa
     if (!frame.current) frame.current = requestAnimationFrame(draw);
   }, [draw]);
 
-  const fit = useCallback(() => {
+  const showAll = useCallback(() => {
     const c = canvas.current;
     if (!c) return;
     const w = c.clientWidth;
@@ -191,18 +191,18 @@ export const ChainCanvas = forwardRef<ChainCanvasHandle, Props>(function ChainCa
         };
         redraw();
       },
-      fit,
+      showAll,
       zoom(factor: number) {
         const c = canvas.current;
         if (c) zoomAt(factor, c.clientWidth / 2, c.clientHeight / 2);
       },
     }),
-    [fit, layout, redraw, zoomAt],
+    [showAll, layout, redraw, zoomAt],
   );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new graph is fitted once
   useEffect(() => {
-    fit();
+    showAll();
   }, [graph]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the selection is read when drawing
   useEffect(() => redraw(), [selected, redraw]);

@@ -293,7 +293,7 @@ export function ChainsPage() {
               >
                 −
               </button>
-              <button type="button" className="btn" onClick={() => canvas.current?.fit()}>
+              <button type="button" className="btn" onClick={() => canvas.current?.showAll()}>
                 {t('chains.fit')}
               </button>
             </form>
