@@ -1,9 +1,7 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { addDays } from '../../../core/dates.ts';
 import { isApiError } from '../../../web/api.ts';
-import { useToday } from '../../../web/calendar.ts';
 import { UnitPicker } from '../../../web/components/UnitPicker.tsx';
 import { DateInput } from '../../../web/DateInput.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
@@ -161,14 +159,22 @@ function CasePanel({
 export function ChainsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const today = useToday();
   const [params, setParams] = useSearchParams();
   const unit = params.get('unit') || user.unitCode;
-  const to = params.get('to') || today;
-  const from = params.get('from') || addDays(to, -59);
-  const [fromText, setFromText] = useState(isoDateToText(from));
-  const [toText, setToText] = useState(isoDateToText(to));
-  const graph = useChainGraph({ unit, from, to });
+  // No window asked: the server's (the last 60 days of its calendar), shown in the form once answered.
+  const graph = useChainGraph({
+    unit,
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+  });
+  const from = graph.data?.from ?? '';
+  const to = graph.data?.to ?? '';
+  const [fromText, setFromText] = useState('');
+  const [toText, setToText] = useState('');
+  useEffect(() => {
+    if (from) setFromText(isoDateToText(from));
+    if (to) setToText(isoDateToText(to));
+  }, [from, to]);
   const view = useChainView(graph.data);
   const canvas = useRef<ChainCanvasHandle>(null);
   const [selected, setSelected] = useState<number | null>(null);
@@ -199,7 +205,10 @@ export function ChainsPage() {
     event.preventDefault();
     const f = parseDate(fromText) ?? from;
     const tt = parseDate(toText) ?? to;
-    setParams({ ...(unit !== user.unitCode ? { unit } : {}), from: f, to: tt }, { replace: true });
+    setParams(
+      { ...(unit !== user.unitCode ? { unit } : {}), ...(f ? { from: f } : {}), ...(tt ? { to: tt } : {}) },
+      { replace: true },
+    );
   };
   const data = graph.data;
   const chains = view ? view.layout.chainSize.size : 0;
@@ -219,7 +228,11 @@ export function ChainsPage() {
             emptyLabel={t('chains.chooseUnit')}
             onChange={(code) =>
               setParams(
-                { ...(code && code !== user.unitCode ? { unit: code } : {}), from, to },
+                {
+                  ...(code && code !== user.unitCode ? { unit: code } : {}),
+                  ...(params.get('from') ? { from } : {}),
+                  ...(params.get('to') ? { to } : {}),
+                },
                 { replace: true },
               )
             }

@@ -28,7 +28,7 @@ const CHAINS = ['chains'] as const;
 const CLUSTERS = ['clusters'] as const;
 const ZONES = ['containment-zones'] as const;
 
-export function useChainGraph(f: { unit: string; from: string; to: string }) {
+export function useChainGraph(f: { unit: string; from?: string; to?: string }) {
   return useQuery({
     queryKey: [...CHAINS, 'graph', f],
     queryFn: () => api<ChainGraph>('GET', `/api/cases/chains${query(f)}`),
