@@ -4,6 +4,7 @@ import { auditFeature } from '../features/audit/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { capacityFeature } from '../features/capacity/index.ts';
 import { casesFeature } from '../features/cases/index.ts';
+import { chainsFeature } from '../features/chains/index.ts';
 import { checkInsFeature } from '../features/check-ins/index.ts';
 import { communityTeamsFeature } from '../features/community-teams/index.ts';
 import { directivesFeature } from '../features/directives/index.ts';
@@ -40,6 +41,7 @@ function list() {
     situationRoomFeature,
     supportFeature,
     movementFeature,
+    chainsFeature,
     reportsFeature,
   ] as const;
 }

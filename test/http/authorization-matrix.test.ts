@@ -10,6 +10,8 @@ import { createUser } from '../../src/features/auth/store.ts';
 import { createFacility, createMobileStation } from '../../src/features/capacity/capacity-store.ts';
 import { createCase } from '../../src/features/cases/cases-store.ts';
 import { checkByTeam } from '../../src/features/cases/checks-store.ts';
+import { addClusterCases, createCluster } from '../../src/features/chains/clusters-store.ts';
+import { createZone } from '../../src/features/chains/zones-store.ts';
 import { createVenue } from '../../src/features/check-ins/store.ts';
 import { createRequest, createTeam } from '../../src/features/community-teams/store.ts';
 import { registerDocument } from '../../src/features/directives/documents-store.ts';
@@ -136,6 +138,33 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
   let vaccinated = 0;
   /** Persons of the callers' commune, one for each case or contact a sample creates. */
   const casePeople: number[] = [];
+  /** Chains: a case and a resident of the callers' commune that every caller may add to its cluster or zone. */
+  let chainCaseId = 0;
+  let zoneResident = 0;
+  /** Routes with two ids (cluster and case, zone and person): the first call makes both, the second answers the other. */
+  let pendingSecondId: string | null = null;
+  const newCluster = async (commune: string) =>
+    createCluster(
+      server.app.db,
+      system,
+      { commune, name: `Ổ dịch thử ${++seq}`, kind: 'market', openedOn: '2022-01-10', caseIds: [] },
+      '2022-01-15',
+    );
+  const newZone = async (commune: string, personIds: number[] = []) =>
+    createZone(
+      server.app.db,
+      system,
+      {
+        commune,
+        name: `Vùng thử ${++seq}`,
+        kind: 'household',
+        startsOn: '2022-01-10',
+        plannedEndOn: '2022-01-24',
+        liftingCriteria: '14 ngày không có ca mới',
+        personIds,
+      },
+      '2022-01-15',
+    );
   const placeOf = async (code: string) => {
     const unit = await server.app.db.db
       .selectFrom('admin_units')
@@ -309,6 +338,32 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         ).id,
       ),
     'cases.id': async (c, t) => String(await newCase(communeOf(c, t))),
+    'chains.id': async (c, t) => String(await newCase(communeOf(c, t))),
+    'clusters.id': async (c, t) => String((await newCluster(communeOf(c, t))).id),
+    ':caseId.clusters.id': async (c, t) => {
+      if (pendingSecondId) {
+        const id = pendingSecondId;
+        pendingSecondId = null;
+        return id;
+      }
+      const commune = communeOf(c, t);
+      const cluster = await newCluster(commune);
+      const caseId = await newCase(commune);
+      await addClusterCases(server.app.db, system, cluster.id, [Number(caseId)], '2022-01-15');
+      pendingSecondId = String(caseId);
+      return String(cluster.id);
+    },
+    'containment-zones.id': async (c, t) => String((await newZone(communeOf(c, t))).id),
+    ':personId.containment-zones.id': async (c, t) => {
+      if (pendingSecondId) {
+        const id = pendingSecondId;
+        pendingSecondId = null;
+        return id;
+      }
+      const person = Number(await newPerson(communeOf(c, t)));
+      pendingSecondId = String(person);
+      return String((await newZone(communeOf(c, t), [person])).id);
+    },
     'escalations.id': async (c, t) => {
       const sick = await newCase(communeOf(c, t));
       await checkByTeam(server.app.db, system, sick, { spo2: 90 }, '2022-01-15');
@@ -781,6 +836,33 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'GET /api/escalations': (c) => ({ query: `unit=${c.unit}` }),
     'POST /api/escalations/:id/handle': () => ({ body: { note: 'Đã gọi điện' } }),
     'GET /api/cases/missed-checks': (c) => ({ query: `unit=${c.unit}&date=2022-01-15` }),
+    'GET /api/cases/chains': (c) => ({ query: `unit=${c.unit}&from=2022-01-01&to=2022-01-15` }),
+    'GET /api/chains/cases/:id': () => ({}),
+    'PUT /api/chains/cases/:id/source': () => ({ body: { sourceCaseId: null } }),
+    'GET /api/clusters': (c) => ({ query: `unit=${c.unit}` }),
+    'POST /api/clusters': (c) => ({
+      body: { commune: c.insideCommune, name: `Chợ ${++seq}`, kind: 'market', openedOn: '2022-01-10' },
+    }),
+    'GET /api/clusters/:id': () => ({}),
+    'POST /api/clusters/:id/cases': () => ({ body: { caseIds: [chainCaseId] } }),
+    'DELETE /api/clusters/:id/cases/:caseId': () => ({}),
+    'POST /api/clusters/:id/close': () => ({ body: { closedOn: '2022-01-14' } }),
+    'GET /api/containment-zones': (c) => ({ query: `unit=${c.unit}` }),
+    'POST /api/containment-zones': (c) => ({
+      body: {
+        commune: c.insideCommune,
+        name: `Hộ ${++seq}`,
+        kind: 'household',
+        startsOn: '2022-01-12',
+        plannedEndOn: '2022-01-26',
+        liftingCriteria: '14 ngày không có ca mới',
+        personIds: [zoneResident],
+      },
+    }),
+    'GET /api/containment-zones/:id': () => ({}),
+    'PATCH /api/containment-zones/:id': () => ({ body: { plannedEndOn: '2022-01-30' } }),
+    'POST /api/containment-zones/:id/persons': () => ({ body: { personIds: [zoneResident] } }),
+    'DELETE /api/containment-zones/:id/persons/:personId': () => ({}),
     'GET /api/venues': (c) => ({ query: `unit=${c.unit}` }),
     'POST /api/venues': (c) => ({ body: { unit: c.insideCommune, name: `Chợ ${++seq}`, kind: 'market' } }),
     'GET /api/venues/:id/check-ins': () => ({ query: 'day=2022-01-15' }),
@@ -875,6 +957,8 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     const db = server.app.db.db;
     vaccinated = await newPerson('06385');
     for (let i = 0; i < 80; i++) casePeople.push(await newPerson('06385'));
+    chainCaseId = Number(await newCase('06385'));
+    zoneResident = Number(await newPerson('06385'));
     for (let i = 0; i < 20; i++) supportPeople.push(Number(await newPerson('06385')));
     const firstCommuneOf = async (district: string) =>
       (
@@ -1036,6 +1120,10 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     if (url === '/api/risk-levels/replay') await codes((body.units as { code: string }[]).map((u) => u.code));
     if (url === '/api/establishments' || url === '/api/establishments/overdue')
       await codes((body.establishments as { communeCode: string }[]).map((e) => e.communeCode));
+    if (url === '/api/clusters')
+      await codes((body.clusters as { communeCode: string }[]).map((e) => e.communeCode));
+    if (url === '/api/containment-zones')
+      await codes((body.zones as { communeCode: string }[]).map((e) => e.communeCode));
     if (url === '/api/community-teams')
       await codes((body.teams as { communeCode: string }[]).map((e) => e.communeCode));
     if (url === '/api/support-requests')

@@ -34,6 +34,13 @@ export const casesFeature = {
 
 export { type CaseConfirmedHandler, type ConfirmedCase, onCaseConfirmed } from './case-events.ts';
 export { caseInScope, treatingCaseOf } from './cases-store.ts';
+export {
+  type ChainCaseRow,
+  chainCases,
+  chainCasesByIds,
+  lastSampleOfPersons,
+  setCaseSources,
+} from './chain-rows.ts';
 export { addContact } from './contacts-store.ts';
 // What other features use of this one.
 /** The day's numbers of a unit and of every unit below it (the situation room reads them). */
