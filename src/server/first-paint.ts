@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import zlib from 'node:zlib';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { vietnamToday } from '../core/dates.ts';
 import { sessionFromToken } from '../features/auth/index.ts';
 import { can, features, type Permission } from './features.ts';
@@ -15,19 +16,22 @@ export const FIRST_PAINT_ID = 'first-paint';
 /** JSON inside a <script> element: no "<" may close it early ("\u003c" is the same character to JSON). */
 const inlineJson = (json: string) => json.replaceAll('<', '\\u003c');
 
-/** Sends an HTML page compressed as the caller accepts (brotli, else gzip), never cached by shared caches. */
-function sendHtml(request: FastifyRequest, reply: FastifyReply, html: string) {
+const HTML_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'private, no-cache',
+  vary: 'Accept-Encoding',
+};
+
+/** A compressing stream as the caller accepts (brotli, else gzip, else none) and its content-encoding. */
+function encoderFor(request: FastifyRequest) {
   const accepts = String(request.headers['accept-encoding'] ?? '');
-  reply
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'private, no-cache')
-    .header('vary', 'Accept-Encoding');
   if (/\bbr\b/.test(accepts))
-    return reply
-      .header('content-encoding', 'br')
-      .send(zlib.brotliCompressSync(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } }));
-  if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(zlib.gzipSync(html));
-  return reply.send(html);
+    return {
+      encoding: 'br',
+      stream: zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } }),
+    };
+  if (/\bgzip\b/.test(accepts)) return { encoding: 'gzip', stream: zlib.createGzip() };
+  return { encoding: null, stream: new PassThrough() };
 }
 
 /**
@@ -43,10 +47,25 @@ export function installFirstPaint(app: FastifyInstance, webRoot: string) {
   for (const page of features().flatMap((f) => f.firstPaint ?? []))
     app.get(page.path, async (request, reply) => {
       const template = fs.readFileSync(index, 'utf8');
-      const plain = () => sendHtml(request, reply, template);
       const token = request.cookies[SESSION_COOKIE];
       const session = token ? await sessionFromToken(app.db, token) : null;
-      if (!session || !can(session.user.role, page.permission as Permission)) return plain();
+      if (!session || !can(session.user.role, page.permission as Permission))
+        return reply.headers(HTML_HEADERS).send(template);
+      // The app's scripts move to the end: found early, they would share the link with the page's own bytes.
+      const scripts: string[] = [];
+      const [head, body] = template
+        .replace(/<(script type="module"[^>]*><\/script|link rel="modulepreload"[^>]*)>\s*/g, (tag) => {
+          scripts.push(tag.trim());
+          return '';
+        })
+        .split('</head>') as [string, string];
+      // The head (its stylesheet) goes out at once: the browser fetches the styles while the page is computed.
+      const { encoding, stream } = encoderFor(request);
+      reply.headers(HTML_HEADERS);
+      if (encoding) reply.header('content-encoding', encoding);
+      void reply.send(stream);
+      stream.write(`${head}</head>`);
+      if ('flush' in stream) stream.flush();
       request.user = session.user;
       const ctx = newContext(app.db, scopeOf(request), vietnamToday);
       const query = request.query as Record<string, string | undefined>;
@@ -56,21 +75,18 @@ export function installFirstPaint(app: FastifyInstance, webRoot: string) {
           return null;
         },
       );
-      if (!painted) return plain();
-      const data = `{"path":${JSON.stringify(request.url)},"me":${JSON.stringify(session.user)},"data":${painted.data}}`;
-      // The app's scripts move to the end: found early, they would share the link with the page's own bytes.
-      const scripts: string[] = [];
-      const html = template
-        .replace(/<(script type="module"[^>]*><\/script|link rel="modulepreload"[^>]*)>\s*/g, (tag) => {
-          scripts.push(tag.trim());
-          return '';
-        })
-        .replace(/<div id="root">[\s\S]*?<\/div>/, () => `<div id="root">${painted.html}</div>`)
-        .replace(
-          '</body>',
-          () =>
-            `<script type="application/json" id="${FIRST_PAINT_ID}">${inlineJson(data)}</script>${scripts.join('')}</body>`,
-        );
-      return sendHtml(request, reply, html);
+      const data = painted
+        ? `<script type="application/json" id="${FIRST_PAINT_ID}">${inlineJson(
+            `{"path":${JSON.stringify(request.url)},"me":${JSON.stringify(session.user)},"data":${painted.data}}`,
+          )}</script>`
+        : '';
+      stream.end(
+        body
+          .replace(/<div id="root">[\s\S]*?<\/div>/, (root) =>
+            painted ? `<div id="root">${painted.html}</div>` : root,
+          )
+          .replace('</body>', () => `${data}${scripts.join('')}</body>`),
+      );
+      return reply;
     });
 }
