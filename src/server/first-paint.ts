@@ -44,8 +44,9 @@ function encoderFor(request: FastifyRequest) {
  */
 export function installFirstPaint(app: FastifyInstance, webRoot: string) {
   const index = path.join(webRoot, 'index.html');
+  // A page of the web app, not of the API: left out of the OpenAPI document.
   for (const page of features().flatMap((f) => f.firstPaint ?? []))
-    app.get(page.path, async (request, reply) => {
+    app.get(page.path, { schema: { hide: true } }, async (request, reply) => {
       const template = fs.readFileSync(index, 'utf8');
       const token = request.cookies[SESSION_COOKIE];
       const session = token ? await sessionFromToken(app.db, token) : null;

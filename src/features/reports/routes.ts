@@ -44,7 +44,7 @@ const OUTPUTS = {
       return reportDocx(view, letterhead(unit, parent));
     },
   },
-  xlsx: { type: XLSX, label: 'tables (.xlsx)', file: (_db: Db, view: ReportView) => reportXlsx(view) },
+  xlsx: { type: XLSX, label: 'as tables (.xlsx)', file: (_db: Db, view: ReportView) => reportXlsx(view) },
 } as const;
 
 /**

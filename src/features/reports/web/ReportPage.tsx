@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { addDays } from '../../../core/dates.ts';
 import { useToday } from '../../../web/calendar.ts';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { formatNumber } from '../../../web/format.ts';
@@ -19,11 +20,6 @@ import {
 import './reports.css';
 
 const dmy = (day: string) => day.split('-').reverse().join('/');
-const addDays = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 /** /reports/daily — journey 9: the commune's 17:00 report. */
 export const DailyReportPage = () => <ReportPage form="daily" />;
