@@ -6,6 +6,7 @@ import { Loading } from '../../../web/Loading.tsx';
 import { Pagination } from '../../../web/Pagination.tsx';
 import { useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
+import { ReportTabs } from './ReportPage.tsx';
 import { ARCHIVE_PAGE, type FormId, useArchive } from './reports-api.ts';
 import './reports.css';
 
@@ -37,6 +38,7 @@ export function ArchivePage() {
   return (
     <main className="page report-page">
       <h1>{t('reports.archive')}</h1>
+      <ReportTabs unit={unit} />
       <div className="report-controls">
         <label>
           {t('reports.form')}{' '}

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, NavLink, useSearchParams } from 'react-router-dom';
 import { addDays } from '../../../core/dates.ts';
 import { useToday } from '../../../web/calendar.ts';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
@@ -28,6 +28,20 @@ export const WeeklyReportPage = () => <ReportPage form="weekly" />;
 /** /reports/directive?document= — the report answering a directive: its tasks' status. */
 export const DirectiveReportPage = () => <ReportPage form="directive" />;
 
+/** The reports' pages, one tap apart: the three forms of the unit and the archive. */
+export function ReportTabs({ unit }: { unit: string }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="report-tabs no-print" aria-label={t('reports.forms')}>
+      {(['daily', 'weekly', 'directive', 'archive'] as const).map((to) => (
+        <NavLink key={to} to={`/reports/${to}?unit=${unit}`}>
+          {to === 'archive' ? t('reports.archive') : t(`reports.titles.${to}` as never)}
+        </NavLink>
+      ))}
+    </nav>
+  );
+}
+
 /** The period control of each form: a day, a week (any of its days), a directive of the unit's register. */
 function PeriodControl({
   form,
@@ -43,7 +57,7 @@ function PeriodControl({
   onPeriod: (period: string) => void;
 }) {
   const { t } = useTranslation();
-  const documents = useUnitDocuments(unit);
+  const documents = useUnitDocuments(unit, form === 'directive');
   if (form === 'directive')
     return (
       <label>
@@ -97,6 +111,7 @@ export function ReportPage({ form: formId }: { form: FormId }) {
   useDocumentTitle(title);
   const control = (
     <div className="report-controls no-print">
+      <ReportTabs unit={unit} />
       <PeriodControl
         form={formId}
         unit={unit}

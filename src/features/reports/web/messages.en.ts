@@ -2,6 +2,7 @@ import type { ReportsMessages } from './messages.vi.ts';
 
 export const reportsEn: ReportsMessages = {
   reports: {
+    forms: 'Report forms',
     titles: {
       daily: 'Daily report',
       weekly: 'Weekly report',

@@ -1,6 +1,7 @@
 /** Reports: Vietnamese texts, the default language (messages.en.ts has exactly the same keys). */
 export const reportsVi = {
   reports: {
+    forms: 'Các loại báo cáo',
     titles: {
       daily: 'Báo cáo hằng ngày',
       weekly: 'Báo cáo tuần',

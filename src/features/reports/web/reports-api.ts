@@ -78,8 +78,9 @@ export interface DocumentChoice {
   subject: string | null;
   date: string | null;
 }
-export function useUnitDocuments(unit: string) {
+export function useUnitDocuments(unit: string, enabled: boolean) {
   return useQuery({
+    enabled,
     queryKey: [...KEY, 'documents', unit],
     queryFn: () =>
       api<{ documents: DocumentChoice[] }>('GET', `/api/documents${query({ unit, limit: 100 })}`),
