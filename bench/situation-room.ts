@@ -1,8 +1,8 @@
 /**
  * Issue 18 benchmark: the situation room's first load on emulated slow 3G (400 kbit/s, 400 ms round trip,
  * cache cold; test/support/slow-link.ts, as test/browser/slow-link.test.ts measures it) for the province's
- * leader on a 360-px phone: seconds until the numbers and the map are shown (goal ≤ 3 s) and bytes
- * transferred (goal ≤ 300 kB); and the summary's computation on the server, cold and from the cache.
+ * leader on a 360-px phone: seconds until the numbers and the map are shown (goal ≤ 3 s; the server paints them,
+ * server/first-paint.ts) and bytes transferred (goal ≤ 300 kB), then until the app's scripts have taken over; and the summary's computation on the server, cold and from the cache.
  * The demo province with the demo's cases and doses in BENCH_COMMUNES (5) communes of Hữu Lũng, as of
  * 15/01/2022. Needs the built web app (npm run build:web) and Chromium (CHROMIUM_PATH).
  */
@@ -85,12 +85,19 @@ try {
   const painted = (await meter.firstPaint()) / 1000;
   const bytes = meter.bytes();
   const api = meter.bytes(/\/api\/situation-room/);
+  // The server paints the numbers (server/first-paint.ts); then the app's scripts arrive and take over.
+  await page.locator('.topbar').waitFor({ timeout: 60_000 });
+  const tookOver = (Date.now() - start) / 1000;
+  const appBytes = meter.bytes();
   console.log(
     `situation room on slow 3G (phone, cold cache): numbers and map after ${seconds.toFixed(2)} s ` +
       `(goal ≤ ${GOAL_SECONDS} s: ${(seconds / GOAL_SECONDS).toFixed(2)}× the budget), first paint ${painted.toFixed(2)} s`,
   );
   console.log(
-    `  ${bytes} bytes transferred (goal ≤ ${GOAL_BYTES}: ${(bytes / GOAL_BYTES).toFixed(2)}× the budget), of which the summary ${api}`,
+    `  ${bytes} bytes transferred by then (goal ≤ ${GOAL_BYTES}: ${(bytes / GOAL_BYTES).toFixed(2)}× the budget), of which the summary API ${api}`,
+  );
+  console.log(
+    `  the app took over after ${tookOver.toFixed(2)} s, ${appBytes} bytes in all (${(appBytes / GOAL_BYTES).toFixed(2)}× the byte budget)`,
   );
   await context.close();
 } finally {

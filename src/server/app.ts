@@ -20,6 +20,7 @@ import { installAccessControl } from './access.ts';
 import { calendarRoutes } from './calendar-routes.ts';
 import { errorBody, installErrorHandler } from './error-handler.ts';
 import { features } from './features.ts';
+import { installFirstPaint } from './first-paint.ts';
 import { jobRoutes } from './jobs-routes.ts';
 import { installNulGuard } from './nul-guard.ts';
 import { installRequestContext, newContext, runInContext } from './request-context.ts';
@@ -168,6 +169,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           /[\\/]assets[\\/]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
         ),
     });
+  // Pages the server paints before the scripts arrive (the situation room on a slow link).
+  if (hasWeb) installFirstPaint(app, webRoot);
   // The web app routes on the client: any other page URL gets index.html; unknown API paths stay 404 JSON.
   app.setNotFoundHandler((request, reply) =>
     hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')

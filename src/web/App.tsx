@@ -25,9 +25,9 @@ function element({ component: Page, admin }: FeaturePage) {
 const pages: FeaturePage[] = webFeatures.flatMap((f) => f.pages ?? []);
 
 /** Starts loading the page an address opens, alongside the session check rather than after it (slow links). */
-export function preloadPage(pathname: string) {
+export function preloadPage(pathname: string): Promise<unknown> | null {
   const page = pages.find((p) => matchPath(p.path, pathname));
-  if (page && 'preload' in page.component) void page.component.preload();
+  return page && 'preload' in page.component ? page.component.preload() : null;
 }
 
 export function App() {

@@ -222,4 +222,37 @@ describe.each(ENGINES)('situation room on %s', (engine) => {
       measureScore: { value: 0.6 },
     });
   });
+
+  it('paints the numbers into the page served at /situation-room, the summary inlined for the app', async () => {
+    const room = await json(district, `/api/situation-room?unit=186&date=${DAY}`);
+    const res = await fetch(`${server.base}/situation-room?unit=186&date=${DAY}`, {
+      headers: { cookie: district.cookie, 'accept-encoding': 'br, gzip' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(res.headers.get('cache-control')).toBe('private, no-cache');
+    const html = await res.text();
+    expect(html).toContain(
+      `data-tile="newCases"><span class="tile-value">${room.figures.newCases}</span><span class="tile-label">F0 mới trong ngày`,
+    );
+    expect(html).toContain('<figure class="risk-map">');
+    const inlined = JSON.parse(
+      /<script type="application\/json" id="first-paint">(.*?)<\/script>/s.exec(html)![1]!,
+    );
+    expect(inlined.path).toBe(`/situation-room?unit=186&date=${DAY}`);
+    expect(inlined.me.username).toBe('demo.huyen');
+    expect(inlined.data.figures).toEqual(room.figures);
+    // The app's scripts come after the painted page, so they do not share the link with it.
+    expect(html.indexOf('id="first-paint"')).toBeLessThan(html.indexOf('<script type="module"'));
+
+    // Without a session, or for a unit outside the caller's jurisdiction: the app's own page, nothing painted.
+    for (const headers of [{}, { cookie: commune.cookie }] as Record<string, string>[]) {
+      const plain = await fetch(`${server.base}/situation-room?unit=186`, { headers });
+      expect(plain.status).toBe(200);
+      const text = await plain.text();
+      expect(text).toContain('<div id="root">');
+      expect(text).not.toContain('data-tile');
+      expect(text).not.toContain('first-paint');
+    }
+  });
 });

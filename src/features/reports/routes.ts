@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
@@ -34,26 +34,63 @@ import {
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function sendDocx(db: Db, reply: FastifyReply, view: ReportView) {
-  const { unit, parent } = await unitWithParent(db, view.unit.code);
-  const file = await reportDocx(view, letterhead(unit, parent));
-  return reply
-    .header(
-      'content-disposition',
-      `attachment; filename="bao-cao-${view.form}-${view.unit.code}-${view.period}.docx"`,
-    )
-    .type(DOCX)
-    .send(file);
-}
+/** The two outputs of a report: the official layout and its tables. */
+const OUTPUTS = {
+  docx: {
+    type: DOCX,
+    label: 'in the official layout (.docx)',
+    file: async (db: Db, view: ReportView) => {
+      const { unit, parent } = await unitWithParent(db, view.unit.code);
+      return reportDocx(view, letterhead(unit, parent));
+    },
+  },
+  xlsx: { type: XLSX, label: 'as tables (.xlsx)', file: (_db: Db, view: ReportView) => reportXlsx(view) },
+} as const;
 
-async function sendXlsx(reply: FastifyReply, view: ReportView) {
-  return reply
-    .header(
-      'content-disposition',
-      `attachment; filename="bao-cao-${view.form}-${view.unit.code}-${view.period}.xlsx"`,
-    )
-    .type(XLSX)
-    .send(await reportXlsx(view));
+/**
+ * One route per output (.docx, .xlsx) of the report a request names: `path` and `operationId` of each output
+ * from its extension, the same input schema and the same view.
+ */
+function outputRoutes(
+  app: FastifyInstance,
+  route: {
+    path: (ext: keyof typeof OUTPUTS) => string;
+    operationId: (ext: 'Docx' | 'Xlsx') => string;
+    summary: string;
+    input: { querystring: typeof dailyQuery } | { params: typeof idParams };
+    errors: Parameters<typeof errorResponses>;
+    view: (request: FastifyRequest) => Promise<ReportView>;
+  },
+) {
+  for (const ext of ['docx', 'xlsx'] as const) {
+    const output = OUTPUTS[ext];
+    app.withTypeProvider<ZodTypeProvider>().get(
+      route.path(ext),
+      {
+        config: { access: { permission: 'reports.read' }, readOnly: true },
+        schema: {
+          tags: ['reports'],
+          summary: `${route.summary} ${output.label}`,
+          operationId: route.operationId(ext === 'docx' ? 'Docx' : 'Xlsx'),
+          ...route.input,
+          response: responses({
+            200: fileResponse(`The report ${output.label}`, output.type),
+            ...errorResponses(...route.errors),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const view = await route.view(request);
+        return reply
+          .header(
+            'content-disposition',
+            `attachment; filename="bao-cao-${view.form}-${view.unit.code}-${view.period}.${ext}"`,
+          )
+          .type(output.type)
+          .send(await output.file(request.ctx.db, view));
+      },
+    );
+  }
 }
 
 /** Reports up the chain: the daily contract, any form's view, drafts, corrections, sign-off, submission, archive. */
@@ -89,59 +126,20 @@ export function reportRoutes(app: FastifyInstance) {
         request.ctx.today(),
       ),
   );
-  r.get(
-    '/api/reports/daily.docx',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'The daily report in the official layout (.docx)',
-        operationId: 'getDailyReportDocx',
-        querystring: dailyQuery,
-        response: responses({
-          200: fileResponse('The report as .docx', DOCX),
-          ...errorResponses(400, 403, 404),
-        }),
-      },
-    },
-    async (request, reply) =>
-      sendDocx(
+  outputRoutes(app, {
+    path: (ext) => `/api/reports/daily.${ext}`,
+    operationId: (ext) => `getDailyReport${ext}`,
+    summary: 'The daily report',
+    input: { querystring: dailyQuery },
+    errors: [400, 403, 404],
+    view: (request) =>
+      reportView(
         request.ctx.db,
-        reply,
-        await reportView(
-          request.ctx.db,
-          request.ctx.scope,
-          daily(request.query, request.ctx.today()),
-          request.ctx.today(),
-        ),
+        request.ctx.scope,
+        daily(request.query as z.infer<typeof dailyQuery>, request.ctx.today()),
+        request.ctx.today(),
       ),
-  );
-  r.get(
-    '/api/reports/daily.xlsx',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: "The daily report's tables (.xlsx)",
-        operationId: 'getDailyReportXlsx',
-        querystring: dailyQuery,
-        response: responses({
-          200: fileResponse('The tables as .xlsx', XLSX),
-          ...errorResponses(400, 403, 404),
-        }),
-      },
-    },
-    async (request, reply) =>
-      sendXlsx(
-        reply,
-        await reportView(
-          request.ctx.db,
-          request.ctx.scope,
-          daily(request.query, request.ctx.today()),
-          request.ctx.today(),
-        ),
-      ),
-  );
+  });
   r.get(
     '/api/reports/view',
     {
@@ -197,36 +195,15 @@ export function reportRoutes(app: FastifyInstance) {
     },
     async (request) => storedReport(request.ctx.db, request.ctx.scope, request.params.id),
   );
-  r.get(
-    '/api/reports/:id/docx',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'One stored version in the official layout (.docx): the archive copy',
-        operationId: 'getReportDocx',
-        params: idParams,
-        response: responses({ 200: fileResponse('The report as .docx', DOCX), ...errorResponses(404) }),
-      },
-    },
-    async (request, reply) =>
-      sendDocx(request.ctx.db, reply, await storedView(request.ctx.db, request.ctx.scope, request.params.id)),
-  );
-  r.get(
-    '/api/reports/:id/xlsx',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: "One stored version's tables (.xlsx)",
-        operationId: 'getReportXlsx',
-        params: idParams,
-        response: responses({ 200: fileResponse('The tables as .xlsx', XLSX), ...errorResponses(404) }),
-      },
-    },
-    async (request, reply) =>
-      sendXlsx(reply, await storedView(request.ctx.db, request.ctx.scope, request.params.id)),
-  );
+  outputRoutes(app, {
+    path: (ext) => `/api/reports/:id/${ext}`,
+    operationId: (ext) => `getReport${ext}`,
+    summary: 'One stored version (the archive copy)',
+    input: { params: idParams },
+    errors: [404],
+    view: (request) =>
+      storedView(request.ctx.db, request.ctx.scope, (request.params as z.infer<typeof idParams>).id),
+  });
   r.post(
     '/api/reports/drafts',
     {

@@ -38,6 +38,7 @@ export const riskLevelsFeature = {
 
 /** The map of levels and the week it shows by default (the situation room reads them). */
 export { levelMap } from './map-store.ts';
+export { LEVEL_FILL } from './rules/rule-sets.ts';
 export { lastClosedWeek } from './rules/week.ts';
 /**
  * The level in force on a day for each commune (issue 17: an arrival's origin, a gathering's commune): the

@@ -1,4 +1,5 @@
 import type { FeatureManifest } from '../../server/feature-manifest.ts';
+import { situationFirstPaint } from './first-paint.ts';
 import { situationRoomPermissions } from './permissions.ts';
 import { situationRoomRoutes } from './routes.ts';
 
@@ -10,4 +11,5 @@ export const situationRoomFeature = {
   name: 'situationRoom',
   permissions: situationRoomPermissions,
   routes: situationRoomRoutes,
+  firstPaint: [situationFirstPaint],
 } satisfies FeatureManifest;

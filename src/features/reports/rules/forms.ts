@@ -37,20 +37,42 @@ const VACC: Message = { vi: 'Tiêm chủng', en: 'Vaccination' };
 const DIRECTIVES: Message = { vi: 'Thực hiện chỉ đạo', en: 'Directives' };
 const LEVEL: Message = { vi: 'Cấp độ dịch', en: 'Risk level' };
 
-const f = (
-  key: string,
-  query: string,
-  pick: string,
-  vi: string,
-  en: string,
-  group: Message,
-  rollUp: FieldDef['rollUp'] = 'sum',
-): FieldDef => ({ key, query, pick, label: { vi, en }, group, rollUp });
+/** A field row of a group: its key, the value it picks from the query's answer (default: the key), its labels. */
+type Row = [key: string, pick: string | null, vi: string, en: string];
 
+/** The fields of one group, all read from one query. */
+const fieldGroup = (
+  group: Message,
+  query: string,
+  rows: Row[],
+  rollUp: FieldDef['rollUp'] = 'sum',
+): FieldDef[] =>
+  rows.map(([key, pick, vi, en]) => ({ key, query, pick: pick ?? key, label: { vi, en }, group, rollUp }));
+
+/** The status of a set of directive tasks: the weekly report reads the unit's, a directive's report its own. */
+const TASK_ROWS: Row[] = [
+  ['tasksTotal', 'total', 'Nhiệm vụ được giao', 'Tasks assigned'],
+  ['tasksOnTime', 'doneOnTime', 'Hoàn thành đúng hạn', 'Done on time'],
+  ['tasksLate', 'doneLate', 'Hoàn thành quá hạn', 'Done late'],
+  ['tasksInProgress', 'inProgress', 'Đang thực hiện trong hạn', 'In progress'],
+  ['tasksNotStarted', 'notStarted', 'Chưa bắt đầu', 'Not started'],
+  ['tasksOverdue', 'overdue', 'Quá hạn chưa hoàn thành', 'Overdue, not done'],
+];
+const taskFields = (query: string, keys?: readonly string[]) =>
+  fieldGroup(
+    DIRECTIVES,
+    query,
+    TASK_ROWS.filter(([key]) => !keys || keys.includes(key)),
+  );
+
+const PROPOSALS = {
+  key: 'proposals',
+  label: { vi: 'Khó khăn, đề xuất, kiến nghị', en: 'Difficulties and proposals' },
+};
 const SECTIONS = [
   { key: 'situation', label: { vi: 'Nhận định tình hình', en: 'Assessment of the situation' } },
   { key: 'measures', label: { vi: 'Các biện pháp đã triển khai', en: 'Measures taken' } },
-  { key: 'proposals', label: { vi: 'Khó khăn, đề xuất, kiến nghị', en: 'Difficulties and proposals' } },
+  PROPOSALS,
 ];
 
 export const DAILY_V1: FormDef = {
@@ -61,72 +83,27 @@ export const DAILY_V1: FormDef = {
   // 17:00 each day: the time the district asked communes to report by in 2021-22 (product choice, issue 18).
   deadline: { dayOffset: 0, time: '17:00', provisional: false },
   fields: [
-    f('newCases', 'cases.day', 'newCases', 'F0 mới trong ngày', 'New F0 cases of the day', CASES),
-    f('casesLast7Days', 'cases.day', 'casesLast7Days', 'F0 trong 7 ngày', 'F0 cases over 7 days', CASES),
-    f(
-      'underTreatmentHome',
-      'cases.day',
-      'underTreatmentHome',
-      'F0 đang điều trị tại nhà',
-      'F0 under treatment at home',
-      CASES,
-    ),
-    f(
-      'underTreatmentFacility',
-      'cases.day',
-      'underTreatmentFacility',
-      'F0 đang điều trị tại cơ sở',
-      'F0 under treatment in a facility',
-      CASES,
-    ),
-    f('recovered', 'cases.day', 'recovered', 'Khỏi bệnh trong ngày', 'Recovered today', CASES),
-    f('deaths', 'cases.day', 'deaths', 'Tử vong trong ngày', 'Deaths of the day', CASES),
-    f('newContacts', 'cases.day', 'newContacts', 'F1 mới', 'New F1 contacts', CASES),
-    f('inQuarantine', 'cases.day', 'inQuarantine', 'F1 đang cách ly', 'F1 in quarantine', CASES),
-    f('testsDone', 'cases.day', 'testsDone', 'Số mẫu xét nghiệm', 'Tests done', CASES),
-    f('testsPositive', 'cases.day', 'testsPositive', 'Mẫu dương tính', 'Positive tests', CASES),
-    f('adults', 'vaccination.coverage', 'adults', 'Người từ 18 tuổi', 'People aged 18+', VACC),
-    f(
-      'adultsFirstDose',
-      'vaccination.coverage',
-      'adultsFirstDose',
-      '18+ đã tiêm mũi 1',
-      '18+ with a first dose',
-      VACC,
-    ),
-    f(
-      'adultsPrimary',
-      'vaccination.coverage',
-      'adultsPrimary',
-      '18+ tiêm đủ liều cơ bản',
-      '18+ fully vaccinated',
-      VACC,
-    ),
-    f(
-      'adultsBooster',
-      'vaccination.coverage',
-      'adultsBooster',
-      '18+ đã tiêm mũi nhắc',
-      '18+ with a booster',
-      VACC,
-    ),
-    f('teens', 'vaccination.coverage', 'teens', 'Trẻ 12-17 tuổi', 'Children 12-17', VACC),
-    f(
-      'teensFirstDose',
-      'vaccination.coverage',
-      'teensFirstDose',
-      '12-17 đã tiêm mũi 1',
-      '12-17 with a first dose',
-      VACC,
-    ),
-    f(
-      'teensPrimary',
-      'vaccination.coverage',
-      'teensPrimary',
-      '12-17 tiêm đủ liều',
-      '12-17 fully vaccinated',
-      VACC,
-    ),
+    ...fieldGroup(CASES, 'cases.day', [
+      ['newCases', null, 'F0 mới trong ngày', 'New F0 cases of the day'],
+      ['casesLast7Days', null, 'F0 trong 7 ngày', 'F0 cases over 7 days'],
+      ['underTreatmentHome', null, 'F0 đang điều trị tại nhà', 'F0 under treatment at home'],
+      ['underTreatmentFacility', null, 'F0 đang điều trị tại cơ sở', 'F0 under treatment in a facility'],
+      ['recovered', null, 'Khỏi bệnh trong ngày', 'Recovered today'],
+      ['deaths', null, 'Tử vong trong ngày', 'Deaths of the day'],
+      ['newContacts', null, 'F1 mới', 'New F1 contacts'],
+      ['inQuarantine', null, 'F1 đang cách ly', 'F1 in quarantine'],
+      ['testsDone', null, 'Số mẫu xét nghiệm', 'Tests done'],
+      ['testsPositive', null, 'Mẫu dương tính', 'Positive tests'],
+    ]),
+    ...fieldGroup(VACC, 'vaccination.coverage', [
+      ['adults', null, 'Người từ 18 tuổi', 'People aged 18+'],
+      ['adultsFirstDose', null, '18+ đã tiêm mũi 1', '18+ with a first dose'],
+      ['adultsPrimary', null, '18+ tiêm đủ liều cơ bản', '18+ fully vaccinated'],
+      ['adultsBooster', null, '18+ đã tiêm mũi nhắc', '18+ with a booster'],
+      ['teens', null, 'Trẻ 12-17 tuổi', 'Children 12-17'],
+      ['teensFirstDose', null, '12-17 đã tiêm mũi 1', '12-17 with a first dose'],
+      ['teensPrimary', null, '12-17 tiêm đủ liều', '12-17 fully vaccinated'],
+    ]),
   ],
   sections: SECTIONS,
 };
@@ -139,27 +116,17 @@ export const WEEKLY_V1: FormDef = {
   // The week's Sunday 17:00: a product choice no letter of the seeds fixes, flagged provisional.
   deadline: { dayOffset: 0, time: '17:00', provisional: true },
   fields: [
-    f('level', 'risk-levels.week', 'level', 'Cấp độ dịch đề xuất', 'Proposed risk level', LEVEL, 'max'),
-    f('newCasesWeek', 'cases.week', 'newCases', 'F0 mới trong tuần', 'New F0 cases of the week', CASES),
-    f('deathsWeek', 'cases.week', 'deaths', 'Tử vong trong tuần', 'Deaths of the week', CASES),
-    f('tasksTotal', 'directives.compliance', 'total', 'Nhiệm vụ được giao', 'Tasks assigned', DIRECTIVES),
-    f(
-      'tasksOnTime',
-      'directives.compliance',
-      'doneOnTime',
-      'Hoàn thành đúng hạn',
-      'Done on time',
-      DIRECTIVES,
+    ...fieldGroup(
+      LEVEL,
+      'risk-levels.week',
+      [['level', null, 'Cấp độ dịch đề xuất', 'Proposed risk level']],
+      'max',
     ),
-    f('tasksLate', 'directives.compliance', 'doneLate', 'Hoàn thành quá hạn', 'Done late', DIRECTIVES),
-    f(
-      'tasksOverdue',
-      'directives.compliance',
-      'overdue',
-      'Quá hạn chưa hoàn thành',
-      'Overdue, not done',
-      DIRECTIVES,
-    ),
+    ...fieldGroup(CASES, 'cases.week', [
+      ['newCasesWeek', 'newCases', 'F0 mới trong tuần', 'New F0 cases of the week'],
+      ['deathsWeek', 'deaths', 'Tử vong trong tuần', 'Deaths of the week'],
+    ]),
+    ...taskFields('directives.compliance', ['tasksTotal', 'tasksOnTime', 'tasksLate', 'tasksOverdue']),
   ],
   sections: SECTIONS,
 };
@@ -170,32 +137,8 @@ export const DIRECTIVE_V1: FormDef = {
   since: '2021-01-01',
   title: { vi: 'Báo cáo kết quả thực hiện văn bản chỉ đạo', en: 'Report on a directive' },
   deadline: null,
-  fields: [
-    f('tasksTotal', 'directives.document', 'total', 'Nhiệm vụ được giao', 'Tasks assigned', DIRECTIVES),
-    f('tasksOnTime', 'directives.document', 'doneOnTime', 'Hoàn thành đúng hạn', 'Done on time', DIRECTIVES),
-    f('tasksLate', 'directives.document', 'doneLate', 'Hoàn thành quá hạn', 'Done late', DIRECTIVES),
-    f(
-      'tasksInProgress',
-      'directives.document',
-      'inProgress',
-      'Đang thực hiện trong hạn',
-      'In progress',
-      DIRECTIVES,
-    ),
-    f('tasksNotStarted', 'directives.document', 'notStarted', 'Chưa bắt đầu', 'Not started', DIRECTIVES),
-    f(
-      'tasksOverdue',
-      'directives.document',
-      'overdue',
-      'Quá hạn chưa hoàn thành',
-      'Overdue, not done',
-      DIRECTIVES,
-    ),
-  ],
-  sections: [
-    { key: 'results', label: { vi: 'Kết quả thực hiện', en: 'Results' } },
-    { key: 'proposals', label: { vi: 'Khó khăn, đề xuất, kiến nghị', en: 'Difficulties and proposals' } },
-  ],
+  fields: taskFields('directives.document'),
+  sections: [{ key: 'results', label: { vi: 'Kết quả thực hiện', en: 'Results' } }, PROPOSALS],
 };
 
 const FORMS: readonly FormDef[] = [DAILY_V1, WEEKLY_V1, DIRECTIVE_V1];

@@ -2,6 +2,25 @@ import type { ReportsMessages } from './messages.vi.ts';
 
 export const reportsEn: ReportsMessages = {
   reports: {
+    forms: 'Report forms',
+    titles: {
+      daily: 'Daily report',
+      weekly: 'Weekly report',
+      directive: 'Report on a directive',
+    },
+    week: 'Week of the day',
+    weekOf: 'Week from {{from}} to {{to}}',
+    directive: 'Document',
+    chooseDirective: 'Choose a directive',
+    provisional: 'provisional',
+    version: 'version {{n}}',
+    revise: 'Start a new version',
+    archive: 'Report archive',
+    archiveEmpty: 'No report has been submitted yet.',
+    form: 'Form',
+    allForms: 'All',
+    submittedAt: 'submitted {{at}}',
+    superseded: 'superseded',
     dailyTitle: 'Daily report',
     date: 'Day',
     field: 'Item',

@@ -1,6 +1,25 @@
 /** Reports: Vietnamese texts, the default language (messages.en.ts has exactly the same keys). */
 export const reportsVi = {
   reports: {
+    forms: 'Các loại báo cáo',
+    titles: {
+      daily: 'Báo cáo hằng ngày',
+      weekly: 'Báo cáo tuần',
+      directive: 'Báo cáo thực hiện văn bản chỉ đạo',
+    },
+    week: 'Tuần có ngày',
+    weekOf: 'Tuần từ {{from}} đến {{to}}',
+    directive: 'Văn bản',
+    chooseDirective: 'Chọn văn bản chỉ đạo',
+    provisional: 'tạm tính',
+    version: 'phiên bản {{n}}',
+    revise: 'Tạo phiên bản mới',
+    archive: 'Lưu trữ báo cáo',
+    archiveEmpty: 'Chưa có báo cáo nào được gửi.',
+    form: 'Loại báo cáo',
+    allForms: 'Tất cả',
+    submittedAt: 'gửi lúc {{at}}',
+    superseded: 'đã được thay thế',
     dailyTitle: 'Báo cáo hằng ngày',
     date: 'Ngày',
     field: 'Chỉ tiêu',

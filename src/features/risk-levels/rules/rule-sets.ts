@@ -19,6 +19,14 @@ export const LEVEL_COLOURS: Readonly<Record<RiskLevel, string>> = {
   4: 'red',
 };
 
+/** rules.md §1.1: the level colours as drawn (maps, badges): the web's map and the server-painted one. */
+export const LEVEL_FILL: Readonly<Record<number, string>> = {
+  1: '#2e9e4f',
+  2: '#f2c200',
+  3: '#f07c00',
+  4: '#d0201b',
+};
+
 /** A band of criterion 1: `min` ≤ value < `max` (`max` null: no upper end). */
 export interface Band {
   level: RiskLevel;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { LEVEL_FILL } from '../rules/rule-sets.ts';
 
-/** rules.md §1.1: level colours (the same as the badges). */
-export const LEVEL_FILL: Record<number, string> = { 1: '#2e9e4f', 2: '#f2c200', 3: '#f07c00', 4: '#d0201b' };
+export { LEVEL_FILL };
 
 /** What the map draws: the province's districts as SVG paths with their levels (GET /api/risk-levels/map). */
 export interface LevelMapData {

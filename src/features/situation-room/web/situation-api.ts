@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, query } from '../../../web/api.ts';
+import { firstPaint } from '../../../web/first-paint.ts';
 // Types only: the schemas (and zod) stay out of the bundle.
 import type { situationSummaryAnswer } from '../schemas.ts';
 
@@ -14,26 +15,38 @@ export const REFRESH_MS = 5 * 60_000;
 const pathOf = (unit: string, date: string | null) => `/api/situation-room${query({ unit, date })}`;
 
 /**
- * Opened at the room's address, the summary is asked for as soon as this chunk arrives (the shell loads it
- * alongside the session check), not after the session answered and the page rendered: a round trip less on a
- * slow link. The first query of the same address takes it.
+ * Opened at the room's address, the summary is at hand before the page renders: the server painted the room and
+ * inlined its summary (src/web/first-paint.ts), else it is asked for as soon as this chunk arrives (the shell
+ * loads it alongside the session check), not after the session answered and the page rendered: a round trip
+ * less on a slow link. The first query of the same address takes it.
  */
-let early: { path: string; answer: Promise<SituationView> } | null = null;
+let early: { path: string; answer?: Promise<SituationView>; data?: SituationView } | null = null;
 if (typeof location !== 'undefined' && location.pathname === '/situation-room') {
   const p = new URLSearchParams(location.search);
   const path = pathOf(p.get('unit') ?? '', p.get('date'));
-  // A plain fetch: a refusal (no session yet) is left to the page's own request and the shell's login redirect.
-  const answer = fetch(path, { credentials: 'same-origin', headers: { accept: 'application/json' } }).then(
-    (r) => (r.ok ? (r.json() as Promise<SituationView>) : Promise.reject(new Error(String(r.status)))),
-  );
-  answer.catch(() => undefined);
-  early = { path, answer };
+  const painted = firstPaint();
+  if (painted?.path === location.pathname + location.search)
+    early = { path, data: painted.data as SituationView };
+  else {
+    // A plain fetch: a refusal (no session yet) is left to the page's own request and the shell's login redirect.
+    const answer = fetch(path, { credentials: 'same-origin', headers: { accept: 'application/json' } }).then(
+      (r) => (r.ok ? (r.json() as Promise<SituationView>) : Promise.reject(new Error(String(r.status)))),
+    );
+    answer.catch(() => undefined);
+    early = { path, answer };
+  }
 }
 
 /** `unit` '' is the user's own unit (the server's default). */
 export function useSituation(unit: string, date: string | null) {
   return useQuery({
     queryKey: ['situationRoom', unit, date],
+    // The summary the server inlined with the page it painted: shown at once, refreshed on the usual schedule.
+    initialData: () => {
+      const inlined = early?.path === pathOf(unit, date) ? early.data : undefined;
+      if (inlined) early = null;
+      return inlined;
+    },
     queryFn: () => {
       const path = pathOf(unit, date);
       const taken = early?.path === path ? early.answer : null;

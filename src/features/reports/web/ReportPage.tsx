@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, NavLink, useSearchParams } from 'react-router-dom';
+import { addDays } from '../../../core/dates.ts';
 import { useToday } from '../../../web/calendar.ts';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { formatNumber } from '../../../web/format.ts';
@@ -8,29 +9,125 @@ import { Loading } from '../../../web/Loading.tsx';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
 import { formVersion } from '../rules/forms.ts';
-import { useDailyReport, useRemind, useReportAction } from './reports-api.ts';
+import {
+  type FormId,
+  useRemind,
+  useReportAction,
+  useReportView,
+  useRevise,
+  useUnitDocuments,
+} from './reports-api.ts';
 import './reports.css';
 
 const dmy = (day: string) => day.split('-').reverse().join('/');
 
+/** /reports/daily — journey 9: the commune's 17:00 report. */
+export const DailyReportPage = () => <ReportPage form="daily" />;
+/** /reports/weekly — the week's report (levels, cases, directives' compliance); any day picks its week. */
+export const WeeklyReportPage = () => <ReportPage form="weekly" />;
+/** /reports/directive?document= — the report answering a directive: its tasks' status. */
+export const DirectiveReportPage = () => <ReportPage form="directive" />;
+
+/** The reports' pages, one tap apart: the three forms of the unit and the archive. */
+export function ReportTabs({ unit }: { unit: string }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="report-tabs no-print" aria-label={t('reports.forms')}>
+      {(['daily', 'weekly', 'directive', 'archive'] as const).map((to) => (
+        <NavLink key={to} to={`/reports/${to}?unit=${unit}`}>
+          {to === 'archive' ? t('reports.archive') : t(`reports.titles.${to}` as never)}
+        </NavLink>
+      ))}
+    </nav>
+  );
+}
+
+/** The period control of each form: a day, a week (any of its days), a directive of the unit's register. */
+function PeriodControl({
+  form,
+  unit,
+  period,
+  today,
+  onPeriod,
+}: {
+  form: FormId;
+  unit: string;
+  period: string;
+  today: string;
+  onPeriod: (period: string) => void;
+}) {
+  const { t } = useTranslation();
+  const documents = useUnitDocuments(unit, form === 'directive');
+  if (form === 'directive')
+    return (
+      <label>
+        {t('reports.directive')}{' '}
+        <select value={period} onChange={(e) => onPeriod(e.target.value)}>
+          <option value="">{t('reports.chooseDirective')}</option>
+          {documents.data?.documents.map((d) => (
+            <option key={d.id} value={String(d.id)}>
+              {[d.number && d.symbol ? `${d.number}/${d.symbol}` : (d.symbol ?? d.number), d.subject]
+                .filter(Boolean)
+                .join(' — ') || `#${d.id}`}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  return (
+    <label>
+      {t(form === 'weekly' ? 'reports.week' : 'reports.date')}{' '}
+      <input
+        type="date"
+        value={period}
+        max={today}
+        onChange={(e) => e.target.value && onPeriod(e.target.value)}
+      />
+    </label>
+  );
+}
+
 /**
- * /reports/daily — a unit's daily report (journey 9): the numbers compiled from the records, a correction
- * beside the computed value with its reason, free text, sign-off, submission; for a district or province the
- * units below (submitted, late, missing) and a reminder to the late ones. Printable (the page's print styles).
+ * A unit's report of a form (journey 9): the numbers compiled from the records, a correction beside the
+ * computed value with its reason, free text, sign-off, submission, a new version superseding a submitted one;
+ * for a district or province the units below (submitted, late, missing) and a reminder to the late ones.
+ * Printable (the page's print styles).
  */
-export function DailyReportPage() {
+export function ReportPage({ form: formId }: { form: FormId }) {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const today = useToday();
   const [params, setParams] = useSearchParams();
   const unit = params.get('unit') ?? user.unitCode;
-  const date = params.get('date') ?? today;
-  const view = useDailyReport(unit, date);
-  const act = useReportAction(unit, date);
-  const remind = useRemind(unit, date);
+  const periodParam = formId === 'directive' ? 'document' : 'date';
+  const period = params.get(periodParam) ?? (formId === 'directive' ? '' : today);
+  const view = useReportView(formId, unit, period);
+  const act = useReportAction(formId, unit, period);
+  const remind = useRemind(formId, unit, period);
+  const revise = useRevise(formId, unit, period);
   const [editing, setEditing] = useState<string | null>(null);
   const lang = i18n.language === 'en' ? 'en' : 'vi';
-  useDocumentTitle(t('reports.dailyTitle'));
+  const title = t(`reports.titles.${formId}` as never);
+  useDocumentTitle(title);
+  const control = (
+    <div className="report-controls no-print">
+      <ReportTabs unit={unit} />
+      <PeriodControl
+        form={formId}
+        unit={unit}
+        period={period}
+        today={today}
+        onPeriod={(next) => setParams({ unit, [periodParam]: next })}
+      />
+    </div>
+  );
+  if (period === '')
+    return (
+      <main className="page report-page">
+        <h1>{title}</h1>
+        {control}
+      </main>
+    );
   if (view.isPending) return <Loading />;
   if (view.error) return <ErrorNotice error={view.error} onRetry={() => view.refetch()} />;
   const v = view.data;
@@ -65,19 +162,12 @@ export function DailyReportPage() {
   return (
     <main className="page report-page">
       <h1>
-        {t('reports.dailyTitle')}: {v.unit.name}
+        {title}: {v.unit.name}
       </h1>
-      <div className="report-controls no-print">
-        <label>
-          {t('reports.date')}{' '}
-          <input
-            type="date"
-            value={date}
-            max={today}
-            onChange={(e) => e.target.value && setParams({ unit, date: e.target.value })}
-          />
-        </label>
-      </div>
+      {control}
+      {v.form === 'weekly' && (
+        <p>{t('reports.weekOf', { from: dmy(v.period), to: dmy(addDays(v.period, 6)) })}</p>
+      )}
       <p className={`report-state state-${state}`} data-state={locked ? 'submitted' : state}>
         {t(`reports.states.${locked ? 'submitted' : state}` as never)}
         {report?.signedBy ? ` · ${t('reports.signedBy')} ${report.signedBy}` : ''}
@@ -85,8 +175,11 @@ export function DailyReportPage() {
           ? ` · ${t('reports.deadline')} ${v.deadline.slice(11)} ${dmy(v.deadline.slice(0, 10))}`
           : ''}
         {v.late ? ` · ${t('reports.late')}` : ''}
+        {v.deadlineProvisional ? ` (${t('reports.provisional')})` : ''}
+        {report && report.version > 1 ? ` · ${t('reports.version', { n: report.version })}` : ''}
       </p>
       {act.error && <ErrorNotice error={act.error} />}
+      {revise.error && <ErrorNotice error={revise.error} />}
       <table className="report-table">
         <thead>
           <tr>
@@ -187,8 +280,25 @@ export function DailyReportPage() {
             {t('reports.submit')}
           </button>
         )}
-        <a href={`/api/reports/daily.docx?unit=${unit}&date=${date}`}>.docx</a>{' '}
-        <a href={`/api/reports/daily.xlsx?unit=${unit}&date=${date}`}>.xlsx</a>{' '}
+        {locked && can(user.role, 'reports.write') && (
+          <button type="button" disabled={revise.isPending} onClick={() => revise.mutate()}>
+            {t('reports.revise')}
+          </button>
+        )}
+        {v.form === 'daily' ? (
+          <>
+            <a href={`/api/reports/daily.docx?unit=${unit}&date=${period}`}>.docx</a>{' '}
+            <a href={`/api/reports/daily.xlsx?unit=${unit}&date=${period}`}>.xlsx</a>{' '}
+          </>
+        ) : (
+          report && (
+            <>
+              <a href={`/api/reports/${report.id}/docx`}>.docx</a>{' '}
+              <a href={`/api/reports/${report.id}/xlsx`}>.xlsx</a>{' '}
+            </>
+          )
+        )}
+        <Link to={`/reports/archive?unit=${unit}&form=${v.form}`}>{t('reports.archive')}</Link>{' '}
         <button type="button" className="link" onClick={() => window.print()}>
           {t('reports.print')}
         </button>
