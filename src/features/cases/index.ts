@@ -6,6 +6,8 @@ import { cases } from './migrations/0020-cases.ts';
 import { homeChecks } from './migrations/0021-home-checks.ts';
 import { caseImports } from './migrations/0022-case-imports.ts';
 import { caseLevels } from './migrations/0023-case-levels.ts';
+import { quarantineOrders } from './migrations/0091-quarantine-orders.ts';
+import { quarantineOrderRoutes } from './orders-routes.ts';
 import { casePermissions } from './permissions.ts';
 import { caseRoutes } from './routes.ts';
 import { casesRulesRoutes } from './rules-routes.ts';
@@ -22,6 +24,7 @@ export const casesFeature = {
     '0021-home-checks': homeChecks,
     '0022-case-imports': caseImports,
     '0023-case-levels': caseLevels,
+    '0091-quarantine-orders': quarantineOrders,
   },
   cli: casesCli,
   demo: (db, area) => seedDemoCases(db, area),
@@ -29,6 +32,7 @@ export const casesFeature = {
     casesRulesRoutes(app);
     caseRoutes(app);
     checkRoutes(app);
+    quarantineOrderRoutes(app);
   },
 } satisfies FeatureManifest;
 
