@@ -129,7 +129,6 @@ describe.each(ENGINES)('bulk quarantine decisions and the deferral after recover
     const refused = await recordDelivery(
       db,
       admin,
-      order.id,
       line.id,
       {
         deliveredBy: 'Tổ COVID thôn 1',
@@ -143,7 +142,6 @@ describe.each(ENGINES)('bulk quarantine decisions and the deferral after recover
     const noReceiver = await recordDelivery(
       db,
       admin,
-      order.id,
       printed.lines[1]!.id,
       { deliveredBy: 'Tổ COVID thôn 1', deliveredAt: '2022-01-15T09:10', outcome: 'received' },
       TODAY,

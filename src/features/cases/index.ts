@@ -2,6 +2,7 @@ import type { FeatureManifest } from '../../server/feature-manifest.ts';
 import { checkRoutes } from './checks-routes.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { casesCli } from './import/import-cases-command.ts';
+import { caseImportRoutes } from './import-routes.ts';
 import { cases } from './migrations/0020-cases.ts';
 import { homeChecks } from './migrations/0021-home-checks.ts';
 import { caseImports } from './migrations/0022-case-imports.ts';
@@ -33,6 +34,7 @@ export const casesFeature = {
     caseRoutes(app);
     checkRoutes(app);
     quarantineOrderRoutes(app);
+    caseImportRoutes(app);
   },
 } satisfies FeatureManifest;
 

@@ -24,7 +24,7 @@ export function quarantineOrderRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
   r.get(
-    '/api/cases/quarantine-orders/candidates',
+    '/api/quarantine-orders/candidates',
     {
       config: { access: { permission: 'cases.read' }, personal: true, readOnly: true },
       schema: {
@@ -39,7 +39,7 @@ export function quarantineOrderRoutes(app: FastifyInstance) {
       orderCandidates(request.ctx.db, request.ctx.scope, request.query.unit, request.ctx.today()),
   );
   r.post(
-    '/api/cases/quarantine-orders',
+    '/api/quarantine-orders',
     {
       config: { access: { permission: 'cases.write' } },
       schema: {
@@ -61,7 +61,7 @@ export function quarantineOrderRoutes(app: FastifyInstance) {
       createQuarantineOrder(request.ctx.db, request.ctx.scope, request.body, request.ctx.today()),
   );
   r.get(
-    '/api/cases/quarantine-orders',
+    '/api/quarantine-orders',
     {
       config: { access: { permission: 'cases.read' }, readOnly: true },
       schema: {
@@ -82,7 +82,7 @@ export function quarantineOrderRoutes(app: FastifyInstance) {
     async (request) => listQuarantineOrders(request.ctx.db, request.ctx.scope, request.query),
   );
   r.get(
-    '/api/cases/quarantine-orders/:id',
+    '/api/quarantine-orders/:id',
     {
       config: { access: { permission: 'cases.read' }, personal: true, readOnly: true },
       schema: {
@@ -96,14 +96,14 @@ export function quarantineOrderRoutes(app: FastifyInstance) {
     async (request) => quarantineOrder(request.ctx.db, request.ctx.scope, request.params.id),
   );
   r.put(
-    '/api/cases/quarantine-orders/:id/lines/:lineId/delivery',
+    '/api/quarantine-order-lines/:id/delivery',
     {
       config: { access: { permission: 'cases.write' } },
       schema: {
         tags,
         summary: "Record the delivery of one person's copy: who delivered it, when, received by or refused",
         operationId: 'recordQuarantineOrderDelivery',
-        params: idParams.extend({ lineId: z.coerce.number().int().positive() }),
+        params: idParams,
         body: z.object({
           deliveredBy: name(200),
           deliveredAt: z
@@ -124,13 +124,6 @@ export function quarantineOrderRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      recordDelivery(
-        request.ctx.db,
-        request.ctx.scope,
-        request.params.id,
-        request.params.lineId,
-        request.body,
-        request.ctx.today(),
-      ),
+      recordDelivery(request.ctx.db, request.ctx.scope, request.params.id, request.body, request.ctx.today()),
   );
 }

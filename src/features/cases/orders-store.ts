@@ -378,20 +378,21 @@ export async function quarantineOrder(db: Db, scope: Scope, id: number) {
 export async function recordDelivery(
   db: Db,
   scope: Scope,
-  orderId: number,
-  itemId: number,
+  lineId: number,
   input: DeliveryFacts & { note?: string | null },
   today: string,
 ) {
-  const order = await orderInScope(db, scope, orderId);
+  const lineNotFound = () =>
+    notFound({ vi: 'Không có người này trong quyết định.', en: 'No such line in a decision.' });
   const item = await db.db
     .selectFrom('quarantine_order_items')
     .selectAll()
-    .where('id', '=', itemId)
-    .where('order_id', '=', Number(order.id))
+    .where('id', '=', lineId)
     .executeTakeFirst();
-  if (!item)
-    throw notFound({ vi: 'Không có người này trong quyết định.', en: 'No such line in the decision.' });
+  if (!item) throw lineNotFound();
+  const order = await orderInScope(db, scope, Number(item.order_id)).catch((e) =>
+    Promise.reject(e.status === 404 ? lineNotFound() : e),
+  );
   refuse(deliveryProblems(input, order.issued_on, today));
   const set = {
     delivered_by: input.deliveredBy.trim(),
