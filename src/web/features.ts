@@ -3,6 +3,7 @@ import { auditWeb } from '../features/audit/web/index.ts';
 import { authWeb } from '../features/auth/web/index.ts';
 import { capacityWeb } from '../features/capacity/web/index.ts';
 import { casesWeb } from '../features/cases/web/index.ts';
+import { caseOrdersWeb } from '../features/cases/web/orders/index.ts';
 import { checkInsWeb } from '../features/check-ins/web/index.ts';
 import { communityTeamsWeb } from '../features/community-teams/web/index.ts';
 import { directivesWeb } from '../features/directives/web/index.ts';
@@ -29,6 +30,7 @@ export const webFeatures = [
   directivesWeb,
   vaccinationWeb,
   casesWeb,
+  caseOrdersWeb,
   inspectionsWeb,
   communityTeamsWeb,
   checkInsWeb,
