@@ -1,6 +1,7 @@
 import type { FeatureManifest } from '../../server/feature-manifest.ts';
 import { checkRoutes } from './checks-routes.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoOrders } from './demo-orders.ts';
 import { casesCli } from './import/import-cases-command.ts';
 import { caseImportRoutes } from './import-routes.ts';
 import { cases } from './migrations/0020-cases.ts';
@@ -28,7 +29,10 @@ export const casesFeature = {
     '0091-quarantine-orders': quarantineOrders,
   },
   cli: casesCli,
-  demo: (db, area) => seedDemoCases(db, area),
+  demo: async (db, area) => {
+    await seedDemoCases(db, area);
+    await seedDemoOrders(db, area);
+  },
   routes(app) {
     casesRulesRoutes(app);
     caseRoutes(app);
