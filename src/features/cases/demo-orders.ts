@@ -41,7 +41,7 @@ export async function seedDemoOrders(db: Db, area: { districtCode: string; today
     scope,
     {
       unit: commune.code,
-      number: "26/QĐ-UBND",
+      number: '26/QĐ-UBND',
       issuedOn,
       signerName: 'Hoàng Văn Thành',
       signerTitle: 'Chủ tịch',
