@@ -2,8 +2,8 @@ import { adminUnitsWeb } from '../features/admin-units/web/index.ts';
 import { auditWeb } from '../features/audit/web/index.ts';
 import { authWeb } from '../features/auth/web/index.ts';
 import { capacityWeb } from '../features/capacity/web/index.ts';
-import { casesWeb } from '../features/cases/web/index.ts';
 import { chainsWeb } from '../features/chains/web/index.ts';
+import { caseOrdersWeb, casesWeb } from '../features/cases/web/index.ts';
 import { checkInsWeb } from '../features/check-ins/web/index.ts';
 import { communityTeamsWeb } from '../features/community-teams/web/index.ts';
 import { directivesWeb } from '../features/directives/web/index.ts';
@@ -31,6 +31,7 @@ export const webFeatures = [
   vaccinationWeb,
   casesWeb,
   chainsWeb,
+  caseOrdersWeb,
   inspectionsWeb,
   communityTeamsWeb,
   checkInsWeb,

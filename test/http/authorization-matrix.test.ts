@@ -12,6 +12,8 @@ import { createCase } from '../../src/features/cases/cases-store.ts';
 import { checkByTeam } from '../../src/features/cases/checks-store.ts';
 import { addClusterCases, createCluster } from '../../src/features/chains/clusters-store.ts';
 import { createZone } from '../../src/features/chains/zones-store.ts';
+import { addContact } from '../../src/features/cases/contacts-store.ts';
+import { createQuarantineOrder } from '../../src/features/cases/orders-store.ts';
 import { createVenue } from '../../src/features/check-ins/store.ts';
 import { createRequest, createTeam } from '../../src/features/community-teams/store.ts';
 import { registerDocument } from '../../src/features/directives/documents-store.ts';
@@ -165,6 +167,53 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       },
       '2022-01-15',
     );
+  /** Quarantine decisions: a contact (F1) of the commune not yet in a decision, and a decision naming one. */
+  const orderContacts: number[] = [];
+  const newContact = async (commune: string) =>
+    (
+      await addContact(
+        server.app.db,
+        system,
+        await newCase(commune),
+        { personId: await newPerson(commune), exposureDate: '2022-01-10' },
+        '2022-01-15',
+      )
+    ).id;
+  const newOrder = async (commune: string) =>
+    createQuarantineOrder(
+      server.app.db,
+      system,
+      {
+        unit: commune,
+        number: `${++seq}/QĐ-UBND`,
+        issuedOn: '2022-01-14',
+        signerName: 'Nguyễn Văn An',
+        signerTitle: 'Chủ tịch',
+        contactIds: [await newContact(commune)],
+      },
+      '2022-01-15',
+    );
+  const newCaseImport = async (commune: string) =>
+    (
+      await server.app.db.db
+        .insertInto('case_imports')
+        .values({
+          province_code: '20',
+          commune_code: commune,
+          file_name: 'f0.xlsx',
+          mode: 'valid-rows',
+          status: 'committed',
+          rows_read: 0,
+          imported: 0,
+          rejected: 0,
+          matched: 0,
+          new_persons: 0,
+          created_by: null,
+          created_at: new Date().toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   const placeOf = async (code: string) => {
     const unit = await server.app.db.db
       .selectFrom('admin_units')
@@ -363,6 +412,17 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       const person = Number(await newPerson(communeOf(c, t)));
       pendingSecondId = String(person);
       return String((await newZone(communeOf(c, t), [person])).id);
+    },
+    'errors.cases.id': async (c, t) => String(await newCaseImport(communeOf(c, t))),
+    'quarantine-orders.id': async (c, t) => String((await newOrder(communeOf(c, t))).id),
+    'delivery.quarantine-order-lines.id': async (c, t) => {
+      const order = await newOrder(communeOf(c, t));
+      const line = await server.app.db.db
+        .selectFrom('quarantine_order_items')
+        .select('id')
+        .where('order_id', '=', order.id)
+        .executeTakeFirstOrThrow();
+      return String(line.id);
     },
     'escalations.id': async (c, t) => {
       const sick = await newCase(communeOf(c, t));
@@ -830,6 +890,26 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       body: { personId: casePeople.pop(), exposureDate: '2022-01-04' },
     }),
     'POST /api/cases/:id/check-link': () => ({}),
+    'POST /api/cases/imports': (c) => ({
+      body: { uploadId: uploadFor(c, 'test/fixtures/cases/f0-yen-thinh.csv'), unit: c.insideCommune },
+    }),
+    'GET /api/cases/imports/:id/errors': () => ({}),
+    'GET /api/quarantine-orders/candidates': (c) => ({ query: `unit=${c.insideCommune}` }),
+    'POST /api/quarantine-orders': (c) => ({
+      body: {
+        unit: c.insideCommune,
+        number: `${++seq}/QĐ-UBND`,
+        issuedOn: '2022-01-15',
+        signerName: 'Nguyễn Văn An',
+        signerTitle: 'Chủ tịch',
+        contactIds: [orderContacts.pop() ?? 0],
+      },
+    }),
+    'GET /api/quarantine-orders': (c) => ({ query: `unit=${c.unit}` }),
+    'GET /api/quarantine-orders/:id': () => ({}),
+    'PUT /api/quarantine-order-lines/:id/delivery': () => ({
+      body: { deliveredBy: 'Tổ COVID thôn', deliveredAt: '2022-01-15T08:00', outcome: 'refused' },
+    }),
     'GET /api/check-links/:token': () => ({}),
     'POST /api/check-links/:token/checks': () => ({ body: { spo2: 97 } }),
     'POST /api/cases/:id/checks': () => ({ body: { spo2: 97, temperature: 37.2 } }),
@@ -960,6 +1040,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     chainCaseId = Number(await newCase('06385'));
     zoneResident = Number(await newPerson('06385'));
     for (let i = 0; i < 20; i++) supportPeople.push(Number(await newPerson('06385')));
+    for (let i = 0; i < 20; i++) orderContacts.push(await newContact('06385'));
     const firstCommuneOf = async (district: string) =>
       (
         await db

@@ -13,6 +13,7 @@ import { isWithin, recordInScope, unitInScope, unitTree } from '../admin-units/i
 import { writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { facilityPatientsByDistrict } from '../cases/index.ts';
+import { upsertDayAudited } from './day-upsert.ts';
 import {
   type CommuneCapacityFacts,
   type Criterion3Result,
@@ -154,25 +155,10 @@ export async function enterFacilityDay(
     entered_by: scope.userId,
     entered_at: new Date().toISOString(),
   };
-  await writeAudited(
+  await upsertDayAudited(
     db,
     scope,
-    (trx) =>
-      trx
-        .insertInto('facility_days')
-        .values(row)
-        .onConflict((oc) =>
-          oc.columns(['facility_id', 'day']).doUpdateSet({
-            beds: row.beds,
-            occupied: row.occupied,
-            icu_beds: row.icu_beds,
-            icu_occupied: row.icu_occupied,
-            oxygen_cylinders: row.oxygen_cylinders,
-            entered_by: row.entered_by,
-            entered_at: row.entered_at,
-          }),
-        )
-        .execute(),
+    { table: 'facility_days', row, key: ['facility_id', 'day'] },
     {
       action: 'update',
       entity: 'facility_day',
@@ -334,29 +320,21 @@ export async function enterStationDay(
     entered_by: scope.userId,
     entered_at: new Date().toISOString(),
   };
-  await writeAudited(
+  await upsertDayAudited(
     db,
     scope,
-    async (trx) => {
-      await trx
-        .insertInto('mobile_station_days')
-        .values(row)
-        .onConflict((oc) =>
-          oc.columns(['station_id', 'day']).doUpdateSet({
-            doctors: row.doctors,
-            staff: row.staff,
-            oxygen_cylinders: row.oxygen_cylinders,
-            entered_by: row.entered_by,
-            entered_at: row.entered_at,
-          }),
-        )
-        .execute();
-      if (input.closed !== undefined)
-        await trx
-          .updateTable('mobile_stations')
-          .set({ closed_on: input.closed ? input.day : null })
-          .where('id', '=', s.id)
-          .execute();
+    {
+      table: 'mobile_station_days',
+      row,
+      key: ['station_id', 'day'],
+      alsoWrite: async (trx) => {
+        if (input.closed !== undefined)
+          await trx
+            .updateTable('mobile_stations')
+            .set({ closed_on: input.closed ? input.day : null })
+            .where('id', '=', s.id)
+            .execute();
+      },
     },
     {
       action: 'update',
@@ -404,22 +382,10 @@ export async function enterStationOxygen(
     entered_by: scope.userId,
     entered_at: new Date().toISOString(),
   };
-  await writeAudited(
+  await upsertDayAudited(
     db,
     scope,
-    (trx) =>
-      trx
-        .insertInto('station_oxygen')
-        .values(row)
-        .onConflict((oc) =>
-          oc.columns(['commune_code', 'day']).doUpdateSet({
-            oxygen_cylinders: row.oxygen_cylinders,
-            concentrators: row.concentrators,
-            entered_by: row.entered_by,
-            entered_at: row.entered_at,
-          }),
-        )
-        .execute(),
+    { table: 'station_oxygen', row, key: ['commune_code', 'day'] },
     {
       action: 'update',
       entity: 'station_oxygen',

@@ -7,7 +7,7 @@ import { recordInScope, type UnitTree, unitInScope, unitTree } from '../admin-un
 import { writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { personCards, personInScope } from '../persons/index.ts';
-import { primarySeriesCompletedOn } from '../vaccination/index.ts';
+import { deferVaccination, primarySeriesCompletedOn } from '../vaccination/index.ts';
 import { caseConfirmed } from './case-events.ts';
 import { applyCounts } from './counts-store.ts';
 import { lifeDateProblems, outcomeDateProblems } from './rules/case-input.ts';
@@ -168,8 +168,29 @@ export async function setCaseOutcome(
     const early = await earlyRelease(db, before, outcome.on);
     if (early) refuse([{ field: 'on', message: early }]);
   }
-  return changeCase(db, scope, before, { status: outcome.status, outcome_on: outcome.on });
+  // A recovery defers the person's vaccination (rules.md §6), in the same transaction.
+  const deferral =
+    outcome.status === 'recovered'
+      ? (trx: Kysely<Database>) => deferVaccination(trx, db, scope, [recoveryOf(before, outcome.on)], today)
+      : undefined;
+  return changeCase(
+    db,
+    scope,
+    before,
+    { status: outcome.status, outcome_on: outcome.on },
+    undefined,
+    deferral,
+  );
 }
+
+export const recoveryOf = (c: CaseRow, on: string) => ({
+  personId: Number(c.person_id),
+  provinceCode: c.province_code,
+  communeCode: c.commune_code,
+  caseId: Number(c.id),
+  infectedOn: c.sample_date,
+  recoveredOn: on,
+});
 
 /** A case treated at home is released by the rule set in force (rules/release.ts); facilities decide their own. */
 async function earlyRelease(db: Db, c: CaseRow, on: string) {
@@ -229,6 +250,7 @@ async function changeCase(
   before: CaseRow,
   set: Partial<Pick<CaseRow, 'status' | 'outcome_on'>>,
   transfer?: { on_day: string; place_of_care: string; facility: string | null },
+  alsoWrite?: (trx: Kysely<Database>) => Promise<unknown>,
 ) {
   const tree = await unitTree(db);
   const id = Number(before.id);
@@ -261,6 +283,7 @@ async function changeCase(
           caseCounts(after, transfer ? [...transfers, transfer] : transfers),
         ),
       );
+      await alsoWrite?.(trx);
       return {
         ...after,
         id,

@@ -1,11 +1,15 @@
 import type { FeatureManifest } from '../../server/feature-manifest.ts';
 import { checkRoutes } from './checks-routes.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoOrders } from './demo-orders.ts';
 import { casesCli } from './import/import-cases-command.ts';
+import { caseImportRoutes } from './import-routes.ts';
 import { cases } from './migrations/0020-cases.ts';
 import { homeChecks } from './migrations/0021-home-checks.ts';
 import { caseImports } from './migrations/0022-case-imports.ts';
 import { caseLevels } from './migrations/0023-case-levels.ts';
+import { quarantineOrders } from './migrations/0091-quarantine-orders.ts';
+import { quarantineOrderRoutes } from './orders-routes.ts';
 import { casePermissions } from './permissions.ts';
 import { caseRoutes } from './routes.ts';
 import { casesRulesRoutes } from './rules-routes.ts';
@@ -22,13 +26,19 @@ export const casesFeature = {
     '0021-home-checks': homeChecks,
     '0022-case-imports': caseImports,
     '0023-case-levels': caseLevels,
+    '0091-quarantine-orders': quarantineOrders,
   },
   cli: casesCli,
-  demo: (db, area) => seedDemoCases(db, area),
+  demo: async (db, area) => {
+    await seedDemoCases(db, area);
+    await seedDemoOrders(db, area);
+  },
   routes(app) {
     casesRulesRoutes(app);
     caseRoutes(app);
     checkRoutes(app);
+    quarantineOrderRoutes(app);
+    caseImportRoutes(app);
   },
 } satisfies FeatureManifest;
 

@@ -13,5 +13,7 @@ export const casesWeb = {
   messages: { vi: casesVi, en: casesEn },
 } satisfies WebFeatureManifest<CasesMessages>;
 
+/** The F1 quarantine decisions' and the F0 upload's pages (their own bundle of texts). */
+export { caseOrdersWeb } from './orders/index.ts';
 /** The QR drawing (uqr), for other features' pages (check-in posters); import it from a lazy page only. */
 export { QrCode } from './QrCode.tsx';

@@ -1,0 +1,83 @@
+/** Quarantine decisions for F1 and the F0 list upload: Vietnamese texts (messages.en.ts has the same keys). */
+export const caseOrdersVi = {
+  caseOrders: {
+    title: 'Quyết định cách ly F1',
+    nav: { orders: 'Quyết định cách ly F1', import: 'Nhập danh sách F0' },
+    list: 'Quyết định đã ban hành ({{n}})',
+    numberOn: 'Số {{number}} ngày {{date}}',
+    counts: '{{persons}} người · đã giao {{delivered}}',
+    more: 'Xem thêm',
+    form: {
+      title: 'Ban hành quyết định mới',
+      none: 'Không còn F1 đang cách ly nào chưa có quyết định.',
+      contacts: 'F1 trong quyết định ({{n}})',
+      until: 'cách ly đến {{date}}',
+      number: 'Số quyết định',
+      issuedOn: 'Ngày ký',
+      signerName: 'Người ký',
+      signerTitle: 'Chức vụ người ký',
+      chairman: 'Chủ tịch',
+      submit: 'Ban hành quyết định',
+      saved: 'Đã ban hành quyết định số {{number}} cho {{n}} người: xem và in',
+    },
+    print: {
+      title: 'Quyết định cách ly',
+      back: 'Về danh sách quyết định',
+      print: 'In quyết định (A4)',
+      number: 'Số: {{number}}',
+      heading: 'QUYẾT ĐỊNH',
+      subject: 'Về việc cách ly y tế tại nhà đối với người tiếp xúc gần (F1) với ca bệnh COVID-19',
+      article1:
+        'Điều 1. Cách ly y tế tại nhà đối với {{n}} người có tên dưới đây, thời gian và ngày xét nghiệm theo quy định của Bộ Y tế áp dụng cho từng người:',
+      article2:
+        'Điều 2. Người được cách ly thực hiện nghiêm quy định cách ly, xét nghiệm đúng ngày; hết thời gian cách ly tiếp tục tự theo dõi sức khỏe theo hướng dẫn.',
+      article3:
+        'Điều 3. Trạm Y tế, Công an xã, Tổ COVID cộng đồng và những người có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.',
+      no: 'STT',
+      person: 'Họ và tên, ngày sinh, CCCD',
+      address: 'Nơi cách ly',
+      period: 'Thời gian cách ly',
+      tests: 'Ngày xét nghiệm',
+    },
+    delivery: {
+      title: 'BIÊN BẢN GIAO NHẬN QUYẾT ĐỊNH SỐ {{number}}',
+      record: 'Ghi giao nhận',
+      by: 'Người giao',
+      at: 'Thời gian giao',
+      time: 'Giờ giao',
+      outcome: 'Kết quả',
+      received: 'Đã nhận',
+      refused: 'Từ chối nhận',
+      receivedBy: 'Người nhận',
+      witness: 'Người chứng kiến',
+      receivedText: 'Đã nhận: {{name}}',
+      refusedText: 'Từ chối nhận',
+      signature: 'Ký nhận',
+      save: 'Lưu biên bản',
+    },
+    import: {
+      title: 'Nhập danh sách F0',
+      intro:
+        'Tải lên danh sách F0 của xã (Excel hoặc CSV, tiêu đề tiếng Việt như xã đang lưu). Người có trong sổ dân được ghép; người mới được tạo và đánh dấu cần rà soát.',
+      noPermission: 'Tài khoản của bạn không có quyền nhập danh sách F0.',
+      unit: 'Xã',
+      file: 'Tệp danh sách',
+      fileHint: '.xlsx hoặc .csv',
+      modeHints: {
+        'valid-rows': 'Nhập các dòng hợp lệ; các dòng lỗi được liệt kê.',
+        'all-or-nothing': 'Có một dòng lỗi thì không nhập dòng nào.',
+      },
+      submit: 'Nhập danh sách',
+      done: 'Đã nhập xong.',
+      refused: 'Không nhập dòng nào.',
+      read: 'Số dòng đọc: {{n}}',
+      imported: 'Đã nhập: {{n}}',
+      rejected: 'Bị từ chối: {{n}}',
+      matched: 'Ghép với người trong sổ dân: {{n}}',
+      newPersons: 'Người mới (cần rà soát): {{n}}',
+      report: 'Tải báo cáo dòng lỗi (.xlsx)',
+    },
+  },
+};
+
+export type CaseOrdersMessages = typeof caseOrdersVi;
