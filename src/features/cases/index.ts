@@ -6,9 +6,12 @@ import { cases } from './migrations/0020-cases.ts';
 import { homeChecks } from './migrations/0021-home-checks.ts';
 import { caseImports } from './migrations/0022-case-imports.ts';
 import { caseLevels } from './migrations/0023-case-levels.ts';
+import { testing } from './migrations/0085-testing.ts';
+import { summarySpeed } from './migrations/0086-summary-speed.ts';
 import { casePermissions } from './permissions.ts';
 import { caseRoutes } from './routes.ts';
 import { casesRulesRoutes } from './rules-routes.ts';
+import { testingRoutes } from './testing-routes.ts';
 
 /**
  * The three pillars (issue 15): tests, cases (F0) and their places of care, close contacts (F1) and their
@@ -22,6 +25,8 @@ export const casesFeature = {
     '0021-home-checks': homeChecks,
     '0022-case-imports': caseImports,
     '0023-case-levels': caseLevels,
+    '0085-testing': testing,
+    '0086-summary-speed': summarySpeed,
   },
   cli: casesCli,
   demo: (db, area) => seedDemoCases(db, area),
@@ -29,6 +34,7 @@ export const casesFeature = {
     casesRulesRoutes(app);
     caseRoutes(app);
     checkRoutes(app);
+    testingRoutes(app);
   },
 } satisfies FeatureManifest;
 
