@@ -43,8 +43,8 @@ export async function cachedByCountVersion<T>(
   key: string,
   compute: () => Promise<T>,
 ): Promise<T> {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  const cache = caches.get(db) ?? new Map();
+  caches.set(db, cache);
   // Read before computing: a change committed meanwhile makes the kept value older than its key, never newer.
   const version = await versionOf(db, province);
   // No version yet: day rows written some other way (a test fixture, a bulk load); nothing is kept.
