@@ -1,6 +1,7 @@
 import type { FeatureManifest } from '../../server/feature-manifest.ts';
 import { checkRoutes } from './checks-routes.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoTesting } from './demo-testing.ts';
 import { casesCli } from './import/import-cases-command.ts';
 import { cases } from './migrations/0020-cases.ts';
 import { homeChecks } from './migrations/0021-home-checks.ts';
@@ -29,7 +30,10 @@ export const casesFeature = {
     '0086-summary-speed': summarySpeed,
   },
   cli: casesCli,
-  demo: (db, area) => seedDemoCases(db, area),
+  demo: async (db, area) => {
+    await seedDemoCases(db, area);
+    await seedDemoTesting(db, area);
+  },
   routes(app) {
     casesRulesRoutes(app);
     caseRoutes(app);
