@@ -9,6 +9,7 @@ import { Loading } from '../../../web/Loading.tsx';
 import { ScrollArea } from '../../../web/ScrollArea.tsx';
 import { useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
+import type { RoundArea } from '../rules/testing.ts';
 import { usePositivity, useRetests, useRounds } from './testing-api.ts';
 import './cases.css';
 
@@ -123,7 +124,7 @@ function RoundSection({ unit }: { unit: string }) {
         <ul className="plain-list">
           {data.data.rounds.map((r) => (
             <li key={r.id} data-testid="round">
-              <strong>{r.name}</strong> ({t(`testing.rounds.areas.${r.areaKind}`)}),{' '}
+              <strong>{r.name}</strong> ({t(`testing.rounds.areas.${r.areaKind as RoundArea}`)}),{' '}
               {isoDateToText(r.startsOn)}–{isoDateToText(r.endsOn)}: {t('testing.rounds.tested')}{' '}
               {formatNumber(r.tested)}/{formatNumber(r.people)} ({rateText(r.share)} %),{' '}
               {t('testing.rounds.positives').toLowerCase()} {formatNumber(r.positives)}
