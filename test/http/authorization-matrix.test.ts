@@ -14,6 +14,8 @@ import { addClusterCases, createCluster } from '../../src/features/chains/cluste
 import { createZone } from '../../src/features/chains/zones-store.ts';
 import { addContact } from '../../src/features/cases/contacts-store.ts';
 import { createQuarantineOrder } from '../../src/features/cases/orders-store.ts';
+import { createPool, setPoolResult } from '../../src/features/cases/pools-store.ts';
+import { createRound } from '../../src/features/cases/rounds-store.ts';
 import { createVenue } from '../../src/features/check-ins/store.ts';
 import { createRequest, createTeam } from '../../src/features/community-teams/store.ts';
 import { registerDocument } from '../../src/features/directives/documents-store.ts';
@@ -213,6 +215,22 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         })
         .returning('id')
         .executeTakeFirstOrThrow()
+    ).id;
+  /** Pairs of persons of the callers' commune, one pair for each pooled sample a sample creates. */
+  const poolPeople: number[] = [];
+  const newPool = async (commune: string) =>
+    (
+      await createPool(
+        server.app.db,
+        system,
+        {
+          commune,
+          kind: 'pcr',
+          sampleDate: '2022-01-10',
+          members: [await newPerson(commune), await newPerson(commune)],
+        },
+        '2022-01-15',
+      )
     ).id;
   const placeOf = async (code: string) => {
     const unit = await server.app.db.db
@@ -424,6 +442,36 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         .executeTakeFirstOrThrow();
       return String(line.id);
     },
+    'test-pools.id': async (c, t) => String(await newPool(communeOf(c, t))),
+    'retests.id': async (c, t) => {
+      const pool = await newPool(communeOf(c, t));
+      await setPoolResult(
+        server.app.db,
+        system,
+        pool,
+        { result: 'positive', resultOn: '2022-01-11' },
+        '2022-01-15',
+      );
+      const member = await server.app.db.db
+        .selectFrom('test_pool_members')
+        .select('id')
+        .where('pool_id', '=', pool)
+        .executeTakeFirstOrThrow();
+      return String(member.id);
+    },
+    'testing-rounds.id': async (c, t) =>
+      String(
+        (
+          await createRound(server.app.db, system, {
+            commune: communeOf(c, t),
+            name: 'Đợt thử',
+            areaKind: 'market',
+            expectedPeople: 100,
+            startsOn: '2022-01-10',
+            endsOn: '2022-01-11',
+          })
+        ).id,
+      ),
     'escalations.id': async (c, t) => {
       const sick = await newCase(communeOf(c, t));
       await checkByTeam(server.app.db, system, sick, { spo2: 90 }, '2022-01-15');
@@ -990,6 +1038,30 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'POST /api/tests': (c) => ({
       body: { commune: c.insideCommune, kind: 'rapidAntigen', sampleDate: '2022-01-10', result: 'negative' },
     }),
+    'POST /api/test-pools': (c) => ({
+      body: {
+        commune: c.insideCommune,
+        kind: 'pcr',
+        sampleDate: '2022-01-10',
+        members: [poolPeople.pop(), poolPeople.pop()],
+      },
+    }),
+    'POST /api/test-pools/:id/result': () => ({ body: { result: 'positive', resultOn: '2022-01-11' } }),
+    'GET /api/retests': (c) => ({ query: `unit=${c.unit}` }),
+    'POST /api/retests/:id': () => ({ body: { kind: 'pcr', sampleDate: '2022-01-12', result: 'negative' } }),
+    'POST /api/testing-rounds': (c) => ({
+      body: {
+        commune: c.insideCommune,
+        name: 'Đợt chợ',
+        areaKind: 'market',
+        expectedPeople: 50,
+        startsOn: '2022-01-10',
+        endsOn: '2022-01-10',
+      },
+    }),
+    'GET /api/testing-rounds': (c) => ({ query: `unit=${c.unit}` }),
+    'GET /api/testing-rounds/:id': () => ({}),
+    'GET /api/tests/positivity': (c) => ({ query: `unit=${c.unit}&from=2022-01-03&to=2022-01-15` }),
     'GET /api/establishments': (c) => ({ query: `unit=${c.unit}` }),
     'GET /api/establishments/overdue': (c) => ({ query: `unit=${c.unit}` }),
     'POST /api/establishments': (c) => ({
@@ -1039,6 +1111,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     for (let i = 0; i < 80; i++) casePeople.push(await newPerson('06385'));
     chainCaseId = Number(await newCase('06385'));
     zoneResident = Number(await newPerson('06385'));
+    for (let i = 0; i < 60; i++) poolPeople.push(await newPerson('06385'));
     for (let i = 0; i < 20; i++) supportPeople.push(Number(await newPerson('06385')));
     for (let i = 0; i < 20; i++) orderContacts.push(await newContact('06385'));
     const firstCommuneOf = async (district: string) =>
@@ -1182,6 +1255,11 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       await codes((body.units as { code: string }[]).map((u) => u.code));
     if (url === '/api/cases')
       await codes((body.cases as { commune_code: string }[]).map((c) => c.commune_code));
+    if (url === '/api/retests')
+      await codes((body.retests as { communeCode: string }[]).map((r) => r.communeCode));
+    if (url === '/api/testing-rounds')
+      await codes((body.rounds as { communeCode: string }[]).map((r) => r.communeCode));
+    if (url === '/api/tests/positivity') await codes((body.units as { code: string }[]).map((u) => u.code));
     if (url === '/api/escalations')
       await codes((body.escalations as { communeCode: string }[]).map((e) => e.communeCode));
     if (url === '/api/cases/missed-checks')

@@ -5,6 +5,12 @@ import type { Scope } from '../../src/features/auth/rules.ts';
 import { createCase, setCaseOutcome, transferCase } from '../../src/features/cases/cases-store.ts';
 import { addContact } from '../../src/features/cases/contacts-store.ts';
 import { daySummary, recountDayCounts, storedDayCounts } from '../../src/features/cases/counts-store.ts';
+import {
+  createPool,
+  pendingRetests,
+  recordRetest,
+  setPoolResult,
+} from '../../src/features/cases/pools-store.ts';
 import { PLACES_OF_CARE } from '../../src/features/cases/rules/day-counts.ts';
 import { recordTest } from '../../src/features/cases/tests-store.ts';
 import { mulberry32 } from '../../src/features/persons/rules/sampling.ts';
@@ -150,7 +156,7 @@ describe.each(ENGINES)('cases, contacts, tests and the day summary on %s', (engi
     expect(after).toEqual(before);
   });
 
-  it('keeps the day counts equal to a recount after 300 random changes', async () => {
+  it('keeps the day counts equal to a recount after 300 random changes (pooled tests included)', async () => {
     const rand = mulberry32(20220115);
     const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
     const day = () => addDays('2021-12-01', Math.floor(rand() * 45));
@@ -196,6 +202,28 @@ describe.each(ENGINES)('cases, contacts, tests and the day summary on %s', (engi
         } else if (op < 0.85 && open.length) {
           const c = pick(open);
           await addContact(db, scope, c.id, { personId: pick(people), exposureDate: day() }, TODAY);
+        } else if (op < 0.93) {
+          // A pooled sample of one commune's people, its result, then (positive) a member's retest.
+          const commune = pick(COMMUNES);
+          const own = people.slice(COMMUNES.indexOf(commune) * 60, COMMUNES.indexOf(commune) * 60 + 60);
+          const sampleDate = day();
+          const members = [...new Set([pick(own), pick(own), pick(own)])];
+          const pool = await createPool(db, scope, { commune, kind: 'pcr', sampleDate, members }, TODAY);
+          const result = rand() < 0.3 ? 'positive' : 'negative';
+          await setPoolResult(db, scope, pool.id, { result, resultOn: sampleDate }, TODAY);
+          const [retest] = (await pendingRetests(db, scope, { unit: commune, limit: 1, offset: 0 })).retests;
+          if (retest)
+            await recordRetest(
+              db,
+              scope,
+              retest.id,
+              {
+                kind: 'pcr',
+                sampleDate: retest.poolResultOn!,
+                result: rand() < 0.5 ? 'positive' : 'negative',
+              },
+              TODAY,
+            );
         } else {
           await recordTest(
             db,

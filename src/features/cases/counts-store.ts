@@ -12,6 +12,7 @@ import {
   type DaySummary,
   testCounts,
 } from './rules/day-counts.ts';
+import { bumpCountVersions, cachedByCountVersion } from './summary-cache.ts';
 import type { CaseDayCountTable, CaseLevelTable } from './tables.ts';
 
 const FIELDS: readonly CountField[] = [
@@ -46,6 +47,10 @@ export async function applyCounts(trx: Kysely<Database>, tree: UnitTree, deltas:
     row[d.field] += d.delta;
   }
   const values = [...rows.values()];
+  await bumpCountVersions(
+    trx,
+    values.map((r) => r.province_code),
+  );
   const levels = new Map<string, CaseLevelTable>();
   for (const r of values) {
     if (!r.home_change && !r.facility_change && !r.quarantine_change) continue;
@@ -182,6 +187,18 @@ async function communeTotals(
  */
 export async function daySummary(db: Db, scope: Scope, unitCode: string, day: string) {
   const unit = await unitInScope(db, scope, unitCode);
+  const province = unit.level === 0 ? null : unit.level === 1 ? unit.code : unit.province_code!;
+  return cachedByCountVersion(db, province, `summary|${unit.code}|${day}`, () =>
+    computeDaySummary(db, unit, day),
+  );
+}
+
+/** The day summary from the maintained rows, uncached (the benchmark's cold figure). */
+export async function computeDaySummary(
+  db: Db,
+  unit: { code: string; level: number; province_code: string | null },
+  day: string,
+) {
   const tree = await unitTree(db);
   const totals = new Map<string, Totals>();
   const below: string[] = [];

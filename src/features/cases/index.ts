@@ -2,6 +2,7 @@ import type { FeatureManifest } from '../../server/feature-manifest.ts';
 import { checkRoutes } from './checks-routes.ts';
 import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoOrders } from './demo-orders.ts';
+import { seedDemoTesting } from './demo-testing.ts';
 import { casesCli } from './import/import-cases-command.ts';
 import { caseImportRoutes } from './import-routes.ts';
 import { cases } from './migrations/0020-cases.ts';
@@ -10,9 +11,12 @@ import { caseImports } from './migrations/0022-case-imports.ts';
 import { caseLevels } from './migrations/0023-case-levels.ts';
 import { quarantineOrders } from './migrations/0091-quarantine-orders.ts';
 import { quarantineOrderRoutes } from './orders-routes.ts';
+import { testing } from './migrations/0085-testing.ts';
+import { summarySpeed } from './migrations/0086-summary-speed.ts';
 import { casePermissions } from './permissions.ts';
 import { caseRoutes } from './routes.ts';
 import { casesRulesRoutes } from './rules-routes.ts';
+import { testingRoutes } from './testing-routes.ts';
 
 /**
  * The three pillars (issue 15): tests, cases (F0) and their places of care, close contacts (F1) and their
@@ -26,12 +30,15 @@ export const casesFeature = {
     '0021-home-checks': homeChecks,
     '0022-case-imports': caseImports,
     '0023-case-levels': caseLevels,
+    '0085-testing': testing,
+    '0086-summary-speed': summarySpeed,
     '0091-quarantine-orders': quarantineOrders,
   },
   cli: casesCli,
   demo: async (db, area) => {
     await seedDemoCases(db, area);
     await seedDemoOrders(db, area);
+    await seedDemoTesting(db, area);
   },
   routes(app) {
     casesRulesRoutes(app);
@@ -39,6 +46,7 @@ export const casesFeature = {
     checkRoutes(app);
     quarantineOrderRoutes(app);
     caseImportRoutes(app);
+    testingRoutes(app);
   },
 } satisfies FeatureManifest;
 

@@ -184,6 +184,7 @@ export function caseRoutes(app: FastifyInstance) {
           result: z.enum(TEST_RESULTS),
           place: z.string().max(200).nullish(),
           takenBy: z.string().max(200).nullish(),
+          roundId: z.number().int().positive().nullish(),
         }),
         response: responses({
           200: z.object({

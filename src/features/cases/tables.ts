@@ -1,4 +1,7 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+
+/** A nullable column inserts may leave out. */
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export interface CaseTable {
   id: Generated<number>;
@@ -42,6 +45,10 @@ export interface CovidTestTable {
   place: string | null;
   taken_by: string | null;
   created_at: string;
+  /** Migration 0085 (testing): the day the result came, the pool and the mass-testing round. */
+  result_on: Optional<string>;
+  pool_id: Optional<number>;
+  round_id: Optional<number>;
 }
 
 export interface ContactTable {

@@ -5,6 +5,7 @@ import { writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { personInScope } from '../persons/index.ts';
 import { applyCounts } from './counts-store.ts';
+import { roundOf } from './pools-store.ts';
 import { lifeDateProblems } from './rules/case-input.ts';
 import { testCounts } from './rules/day-counts.ts';
 
@@ -17,6 +18,8 @@ export interface TestInput {
   result: string;
   place?: string | null;
   takenBy?: string | null;
+  /** The mass-testing round the test belongs to (of the same commune). */
+  roundId?: number | null;
 }
 
 /** Records a test and counts it in the commune's day (tests done, positive). */
@@ -32,6 +35,7 @@ export async function recordTest(db: Db, scope: Scope, input: TestInput, today: 
     birth: person?.birthDate ?? null,
   });
   if (problems.length) throw badRequest(problems[0]!.message, problems);
+  const roundId = await roundOf(db, commune.code, input.roundId);
   const tree = await unitTree(db);
   return writeAudited(
     db,
@@ -47,6 +51,7 @@ export async function recordTest(db: Db, scope: Scope, input: TestInput, today: 
         result: input.result,
         place: input.place ?? null,
         taken_by: input.takenBy ?? null,
+        round_id: roundId,
         created_at: new Date().toISOString(),
       };
       const { id } = await trx

@@ -387,3 +387,24 @@ export type { PersonStatus } from './rules/person-status.ts';
 export { normalizePhone } from './rules/phone.ts';
 export { mulberry32 } from './rules/sampling.ts';
 export type { VillageRef } from './rules/villages.ts';
+
+/**
+ * The persons living now (status resident, not merged) in an area of a commune: a village, or a list of
+ * households. A mass-testing round's denominator (cases feature).
+ */
+export async function residentIdsOfArea(
+  q: Executor,
+  communeCode: string,
+  area: { villageId: number } | { householdIds: readonly number[] },
+): Promise<number[]> {
+  let query = q
+    .selectFrom('persons')
+    .select('id')
+    .where('commune_code', '=', communeCode)
+    .where('status', '=', 'resident')
+    .where('merged_into', 'is', null);
+  if ('villageId' in area) query = query.where('village_id', '=', area.villageId);
+  else if (area.householdIds.length === 0) return [];
+  else query = query.where('household_id', 'in', [...area.householdIds]);
+  return (await query.execute()).map((r) => Number(r.id));
+}

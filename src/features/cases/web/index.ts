@@ -3,6 +3,7 @@ import { casePermissions } from '../permissions.ts';
 import { casesEn } from './messages.en.ts';
 import { type CasesMessages, casesVi } from './messages.vi.ts';
 import { caseNav, casePages } from './pages.ts';
+import { type TestingMessages, testingEn, testingVi } from './testing-messages.ts';
 
 /** The cases feature's part of the web app (listed in src/web/features.ts). */
 export const casesWeb = {
@@ -10,8 +11,8 @@ export const casesWeb = {
   permissions: casePermissions,
   pages: casePages,
   nav: caseNav,
-  messages: { vi: casesVi, en: casesEn },
-} satisfies WebFeatureManifest<CasesMessages>;
+  messages: { vi: { ...casesVi, ...testingVi }, en: { ...casesEn, ...testingEn } },
+} satisfies WebFeatureManifest<CasesMessages & TestingMessages>;
 
 /** The F1 quarantine decisions' and the F0 upload's pages (their own bundle of texts). */
 export { caseOrdersWeb } from './orders/index.ts';

@@ -3,6 +3,7 @@ import { type FeaturePage, lazyPage, type NavEntry } from '../../../web/feature-
 // Journey 4: the station's page, and the patient's own form behind a personal link (no account).
 export const casePages: FeaturePage[] = [
   { path: '/cases', component: lazyPage(() => import('./CasesPage.tsx'), 'CasesPage') },
+  { path: '/xet-nghiem', component: lazyPage(() => import('./TestingPage.tsx'), 'TestingPage') },
   {
     path: '/cases/:id/giay-xac-nhan',
     component: lazyPage(() => import('./CertificatePage.tsx'), 'CertificatePage'),
@@ -16,4 +17,12 @@ export const casePages: FeaturePage[] = [
 
 export const caseNav: NavEntry[] = [
   { key: 'cases', group: 'main', order: 70, to: () => '/cases', prefix: '/cases' },
+  {
+    key: 'testing',
+    label: 'testing.nav',
+    group: 'main',
+    order: 71,
+    to: () => '/xet-nghiem',
+    prefix: '/xet-nghiem',
+  },
 ];
