@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../core/errors.ts';
 import { errorResponses, idParams, isoDate, responses, unitCode } from '../../server/schemas.ts';
 import { importEstablishments } from './import/import-establishments.ts';
 import { SECTORS, SIZES } from './rules/checklists.ts';
@@ -112,20 +111,14 @@ export function inspectionRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const scope = request.ctx.scope;
-      const upload = app.files.open(request.body.uploadId, scope.userId);
-      if (!upload) throw notFound({ vi: 'Không tìm thấy tệp đã tải lên.', en: 'Upload not found.' });
       // A committed import used the upload up; one that stored nothing keeps it for a corrected retry.
-      return app.files.consume(
-        upload,
-        (file) =>
-          importEstablishments(
-            request.ctx.db,
-            scope,
-            { path: file.path, fileName: file.fileName, unitCode: request.body.unit },
-            request.ctx.today(),
-          ),
-        (result) => !result?.committed,
+      return app.files.importUpload(request.body.uploadId, request.ctx.scope.userId, (file) =>
+        importEstablishments(
+          request.ctx.db,
+          request.ctx.scope,
+          { path: file.path, fileName: file.fileName, unitCode: request.body.unit },
+          request.ctx.today(),
+        ),
       );
     },
   );
