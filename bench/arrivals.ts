@@ -4,7 +4,8 @@
  * in the same run. A scaled sample of the day: the peak rate for BENCH_SECONDS (default 20 s: 4,000
  * declarations), from 2,000 addresses (one phone each, behind a trusted proxy's X-Forwarded-For, so the
  * per-address throttle sees what a real day gives it). SQLite by default; BENCH_ENGINES=sqlite,postgres for both.
- * Goal: declarations' p99 ≤ 50 ms, no errors. The driver is bench/rush.ts's.
+ * Goal: declarations' p99 ≤ 50 ms, no errors. The driver is bench/rush.ts's: the load generator runs in a child
+ * process, so the CPU per answer printed is the server's alone.
  */
 import path from 'node:path';
 import { addDays } from '../src/core/dates.ts';

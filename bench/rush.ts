@@ -5,11 +5,13 @@
  * cluster, or DATABASE_URL; BENCH_ENGINES=sqlite to run one). The no-op route /api/health is offered the same
  * load in the same run. Goal: the reports' achieved rate ≥ 50 % of the no-op's, no errors, p99 ≤ 100 ms.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { type Engine, openDb } from '../src/db/connection.ts';
 import { DEMO_PASSWORD, seedDemo, seedReference } from '../src/demo/seed.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -73,8 +75,9 @@ async function reporters(base: string) {
 }
 
 /**
- * Offers `rate` requests per second from a worker thread (the server keeps the main thread). Other benchmarks
- * reuse it (bench/arrivals.ts), with `connectionRequests` to give each connection its own requests.
+ * Offers `rate` requests per second from a child process (bench/offer-child.cjs): the server keeps this process
+ * to itself, and the CPU measured here is the server's alone. Other benchmarks reuse it (bench/arrivals.ts), with
+ * `connectionRequests` to give each connection its own requests.
  */
 export async function offer(
   base: string,
@@ -83,18 +86,25 @@ export async function offer(
   load: { rate: number; connections: number } = { rate, connections: CONNECTIONS },
 ) {
   const cpu = process.cpuUsage();
-  const result = await autocannon({
-    url: base,
-    connections: load.connections,
-    overallRate: load.rate,
-    duration,
-    workers: 1,
-    ...options,
+  const settings = { url: base, connections: load.connections, overallRate: load.rate, duration, ...options };
+  const child = spawn(
+    process.execPath,
+    [new URL('offer-child.cjs', import.meta.url).pathname, JSON.stringify(settings)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk) => {
+    out += chunk;
   });
+  const [code] = (await once(child, 'close')) as [number];
+  if (code !== 0) throw new Error(`load generator exited with ${code}`);
+  const result = JSON.parse(out) as autocannon.Result;
   const used = process.cpuUsage(cpu);
   return {
     rate: (result['2xx'] ?? 0) / duration,
-    // CPU time per answer (server and load generator: one process): what the rate cannot tell on a busy machine.
+    // The server's CPU time per answer (the generator runs in its own process): what a busy machine's rate hides.
     cpu: (used.user + used.system) / 1000 / Math.max(1, result['2xx'] ?? 0),
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
@@ -103,14 +113,14 @@ export async function offer(
 }
 
 /**
- * autocannon options giving connection i the requests `perConnection[i % n]` (rush-client.cjs, loaded by
- * autocannon's worker: its workers take functions only as files).
+ * autocannon options giving connection i the requests `perConnection[i % n]` (rush-client.cjs,
+ * loaded by the generator's process: options reach it as JSON, so a file, not a function).
  */
 export function connectionRequests(perConnection: unknown[][], name: string): Partial<autocannon.Options> {
   const file = path.join(dir, `${name}.json`);
   fs.writeFileSync(file, JSON.stringify(perConnection));
   process.env.BENCH_RUSH_REQUESTS = file;
-  // In workers mode autocannon takes the file's path where its types say a function.
+  // The generator's process loads the file (options cross to it as JSON: a path where the types say a function).
   return { setupClient: new URL('rush-client.cjs', import.meta.url).pathname as never };
 }
 

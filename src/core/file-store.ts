@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError } from './errors.ts';
+import { AppError, notFound } from './errors.ts';
 
 export interface StoredUpload {
   id: string;
@@ -110,6 +110,20 @@ export class FileStore {
     }
     if (!keep(result)) this.remove(upload);
     return result;
+  }
+
+  /**
+   * The import routes' common case: the user's upload (404 if there is none), consumed by `run`; an import that
+   * committed nothing keeps it for a retry.
+   */
+  importUpload<T extends { committed: boolean }>(
+    id: string,
+    userId: number | null,
+    run: (upload: StoredUpload) => Promise<T>,
+  ): Promise<T> {
+    const upload = this.open(id, userId);
+    if (!upload) throw notFound({ vi: 'Không tìm thấy tệp đã tải lên.', en: 'Upload not found.' });
+    return this.consume(upload, run, (result) => !result?.committed);
   }
 
   /** Deletes uploads (and their notes) not touched for more than `hours`; answers how many files went. */

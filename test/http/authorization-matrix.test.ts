@@ -1067,6 +1067,9 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'POST /api/establishments': (c) => ({
       body: { commune: c.insideCommune, name: 'Cửa hàng thử', sector: 'shop', size: 'small' },
     }),
+    'POST /api/establishments/imports': (c) => ({
+      body: { uploadId: uploadFor(c, 'test/fixtures/establishments/co-so.csv'), unit: c.unit },
+    }),
     'GET /api/establishments/:id': () => ({}),
     'POST /api/establishments/:id/assessments': () => ({ body: { answers: { plan: true } } }),
     'POST /api/establishments/:id/inspections': () => ({

@@ -122,6 +122,44 @@ describe.each(ENGINES)('inspections and community forces over HTTP on %s', (engi
     expect(await assessed.json()).toMatchObject({ safetyClass: 'unsafe', ruleSet: { provisional: true } });
   });
 
+  it('imports an uploaded list of establishments, naming every rejected row; nothing stored until it is clean', async () => {
+    const send = async (session: Session, unit: string, lines: string[]) => {
+      const upload = await fetch(`${server.base}/api/persons/uploads`, {
+        method: 'POST',
+        headers: {
+          cookie: session.cookie,
+          'x-csrf-token': session.csrf,
+          'content-type': 'application/octet-stream',
+          'x-file-name': 'co-so.csv',
+        },
+        body: lines.join('\n'),
+      });
+      const { uploadId } = (await upload.json()) as { uploadId: string };
+      return call(server.base, session, 'POST', '/api/establishments/imports', { uploadId, unit });
+    };
+    const header = 'STT,Tên cơ sở,Loại hình,Quy mô,Xã,Số điện thoại';
+    const bad = await send(district, '186', [
+      header,
+      '1,Chợ Đồi,Chợ,Vừa,Yên Thịnh,',
+      '2,Cửa hàng Y,Khác,,Hữu Liên,',
+    ]);
+    expect(bad.status).toBe(200);
+    const refused = await bad.json();
+    expect(refused).toMatchObject({ committed: false, imported: 0, rejected: 1 });
+    expect(refused.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
+      [3, 'Loại hình'],
+    ]);
+    const good = await send(district, '186', [header, '1,Chợ Đồi,Chợ,Vừa,Yên Thịnh,0912345678']);
+    expect(await good.json()).toMatchObject({ committed: true, imported: 1 });
+    // A commune imports into its own commune only; another's is out of its scope.
+    expect((await send(huuLien, '06385', [header, '1,Quán Z,Khác,,,'])).status).toBe(403);
+    expect(
+      await fieldsOf(
+        await call(server.base, district, 'POST', '/api/establishments/imports', { unit: '186' }),
+      ),
+    ).toContain('uploadId');
+  });
+
   it('keeps rosters and answers requests for support, refusing bad input with the field named', async () => {
     const unit = await (await call(server.base, town, 'GET', '/api/admin-units/06385')).json();
     const villageId = unit.villages[0].id as number;

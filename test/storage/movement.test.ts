@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../../src/features/auth/rules.ts';
-import { declareArrival, listArrivals } from '../../src/features/movement/arrivals-store.ts';
+import {
+  DECLARATION_THROTTLE,
+  declareArrival,
+  declareArrivalPublic,
+  listArrivals,
+} from '../../src/features/movement/arrivals-store.ts';
 import {
   checkpointShifts,
   closeCheckpoint,
@@ -73,6 +78,57 @@ describe.each(ENGINES)('arrivals, checkpoints and gatherings on %s', (engine) =>
       .where('entity', '=', 'arrival')
       .execute();
     expect(audit.map((r) => r.action).sort()).toEqual(['create', 'read', 'read', 'read']);
+  });
+
+  it('commits concurrent public declarations together, each audited by its own address, each address counted', async () => {
+    const input = (n: number) => ({
+      fullName: `Khách ${n}`,
+      originCode: '09205',
+      arrivalDate: TODAY,
+      vaccination: 'full' as const,
+      stay: { communeCode: '06385', address: 'Nhà bố mẹ' },
+    });
+    const ip = (n: number) => `10.9.${n % 3}.1`;
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, n) => declareArrivalPublic(db, input(n), TODAY, ip(n))),
+    );
+    expect(answers.every((a) => a.status === 'received')).toBe(true);
+    const stored = await db.db
+      .selectFrom('arrivals')
+      .select(['id', 'full_name'])
+      .where('full_name', 'like', 'Khách %')
+      .execute();
+    expect(stored).toHaveLength(12);
+    const audit = await db.db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'ip', 'username'])
+      .where('entity', '=', 'arrival')
+      .where(
+        'entity_id',
+        'in',
+        stored.map((a) => String(a.id)),
+      )
+      .execute();
+    const byId = new Map(stored.map((a) => [String(a.id), Number(a.full_name.slice(6))]));
+    expect(audit).toHaveLength(12);
+    for (const e of audit) expect([e.username, e.ip]).toEqual(['public', ip(byId.get(e.entity_id!)!)]);
+    const counters = await db.db
+      .selectFrom('login_throttle')
+      .select(['ip', 'failures'])
+      .where('username', '=', '#arrival-declaration')
+      .where('ip', 'like', '10.9.%')
+      .orderBy('ip')
+      .execute();
+    expect(counters).toEqual([0, 1, 2].map((k) => ({ ip: `10.9.${k}.1`, failures: 4 })));
+    // Concurrent declarations from one address beyond its allowance (the 31st still free, as one by one): the
+    // ones not yet committed count too.
+    const flood = await Promise.allSettled(
+      Array.from({ length: DECLARATION_THROTTLE.free + 5 }, (_, n) =>
+        declareArrivalPublic(db, input(100 + n), TODAY, '10.9.9.9'),
+      ),
+    );
+    expect(flood.filter((r) => r.status === 'fulfilled')).toHaveLength(DECLARATION_THROTTLE.free + 1);
+    expect(flood.find((r) => r.status === 'rejected')).toMatchObject({ reason: { status: 429 } });
   });
 
   it('opens a checkpoint by decision, records one shift per slot, hands over once, closes by decision', async () => {

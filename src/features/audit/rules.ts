@@ -17,6 +17,8 @@ export interface AuditEvent {
   entityId?: string | number | null;
   unitCode?: string | null;
   details?: Record<string, unknown>;
+  /** Who acted, when not the batch's actor (one transaction recording several callers' changes). */
+  actor?: Actor;
 }
 
 /** Who acts: a logged-in user, or the CLI and system jobs (no user id). */

@@ -47,13 +47,13 @@ export async function appendAudit(trx: Kysely<Database>, db: Db, actor: Actor, e
         seq,
         id: ids[i]!,
         at,
-        user_id: actor.userId,
-        username: actor.username,
+        user_id: (e.actor ?? actor).userId,
+        username: (e.actor ?? actor).username,
         action: e.action,
         entity: e.entity,
         entity_id: e.entityId == null ? null : String(e.entityId),
         unit_code: e.unitCode ?? null,
-        ip: actor.ip,
+        ip: (e.actor ?? actor).ip,
         details: JSON.stringify(e.details ?? {}),
       };
       const mac = chainMac(key, prev, fields);

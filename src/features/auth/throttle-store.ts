@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import {
   ACCOUNT_THROTTLE,
   ADDRESS_THROTTLE,
+  liveFailures,
   PAIR_THROTTLE,
   type ThrottleCounter,
   type ThrottleLevel,
@@ -105,36 +106,61 @@ export async function pruneLoginThrottle(db: Db, now = new Date()) {
  * A public form's per-address limit (e.g. the arrival declaration), on the same counters: the key is
  * ('#<form>', ip), so the login's keys never meet it. Every accepted submission counts; a refused one does not.
  */
-export async function formThrottled(db: Db, form: string, ip: string, level: ThrottleLevel, now: Date) {
+export async function formThrottled(
+  db: Db,
+  form: string,
+  ip: string,
+  level: ThrottleLevel,
+  now: Date,
+  pending: () => number = () => 0,
+) {
   const row = await db.db
     .selectFrom('login_throttle')
     .selectAll()
     .where('username', '=', `#${form}`)
     .where('ip', '=', ip)
     .executeTakeFirst();
-  return waiting(
-    level,
-    row && { failures: row.failures, lastFailureAt: row.last_failure_at, lastSuccessAt: row.last_success_at },
-    now,
-  );
+  const counter: ThrottleCounter | undefined = row && {
+    failures: row.failures,
+    lastFailureAt: row.last_failure_at,
+    lastSuccessAt: row.last_success_at,
+  };
+  // Submissions on their way but not yet committed (a group commit) count as made now; asked after the read, so
+  // one committed meanwhile is counted once.
+  const others = pending();
+  if (!others) return waiting(level, counter, now);
+  const failures = liveFailures(level, counter, now) + others;
+  return waiting(level, { failures, lastFailureAt: now.toISOString(), lastSuccessAt: null }, now);
 }
 
-/** Counts one submission of a public form from an address (in the submission's transaction). */
+/**
+ * Counts submissions of a public form, `count` per address (in the submissions' transaction): one statement for
+ * all the addresses (a group commit brings many), each counter starting over when its last one is forgotten.
+ */
 export async function countFormSubmission(
   trx: Trx,
   form: string,
-  ip: string,
   level: ThrottleLevel,
   now: Date,
+  counts: ReadonlyMap<string, number>,
 ) {
+  if (counts.size === 0) return;
   const at = now.toISOString();
   const forgotten = new Date(now.getTime() - level.forgetAfterMs).toISOString();
   await trx
     .insertInto('login_throttle')
-    .values({ username: `#${form}`, ip, failures: 1, last_failure_at: at, last_success_at: null })
+    .values(
+      [...counts].map(([ip, count]) => ({
+        username: `#${form}`,
+        ip,
+        failures: count,
+        last_failure_at: at,
+        last_success_at: null,
+      })),
+    )
     .onConflict((oc) =>
       oc.columns(['username', 'ip']).doUpdateSet({
-        failures: sql<number>`case when login_throttle.last_failure_at >= ${forgotten} then login_throttle.failures + 1 else 1 end`,
+        failures: sql<number>`case when login_throttle.last_failure_at >= ${forgotten} then login_throttle.failures + excluded.failures else excluded.failures end`,
         last_failure_at: at,
       }),
     )

@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, idParams, isoDate, responses, unitCode } from '../../server/schemas.ts';
+import { importEstablishments } from './import/import-establishments.ts';
 import { SECTORS, SIZES } from './rules/checklists.ts';
 import {
   assessmentResult,
   establishmentDetail,
+  establishmentImport,
   establishmentItem,
   establishmentPage,
   inspectionResult,
@@ -94,6 +96,31 @@ export function inspectionRoutes(app: FastifyInstance) {
     },
     async (request) =>
       createEstablishment(request.ctx.db, request.ctx.scope, request.body, request.ctx.today()),
+  );
+  r.post(
+    '/api/establishments/imports',
+    {
+      config: { access: { permission: 'inspections.write' } },
+      schema: {
+        tags: ['inspections'],
+        summary:
+          "Import a district's or commune's establishments uploaded with POST /api/persons/uploads (all-or-nothing: a rejected row stores nothing; every rejected row is named)",
+        operationId: 'importEstablishments',
+        body: z.object({ uploadId: z.string().uuid(), unit: unitCode }),
+        response: responses({ 200: establishmentImport, ...errorResponses(400, 403, 404) }),
+      },
+    },
+    async (request) => {
+      // A committed import used the upload up; one that stored nothing keeps it for a corrected retry.
+      return app.files.importUpload(request.body.uploadId, request.ctx.scope.userId, (file) =>
+        importEstablishments(
+          request.ctx.db,
+          request.ctx.scope,
+          { path: file.path, fileName: file.fileName, unitCode: request.body.unit },
+          request.ctx.today(),
+        ),
+      );
+    },
   );
   r.get(
     '/api/establishments/:id',

@@ -105,3 +105,18 @@ export const violationBody = z.object({
   penaltyAmount: z.number().max(2_000_000_000).nullish(),
   fixWithinDays: z.number().int().min(1).max(365).nullish(),
 });
+
+/** An import's outcome: every rejected row named with its column and reason (all-or-nothing). */
+export const establishmentImport = z.object({
+  rowsRead: z.number().int(),
+  imported: z.number().int(),
+  rejected: z.number().int(),
+  committed: z.boolean(),
+  errors: z.array(
+    z.object({
+      row: z.number().int(),
+      column: z.string(),
+      reason: z.object({ vi: z.string(), en: z.string() }),
+    }),
+  ),
+});

@@ -6,10 +6,11 @@ import { foldDiacritics } from '../../core/text.ts';
 import { TtlCache } from '../../core/ttl-cache.ts';
 import type { Db } from '../../db/connection.ts';
 import { placeColumn, unitInScope, unitTree } from '../admin-units/index.ts';
-import { type Actor, recordAudit, writeAudited } from '../audit/index.ts';
-import { countFormSubmission, formThrottled, type Scope, type ThrottleLevel } from '../auth/index.ts';
+import { recordAudit, writeAudited } from '../audit/index.ts';
+import { formThrottled, type Scope, type ThrottleLevel } from '../auth/index.ts';
 import { checkNationalId, holdersOfNationalIds, maskNationalId } from '../persons/index.ts';
 import { communeLevelsOnDay } from '../risk-levels/index.ts';
+import { holdDeclaration } from './declaration-batch.ts';
 import {
   ARRIVAL_RULE_SETS,
   arrivalPlan,
@@ -171,33 +172,19 @@ async function prepare(db: Db, input: ArrivalInput, today: string) {
  */
 export async function declareArrivalPublic(db: Db, input: ArrivalInput, today: string, ip: string) {
   const now = new Date();
-  if (await formThrottled(db, FORM, ip, DECLARATION_THROTTLE, now))
-    throw new AppError(429, 'too_many_declarations', {
-      vi: 'Địa chỉ mạng này đã gửi nhiều tờ khai. Vui lòng thử lại sau ít phút.',
-      en: 'Many declarations came from this network address. Please try again in a few minutes.',
-    });
-  const { row } = await prepare(db, input, today);
-  const actor: Actor = { userId: null, username: 'public', ip };
-  await writeAudited(
-    db,
-    actor,
-    async (trx) => {
-      const { id } = await trx
-        .insertInto('arrivals')
-        .values({ ...row, channel: 'public', created_by: null })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await countFormSubmission(trx, FORM, ip, DECLARATION_THROTTLE, now);
-      return Number(id);
-    },
-    (id) => ({
-      action: 'create',
-      entity: 'arrival',
-      entityId: id,
-      unitCode: row.commune_code,
-      details: { channel: 'public' },
-    }),
-  );
+  const held = holdDeclaration(db, ip);
+  try {
+    if (await formThrottled(db, FORM, ip, DECLARATION_THROTTLE, now, held.others))
+      throw new AppError(429, 'too_many_declarations', {
+        vi: 'Địa chỉ mạng này đã gửi nhiều tờ khai. Vui lòng thử lại sau ít phút.',
+        en: 'Many declarations came from this network address. Please try again in a few minutes.',
+      });
+    const { row } = await prepare(db, input, today);
+    // Committed with the declarations that came meanwhile (group commit); answered once committed.
+    await held.submit(FORM, DECLARATION_THROTTLE, row, now);
+  } finally {
+    held.release();
+  }
   return { status: 'received' as const };
 }
 

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection.ts';
 import { placeColumn, recordInScope, unitInScope } from '../admin-units/index.ts';
 import { recordAudit, writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
+import { CHECKPOINT_WORKFLOW, insertAudited, takeDecision } from './decisions.ts';
 import type { CheckpointShiftTable, CheckpointTable } from './tables.ts';
 
 export const SHIFTS = ['morning', 'afternoon', 'night'] as const;
@@ -79,32 +80,25 @@ export async function openCheckpoint(db: Db, scope: Scope, input: CheckpointInpu
       field: 'communeCode',
       message: { vi: 'Chốt đặt tại một xã, phường, thị trấn.', en: 'A checkpoint stands in a commune.' },
     });
-  const row = await writeAudited(
+  const row = await insertAudited(
     db,
     scope,
-    async (trx) => {
-      const values = {
-        province_code: commune.province_code!,
-        district_code: commune.district_code!,
-        commune_code: commune.code,
-        name: input.name.trim(),
-        place: input.place.trim(),
-        status: 'open',
-        opened_decision_number: input.decisionNumber.trim(),
-        opened_decision_date: input.decisionDate,
-        closed_decision_number: null,
-        closed_decision_date: null,
-        created_by: scope.userId,
-        created_at: new Date().toISOString(),
-      };
-      const { id } = await trx
-        .insertInto('checkpoints')
-        .values(values)
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return { id, ...values };
+    'checkpoints',
+    { entity: 'checkpoint', unitCode: commune.code },
+    {
+      province_code: commune.province_code!,
+      district_code: commune.district_code!,
+      commune_code: commune.code,
+      name: input.name.trim(),
+      place: input.place.trim(),
+      status: 'open',
+      opened_decision_number: input.decisionNumber.trim(),
+      opened_decision_date: input.decisionDate,
+      closed_decision_number: null,
+      closed_decision_date: null,
+      created_by: scope.userId,
+      created_at: new Date().toISOString(),
     },
-    (c) => ({ action: 'create', entity: 'checkpoint', entityId: Number(c.id), unitCode: c.commune_code }),
   );
   return checkpointView(row);
 }
@@ -112,8 +106,7 @@ export async function openCheckpoint(db: Db, scope: Scope, input: CheckpointInpu
 /** Closes an open checkpoint by decision, dated on or after the one that opened it. */
 export async function closeCheckpoint(db: Db, scope: Scope, id: number, d: Decision) {
   const c = await checkpointInScope(db, scope, id);
-  if (c.status !== 'open') throw conflict({ vi: 'Chốt đã đóng.', en: 'The checkpoint is already closed.' });
-  if (d.decisionDate < c.opened_decision_date)
+  if (c.status === 'open' && d.decisionDate < c.opened_decision_date)
     throw unprocessable({
       field: 'decisionDate',
       message: {
@@ -121,33 +114,20 @@ export async function closeCheckpoint(db: Db, scope: Scope, id: number, d: Decis
         en: 'The closing decision predates the opening.',
       },
     });
-  await writeAudited(
+  const closed = { closed_decision_number: d.decisionNumber.trim(), closed_decision_date: d.decisionDate };
+  const status = await takeDecision(
     db,
     scope,
-    (trx) =>
-      trx
-        .updateTable('checkpoints')
-        .set({
-          status: 'closed',
-          closed_decision_number: d.decisionNumber.trim(),
-          closed_decision_date: d.decisionDate,
-        })
-        .where('id', '=', id)
-        .execute(),
+    CHECKPOINT_WORKFLOW,
+    { table: 'checkpoints', entity: 'checkpoint', id, state: c.status as 'open', unitCode: c.commune_code },
+    'close',
     {
-      action: 'update',
-      entity: 'checkpoint',
-      entityId: id,
-      unitCode: c.commune_code,
+      set: closed,
+      decided: { vi: 'Chốt đã đóng.', en: 'The checkpoint is already closed.' },
       details: { closed: d },
     },
   );
-  return checkpointView({
-    ...c,
-    status: 'closed',
-    closed_decision_number: d.decisionNumber.trim(),
-    closed_decision_date: d.decisionDate,
-  });
+  return checkpointView({ ...c, status, ...closed });
 }
 
 /** The unit's checkpoints (open first), each with its totals of the last 7 days of shifts. */
@@ -191,40 +171,28 @@ export async function recordShift(db: Db, scope: Scope, checkpointId: number, in
     throw conflict({ vi: 'Ca này đã được ghi.', en: 'This shift is already recorded.' }, [
       { field: 'shift', message: { vi: 'đã có', en: 'already recorded' } },
     ]);
-  const row = await writeAudited(
+  const row = await insertAudited(
     db,
     scope,
-    async (trx) => {
-      const values = {
-        province_code: c.province_code,
-        checkpoint_id: checkpointId,
-        day: input.day,
-        shift: input.shift,
-        staff: JSON.stringify(input.staff.map((s) => s.trim()).filter(Boolean)),
-        count_in: input.countIn,
-        count_out: input.countOut,
-        turned_back: input.turnedBack,
-        sent_to_testing: input.sentToTesting,
-        notes: input.notes ?? null,
-        handover_to: null,
-        handover_note: null,
-        handed_over_at: null,
-        created_by: scope.userId,
-        created_at: new Date().toISOString(),
-      };
-      const { id } = await trx
-        .insertInto('checkpoint_shifts')
-        .values(values)
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return { id, ...values };
+    'checkpoint_shifts',
+    { entity: 'checkpoint_shift', unitCode: c.commune_code },
+    {
+      province_code: c.province_code,
+      checkpoint_id: checkpointId,
+      day: input.day,
+      shift: input.shift,
+      staff: JSON.stringify(input.staff.map((s) => s.trim()).filter(Boolean)),
+      count_in: input.countIn,
+      count_out: input.countOut,
+      turned_back: input.turnedBack,
+      sent_to_testing: input.sentToTesting,
+      notes: input.notes ?? null,
+      handover_to: null,
+      handover_note: null,
+      handed_over_at: null,
+      created_by: scope.userId,
+      created_at: new Date().toISOString(),
     },
-    (s) => ({
-      action: 'create',
-      entity: 'checkpoint_shift',
-      entityId: Number(s.id),
-      unitCode: c.commune_code,
-    }),
   );
   return shiftView(row);
 }

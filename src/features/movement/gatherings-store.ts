@@ -1,10 +1,10 @@
 import type { Selectable } from 'kysely';
-import { AppError, badRequest, conflict, notFound } from '../../core/errors.ts';
+import { AppError, badRequest, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import { placeColumn, recordInScope, unitInScope } from '../admin-units/index.ts';
-import { writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { communeLevelsOnDay } from '../risk-levels/index.ts';
+import { GATHERING_WORKFLOW, insertAudited, reasonRequired, takeDecision } from './decisions.ts';
 import type { OriginLevel } from './rules/arrival-rules.ts';
 import { type GatheringConditions, gatheringConditions, type Venue } from './rules/gathering-rules.ts';
 import type { GatheringTable } from './tables.ts';
@@ -86,41 +86,34 @@ export async function requestGathering(db: Db, scope: Scope, input: GatheringInp
       [{ field: 'communeCode', message: { vi: 'phải là xã, phường, thị trấn', en: 'must be a commune' } }],
     );
   const c = await conditionsFor(db, input, today);
-  const row = await writeAudited(
+  const row = await insertAudited(
     db,
     scope,
-    async (trx) => {
-      const values = {
-        province_code: commune.province_code!,
-        district_code: commune.district_code!,
-        commune_code: commune.code,
-        name: input.name.trim(),
-        kind: input.kind,
-        organiser: input.organiser.trim(),
-        place: input.place.trim(),
-        venue: input.venue,
-        date: input.date,
-        participants: input.participants,
-        all_covered: input.allParticipantsCovered ? 1 : 0,
-        level: c.level,
-        level_known: c.levelKnown ? 1 : 0,
-        rule_set_id: c.ruleSet.id,
-        conditions: JSON.stringify(c),
-        status: 'requested',
-        decision_reason: null,
-        decided_by: null,
-        decided_at: null,
-        created_by: scope.userId,
-        created_at: new Date().toISOString(),
-      };
-      const { id } = await trx
-        .insertInto('gatherings')
-        .values(values)
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return { id, ...values };
+    'gatherings',
+    { entity: 'gathering', unitCode: commune.code },
+    {
+      province_code: commune.province_code!,
+      district_code: commune.district_code!,
+      commune_code: commune.code,
+      name: input.name.trim(),
+      kind: input.kind,
+      organiser: input.organiser.trim(),
+      place: input.place.trim(),
+      venue: input.venue,
+      date: input.date,
+      participants: input.participants,
+      all_covered: input.allParticipantsCovered ? 1 : 0,
+      level: c.level,
+      level_known: c.levelKnown ? 1 : 0,
+      rule_set_id: c.ruleSet.id,
+      conditions: JSON.stringify(c),
+      status: 'requested',
+      decision_reason: null,
+      decided_by: null,
+      decided_at: null,
+      created_by: scope.userId,
+      created_at: new Date().toISOString(),
     },
-    (g) => ({ action: 'create', entity: 'gathering', entityId: Number(g.id), unitCode: g.commune_code }),
   );
   return view(row);
 }
@@ -138,34 +131,30 @@ export async function decideGathering(
   const g = await db.db.selectFrom('gatherings').selectAll().where('id', '=', id).executeTakeFirst();
   if (!g) throw gatheringNotFound();
   await recordInScope(db, scope, g.commune_code, gatheringNotFound, g);
-  if (g.status !== 'requested')
-    throw conflict({ vi: 'Sự kiện đã được quyết định.', en: 'The event was already decided.' });
   const proposal = (JSON.parse(g.conditions) as GatheringConditions).proposal;
   const reason = d.reason?.trim() || null;
-  if (!reason && (d.decision === 'refuse' || proposal !== d.decision))
-    throw new AppError(422, 'reason_required', { vi: 'Cần nêu lý do.', en: 'A reason is required.' }, [
-      {
-        field: 'reason',
-        message: {
-          vi: 'nêu lý do từ chối hoặc lý do khác đề xuất',
-          en: 'give the reason for refusing or for departing from the proposal',
-        },
-      },
-    ]);
-  const status = d.decision === 'approve' ? 'approved' : 'refused';
-  const at = new Date().toISOString();
-  await writeAudited(
+  // An approval against the system's proposal says why too.
+  if (!reason && g.status === 'requested' && proposal !== d.decision) throw reasonRequired();
+  const decided = { decision_reason: reason, decided_by: scope.userId, decided_at: new Date().toISOString() };
+  const status = await takeDecision(
     db,
     scope,
-    (trx) =>
-      trx
-        .updateTable('gatherings')
-        .set({ status, decision_reason: reason, decided_by: scope.userId, decided_at: at })
-        .where('id', '=', id)
-        .execute(),
-    { action: 'update', entity: 'gathering', entityId: id, unitCode: g.commune_code, details: { status } },
+    GATHERING_WORKFLOW,
+    {
+      table: 'gatherings',
+      entity: 'gathering',
+      id,
+      state: g.status as 'requested',
+      unitCode: g.commune_code,
+    },
+    d.decision,
+    {
+      set: decided,
+      reason,
+      decided: { vi: 'Sự kiện đã được quyết định.', en: 'The event was already decided.' },
+    },
   );
-  return view({ ...g, status, decision_reason: reason, decided_by: scope.userId, decided_at: at });
+  return view({ ...g, status, ...decided });
 }
 
 /** The unit's events between two days (and of a status), by date. Paged. */

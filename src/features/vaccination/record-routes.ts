@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { notFound } from '../../core/errors.ts';
 import { streamTask } from '../../server/off-thread.ts';
 import { errorResponses, fileResponse, idParams, noContent, responses } from '../../server/schemas.ts';
 import { deleteDose, editDose, recordDose } from './doses-store.ts';
@@ -116,21 +115,16 @@ export function recordRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const scope = request.ctx.scope;
-      const upload = app.files.open(request.body.uploadId, scope.userId);
-      if (!upload) throw notFound({ vi: 'Không tìm thấy tệp đã tải lên.', en: 'Upload not found.' });
       // A committed import used the upload up; one that stored nothing keeps it for a retry.
-      return app.files.consume(
-        upload,
-        (file) =>
-          importDoses(request.ctx.db, {
-            path: file.path,
-            fileName: file.fileName,
-            unitCode: request.body.unit ?? scope.unitCode,
-            mode: request.body.mode,
-            scope,
-            actor: scope,
-          }),
-        (result) => !result?.committed,
+      return app.files.importUpload(request.body.uploadId, scope.userId, (file) =>
+        importDoses(request.ctx.db, {
+          path: file.path,
+          fileName: file.fileName,
+          unitCode: request.body.unit ?? scope.unitCode,
+          mode: request.body.mode,
+          scope,
+          actor: scope,
+        }),
       );
     },
   );

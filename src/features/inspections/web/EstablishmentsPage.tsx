@@ -11,6 +11,7 @@ import { Loading } from '../../../web/Loading.tsx';
 import { Pagination } from '../../../web/Pagination.tsx';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
+import { ImportEstablishments } from './ImportEstablishments.tsx';
 import {
   type Establishment,
   PAGE_SIZE,
@@ -218,6 +219,12 @@ export function EstablishmentsPage() {
         ) : (
           <p className="muted">{t('inspections.chooseCommune')}</p>
         ))}
+      {can(user.role, 'inspections.write') && !overdue && unit.length <= 5 && unit.length >= 3 && (
+        <details className="no-print">
+          <summary>{t('inspections.import.title')}</summary>
+          <ImportEstablishments unit={unit} />
+        </details>
+      )}
       {list.isPending ? (
         <Loading />
       ) : list.error ? (

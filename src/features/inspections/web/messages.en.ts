@@ -2,6 +2,14 @@ import type { InspectionsMessages } from './messages.vi.ts';
 
 export const inspectionsEn: InspectionsMessages = {
   inspections: {
+    import: {
+      title: 'Import establishments from a file (.xlsx, .csv)',
+      file: 'List of establishments',
+      send: 'Upload and import',
+      sending: 'Importing…',
+      done: '{{n}} establishments imported.',
+      refused: 'Nothing imported: {{n}} rows rejected ({{read}} read). Fix the rows below and send again.',
+    },
     title: 'Inspections',
     chooseUnit: 'Choose a unit',
     all: 'All establishments',

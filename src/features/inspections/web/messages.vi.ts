@@ -1,5 +1,13 @@
 export const inspectionsVi = {
   inspections: {
+    import: {
+      title: 'Nhập danh sách cơ sở từ tệp (.xlsx, .csv)',
+      file: 'Tệp danh sách cơ sở',
+      send: 'Tải lên và nhập',
+      sending: 'Đang nhập…',
+      done: 'Đã nhập {{n}} cơ sở.',
+      refused: 'Chưa nhập: {{n}} dòng bị từ chối (đọc {{read}} dòng). Sửa các dòng dưới đây rồi gửi lại.',
+    },
     title: 'Kiểm tra cơ sở',
     chooseUnit: 'Chọn đơn vị',
     all: 'Tất cả cơ sở',

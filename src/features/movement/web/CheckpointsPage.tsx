@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { DateInput } from '../../../web/DateInput.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { formatDate, formatNumber, isoDateToText, parseDate } from '../../../web/format.ts';
@@ -40,6 +41,19 @@ export function CheckpointsPage() {
               </option>
             ))}
           </select>
+          {id !== null && (
+            <p className="decision-links">
+              <Link to={`/movement/checkpoints/${id}/decision/open`}>{t('movement.decision.open')}</Link>
+              {list.data.checkpoints.find((c) => c.id === id)?.closed && (
+                <>
+                  {' · '}
+                  <Link to={`/movement/checkpoints/${id}/decision/close`}>
+                    {t('movement.decision.close')}
+                  </Link>
+                </>
+              )}
+            </p>
+          )}
         </>
       )}
       {id !== null && <ShiftEntry id={id} />}

@@ -3,6 +3,14 @@ import type { MovementMessages } from './messages.vi.ts';
 /** Movement control: English texts (the Vietnamese keys). */
 export const movementEn: MovementMessages = {
   movement: {
+    decision: {
+      title: 'Checkpoint decision',
+      none: 'No such decision.',
+      print: 'Print the decision',
+      back: 'Back to checkpoints',
+      open: 'Opening decision',
+      close: 'Closing decision',
+    },
     tabs: 'Movement control',
     allArea: 'Whole area',
     ruleSet: 'Rule set',

@@ -1,6 +1,14 @@
 /** Movement control: Vietnamese texts, the default language (messages.en.ts has exactly the same keys). */
 export const movementVi = {
   movement: {
+    decision: {
+      title: 'Quyết định về chốt kiểm soát',
+      none: 'Không tìm thấy quyết định này.',
+      print: 'In quyết định',
+      back: 'Về danh sách chốt',
+      open: 'Quyết định thành lập',
+      close: 'Quyết định giải thể',
+    },
     tabs: 'Kiểm soát đi lại',
     allArea: 'Cả địa bàn',
     ruleSet: 'Quy định áp dụng',

@@ -8,6 +8,10 @@ export const movementPages: FeaturePage[] = [
     component: lazyPage(() => import('./CheckpointsPage.tsx'), 'CheckpointsPage'),
   },
   {
+    path: '/movement/checkpoints/:id/decision/:kind',
+    component: lazyPage(() => import('./DecisionPage.tsx'), 'DecisionPage'),
+  },
+  {
     path: '/movement/gatherings',
     component: lazyPage(() => import('./GatheringsPage.tsx'), 'GatheringsPage'),
   },

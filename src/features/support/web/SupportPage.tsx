@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { UnitPicker } from '../../../web/components/UnitPicker.tsx';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
@@ -41,6 +41,13 @@ export function SupportPage() {
             }
           />
         </form>
+      )}
+      {commune && canWrite && (
+        <p className="no-print">
+          <Link className="btn" to="/support/apply" data-testid="support-apply">
+            {t('support.apply.open')}
+          </Link>
+        </p>
       )}
       {commune ? (
         <>

@@ -3,6 +3,10 @@ import { type FeaturePage, lazyPage, type NavEntry } from '../../../web/feature-
 // Issue 17: Resolution 68 support, the commune's review and the district's approval and payment list.
 export const supportPages: FeaturePage[] = [
   { path: '/support', component: lazyPage(() => import('./SupportPage.tsx'), 'SupportPage') },
+  {
+    path: '/support/apply',
+    component: lazyPage(() => import('./ApplicationPage.tsx'), 'ApplicationPage'),
+  },
 ];
 
 export const supportNav: NavEntry[] = [

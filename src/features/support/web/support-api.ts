@@ -55,4 +55,16 @@ export const useClaimsFromRecords = () =>
     api<{ created: number; amount: number }>('POST', `/api/support/claims/from-records${query({ unit })}`),
   );
 
+export const useCreateClaim = () =>
+  useSupportWrite(
+    (c: {
+      personId: number;
+      policy: string;
+      from: string | null;
+      to: string | null;
+      amount: number | null;
+      note: string | null;
+    }) => api<Claim>('POST', '/api/support/claims', c),
+  );
+
 export const paymentListHref = (unit: string) => `/api/support/payment-list.xlsx${query({ unit })}`;
