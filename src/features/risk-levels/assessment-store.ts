@@ -17,7 +17,7 @@ import type { Scope } from '../auth/index.ts';
 import { type Criterion3Result, treatmentCapacity } from '../capacity/index.ts';
 import { communeWeekCounts } from '../cases/index.ts';
 import { communeCoverageFacts } from '../vaccination/index.ts';
-import { allRuleSets, ruleSetById } from './rule-sets-store.ts';
+import { ruleSetCatalog } from './rule-sets-store.ts';
 import {
   aggregateLevel,
   type Evaluation,
@@ -26,7 +26,7 @@ import {
   type RiskInputs,
   sumInputs,
 } from './rules/evaluate.ts';
-import { type RiskLevel, type RiskRuleSet, ruleSetFor } from './rules/rule-sets.ts';
+import { type RiskLevel, type RiskRuleSet, ruleSetFor, versionOn } from './rules/rule-sets.ts';
 import { previousWeek, weekDays } from './rules/week.ts';
 import './tables.ts';
 
@@ -95,16 +95,23 @@ export async function computeAssessments(
   const unit = await unitInScope(db, scope, unitCode);
   const days = weekDays(week);
   if (!days) throw badWeek();
-  const sets = await allRuleSets(db);
-  const asked = ruleSetId ? await ruleSetById(db, ruleSetId) : null;
+  const catalog = await ruleSetCatalog(db);
+  const asked = ruleSetId ? (catalog.latest.find((s) => s.id === ruleSetId) ?? null) : null;
   if (ruleSetId && !asked)
     throw badRequest({ vi: 'Không có bộ tiêu chí này', en: 'No such rule set' }, [
       { field: 'ruleSet', message: { vi: 'bộ tiêu chí không tồn tại', en: 'unknown rule set' } },
     ]);
   const tree = await unitTree(db);
   const units = subtree(tree, unit);
+  // The set in force on the week's Sunday (or the one asked for), in the version whose values apply that day.
+  const setByProvince = new Map<string | null, RiskRuleSet | null>();
   const setOf = (u: AdminUnitTable) => {
-    const s = asked ?? ruleSetFor(sets, provinceOf(u), days.sunday);
+    const province = provinceOf(u);
+    if (!setByProvince.has(province)) {
+      const found = asked ?? ruleSetFor(catalog.latest, province, days.sunday);
+      setByProvince.set(province, found && versionOn(catalog.versions.get(found.id) ?? [found], days.sunday));
+    }
+    const s = setByProvince.get(province);
     if (!s)
       throw badRequest({ vi: 'Chưa có bộ tiêu chí cho tuần này', en: 'No rule set in force that week' }, [
         {
@@ -310,6 +317,7 @@ export function whyOf(a: UnitAssessment, week: string, announcements: unknown[] 
       effectiveFrom: a.set.effectiveFrom,
       effectiveTo: a.set.effectiveTo,
       aggregation: a.set.aggregation,
+      revision: a.set.revision ?? null,
     },
     criteria: e.criteria,
     criterion1: {
