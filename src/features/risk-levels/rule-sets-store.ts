@@ -123,9 +123,12 @@ export async function reviseStoredRuleSet(db: Db, scope: Scope, id: string, inpu
   if (current.provinceCode === null) {
     if (scope.unitCode !== 'VN') throw forbidden();
   } else {
-    const own = scope.unitCode === 'VN' ? null : (await unitTree(db)).get(scope.unitCode);
-    if (own && own.level !== 1) throw forbidden();
     await unitInScope(db, scope, current.provinceCode);
+    const own = scope.unitCode === 'VN' ? null : (await unitTree(db)).get(scope.unitCode);
+    if (own && own.level !== 1)
+      throw badRequest({ vi: 'Bộ tiêu chí do cấp tỉnh ban hành', en: 'Rule sets are set by the province' }, [
+        { field: 'id', message: { vi: 'cần tài khoản cấp tỉnh', en: 'needs an account of the province' } },
+      ]);
   }
   const { set, problems } = reviseRuleSet(current, input);
   if (problems.length)
