@@ -123,12 +123,17 @@ export async function reviseStoredRuleSet(db: Db, scope: Scope, id: string, inpu
   if (current.provinceCode === null) {
     if (scope.unitCode !== 'VN') throw forbidden();
   } else {
-    await unitInScope(db, scope, current.provinceCode);
+    // A district's or commune's administrator sees its province's variants but does not revise them; another
+    // province's variant is not there for it.
     const own = scope.unitCode === 'VN' ? null : (await unitTree(db)).get(scope.unitCode);
-    if (own && own.level !== 1)
+    if (own && own.level > 1) {
+      if ((own.province_code ?? own.code) !== current.provinceCode)
+        throw notFound({ vi: 'Không có bộ tiêu chí này', en: 'No such rule set' });
       throw badRequest({ vi: 'Bộ tiêu chí do cấp tỉnh ban hành', en: 'Rule sets are set by the province' }, [
         { field: 'id', message: { vi: 'cần tài khoản cấp tỉnh', en: 'needs an account of the province' } },
       ]);
+    }
+    await unitInScope(db, scope, current.provinceCode);
   }
   const { set, problems } = reviseRuleSet(current, input);
   if (problems.length)
