@@ -1,7 +1,9 @@
 /**
  * Issue 16 benchmarks on the embedded database (SQLite), from the maintained counters only:
  *  - every commune of the country (≈ 10,600) assessed for one week (goal ≤ 1 s), and stored;
- *  - one province's levels (Lạng Sơn, 200 communes): p95 of 50 runs (goal ≤ 20 ms);
+ *  - one province's levels (Lạng Sơn, 200 communes) as GET /api/risk-levels reads them (`riskLevels`: computed
+ *    once, then kept while the province's counters — its audit chain — stay as they were): p95 of 50 runs
+ *    (goal ≤ 20 ms); and the computation itself (`computeAssessments`, what a read after a change costs);
  *  - the province map's payload: JSON bytes and gzip bytes (goal ≤ 300 kB over the wire). Its first render on
  *    emulated slow 3G is measured by test/browser/risk-levels.test.ts.
  * The counters are generated for every commune: two weeks of case day counts and the vaccination counters.
@@ -16,7 +18,11 @@ import { seedReference } from '../src/demo/seed.ts';
 import { systemScope } from '../src/features/auth/rules.ts';
 import { AGE_BANDS } from '../src/features/persons/rules/age-bands.ts';
 import { mulberry32 } from '../src/features/persons/rules/sampling.ts';
-import { computeAssessments, storeAssessments } from '../src/features/risk-levels/assessment-store.ts';
+import {
+  computeAssessments,
+  riskLevels,
+  storeAssessments,
+} from '../src/features/risk-levels/assessment-store.ts';
 import { levelMap } from '../src/features/risk-levels/map-store.ts';
 import { weekDays } from '../src/features/risk-levels/rules/week.ts';
 import { migrateToLatest } from '../src/server/migrations.ts';
@@ -100,8 +106,15 @@ const storeMs = ms(t0);
 const provinceRuns: number[] = [];
 for (let i = 0; i < 50; i++) {
   t0 = performance.now();
-  await computeAssessments(db, scope, '20', WEEK);
+  await riskLevels(db, scope, '20', WEEK);
   provinceRuns.push(ms(t0));
+}
+const firstRead = provinceRuns[0]!;
+const computeRuns: number[] = [];
+for (let i = 0; i < 50; i++) {
+  t0 = performance.now();
+  await computeAssessments(db, scope, '20', WEEK);
+  computeRuns.push(ms(t0));
 }
 const map = JSON.stringify(await levelMap(db, scope, '20', WEEK));
 const mapGzip = gzipSync(map).length;
@@ -111,7 +124,10 @@ console.log(
   `country: ${countryCommunes.toLocaleString('en')} communes assessed in ${countryMs.toFixed(0)} ms (goal ≤ 1000 ms: ratio ${(countryMs / 1000).toFixed(2)}); stored in ${storeMs.toFixed(0)} ms`,
 );
 console.log(
-  `province 20: p95 ${p95(provinceRuns).toFixed(1)} ms over 50 runs (goal ≤ 20 ms: ratio ${(p95(provinceRuns) / 20).toFixed(2)})`,
+  `province 20 levels (GET /api/risk-levels): p95 ${p95(provinceRuns).toFixed(1)} ms over 50 runs (goal ≤ 20 ms: ratio ${(p95(provinceRuns) / 20).toFixed(2)}); the first (computed) ${firstRead.toFixed(1)} ms`,
+);
+console.log(
+  `province 20 computed from the counters (after any change): p50 ${[...computeRuns].sort((a, b) => a - b)[25]!.toFixed(1)} ms, p95 ${p95(computeRuns).toFixed(1)} ms (ratio to 20 ms ${(p95(computeRuns) / 20).toFixed(2)})`,
 );
 console.log(
   `province map: ${(map.length / 1024).toFixed(0)} kB JSON, ${(mapGzip / 1024).toFixed(0)} kB gzip (goal ≤ 300 kB: ratio ${(mapGzip / 1024 / 300).toFixed(2)})`,

@@ -1,59 +1,85 @@
-import { describe, expect, it } from 'vitest';
-import { PHONE, useBrowserRig } from '../support/browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setStoredToday } from '../../src/core/dates.ts';
+import { applyDatabaseCalendar } from '../../src/db/calendar.ts';
+import { LEVEL_COLOURS } from '../../src/features/risk-levels/rules/rule-sets.ts';
+import { PHONE, tapCounter, useBrowserRig } from '../support/browser.ts';
+
+/** rules.md §1.1: level 3 is "Cam (orange)"; the badges and the map draw it #f07c00. */
+const ORANGE = 'rgb(240, 124, 0)';
 
 /**
- * Journey 5 in Chromium: the district opens the week's levels and why, announces level 3 (orange) for a
- * commune with its decision; the commune sees its level and why on the phone.
+ * Journey 5 in Chromium on a 360-px phone: the district announces level 3 for a commune with its decision
+ * (number and date); the map's week slider shows that week with the commune's marker orange; the commune sees
+ * its level on its home page, why one tap further, and the level's checklist tasks in its inbox.
  */
 describe('risk levels in Chromium', () => {
   const rig = useBrowserRig();
+  // The demo's calendar: today is its as-of day, Saturday 15/01/2022.
+  beforeAll(() => applyDatabaseCalendar(rig.server.app.db));
+  afterAll(() => setStoredToday(null));
 
-  it('the district announces level 3 for a commune, and it turns orange', async () => {
-    const page = await rig.loginAs('demo.huyen', { width: 1280, height: 900 });
-    await page.goto(`${rig.server.base}/risk-levels?unit=186&week=2022-W02`);
-    await page.locator('tr[data-unit="06385"]').waitFor();
-    expect(await page.locator('tbody tr').count()).toBe(24);
-    await page.locator('tr[data-unit="06385"] button').click();
-    await page.getByText('Vì sao cấp độ này').waitFor();
-    await page.locator('select[name="level"]').selectOption('3');
-    await page.locator('input[name="decisionNumber"]').fill('12/QĐ-UBND');
-    await page.locator('input[name="decisionDate"]').fill('2022-01-17');
-    await page.locator('input[name="announcedBy"]').fill('Chủ tịch UBND huyện Hữu Lũng');
-    await page.getByRole('button', { name: 'Công bố' }).click();
-    // The proposal is level 1: without a reason the server names the field.
-    await page.getByRole('alert').waitFor();
-    await page.locator('input[name="reason"]').fill('Ổ dịch tại chợ thị trấn');
-    await page.getByRole('button', { name: 'Công bố' }).click();
-    await page.getByRole('status').filter({ hasText: '12/QĐ-UBND' }).waitFor();
-    const badge = page.locator('#risk-own .risk-badge').first();
+  it('the district announces level 3, the map turns orange, the commune gets its tasks', async () => {
+    expect(LEVEL_COLOURS[3]).toBe('orange');
+    const district = await rig.loginAs('demo.huyen', PHONE);
+    // The week closed last Sunday (the demo's as-of day is Saturday 15/01/2022): 2022-W01.
+    await district.goto(`${rig.server.base}/risk-levels?unit=06385&week=2022-W01`);
+    await district.getByText('Vì sao cấp độ này').waitFor();
+    await district.locator('select[name="level"]').selectOption('3');
+    await district.locator('input[name="decisionDate"]').fill('2022-01-10');
+    await district.locator('input[name="announcedBy"]').fill('Chủ tịch UBND huyện Hữu Lũng');
+    await district.locator('input[name="reason"]').fill('Ổ dịch tại chợ thị trấn');
+    // Without its decision number the announcement is refused.
+    await district.getByRole('button', { name: 'Công bố' }).click();
+    await district.locator('.risk-announce [role="alert"]').waitFor();
+    await district.locator('input[name="decisionNumber"]').fill('12/QĐ-UBND');
+    await district.getByRole('button', { name: 'Công bố' }).click();
+    await district.getByRole('status').filter({ hasText: '12/QĐ-UBND' }).waitFor();
+    const badge = district.locator('#risk-own .risk-badge').first();
     await expect.poll(() => badge.getAttribute('data-level')).toBe('3');
-    expect(await badge.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(240, 124, 0)');
+    expect(await badge.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(ORANGE);
 
-    // The district's own level, announced as 3: the province map turns it orange.
-    await page.goto(`${rig.server.base}/risk-levels?unit=186&week=2022-W02`);
-    const shape = page.locator('.risk-map path[data-code="186"]');
-    await shape.waitFor();
-    await page.locator('select[name="level"]').selectOption('3');
-    await page.locator('input[name="decisionNumber"]').fill('13/QĐ-UBND');
-    await page.locator('input[name="decisionDate"]').fill('2022-01-17');
-    await page.locator('input[name="announcedBy"]').fill('Chủ tịch UBND huyện Hữu Lũng');
-    await page.locator('input[name="reason"]').fill('Hai xã có ổ dịch');
-    await page.getByRole('button', { name: 'Công bố' }).click();
-    await expect.poll(() => shape.getAttribute('fill')).toBe('#f07c00');
-    expect(await page.locator('.risk-map path[data-code="187"]').getAttribute('fill')).toBe('#ccc');
-    await page.context().close();
-  }, 60_000);
-
-  it('the commune sees its level and why on the phone', async () => {
-    const page = await rig.loginAs('demo.xa.06385', PHONE);
-    await page.goto(`${rig.server.base}/risk-levels?week=2022-W02`);
-    await page.getByText('Vì sao cấp độ này').waitFor();
-    await page.getByText('Quyết định 4800/QĐ-BYT', { exact: false }).first().waitFor();
-    expect(await page.locator('#risk-own .risk-badge').first().getAttribute('data-level')).toBe('3');
-    expect(await page.getByText('Tiêu chí 1:', { exact: false }).count()).toBeGreaterThan(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    // The map opens on the as-of week (2022-W02); one step back on the slider is the announced week.
+    await district.goto(`${rig.server.base}/risk-levels/map?unit=186`);
+    const slider = district.locator('input[type="range"][name="week"]');
+    await district.locator('.risk-map path[data-code="186"]').waitFor();
+    expect(await slider.getAttribute('aria-valuetext')).toContain('Tuần 02/2022 (10/01/2022');
+    await slider.focus();
+    await district.keyboard.press('ArrowLeft');
+    await district.locator('output').filter({ hasText: 'Tuần 01/2022' }).waitFor();
+    const marker = district.locator('li[data-commune="06385"]');
+    await expect.poll(() => marker.getAttribute('data-level')).toBe('3');
+    expect(await marker.locator('.risk-dot').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(
+      ORANGE,
+    );
+    // Districts outside the user's jurisdiction are grey; the page fits the phone.
+    expect(await district.locator('.risk-map path[data-code="187"]').getAttribute('fill')).toBe('#ccc');
+    expect(await district.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       PHONE.width + 1,
     );
-    await page.context().close();
-  }, 60_000);
+    // Printed, the controls are gone and the map stays.
+    await district.emulateMedia({ media: 'print' });
+    expect(await slider.isVisible()).toBe(false);
+    expect(await district.locator('.risk-map svg').isVisible()).toBe(true);
+    await district.context().close();
+
+    // The commune: its level on its home page, why one tap away, the checklist in its inbox.
+    const commune = await rig.loginAs('demo.xa.06385', PHONE);
+    const taps = await tapCounter(commune);
+    const card = commune.getByTestId('home-risk-level');
+    await expect.poll(() => card.locator('.risk-badge').first().getAttribute('data-level')).toBe('3');
+    await card.getByRole('link', { name: 'Xem vì sao và biện pháp' }).click();
+    await commune.getByText('Vì sao cấp độ này').waitFor();
+    await commune.getByText('Quyết định 4800/QĐ-BYT', { exact: false }).first().waitFor();
+    expect(await commune.getByText('Tiêu chí 1', { exact: false }).count()).toBeGreaterThan(0);
+    expect(taps()).toBeLessThanOrEqual(2);
+    expect(await commune.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      PHONE.width + 1,
+    );
+    await commune.goto(`${rig.server.base}/directives`);
+    await commune
+      .getByText(/^Cấp độ 3 — /)
+      .first()
+      .waitFor();
+    await commune.context().close();
+  }, 90_000);
 });

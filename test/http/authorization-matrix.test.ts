@@ -28,6 +28,7 @@ import { requestGathering } from '../../src/features/movement/gatherings-store.t
 import { createOrganization } from '../../src/features/organizations/store.ts';
 import { personRow } from '../../src/features/persons/store.ts';
 import { openDraft } from '../../src/features/reports/store.ts';
+import { saveRuleSet } from '../../src/features/risk-levels/rule-sets-store.ts';
 import { RULE_SET_218 } from '../../src/features/risk-levels/rules/rule-sets.ts';
 import { can, type Permission } from '../../src/server/features.ts';
 import { ENGINES } from '../support/databases.ts';
@@ -383,6 +384,21 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'keep.persons.id': async (c, t) => String(await newReview(communeOf(c, t))),
     'unmerge.persons.id': async (c, t) => String(await newReview(communeOf(c, t))),
     code: async (c, t) => (t === 'inside' ? c.unit : c.outsideUnit),
+    // A province's own rule set: Lạng Sơn's for every caller inside, Cao Bằng's (19) outside.
+    'risk-levels.id': async (_c, t) => {
+      const province = t === 'inside' ? '20' : '19';
+      const id = `M-${province}`;
+      const { version: _, ...set } = RULE_SET_218;
+      if (
+        !(await server.app.db.db
+          .selectFrom('risk_rule_sets')
+          .select('id')
+          .where('id', '=', id)
+          .executeTakeFirst())
+      )
+        await saveRuleSet(server.app.db, system, { ...set, id, provinceCode: province, basedOn: set.id });
+      return id;
+    },
     'villages.code': async (c, t) => (t === 'inside' ? c.insideCommune : c.outsideCommune),
     'villages.id': async (c, t) =>
       String(
@@ -862,6 +878,13 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         provinceCode: '20',
         basedOn: set.id,
       }))(RULE_SET_218),
+    }),
+    'POST /api/risk-levels/rule-sets/:id/revisions': () => ({
+      body: {
+        document: { number: '5/QĐ-UBND', date: '2022-02-01' },
+        valuesFrom: '2022-02-02',
+        coverage: { threshold: 0.75, provisional: false },
+      },
     }),
     'GET /api/support/policies': () => ({}),
     'POST /api/support/claims/preview': (c) => ({ query: `unit=${c.unit}` }),

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemScope } from '../../src/features/auth/index.ts';
+import { createUser } from '../../src/features/auth/store.ts';
 import { insertPersonRows, personRow } from '../../src/features/persons/store.ts';
 import { RULE_SET_218 } from '../../src/features/risk-levels/rules/rule-sets.ts';
 import { ENGINES } from '../support/databases.ts';
@@ -246,5 +248,76 @@ describe.each(ENGINES)('risk levels on %s', (engine) => {
     // The announced level of W02 is untouched by the new set.
     const w02 = await (await get(district, '/api/risk-levels?unit=06388&week=2022-W02')).json();
     expect(w02.units[0].announcedLevel).toBe(3);
+  });
+
+  it('revises provisional values with their document, never rewriting an announced level', async () => {
+    // The district announces W04 (the first week of 218) as proposed.
+    const w04 = (await (await get(district, '/api/risk-levels?unit=06388&week=2022-W04')).json()).units[0];
+    expect(w04).toMatchObject({ ruleSet: 'QD-218-BYT', ruleSetVersion: 1 });
+    const announced = await call(server.base, district, 'POST', '/api/risk-levels/announcements', {
+      unit: '06388',
+      week: '2022-W04',
+      level: w04.level,
+      decisionNumber: '30/QĐ-UBND',
+      decisionDate: '2022-01-31',
+      announcedBy: 'Chủ tịch UBND huyện',
+    });
+    expect(announced.status).toBe(200);
+
+    await createUser(server.app.db, systemScope('test'), {
+      username: 'nation.admin',
+      displayName: 'Quản trị quốc gia',
+      password: 'Bo-Y-te-quan-tri-2022!',
+      role: 'admin',
+      unitCode: 'VN',
+    });
+    const nation = await login(server.base, 'nation.admin', 'Bo-Y-te-quan-tri-2022!');
+    const revise = (s: Session, id: string, body: Record<string, unknown>) =>
+      call(server.base, s, 'POST', `/api/risk-levels/rule-sets/${id}/revisions`, {
+        document: { number: '999/QĐ-BYT', date: '2022-01-28' },
+        valuesFrom: '2022-01-29',
+        ...body,
+      });
+    const coverage = { coverage: { threshold: 0.3, provisional: false } };
+    // A province's administrator does not revise a national set.
+    expect((await revise(admin, 'QD-218-BYT', coverage)).status).toBe(403);
+    const early = await revise(nation, 'QD-218-BYT', { ...coverage, valuesFrom: '2022-01-27' });
+    expect(early.status).toBe(400);
+    expect(await fieldsOf(early)).toEqual(['valuesFrom']);
+    const bands = RULE_SET_218.criterion1.bands.map(({ clause: _, ...b }) => b);
+    const overlap = await revise(nation, 'QD-218-BYT', {
+      bands: [bands[0], { ...bands[1], min: 15 }, bands[2], bands[3]],
+    });
+    expect(await fieldsOf(overlap)).toEqual(['criterion1.bands.1.min']);
+    const gap = await revise(nation, 'QD-218-BYT', { bands: [bands[0], bands[2], bands[3]] });
+    expect(await fieldsOf(gap)).toContain('criterion1.bands.1.min');
+    // 4800's first band is the text's (rules.md §2.2, CONFIRMED): not editable.
+    const confirmed = await revise(nation, 'QD-4800-BYT', {
+      valuesFrom: '2022-01-10',
+      document: { number: '1/QĐ-BYT', date: '2022-01-01' },
+      bands: [{ ...bands[0], max: 25 }, { ...bands[1], min: 25 }, bands[2], bands[3]],
+    });
+    expect(await fieldsOf(confirmed)).toEqual(['criterion1.bands.0']);
+
+    const ok = await revise(nation, 'QD-218-BYT', coverage);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({
+      version: 2,
+      revision: { documentNumber: '999/QĐ-BYT', valuesFrom: '2022-01-29' },
+      criterion2: { threshold: 0.3, provisional: false, clause: '999/QĐ-BYT (2022-01-28)' },
+    });
+    // Weeks from the day the values apply use the new version; the week before keeps the old one.
+    const level = async (week: string) =>
+      (await (await get(district, `/api/risk-levels?unit=06388&week=${week}&ruleSet=QD-218-BYT`)).json())
+        .units[0];
+    expect(await level('2022-W04')).toMatchObject({ ruleSetVersion: 2, announcedLevel: w04.level });
+    expect(await level('2022-W03')).toMatchObject({ ruleSetVersion: 1 });
+    // The announcement keeps the level, the proposal and the version it was made under.
+    const history = await (await get(district, '/api/risk-levels/announcements?unit=06388')).json();
+    expect(history.announcements.find((a: { week: string }) => a.week === '2022-W04')).toMatchObject({
+      level: w04.level,
+      proposedLevel: w04.level,
+      ruleSetVersion: 1,
+    });
   });
 });

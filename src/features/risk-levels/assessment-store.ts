@@ -6,16 +6,18 @@
  * Computed on demand from the maintained counters; stored with their criterion values and rule set by the
  * weekly job and by a recompute. Aggregates, not personal data: reads are not audited.
  */
+import { vietnamToday } from '../../core/dates.ts';
 import { badRequest, notFound } from '../../core/errors.ts';
+import { cachePerOwner } from '../../core/ttl-cache.ts';
 import type { Db } from '../../db/connection.ts';
 import type { AdminUnitTable } from '../../db/schema.ts';
 import { unitInScope, unitTree } from '../admin-units/index.ts';
-import { writeAudited } from '../audit/index.ts';
+import { chainPosition, writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { type Criterion3Result, treatmentCapacity } from '../capacity/index.ts';
 import { communeWeekCounts } from '../cases/index.ts';
 import { communeCoverageFacts } from '../vaccination/index.ts';
-import { allRuleSets, ruleSetById } from './rule-sets-store.ts';
+import { ruleSetCatalog } from './rule-sets-store.ts';
 import {
   aggregateLevel,
   type Evaluation,
@@ -24,7 +26,7 @@ import {
   type RiskInputs,
   sumInputs,
 } from './rules/evaluate.ts';
-import { type RiskLevel, type RiskRuleSet, ruleSetFor } from './rules/rule-sets.ts';
+import { type RiskLevel, type RiskRuleSet, ruleSetFor, versionOn } from './rules/rule-sets.ts';
 import { previousWeek, weekDays } from './rules/week.ts';
 import './tables.ts';
 
@@ -93,16 +95,23 @@ export async function computeAssessments(
   const unit = await unitInScope(db, scope, unitCode);
   const days = weekDays(week);
   if (!days) throw badWeek();
-  const sets = await allRuleSets(db);
-  const asked = ruleSetId ? await ruleSetById(db, ruleSetId) : null;
+  const catalog = await ruleSetCatalog(db);
+  const asked = ruleSetId ? (catalog.latest.find((s) => s.id === ruleSetId) ?? null) : null;
   if (ruleSetId && !asked)
     throw badRequest({ vi: 'Không có bộ tiêu chí này', en: 'No such rule set' }, [
       { field: 'ruleSet', message: { vi: 'bộ tiêu chí không tồn tại', en: 'unknown rule set' } },
     ]);
   const tree = await unitTree(db);
   const units = subtree(tree, unit);
+  // The set in force on the week's Sunday (or the one asked for), in the version whose values apply that day.
+  const setByProvince = new Map<string | null, RiskRuleSet | null>();
   const setOf = (u: AdminUnitTable) => {
-    const s = asked ?? ruleSetFor(sets, provinceOf(u), days.sunday);
+    const province = provinceOf(u);
+    if (!setByProvince.has(province)) {
+      const found = asked ?? ruleSetFor(catalog.latest, province, days.sunday);
+      setByProvince.set(province, found && versionOn(catalog.versions.get(found.id) ?? [found], days.sunday));
+    }
+    const s = setByProvince.get(province);
     if (!s)
       throw badRequest({ vi: 'Chưa có bộ tiêu chí cho tuần này', en: 'No rule set in force that week' }, [
         {
@@ -187,6 +196,37 @@ export async function computeAssessments(
   return units.map((u) => results.get(u.code)!);
 }
 
+/**
+ * The week's assessments as the pages read them: computed once, then kept while the counters they come from
+ * stay as they were — every change of cases, doses, capacity, announcements, rule sets and stored levels in the
+ * province appends to its audit chain, and a country-wide recompute to the national one, so the pair of chain
+ * positions is the counters' version (read from the database: other processes' writes show too). What moves
+ * without an audit entry (residents growing into the next age band) waits at most a minute, as in the
+ * situation room. The country's assessment is not kept (no one version covers every province; ≈ 0.6 s).
+ * Entries are shared: callers must not change them.
+ */
+const assessmentCache = cachePerOwner<Db, string, { version: string; list: UnitAssessment[] }>(60_000, 500);
+
+export async function cachedAssessments(
+  db: Db,
+  scope: Scope,
+  unitCode: string,
+  week: string,
+  ruleSetId?: string,
+): Promise<UnitAssessment[]> {
+  const unit = await unitInScope(db, scope, unitCode);
+  const province = provinceOf(unit);
+  if (!province) return computeAssessments(db, scope, unit.code, week, ruleSetId);
+  const [own, national] = await Promise.all([chainPosition(db, province), chainPosition(db, '')]);
+  const version = `${own}:${national}`;
+  const key = `${unit.code}|${week}|${ruleSetId ?? ''}|${vietnamToday()}`;
+  const hit = assessmentCache(db).get(key);
+  if (hit?.version === version) return hit.list;
+  const list = await computeAssessments(db, scope, unit.code, week, ruleSetId);
+  assessmentCache(db).set(key, { version, list });
+  return list;
+}
+
 /** Criterion 3 of the districts and communes, under each unit's rule set's definition (grouped by set). */
 async function capacityOf(
   db: Db,
@@ -244,7 +284,7 @@ export function unitLevel(a: UnitAssessment, announced: number | null) {
 
 /** GET /api/risk-levels: the unit and each unit below it. */
 export async function riskLevels(db: Db, scope: Scope, unitCode: string, week: string, ruleSetId?: string) {
-  const list = await computeAssessments(db, scope, unitCode, week, ruleSetId);
+  const list = await cachedAssessments(db, scope, unitCode, week, ruleSetId);
   const announced = await announcedLevels(
     db,
     list.map((a) => a.unit.code),
@@ -255,7 +295,7 @@ export async function riskLevels(db: Db, scope: Scope, unitCode: string, week: s
 
 /** "Why this level": the criteria, the bands, every rule and the one that decided, the rule set. */
 export async function whyLevel(db: Db, scope: Scope, unitCode: string, week: string, ruleSetId?: string) {
-  const list = await computeAssessments(db, scope, unitCode, week, ruleSetId);
+  const list = await cachedAssessments(db, scope, unitCode, week, ruleSetId);
   const a = list[0]!;
   const announced = await announcementHistory(db, a.unit.code, week);
   return whyOf(a, week, announced);
@@ -277,6 +317,7 @@ export function whyOf(a: UnitAssessment, week: string, announcements: unknown[] 
       effectiveFrom: a.set.effectiveFrom,
       effectiveTo: a.set.effectiveTo,
       aggregation: a.set.aggregation,
+      revision: a.set.revision ?? null,
     },
     criteria: e.criteria,
     criterion1: {
@@ -320,8 +361,8 @@ export async function announcementHistory(db: Db, unitCode: string, week?: strin
 /** Replay: the week under two rule sets side by side, with the communes that would change and why. */
 export async function replay(db: Db, scope: Scope, unitCode: string, week: string, a: string, b: string) {
   const [left, right] = [
-    await computeAssessments(db, scope, unitCode, week, a),
-    await computeAssessments(db, scope, unitCode, week, b),
+    await cachedAssessments(db, scope, unitCode, week, a),
+    await cachedAssessments(db, scope, unitCode, week, b),
   ];
   const units = left.map((l, i) => {
     const r = right[i]!;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import type { Db } from '../../db/connection.ts';
 import { isWithin, unitInScope, unitTree } from '../admin-units/index.ts';
 import type { Scope } from '../auth/index.ts';
-import { announcedLevels, computeAssessments } from './assessment-store.ts';
+import { announcedLevels, cachedAssessments } from './assessment-store.ts';
 import { provinceDistrictShapes, type Topology } from './rules/topology.ts';
 
 const FILE = new URL('../../../assets/reference/boundaries/vn-provinces-districts.topojson', import.meta.url);
@@ -30,7 +30,7 @@ export async function levelMap(db: Db, scope: Scope, unitCode: string, week: str
     ? province
     : (tree.get(unit.district_code ?? unit.code) ?? unit);
   const seen = isWithin(root, scope.unitCode) ? root : unit;
-  const list = await computeAssessments(db, scope, seen.code, week);
+  const list = await cachedAssessments(db, scope, seen.code, week);
   const announced = await announcedLevels(
     db,
     list.map((a) => a.unit.code),

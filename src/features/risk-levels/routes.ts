@@ -12,14 +12,15 @@ import {
   whyLevel,
 } from './assessment-store.ts';
 import { levelMap } from './map-store.ts';
-import { saveRuleSet, visibleRuleSets } from './rule-sets-store.ts';
-import { type RiskRuleSet, setProvisional } from './rules/rule-sets.ts';
+import { reviseStoredRuleSet, saveRuleSet, visibleRuleSets } from './rule-sets-store.ts';
+import { type RevisionInput, type RiskRuleSet, setProvisional } from './rules/rule-sets.ts';
 import {
   announceBody,
   announcement,
   historyAnswer,
   mapAnswer,
   replayAnswer,
+  revisionBody,
   riskLevelsAnswer,
   ruleSetAnswer,
   ruleSetBody,
@@ -203,6 +204,30 @@ export function riskLevelRoutes(app: FastifyInstance) {
         request.ctx.db,
         request.ctx.scope,
         request.body as Omit<RiskRuleSet, 'version'>,
+      );
+      return { ...set, provisional: setProvisional(set) };
+    },
+  );
+  r.post(
+    '/api/risk-levels/rule-sets/:id/revisions',
+    {
+      config: { access: { permission: 'riskLevels.ruleSets' } },
+      schema: {
+        tags: ['risk-levels'],
+        summary:
+          "A new version of a rule set with the provisional values a document sets (national sets: the country's administrator)",
+        operationId: 'reviseRiskRuleSet',
+        params: z.object({ id: z.string().max(60) }),
+        body: revisionBody,
+        response: responses({ 200: ruleSetAnswer, ...errorResponses(404) }),
+      },
+    },
+    async (request) => {
+      const set = await reviseStoredRuleSet(
+        request.ctx.db,
+        request.ctx.scope,
+        request.params.id,
+        request.body as RevisionInput,
       );
       return { ...set, provisional: setProvisional(set) };
     },

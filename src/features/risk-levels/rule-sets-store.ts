@@ -3,20 +3,36 @@
  * every version kept (a computed or announced level names the version it used, so an edit never rewrites the
  * past). Only administrators write them, within their jurisdiction, audited.
  */
-import { badRequest, conflict } from '../../core/errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import { unitInScope, unitTree } from '../admin-units/index.ts';
 import { writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
-import { NATIONAL_RULE_SETS, type RiskRuleSet, ruleSetProblems } from './rules/rule-sets.ts';
+import {
+  NATIONAL_RULE_SETS,
+  type RevisionInput,
+  type RiskRuleSet,
+  reviseRuleSet,
+  ruleSetProblems,
+} from './rules/rule-sets.ts';
 import './tables.ts';
+
+/**
+ * Every set with all its versions, oldest first: the national ones as shipped (version 1) and their revisions
+ * (stored under the national chain, province ''), then the provinces' variants; `latest` the newest of each.
+ */
+export async function ruleSetCatalog(db: Db) {
+  const rows = await db.db.selectFrom('risk_rule_sets').selectAll().orderBy('version').execute();
+  const versions = new Map<string, RiskRuleSet[]>(NATIONAL_RULE_SETS.map((s) => [s.id, [s]]));
+  for (const r of rows)
+    versions.set(r.id, [...(versions.get(r.id) ?? []), JSON.parse(r.definition) as RiskRuleSet]);
+  const latest = [...versions.values()].map((v) => v[v.length - 1]!);
+  return { latest, versions };
+}
 
 /** The national sets and the latest version of each provincial variant. */
 export async function allRuleSets(db: Db): Promise<RiskRuleSet[]> {
-  const rows = await db.db.selectFrom('risk_rule_sets').selectAll().orderBy('version').execute();
-  const latest = new Map<string, RiskRuleSet>();
-  for (const r of rows) latest.set(r.id, JSON.parse(r.definition) as RiskRuleSet);
-  return [...NATIONAL_RULE_SETS, ...latest.values()];
+  return (await ruleSetCatalog(db)).latest;
 }
 
 /** The national sets and the variants of the caller's province (every province's for the country). */
@@ -26,10 +42,6 @@ export async function visibleRuleSets(db: Db, scope: Scope) {
   return (await allRuleSets(db)).filter(
     (s) => s.provinceCode === null || scope.unitCode === 'VN' || s.provinceCode === province,
   );
-}
-
-export async function ruleSetById(db: Db, id: string) {
-  return (await allRuleSets(db)).find((s) => s.id === id) ?? null;
 }
 
 /** A province's variant (new or a new version of it): refused with the field named when it does not hold. */
@@ -93,6 +105,60 @@ export async function saveRuleSet(db: Db, scope: Scope, input: Omit<RiskRuleSet,
       entity: 'risk_rule_set',
       entityId: `${set.id}@${set.version}`,
       unitCode: province.code,
+    },
+  );
+  return set;
+}
+
+/**
+ * A new version of a set with the provisional values a document sets (`reviseRuleSet`): a national set by an
+ * administrator of the country, a province's variant by one of that province. Past announcements keep the
+ * version they were made under, and weeks before `valuesFrom` keep the previous values.
+ */
+export async function reviseStoredRuleSet(db: Db, scope: Scope, id: string, input: RevisionInput) {
+  const { versions } = await ruleSetCatalog(db);
+  const list = versions.get(id);
+  const current = list?.[list.length - 1];
+  if (!current) throw notFound({ vi: 'Không có bộ tiêu chí này', en: 'No such rule set' });
+  if (current.provinceCode === null) {
+    if (scope.unitCode !== 'VN') throw forbidden();
+  } else {
+    // A district's or commune's administrator sees its province's variants but does not revise them; another
+    // province's variant is not there for it.
+    const own = scope.unitCode === 'VN' ? null : (await unitTree(db)).get(scope.unitCode);
+    if (own && own.level > 1) {
+      if ((own.province_code ?? own.code) !== current.provinceCode)
+        throw notFound({ vi: 'Không có bộ tiêu chí này', en: 'No such rule set' });
+      throw badRequest({ vi: 'Bộ tiêu chí do cấp tỉnh ban hành', en: 'Rule sets are set by the province' }, [
+        { field: 'id', message: { vi: 'cần tài khoản cấp tỉnh', en: 'needs an account of the province' } },
+      ]);
+    }
+    await unitInScope(db, scope, current.provinceCode);
+  }
+  const { set, problems } = reviseRuleSet(current, input);
+  if (problems.length)
+    throw badRequest({ vi: 'Bộ tiêu chí không hợp lệ', en: 'The rule set does not hold' }, problems);
+  await writeAudited(
+    db,
+    scope,
+    (trx) =>
+      trx
+        .insertInto('risk_rule_sets')
+        .values({
+          id: set.id,
+          version: set.version,
+          province_code: set.provinceCode ?? '',
+          definition: JSON.stringify(set),
+          created_by: scope.userId,
+          created_at: new Date().toISOString(),
+        })
+        .execute(),
+    {
+      action: 'update',
+      entity: 'risk_rule_set',
+      entityId: `${set.id}@${set.version}`,
+      unitCode: set.provinceCode ?? 'VN',
+      details: { document: input.document.number, valuesFrom: input.valuesFrom },
     },
   );
   return set;

@@ -9,6 +9,10 @@ export const weekParam = z
   .regex(/^\d{4}-W\d{2}$/, bilingual({ vi: 'tuần theo dạng YYYY-Www', en: 'a week as YYYY-Www' }))
   .describe('ISO week, e.g. 2022-W02 (Monday to Sunday)');
 const level = z.number().int().min(1).max(4);
+const revision = z
+  .object({ documentNumber: z.string(), documentDate: z.string(), valuesFrom: z.string() })
+  .describe('The document that set this version’s values and the day they apply from');
+
 export const criteria = z.object({
   newCasesPer100kPerWeek: z.number().nullable(),
   coverage: z
@@ -85,6 +89,7 @@ export const whyAnswer = z.object({
     effectiveFrom: z.string(),
     effectiveTo: z.string().nullable(),
     aggregation: z.enum(AGGREGATIONS),
+    revision: revision.nullable(),
   }),
   criteria,
   criterion1: z.object({
@@ -216,7 +221,32 @@ export const ruleSetBody = z.object({
   aggregation: z.enum(AGGREGATIONS),
   aggregationProvisional: z.boolean(),
 });
-export const ruleSetAnswer = ruleSetBody.extend({ version: z.number(), provisional: z.boolean() });
+export const ruleSetAnswer = ruleSetBody.extend({
+  version: z.number(),
+  provisional: z.boolean(),
+  revision: revision.nullish(),
+});
+
+const flagged = { provisional: z.boolean() };
+/** A new version of a set with the provisional values a document sets (only provisional values may change). */
+export const revisionBody = z.object({
+  document: z.object({
+    number: z.string().trim().min(1).max(100).describe('Number of the document setting the values'),
+    date: isoDate.describe('The day it was signed'),
+  }),
+  valuesFrom: isoDate.describe('The day the values apply from (not before the document was signed)'),
+  bands: z
+    .array(z.object({ level, min: z.number().min(0), max: z.number().nullable(), ...flagged }))
+    .min(1)
+    .max(10)
+    .optional(),
+  coverage: z.object({ threshold: share, ...flagged }).optional(),
+  highRisk: z.object({ threshold: share, ...flagged }).optional(),
+  matrix: z.object({ raiseWhenNotMet: z.number().int().min(0).max(3), ...flagged }).optional(),
+  severity: z.object({ raiseAt: z.number().min(0), ...flagged }).optional(),
+  over50Draft: z.object({ enabled: z.boolean(), threshold: share, ...flagged }).optional(),
+  aggregation: z.object({ value: z.enum(AGGREGATIONS), ...flagged }).optional(),
+});
 
 export const mapAnswer = z.object({
   week: z.string(),

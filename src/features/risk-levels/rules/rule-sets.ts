@@ -73,6 +73,8 @@ export interface RiskRuleSet extends DatedRuleSet {
   over50Draft: { enabled: boolean; threshold: number; provisional: boolean; clause: string };
   aggregation: Aggregation;
   aggregationProvisional: boolean;
+  /** A version that revised provisional values: the document and the day its values apply from. */
+  revision?: RuleSetRevision | null;
 }
 
 const C1_4800 = 'rules.md §2.2 "Criterion 1"; provisional defaults (top of rules.md)';
@@ -288,4 +290,137 @@ export function ruleSetProblems(set: RiskRuleSet): FieldError[] {
   if (set.criterion2.highRisk) share('criterion2.highRisk.threshold', set.criterion2.highRisk.threshold);
   share('over50Draft.threshold', set.over50Draft.threshold);
   return out;
+}
+
+/** The document that set a version's revised values, and the day they apply from. */
+export interface RuleSetRevision {
+  documentNumber: string;
+  documentDate: string;
+  valuesFrom: string;
+}
+
+/**
+ * The version of a set that applies on `day` (versions in order, the first the shipped or first stored one):
+ * the newest whose revised values apply by then; a version stored whole (no revision) applies to every day.
+ * So a revision never changes a level computed for a week before its values apply.
+ */
+export function versionOn<S extends { version: number; revision?: RuleSetRevision | null }>(
+  versions: readonly S[],
+  day: string,
+): S {
+  let pick = versions[0]!;
+  for (const v of versions)
+    if (v.version >= pick.version && (!v.revision || v.revision.valuesFrom <= day)) pick = v;
+  return pick;
+}
+
+/** What an administrator may change in a set: its provisional values, each with its flag. */
+export interface RevisionInput {
+  document: { number: string; date: string };
+  valuesFrom: string;
+  bands?: { level: RiskLevel; min: number; max: number | null; provisional: boolean }[];
+  coverage?: { threshold: number; provisional: boolean };
+  highRisk?: { threshold: number; provisional: boolean };
+  matrix?: { raiseWhenNotMet: number; provisional: boolean };
+  severity?: { raiseAt: number; provisional: boolean };
+  over50Draft?: { enabled: boolean; threshold: number; provisional: boolean };
+  aggregation?: { value: Aggregation; provisional: boolean };
+}
+
+/**
+ * A new version of `current` with the values a document sets (issue 16: provisional values are edited by an
+ * administrator with the document that sets them). Only values flagged provisional may change — a value the
+ * digest confirms is the text's — and the revised values cannot apply before the document was signed, nor
+ * outside the set's period; the result must still hold (`ruleSetProblems`). Each problem names its field.
+ */
+export function reviseRuleSet(
+  current: RiskRuleSet,
+  input: RevisionInput,
+): { set: RiskRuleSet; problems: FieldError[] } {
+  const problems: FieldError[] = [];
+  const problem = (field: string, vi: string, en: string) => problems.push({ field, message: { vi, en } });
+  const confirmed = (field: string) =>
+    problem(
+      field,
+      'giá trị đã được văn bản xác nhận, không sửa được',
+      'confirmed by the text: it cannot be edited',
+    );
+  const clause = `${input.document.number} (${input.document.date})`;
+  const set = structuredClone(current);
+  set.version = current.version + 1;
+  set.revision = {
+    documentNumber: input.document.number,
+    documentDate: input.document.date,
+    valuesFrom: input.valuesFrom,
+  };
+  if (input.valuesFrom < input.document.date)
+    problem(
+      'valuesFrom',
+      'ngày áp dụng trước ngày ký văn bản',
+      'the values would apply before the document was signed',
+    );
+  else if (
+    input.valuesFrom < current.effectiveFrom ||
+    (current.effectiveTo !== null && input.valuesFrom > current.effectiveTo)
+  )
+    problem(
+      'valuesFrom',
+      'ngày áp dụng ngoài thời gian hiệu lực của bộ tiêu chí',
+      "the day is outside the rule set's period",
+    );
+  if (input.bands) {
+    const old = current.criterion1.bands;
+    const same = (a: Band | undefined, b: (typeof input.bands)[number] | undefined) =>
+      !!a && !!b && a.level === b.level && a.min === b.min && a.max === b.max;
+    old.forEach((b, i) => {
+      const next = input.bands![i];
+      if (!b.provisional && (!same(b, next) || next!.provisional)) confirmed(`criterion1.bands.${i}`);
+    });
+    set.criterion1.bands = input.bands.map((b, i) =>
+      same(old[i], b) && old[i]!.provisional === b.provisional ? old[i]! : { ...b, clause },
+    );
+  }
+  const edit = <T extends { provisional: boolean; clause: string }>(
+    field: string,
+    target: T | null,
+    changes: Partial<T> & { provisional: boolean },
+    onSet: (next: T) => void,
+  ) => {
+    if (!target) return problem(field, 'bộ tiêu chí không có tiêu chí này', 'the set has no such rule');
+    const changed = Object.entries(changes).some(([k, v]) => target[k as keyof T] !== v);
+    if (!changed) return;
+    if (!target.provisional) return confirmed(field);
+    onSet({ ...target, ...changes, clause });
+  };
+  if (input.coverage)
+    edit('criterion2.threshold', set.criterion2, input.coverage, (c) => {
+      set.criterion2 = c;
+    });
+  if (input.highRisk)
+    edit('criterion2.highRisk.threshold', set.criterion2.highRisk, input.highRisk, (h) => {
+      set.criterion2.highRisk = h;
+    });
+  if (input.matrix)
+    edit('matrix.raiseWhenNotMet', set.matrix, input.matrix, (m) => {
+      set.matrix = m;
+    });
+  if (input.severity)
+    edit('severity.raiseAt', set.severity, input.severity, (s) => {
+      set.severity = s;
+    });
+  if (input.over50Draft)
+    edit('over50Draft', set.over50Draft, input.over50Draft, (o) => {
+      set.over50Draft = o;
+    });
+  if (
+    input.aggregation &&
+    (input.aggregation.value !== current.aggregation ||
+      input.aggregation.provisional !== current.aggregationProvisional)
+  ) {
+    if (!current.aggregationProvisional) confirmed('aggregation');
+    set.aggregation = input.aggregation.value;
+    set.aggregationProvisional = input.aggregation.provisional;
+  }
+  problems.push(...ruleSetProblems(set));
+  return { set, problems };
 }

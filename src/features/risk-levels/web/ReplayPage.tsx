@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { Loading } from '../../../web/Loading.tsx';
 import { useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
-import { LevelBadge } from './RiskLevelsPage.tsx';
+import { LevelBadge } from './LevelBadge.tsx';
 import { lastClosedWeek, useReplay, useRuleSets } from './risk-api.ts';
 import './risk-levels.css';
 
@@ -50,6 +50,9 @@ export function ReplayPage() {
       <nav className="tabs">
         <Link className="tab" to={`/risk-levels?unit=${unit}&week=${week}`}>
           {t('riskLevels.tabs.levels')}
+        </Link>{' '}
+        <Link className="tab" to={`/risk-levels/map?unit=${unit}&week=${week}`}>
+          {t('riskLevels.tabs.map')}
         </Link>{' '}
         <span className="tab active">{t('riskLevels.tabs.replay')}</span>
       </nav>

@@ -7,9 +7,9 @@ import { formatNumber } from '../../../web/format.ts';
 import { Loading } from '../../../web/Loading.tsx';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
+import { LevelBadge } from './LevelBadge.tsx';
 import { RiskMap } from './RiskMap.tsx';
 import {
-  LEVEL_CLASS,
   lastClosedWeek,
   type UnitRiskLevel,
   useAnnounce,
@@ -19,23 +19,6 @@ import {
   useWhy,
 } from './risk-api.ts';
 import './risk-levels.css';
-
-export function LevelBadge({ level, provisional }: { level: number | null; provisional?: boolean }) {
-  const { t } = useTranslation();
-  if (level === null) return <span>–</span>;
-  return (
-    <>
-      <span
-        className={`risk-badge ${LEVEL_CLASS[level]}`}
-        title={t(`riskLevels.levelNames.${level}` as never)}
-        data-level={level}
-      >
-        {level}
-      </span>
-      {provisional && <span className="risk-provisional">({t('riskLevels.provisional')})</span>}
-    </>
-  );
-}
 
 const percent = (v: number | null) =>
   v === null ? '–' : `${(v * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
@@ -70,9 +53,20 @@ export function RiskLevelsPage() {
       </h1>
       <nav className="tabs">
         <span className="tab active">{t('riskLevels.tabs.levels')}</span>{' '}
+        <Link className="tab" to={`/risk-levels/map?unit=${unit}&week=${week}`}>
+          {t('riskLevels.tabs.map')}
+        </Link>{' '}
         <Link className="tab" to={`/risk-levels/replay?unit=${unit}&week=${week}`}>
           {t('riskLevels.tabs.replay')}
         </Link>
+        {can(user.role, 'riskLevels.ruleSets') && (
+          <>
+            {' '}
+            <Link className="tab" to="/risk-levels/rule-sets">
+              {t('riskLevels.tabs.ruleSets')}
+            </Link>
+          </>
+        )}
       </nav>
       <div className="risk-controls">
         <label>

@@ -2,7 +2,7 @@ import type { WebFeatureManifest } from '../../../web/feature-manifest.ts';
 import { riskLevelPermissions } from '../permissions.ts';
 import { riskLevelsEn } from './messages.en.ts';
 import { type RiskLevelsMessages, riskLevelsVi } from './messages.vi.ts';
-import { riskLevelNav, riskLevelPages } from './pages.ts';
+import { riskLevelHome, riskLevelNav, riskLevelPages } from './pages.ts';
 
 /** The risk levels' part of the web app (listed in src/web/features.ts). */
 export const riskLevelsWeb = {
@@ -10,6 +10,7 @@ export const riskLevelsWeb = {
   permissions: riskLevelPermissions,
   pages: riskLevelPages,
   nav: riskLevelNav,
+  home: riskLevelHome,
   messages: { vi: riskLevelsVi, en: riskLevelsEn },
 } satisfies WebFeatureManifest<RiskLevelsMessages>;
 

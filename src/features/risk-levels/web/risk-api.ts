@@ -101,19 +101,7 @@ export function useAnnounce() {
   });
 }
 
-/** ISO week of a day ("2022-W02"), and the last week closed on a Sunday (the weekly assessment's). */
-export function weekOf(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7) + 3);
-  const year = d.getUTCFullYear();
-  const week = 1 + Math.floor((d.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-export function lastClosedWeek(today: string): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7) - 1);
-  return weekOf(d.toISOString().slice(0, 10));
-}
+/** ISO weeks (pure rules, shared with the server): the week of a day, the last one closed on a Sunday. */
+export { lastClosedWeek, weekOf } from '../rules/week.ts';
 
 export const LEVEL_CLASS = { 1: 'risk-1', 2: 'risk-2', 3: 'risk-3', 4: 'risk-4' } as Record<number, string>;
