@@ -103,6 +103,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       await server.app.db.db
         .insertInto('duplicate_reviews')
         .values({
+          province_code: '20',
           commune_code: commune,
           person_id: await newPerson(commune),
           candidate_id: await newPerson(commune),

@@ -162,7 +162,7 @@ export async function enterFacilityDay(
         .insertInto('facility_days')
         .values(row)
         .onConflict((oc) =>
-          oc.columns(['facility_id', 'day']).doUpdateSet({
+          oc.columns(['province_code', 'facility_id', 'day']).doUpdateSet({
             beds: row.beds,
             occupied: row.occupied,
             icu_beds: row.icu_beds,
@@ -342,7 +342,7 @@ export async function enterStationDay(
         .insertInto('mobile_station_days')
         .values(row)
         .onConflict((oc) =>
-          oc.columns(['station_id', 'day']).doUpdateSet({
+          oc.columns(['province_code', 'station_id', 'day']).doUpdateSet({
             doctors: row.doctors,
             staff: row.staff,
             oxygen_cylinders: row.oxygen_cylinders,
@@ -412,7 +412,7 @@ export async function enterStationOxygen(
         .insertInto('station_oxygen')
         .values(row)
         .onConflict((oc) =>
-          oc.columns(['commune_code', 'day']).doUpdateSet({
+          oc.columns(['province_code', 'commune_code', 'day']).doUpdateSet({
             oxygen_cylinders: row.oxygen_cylinders,
             concentrators: row.concentrators,
             entered_by: row.entered_by,
