@@ -58,6 +58,9 @@ export const SAME_PROVINCE_LINKS: readonly { table: string; column: string; refe
   { table: 'doses', column: 'person_id', references: 'persons' },
   { table: 'contact_outcomes', column: 'person_id', references: 'persons' },
   { table: 'support_claims', column: 'person_id', references: 'persons' },
+  // A review pairs two namesakes of one commune.
+  { table: 'duplicate_reviews', column: 'person_id', references: 'persons' },
+  { table: 'duplicate_reviews', column: 'candidate_id', references: 'persons' },
   { table: 'case_transfers', column: 'case_id', references: 'cases' },
   { table: 'check_links', column: 'case_id', references: 'cases' },
   { table: 'daily_checks', column: 'case_id', references: 'cases' },

@@ -47,7 +47,6 @@ const SQLITE_UPSERT_KEYS: [string, string[]][] = [
   ['station_oxygen', ['commune_code', 'day']],
   ['response_scenarios', ['unit_code', 'level']],
   ['risk_assessments', ['unit_code', 'week', 'rule_set_id']],
-  ['vaccination_status', ['person_id']],
 ];
 
 // biome-ignore lint/suspicious/noExplicitAny: the schema as it was

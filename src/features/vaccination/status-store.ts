@@ -265,7 +265,10 @@ export async function refreshStatuses(db: Db, trx: Trx, personIds: Iterable<numb
       deltas.add(row, 1);
     }
     if (gone.length) await trx.deleteFrom('vaccination_status').where('person_id', 'in', gone).execute();
-    await insertRows(db, trx, 'vaccination_status', rows, { replace: ['province_code', 'person_id'] });
+    // The key: (province_code, person_id) on PostgreSQL (migration 0099); SQLite keeps person_id, its rowid,
+    // which no other unique index may name in an upsert.
+    const key = db.engine === 'postgres' ? ['province_code', 'person_id'] : ['person_id'];
+    await insertRows(db, trx, 'vaccination_status', rows, { replace: key });
   }
   await deltas.apply(db, trx);
 }
