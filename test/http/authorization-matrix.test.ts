@@ -103,7 +103,13 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       await server.app.db.db
         .insertInto('duplicate_reviews')
         .values({
-          province_code: '20',
+          province_code: (
+            await server.app.db.db
+              .selectFrom('admin_units')
+              .select('province_code')
+              .where('code', '=', commune)
+              .executeTakeFirstOrThrow()
+          ).province_code!,
           commune_code: commune,
           person_id: await newPerson(commune),
           candidate_id: await newPerson(commune),
