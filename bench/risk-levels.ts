@@ -68,6 +68,7 @@ await db.db.transaction().execute(async (trx) => {
   for (const b of batches(caseRows, 500)) await trx.insertInto('case_day_counts').values(b).execute();
   const coverage = communes.flatMap((c) =>
     AGE_BANDS.map((band) => ({
+      province_code: c.province_code!,
       unit_code: c.code,
       age_band: band,
       coverage: 'primaryComplete',
@@ -77,6 +78,7 @@ await db.db.transaction().execute(async (trx) => {
   for (const b of batches(coverage, 500)) await trx.insertInto('coverage_counters').values(b).execute();
   const milestones = coverage.flatMap((r) => [
     {
+      province_code: r.province_code,
       unit_code: r.unit_code,
       milestone: 'firstDose',
       week: '2021-10-04',
@@ -84,6 +86,7 @@ await db.db.transaction().execute(async (trx) => {
       count: r.count,
     },
     {
+      province_code: r.province_code,
       unit_code: r.unit_code,
       milestone: 'primaryComplete',
       week: '2021-11-01',

@@ -1,5 +1,5 @@
 import type { FeatureManifest } from '../../server/feature-manifest.ts';
-import { example } from './migrations/0099-example.ts';
+import { example } from './migrations/0090-example.ts';
 import { examplePermissions } from './permissions.ts';
 import { exampleRoutes } from './routes.ts';
 
@@ -7,6 +7,6 @@ import { exampleRoutes } from './routes.ts';
 export const exampleFeature = {
   name: 'example',
   permissions: examplePermissions,
-  migrations: { '0099-example': example },
+  migrations: { '0090-example': example },
   routes: exampleRoutes,
 } satisfies FeatureManifest;

@@ -9,8 +9,8 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Db } from './connection.ts';
 import type { Database } from './schema.ts';
 
-/** On a key already present: replace the row's other columns, or add to a count. */
-export type OnConflict = { replace: string } | { add: string; keys: readonly string[] };
+/** On a key already present (its columns, as the unique key lists them): replace the row's other columns, or add to a count. */
+export type OnConflict = { replace: readonly string[] } | { add: string; keys: readonly string[] };
 
 /** Tables with an integer `id` primary key. */
 type TableWithId = { [T in keyof Database]: Database[T] extends { id: unknown } ? T : never }[keyof Database];
@@ -20,8 +20,8 @@ const MAX_PARAMETERS = 30_000;
 function conflictClause(table: string, columns: string[], on?: OnConflict): string {
   if (!on) return '';
   if ('replace' in on)
-    return ` on conflict (${on.replace}) do update set ${columns
-      .filter((c) => c !== on.replace)
+    return ` on conflict (${on.replace.join(', ')}) do update set ${columns
+      .filter((c) => !on.replace.includes(c))
       .map((c) => `${c} = excluded.${c}`)
       .join(', ')}`;
   return ` on conflict (${on.keys.join(', ')}) do update set ${on.add} = ${table}.${on.add} + excluded.${on.add}`;

@@ -168,7 +168,16 @@ export interface PersonTable {
   updated_at: string;
 }
 
+/** Who holds each national ID, in the whole country (migration 0098): the ID's uniqueness across provinces. */
+export interface PersonNationalIdTable {
+  national_id: string;
+  province_code: string;
+  person_id: number;
+}
+
 export interface DuplicateReviewTable {
+  /** Its province (the unit's, the person's, the import's): distributed by it (migration 0099). */
+  province_code: string;
   id: Generated<number>;
   commune_code: string;
   person_id: number;
@@ -334,7 +343,7 @@ export interface VaccinationSessionTable {
 
 export interface DoseImportTable {
   id: Generated<number>;
-  province_code: string | null;
+  province_code: string;
   /** The unit the import was made for (rows may name any commune within it). */
   unit_code: string;
   file_name: string;
@@ -410,6 +419,8 @@ export interface VaccinationStatusTable {
 }
 
 export interface CoverageCounterTable {
+  /** Its province (the unit's, the person's, the import's): distributed by it (migration 0099). */
+  province_code: string;
   unit_code: string;
   age_band: string;
   coverage: string;
@@ -417,6 +428,8 @@ export interface CoverageCounterTable {
 }
 
 export interface MilestoneCounterTable {
+  /** Its province (the unit's, the person's, the import's): distributed by it (migration 0099). */
+  province_code: string;
   unit_code: string;
   /** firstDose | primaryComplete | booster */
   milestone: string;
@@ -464,7 +477,7 @@ export interface PersonEventTable {
   id: Generated<number>;
   kind: string;
   person_id: number;
-  province_code: string | null;
+  province_code: string;
   /** JSON */
   payload: string;
   created_at: string;
@@ -473,6 +486,8 @@ export interface PersonEventTable {
 
 /** An import's progress (core/import/job.ts): moved forward in each chunk's transaction. */
 export interface ImportJobTable {
+  /** Its province (the unit's, the person's, the import's): distributed by it (migration 0099). */
+  province_code: string;
   kind: string;
   import_id: number;
   /** running | done | refused */
@@ -486,6 +501,8 @@ export interface ImportJobTable {
 
 /** One problem of an import's row (core/import/report.ts), appended chunk by chunk. */
 export interface ImportProblemTable {
+  /** Its province (the unit's, the person's, the import's): distributed by it (migration 0099). */
+  province_code: string;
   id: Generated<number>;
   kind: string;
   import_id: number;
@@ -516,6 +533,7 @@ export interface Database {
   import_batches: ImportBatchTable;
   households: HouseholdTable;
   persons: PersonTable;
+  person_national_ids: PersonNationalIdTable;
   duplicate_reviews: DuplicateReviewTable;
   admin_units: AdminUnitTable;
   villages: VillageTable;

@@ -3,6 +3,7 @@ import { type MigrationSet, runMigrations } from '../db/migrate.ts';
 import { foundation } from '../db/migrations/0001-foundation.ts';
 import { jobs } from '../db/migrations/0005-jobs.ts';
 import { importProgress } from '../db/migrations/0013-import-progress.ts';
+import { distributionKeys } from '../db/migrations/0099-distribution-keys.ts';
 import { features } from './features.ts';
 
 /** The core schema and every feature's migrations, by name (a name is never reused or edited once applied). */
@@ -12,6 +13,9 @@ export function allMigrations(): MigrationSet {
     '0001-foundation': foundation,
     '0005-jobs': jobs,
     '0013-import-progress': importProgress,
+    // After every other migration (keep the features' numbers below it): the keys of a schema Citus can
+    // distribute by province, read from the catalog.
+    '0099-distribution-keys': distributionKeys,
   };
   for (const feature of features())
     for (const [name, migration] of Object.entries(feature.migrations ?? {})) {

@@ -10,12 +10,12 @@ import { createUser } from '../../src/features/auth/store.ts';
 import { createFacility, createMobileStation } from '../../src/features/capacity/capacity-store.ts';
 import { createCase } from '../../src/features/cases/cases-store.ts';
 import { checkByTeam } from '../../src/features/cases/checks-store.ts';
-import { addClusterCases, createCluster } from '../../src/features/chains/clusters-store.ts';
-import { createZone } from '../../src/features/chains/zones-store.ts';
 import { addContact } from '../../src/features/cases/contacts-store.ts';
 import { createQuarantineOrder } from '../../src/features/cases/orders-store.ts';
 import { createPool, setPoolResult } from '../../src/features/cases/pools-store.ts';
 import { createRound } from '../../src/features/cases/rounds-store.ts';
+import { addClusterCases, createCluster } from '../../src/features/chains/clusters-store.ts';
+import { createZone } from '../../src/features/chains/zones-store.ts';
 import { createVenue } from '../../src/features/check-ins/store.ts';
 import { createRequest, createTeam } from '../../src/features/community-teams/store.ts';
 import { registerDocument } from '../../src/features/directives/documents-store.ts';
@@ -110,6 +110,13 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       await server.app.db.db
         .insertInto('duplicate_reviews')
         .values({
+          province_code: (
+            await server.app.db.db
+              .selectFrom('admin_units')
+              .select('province_code')
+              .where('code', '=', commune)
+              .executeTakeFirstOrThrow()
+          ).province_code!,
           commune_code: commune,
           person_id: await newPerson(commune),
           candidate_id: await newPerson(commune),

@@ -65,17 +65,31 @@ describe.each(ENGINES)('risk levels on %s', (engine) => {
     await db
       .insertInto('coverage_counters')
       .values([
-        { unit_code: '06388', age_band: '0-4', coverage: 'notVaccinated', count: 300 },
-        { unit_code: '06388', age_band: '18-49', coverage: 'notVaccinated', count: 100 },
-        { unit_code: '06388', age_band: '18-49', coverage: 'partial', count: 400 },
-        { unit_code: '06388', age_band: '18-49', coverage: 'primaryComplete', count: 500 },
+        { province_code: '20', unit_code: '06388', age_band: '0-4', coverage: 'notVaccinated', count: 300 },
+        { province_code: '20', unit_code: '06388', age_band: '18-49', coverage: 'notVaccinated', count: 100 },
+        { province_code: '20', unit_code: '06388', age_band: '18-49', coverage: 'partial', count: 400 },
+        {
+          province_code: '20',
+          unit_code: '06388',
+          age_band: '18-49',
+          coverage: 'primaryComplete',
+          count: 500,
+        },
       ])
       .execute();
     await db
       .insertInto('milestone_counters')
       .values([
-        { unit_code: '06388', milestone: 'firstDose', week: '2021-11-01', age_band: '18-49', count: 900 },
         {
+          province_code: '20',
+          unit_code: '06388',
+          milestone: 'firstDose',
+          week: '2021-11-01',
+          age_band: '18-49',
+          count: 900,
+        },
+        {
+          province_code: '20',
           unit_code: '06388',
           milestone: 'primaryComplete',
           week: '2021-12-06',

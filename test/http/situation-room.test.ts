@@ -64,9 +64,9 @@ describe.each(ENGINES)('situation room on %s', (engine) => {
     await newCase('facility', '2022-01-12');
     // Coverage counters of one commune and its district and province, as the vaccination store keeps them.
     const rows = ['06385', '186', '20'].flatMap((unit_code) => [
-      { unit_code, age_band: '18-49', coverage: 'notVaccinated', count: 40 },
-      { unit_code, age_band: '18-49', coverage: 'primaryComplete', count: 50 },
-      { unit_code, age_band: '50-64', coverage: 'booster', count: 10 },
+      { province_code: '20', unit_code, age_band: '18-49', coverage: 'notVaccinated', count: 40 },
+      { province_code: '20', unit_code, age_band: '18-49', coverage: 'primaryComplete', count: 50 },
+      { province_code: '20', unit_code, age_band: '50-64', coverage: 'booster', count: 10 },
     ]);
     await server.app.db.db.insertInto('coverage_counters').values(rows).execute();
     const target = await call(server.base, province, 'POST', '/api/vaccination/targets', {

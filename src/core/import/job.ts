@@ -25,6 +25,8 @@ export interface ImportJob<S> {
 export async function openImportJob<S>(
   db: Kysely<Database>,
   kind: string,
+  /** The import's province (its record's): the job row is distributed by it. */
+  provinceCode: string,
   resume: number | undefined,
   create: (trx: Trx) => Promise<number>,
 ): Promise<ImportJob<S>> {
@@ -38,7 +40,15 @@ export async function openImportJob<S>(
     const id = await create(trx);
     await trx
       .insertInto('import_jobs')
-      .values({ kind, import_id: id, status: 'running', last_row: 0, state: '{}', updated_at: now() })
+      .values({
+        province_code: provinceCode,
+        kind,
+        import_id: id,
+        status: 'running',
+        last_row: 0,
+        state: '{}',
+        updated_at: now(),
+      })
       .execute();
     return id;
   });

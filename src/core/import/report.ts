@@ -25,6 +25,8 @@ export class ProblemLog<K extends string = never> {
   constructor(
     private readonly kind: string,
     public importId: number,
+    /** The import's province (its record's): the rows are distributed by it. */
+    private readonly provinceCode: string,
   ) {}
 
   add(entry: Entry<K>) {
@@ -41,6 +43,7 @@ export class ProblemLog<K extends string = never> {
         .insertInto('import_problems')
         .values(
           entries.slice(i, i + 500).map((e) => ({
+            province_code: this.provinceCode,
             kind: this.kind,
             import_id: this.importId,
             row: e.row,

@@ -158,7 +158,7 @@ export async function enterFacilityDay(
   await upsertDayAudited(
     db,
     scope,
-    { table: 'facility_days', row, key: ['facility_id', 'day'] },
+    { table: 'facility_days', row, key: ['province_code', 'facility_id', 'day'] },
     {
       action: 'update',
       entity: 'facility_day',
@@ -326,7 +326,7 @@ export async function enterStationDay(
     {
       table: 'mobile_station_days',
       row,
-      key: ['station_id', 'day'],
+      key: ['province_code', 'station_id', 'day'],
       alsoWrite: async (trx) => {
         if (input.closed !== undefined)
           await trx
@@ -385,7 +385,7 @@ export async function enterStationOxygen(
   await upsertDayAudited(
     db,
     scope,
-    { table: 'station_oxygen', row, key: ['commune_code', 'day'] },
+    { table: 'station_oxygen', row, key: ['province_code', 'commune_code', 'day'] },
     {
       action: 'update',
       entity: 'station_oxygen',

@@ -143,7 +143,7 @@ export async function saveScenario(
         .insertInto('response_scenarios')
         .values(row)
         .onConflict((oc) =>
-          oc.columns(['unit_code', 'level']).doUpdateSet({
+          oc.columns(['province_code', 'unit_code', 'level']).doUpdateSet({
             beds: row.beds,
             teams: row.teams,
             oxygen_cylinders: row.oxygen_cylinders,

@@ -3,9 +3,11 @@
  * the log of supervision visits, each of which may open tasks for the units visited.
  */
 
+import type { Kysely } from 'kysely';
 import { vietnamToday } from '../../core/dates.ts';
 import { badRequest, conflict, notFound } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
+import type { Database } from '../../db/schema.ts';
 import { isWithin, type UnitTree, unitInScope, unitTree } from '../admin-units/index.ts';
 import { writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
@@ -181,10 +183,21 @@ export async function updateMember(db: Db, scope: Scope, id: number, input: Part
   );
 }
 
-/** A member leaves the committee; the visits he or she made stay in the log (the foreign key sets null). */
+/**
+ * A member leaves the committee; the visits he or she made stay in the log, without the member (set here: on
+ * PostgreSQL distributed by province the foreign key that did it is gone, migration 0099).
+ */
 export async function deleteMember(db: Db, scope: Scope, id: number) {
   const before = await memberInScope(db, scope, id);
-  await writeAudited(db, scope, (trx) => trx.deleteFrom('steering_members').where('id', '=', id).execute(), {
+  const leave = async (trx: Kysely<Database>) => {
+    await trx
+      .updateTable('supervision_visits')
+      .set({ member_id: null })
+      .where('member_id', '=', id)
+      .execute();
+    await trx.deleteFrom('steering_members').where('id', '=', id).execute();
+  };
+  await writeAudited(db, scope, leave, {
     action: 'delete',
     entity: 'steering_member',
     entityId: id,

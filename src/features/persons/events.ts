@@ -41,7 +41,7 @@ export async function emitPersonEvents(db: Db, trx: Trx, events: readonly Person
   const rows = events.map((e) => ({
     kind: e.kind,
     person_id: e.personId,
-    province_code: e.provinceCode,
+    province_code: e.provinceCode ?? '', // '': not known (distributed by it: never null)
     payload: JSON.stringify(e.payload ?? {}),
     created_at: now,
   }));

@@ -18,6 +18,7 @@ import { emitPersonEvents } from './events.ts';
 import { personsCli } from './import/import-persons-command.ts';
 import { persons } from './migrations/0002-persons.ts';
 import { personEvents } from './migrations/0006-person-events.ts';
+import { personNationalIds } from './migrations/0098-person-national-ids.ts';
 import { personPermissions } from './permissions.ts';
 import { personRoutes } from './routes.ts';
 import type { PersonInput } from './rules/person-row.ts';
@@ -366,7 +367,11 @@ export async function createPersons(
 export const personsFeature = {
   name: 'persons',
   permissions: personPermissions,
-  migrations: { '0002-persons': persons, '0006-person-events': personEvents },
+  migrations: {
+    '0002-persons': persons,
+    '0006-person-events': personEvents,
+    '0098-person-national-ids': personNationalIds,
+  },
   cli: personsCli,
   demo: async (db, area) => {
     await seedResidents(db, area.communeCodes, noonOf(area.today), (done) =>

@@ -7,6 +7,7 @@ import { type AuditEvent, appendAudit, recordAudit } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { dispatchAfterCommit, emitPersonEvents, type PersonEventInput } from './events.ts';
 import { effectiveBirthDate } from './rules/age-bands.ts';
+import { syncNationalIds } from './store.ts';
 
 const reviewNotFound = () =>
   notFound({ vi: 'Không tìm thấy mục cần xem xét.', en: 'Review item not found.' });
@@ -145,6 +146,7 @@ export async function mergeReview(db: Db, scope: Scope, id: number) {
         .set({ ...fill, updated_at: now })
         .where('id', '=', kept.id)
         .execute();
+    await syncNationalIds(trx, [duplicate.id, kept.id]);
     const events: PersonEventInput[] = [
       {
         kind: 'merged',
@@ -224,6 +226,7 @@ export async function unmerge(db: Db, scope: Scope, id: number) {
       .set({ national_id: kept.national_id })
       .where('id', '=', keptId)
       .execute();
+    await syncNationalIds(trx, [keptId, duplicateId]);
     await emitPersonEvents(db, trx, [
       {
         kind: 'merged',
@@ -322,6 +325,10 @@ export async function undoBatch(db: Db, scope: Scope, id: number) {
       })),
     );
     const removed = await trx.deleteFrom('persons').where('import_batch_id', '=', id).executeTakeFirst();
+    await syncNationalIds(
+      trx,
+      gone.map((p) => p.id),
+    );
     await trx.deleteFrom('households').where('import_batch_id', '=', id).execute();
     await trx
       .updateTable('import_batches')

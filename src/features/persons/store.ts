@@ -2,7 +2,7 @@ import { type Expression, type Kysely, type Selectable, sql } from 'kysely';
 import { vietnamToday, vietnamTodayInstant } from '../../core/dates.ts';
 import { badRequest, notFound } from '../../core/errors.ts';
 import { foldDiacritics } from '../../core/text.ts';
-import { insertReturningIds } from '../../db/bulk-insert.ts';
+import { insertReturningIds, insertRows } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database, PersonTable } from '../../db/schema.ts';
 import { placeColumn, unitInScope } from '../admin-units/index.ts';
@@ -56,8 +56,39 @@ export function personRow(
 
 type PersonRow = Omit<PersonTable, 'id'>;
 
-export const insertPersonRows = (db: Db, trx: Kysely<Database>, rows: PersonRow[]) =>
-  insertReturningIds(db, trx, 'persons', rows);
+/** Inserts persons (and their national IDs in the country-wide lookup); answers their ids in order. */
+export async function insertPersonRows(db: Db, trx: Kysely<Database>, rows: PersonRow[]) {
+  const ids = await insertReturningIds(db, trx, 'persons', rows);
+  const held = rows.flatMap((r, i) =>
+    r.national_id ? [{ national_id: r.national_id, province_code: r.province_code, person_id: ids[i]! }] : [],
+  );
+  await insertRows(db, trx, 'person_national_ids', held);
+  return ids;
+}
+
+/**
+ * After a write that may have changed, freed or deleted these persons' national IDs: the country-wide lookup
+ * (person_national_ids, migration 0098) names their current holders again. An ID another person holds is
+ * refused by the lookup's key, in every province.
+ */
+export async function syncNationalIds(trx: Kysely<Database>, personIds: readonly number[]) {
+  if (personIds.length === 0) return;
+  for (let i = 0; i < personIds.length; i += 5000) {
+    const chunk = personIds.slice(i, i + 5000);
+    await trx.deleteFrom('person_national_ids').where('person_id', 'in', chunk).execute();
+    await trx
+      .insertInto('person_national_ids')
+      .columns(['national_id', 'province_code', 'person_id'])
+      .expression((eb) =>
+        eb
+          .selectFrom('persons')
+          .select(['national_id', 'province_code', 'id'])
+          .where('id', 'in', chunk)
+          .where('national_id', 'is not', null),
+      )
+      .execute();
+  }
+}
 
 /** Sets the head of many households at once (an import learns them as it inserts their members). */
 export async function setHouseholdHeads(db: Db, trx: Kysely<Database>, heads: Map<number, number>) {
@@ -98,6 +129,7 @@ export async function updateListedPersons(
       .where('id', '=', before.id)
       .execute();
     events.push(...changeEvents(before, set));
+    if ('national_id' in set) await syncNationalIds(trx, [before.id]);
     const filled = (['birth_date', 'sex'] as const).filter((f) => f in set);
     if (filled.length)
       events.push({

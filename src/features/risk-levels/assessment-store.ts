@@ -426,7 +426,7 @@ export async function storeAssessments(db: Db, scope: Scope, unitCode: string, w
           .insertInto('risk_assessments')
           .values(chunk)
           .onConflict((oc) =>
-            oc.columns(['unit_code', 'week', 'rule_set_id']).doUpdateSet((eb) => ({
+            oc.columns(['province_code', 'unit_code', 'week', 'rule_set_id']).doUpdateSet((eb) => ({
               rule_set_version: eb.ref('excluded.rule_set_version'),
               level: eb.ref('excluded.level'),
               provisional: eb.ref('excluded.provisional'),

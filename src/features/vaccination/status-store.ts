@@ -85,13 +85,14 @@ export class CounterDeltas {
 
   /** Adds the deltas to the counters (upserts: a counter row appears with its first person). */
   async apply(db: Db, trx: Trx) {
+    // Every counter row carries its unit's province (a province's own: itself); the rows are distributed by it.
     const atEveryLevel = (map: Map<string, number>) => {
       const out = new Map<string, number>();
       for (const [key, n] of map) {
         if (n === 0) continue;
         const [commune, ...rest] = key.split('\t') as [string, ...string[]];
-        for (const unit of [commune, ...this.ancestors.get(commune)!])
-          bump(out, [unit, ...rest].join('\t'), n);
+        const [district, province] = this.ancestors.get(commune)!;
+        for (const unit of [commune, district, province]) bump(out, [province, unit, ...rest].join('\t'), n);
       }
       return [...out].filter(([, n]) => n !== 0).map(([key, count]) => [key.split('\t'), count] as const);
     };
@@ -99,26 +100,28 @@ export class CounterDeltas {
       db,
       trx,
       'coverage_counters',
-      atEveryLevel(this.coverage).map(([[unit_code, age_band, coverage], count]) => ({
+      atEveryLevel(this.coverage).map(([[province_code, unit_code, age_band, coverage], count]) => ({
+        province_code: province_code!,
         unit_code: unit_code!,
         age_band: age_band!,
         coverage: coverage!,
         count,
       })),
-      { add: 'count', keys: ['unit_code', 'age_band', 'coverage'] },
+      { add: 'count', keys: ['province_code', 'unit_code', 'age_band', 'coverage'] },
     );
     await insertRows(
       db,
       trx,
       'milestone_counters',
-      atEveryLevel(this.milestones).map(([[unit_code, milestone, week, age_band], count]) => ({
+      atEveryLevel(this.milestones).map(([[province_code, unit_code, milestone, week, age_band], count]) => ({
+        province_code: province_code!,
         unit_code: unit_code!,
         milestone: milestone!,
         week: week!,
         age_band: age_band!,
         count,
       })),
-      { add: 'count', keys: ['unit_code', 'milestone', 'week', 'age_band'] },
+      { add: 'count', keys: ['province_code', 'unit_code', 'milestone', 'week', 'age_band'] },
     );
     this.coverage.clear();
     this.milestones.clear();
@@ -264,7 +267,10 @@ export async function refreshStatuses(db: Db, trx: Trx, personIds: Iterable<numb
       deltas.add(row, 1);
     }
     if (gone.length) await trx.deleteFrom('vaccination_status').where('person_id', 'in', gone).execute();
-    await insertRows(db, trx, 'vaccination_status', rows, { replace: 'person_id' });
+    // The key: (province_code, person_id) on PostgreSQL (migration 0099); SQLite keeps person_id, its rowid,
+    // which no other unique index may name in an upsert.
+    const key = db.engine === 'postgres' ? ['province_code', 'person_id'] : ['person_id'];
+    await insertRows(db, trx, 'vaccination_status', rows, { replace: key });
   }
   await deltas.apply(db, trx);
 }

@@ -106,26 +106,31 @@ export async function importCases(db: Db, options: CaseImportOptions): Promise<C
   const headerRowNumber = table.head[header.headerRow]!.row;
   const nameOf = columnNamer(header.columns);
 
-  const job = await openImportJob<{ counts: Counts }>(db.db, KIND, options.resume, (trx) =>
-    trx
-      .insertInto('case_imports')
-      .values({
-        province_code: place.province_code,
-        commune_code: place.commune_code,
-        file_name: options.fileName,
-        mode: options.mode,
-        status: 'importing',
-        rows_read: 0,
-        imported: 0,
-        rejected: 0,
-        matched: 0,
-        new_persons: 0,
-        created_by: options.actor.userId,
-        created_at: new Date().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.id)),
+  const job = await openImportJob<{ counts: Counts }>(
+    db.db,
+    KIND,
+    place.province_code,
+    options.resume,
+    (trx) =>
+      trx
+        .insertInto('case_imports')
+        .values({
+          province_code: place.province_code,
+          commune_code: place.commune_code,
+          file_name: options.fileName,
+          mode: options.mode,
+          status: 'importing',
+          rows_read: 0,
+          imported: 0,
+          rejected: 0,
+          matched: 0,
+          new_persons: 0,
+          created_by: options.actor.userId,
+          created_at: new Date().toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.id)),
   );
   const result: CaseImportResult = {
     importId: job.importId,
@@ -141,7 +146,7 @@ export async function importCases(db: Db, options: CaseImportOptions): Promise<C
     matched: result.matched,
     newPersons: result.newPersons,
   });
-  const problems = new ProblemLog(KIND, job.importId);
+  const problems = new ProblemLog(KIND, job.importId, place.province_code);
   const reject = (row: number, found: FieldError[]) => {
     result.rejected += 1;
     for (const p of found) problems.add({ row, column: nameOf(p.field), reason: p.message });

@@ -200,34 +200,39 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
   let namesakes = new Map<string, Namesake[]>();
   /** Registered persons earlier rows took by name (two rows never take the same one). */
   const claimed = new Set<number>();
-  const job = await openImportJob<{ counts: Counts }>(db.db, KIND, options.resume, (trx) =>
-    trx
-      .insertInto('import_batches')
-      .values({
-        kind: 'persons',
-        commune_code: commune.code,
-        province_code: place.province_code,
-        file_name: options.fileName,
-        mode: options.mode,
-        rows_read: 0,
-        imported: 0,
-        rejected: 0,
-        review: 0,
-        existing: 0,
-        status: 'importing',
-        errors: '[]',
-        created_by: options.actor.userId,
-        created_at: new Date().toISOString(),
-        undone_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-      .then((b) => b.id),
+  const job = await openImportJob<{ counts: Counts }>(
+    db.db,
+    KIND,
+    place.province_code,
+    options.resume,
+    (trx) =>
+      trx
+        .insertInto('import_batches')
+        .values({
+          kind: 'persons',
+          commune_code: commune.code,
+          province_code: place.province_code,
+          file_name: options.fileName,
+          mode: options.mode,
+          rows_read: 0,
+          imported: 0,
+          rejected: 0,
+          review: 0,
+          existing: 0,
+          status: 'importing',
+          errors: '[]',
+          created_by: options.actor.userId,
+          created_at: new Date().toISOString(),
+          undone_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+        .then((b) => b.id),
   );
   if (job.state) Object.assign(result, job.state.counts);
   const batch = { id: job.importId };
   result.batchId = batch.id;
-  const problems = new ProblemLog(KIND, batch.id);
+  const problems = new ProblemLog(KIND, batch.id, place.province_code);
   const counts = () => Object.fromEntries(COUNT_KEYS.map((k) => [k, result[k]])) as Counts;
   // Households from the list's "Chủ hộ" column: one per head's name and village.
   const householdIds = new Map<string, number>();
@@ -351,6 +356,7 @@ export async function importPersons(db: Db, options: ImportOptions): Promise<Imp
           if (!candidate) return [];
           return [
             {
+              province_code: place.province_code,
               commune_code: commune.code,
               person_id: ids[i]!,
               candidate_id: candidate,

@@ -81,8 +81,13 @@ const REPORT_LIMIT = 5000;
 type NumberedRow = DoseRow & { row: number; names?: ReadonlyMap<string, string> };
 
 /** The report's entries, kept for the download (core/import/report.ts). */
-async function writeReport(trx: Kysely<Database>, importId: number, entries: readonly ReportEntry[]) {
-  const log = new ProblemLog<ReportEntry['kind']>('doses', importId);
+async function writeReport(
+  trx: Kysely<Database>,
+  importId: number,
+  provinceCode: string,
+  entries: readonly ReportEntry[],
+) {
+  const log = new ProblemLog<ReportEntry['kind']>('doses', importId, provinceCode);
   for (const e of entries) log.add(e);
   await log.write(trx);
 }
@@ -151,7 +156,7 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
   const noon = new Date(`${today}T12:00:00Z`);
   /** The import's row in dose_imports, with the counts so far. */
   const importRecord = (status: 'committed' | 'refused') => ({
-    province_code: unit.province_code ?? (unit.level === 1 ? unit.code : null),
+    province_code: unit.province_code ?? (unit.level === 1 ? unit.code : ''), // '': national
     unit_code: unit.code,
     file_name: options.fileName,
     mode: options.mode,
@@ -361,7 +366,7 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
       result.matchedPersons = new Set([...byNationalId, ...byNameAndBirth]).size;
       const { created_at: _, ...counts } = importRecord('committed');
       await trx.updateTable('dose_imports').set(counts).where('id', '=', batch.id).execute();
-      await writeReport(trx, batch.id, result.report);
+      await writeReport(trx, batch.id, importRecord('committed').province_code, result.report);
       await appendAudit(trx, db, options.actor, [
         {
           action: 'create',
@@ -400,7 +405,7 @@ export async function importDoses(db: Db, options: DoseImportOptions): Promise<D
         .returning('id')
         .executeTakeFirstOrThrow();
       result.importId = refused.id;
-      await writeReport(db.db, refused.id, result.report);
+      await writeReport(db.db, refused.id, importRecord('refused').province_code, result.report);
     },
   });
   return result;
