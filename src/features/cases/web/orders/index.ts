@@ -1,6 +1,5 @@
 import type { WebFeatureManifest } from '../../../../web/feature-manifest.ts';
 import { type FeaturePage, lazyPage, type NavEntry } from '../../../../web/feature-pages.ts';
-import { casePermissions } from '../../permissions.ts';
 import { caseOrdersEn } from './messages.en.ts';
 import { type CaseOrdersMessages, caseOrdersVi } from './messages.vi.ts';
 
@@ -41,7 +40,8 @@ const nav: NavEntry[] = [
 /** The quarantine decisions' and the F0 upload's part of the web app (listed in src/web/features.ts). */
 export const caseOrdersWeb = {
   name: 'case-orders',
-  permissions: casePermissions,
+  // Its permissions are the cases bundle's, declared there once (a right declared twice stops the app).
+  permissions: {},
   pages,
   nav,
   messages: { vi: caseOrdersVi, en: caseOrdersEn },
