@@ -48,3 +48,6 @@ const FOLDED = (() => {
 export function normalizeName(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
+
+/** Text made safe inside HTML (element content or a quoted attribute): the pages the server paints. */
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

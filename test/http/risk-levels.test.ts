@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../../src/features/auth/index.ts';
 import { createUser } from '../../src/features/auth/store.ts';
 import { insertPersonRows, personRow } from '../../src/features/persons/store.ts';
-import { RULE_SET_218 } from '../../src/features/risk-levels/rules/rule-sets.ts';
+import { LEVEL_FILL, RULE_SET_218 } from '../../src/features/risk-levels/rules/rule-sets.ts';
 import { ENGINES } from '../support/databases.ts';
 import { call, login, type Running, type Session, startServer } from '../support/http.ts';
 
@@ -138,6 +138,34 @@ describe.each(ENGINES)('risk levels on %s', (engine) => {
     expect(levels['186']).toBeTypeOf('number');
     expect(levels['187']).toBeNull();
     expect(map.communes).toHaveLength(24);
+  });
+
+  it('paints the map into the page served at /risk-levels/map, its answer inlined for the app', async () => {
+    const map = await (await get(district, '/api/risk-levels/map?unit=186&week=2022-W02')).json();
+    const res = await fetch(`${server.base}/risk-levels/map?unit=186&week=2022-W02`, {
+      headers: { cookie: district.cookie },
+    });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    // Every district drawn in its level's colour, every commune a marker under its district.
+    expect(html.match(/<path d=/g)).toHaveLength(11);
+    expect(html.match(/<li data-commune=/g)).toHaveLength(24);
+    const own = map.districts.find((d: { code: string }) => d.code === '186');
+    expect(html).toContain(`data-code="186" fill="${LEVEL_FILL[own.announcedLevel ?? own.level]}"`);
+    expect(html).toContain('data-code="187" fill="#ccc"');
+    const inlined = JSON.parse(
+      /<script type="application\/json" id="first-paint">(.*?)<\/script>/s.exec(html)![1]!,
+    );
+    expect(inlined.data).toEqual(map);
+    // A week that is no week, or no session: the app's own page, nothing painted.
+    for (const [url, headers] of [
+      ['/risk-levels/map?week=2022-13', { cookie: district.cookie }],
+      ['/risk-levels/map', {}],
+    ] as [string, Record<string, string>][]) {
+      const text = await (await fetch(`${server.base}${url}`, { headers })).text();
+      expect(text).toContain('<div id="root">');
+      expect(text).not.toContain('first-paint');
+    }
   });
 
   it('uses 218 from the week it came into force', async () => {

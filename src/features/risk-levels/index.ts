@@ -2,6 +2,7 @@ import { vietnamToday } from '../../core/dates.ts';
 import type { FeatureManifest } from '../../server/feature-manifest.ts';
 import { systemScope } from '../auth/index.ts';
 import { announcedLevels, computeAssessments, storeAssessments } from './assessment-store.ts';
+import { mapFirstPaint } from './first-paint.ts';
 import { riskLevels } from './migrations/0030-risk-levels.ts';
 import { riskLevelPermissions } from './permissions.ts';
 import { riskLevelRoutes } from './routes.ts';
@@ -33,6 +34,7 @@ export const riskLevelsFeature = {
   permissions: riskLevelPermissions,
   migrations: { '0030-risk-levels': riskLevels },
   routes: riskLevelRoutes,
+  firstPaint: [mapFirstPaint],
   jobs: [{ name: 'risk-levels.weekly', intervalMs: 3_600_000, run: (db) => assessClosedWeek(db) }],
 } satisfies FeatureManifest;
 

@@ -6,6 +6,7 @@
  * No script: links are plain links until the app has loaded.
  */
 import fs from 'node:fs';
+import { escapeHtml } from '../../core/text.ts';
 import type { FirstPaintPage } from '../../server/feature-manifest.ts';
 import { LEVEL_FILL } from '../risk-levels/index.ts';
 import type { Tile } from './summary-store.ts';
@@ -19,7 +20,7 @@ const styles = `${fs
   .replace(/\/\*[\s\S]*?\*\//g, '')
   .replace(/\s+/g, ' ')} .risk-map{margin:1rem 0}`;
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const esc = escapeHtml;
 const numbers = new Intl.NumberFormat('vi-VN');
 const decimals = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 const count = (n: number | null | undefined) => (n == null ? '—' : numbers.format(n));

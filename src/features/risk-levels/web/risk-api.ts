@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, query } from '../../../web/api.ts';
+import { firstPaint } from '../../../web/first-paint.ts';
 // Types only: the schemas (and zod) stay out of the bundle.
 import type {
   announceBody,
@@ -26,6 +27,12 @@ export function useLevelMap(unit: string, week: string) {
   return useQuery({
     queryKey: [...RISK, 'map', unit, week],
     queryFn: () => api<MapView>('GET', `/api/risk-levels/map${query({ unit, week })}`),
+    // The map the server painted with the page (risk-levels/first-paint.ts): shown at once, not asked again.
+    initialData: () => {
+      const painted = firstPaint();
+      const data = painted?.data as MapView | undefined;
+      return painted?.path === location.pathname + location.search && data?.week === week ? data : undefined;
+    },
     placeholderData: keepPreviousData,
     enabled: unit !== '' && week !== '',
   });
