@@ -8,49 +8,22 @@
  */
 process.env.SAFEADAPT_TODAY ??= '2022-01-15';
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { openDb } from '../src/db/connection.ts';
-import { DEMO_AS_OF, seedDemo, seedReference } from '../src/demo/seed.ts';
+import { DEMO_AS_OF } from '../src/demo/seed.ts';
 import { systemScope } from '../src/features/auth/rules.ts';
 import { situationSummaryBody } from '../src/features/situation-room/summary-store.ts';
-import { buildApp } from '../src/server/app.ts';
-import { features } from '../src/server/features.ts';
-import { migrateToLatest } from '../src/server/migrations.ts';
-import { login } from '../test/support/http.ts';
 import { slowPage } from '../test/support/slow-link.ts';
+import { demoDatabase, phoneContext, serverAndBrowser } from './support/demo-on-phone.ts';
 
-const COMMUNES = Number(process.env.BENCH_COMMUNES ?? 5);
 const GOAL_SECONDS = 3;
 const GOAL_BYTES = 300_000;
-const PHONE = { width: 360, height: 740 };
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-bench-situation-'));
-const db = openDb({ databaseUrl: null, sqliteFile: path.join(dir, 'bench.db'), dataDir: dir });
-await migrateToLatest(db);
-await seedReference(db);
-await seedDemo(db);
-const communes = (
-  await db.db
-    .selectFrom('admin_units')
-    .select('code')
-    .where('district_code', '=', '186')
-    .orderBy('code')
-    .execute()
-)
-  .slice(0, COMMUNES)
-  .map((u) => u.code);
-let t0 = performance.now();
-const area = { provinceCode: '20', districtCode: '186', communeCodes: communes, today: DEMO_AS_OF };
-for (const feature of features()) await feature.demo?.(db, area);
-console.log(`demo data for ${communes.length} communes: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+const demo = await demoDatabase('safeadapt-bench-situation-');
+const db = demo.db;
 
 // The summary on the server: cold (computed) and warm (the cache, the audit chain unchanged).
 const scope = systemScope('bench');
 for (const unit of ['20', '186']) {
-  t0 = performance.now();
+  let t0 = performance.now();
   const cold = await situationSummaryBody(db, scope, unit, DEMO_AS_OF, DEMO_AS_OF);
   const coldMs = performance.now() - t0;
   t0 = performance.now();
@@ -61,21 +34,9 @@ for (const unit of ['20', '186']) {
   );
 }
 
-const app = await buildApp({ db });
-const base = await app.listen({ port: 0, host: '127.0.0.1' });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
+const { app, base, browser } = await serverAndBrowser(db);
 try {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'vi-VN' });
-  const session = await login(base, 'demo.tinh');
-  await context.addCookies(
-    session.cookie.split('; ').map((c) => {
-      const [name, value] = c.split('=') as [string, string];
-      return { name, value, url: base };
-    }),
-  );
+  const context = await phoneContext(browser, base, 'demo.tinh');
   const { page, meter } = await slowPage(context);
   const start = Date.now();
   await page.goto(`${base}/situation-room`, { waitUntil: 'commit' });
@@ -104,5 +65,5 @@ try {
   await browser.close();
   await app.close();
   await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  demo.close();
 }
