@@ -4,6 +4,7 @@ import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { badRequest } from '../errors.ts';
 import { MAX_FILE_BYTES } from './file-limits.ts';
+import { openXlsxParts, type XlsxParts } from './xlsx-parts.ts';
 
 /** Rows of a spreadsheet as communes make them: .xlsx (first sheet) or .csv, streamed row by row. */
 export interface TableRow {
@@ -89,6 +90,10 @@ export async function* readTable(
   const headLength = fs.readSync(handle, head, 0, head.length, 0);
   fs.closeSync(handle);
   const kind = detectKind(head.subarray(0, headLength), fileName);
+  if (kind === 'xlsx') {
+    yield* readXlsx(path, size, onBytes);
+    return;
+  }
   // Progress is counted by a pass-through stage: a 'data' listener on the file stream would race the reader
   // for chunks and lose some.
   let bytes = 0;
@@ -101,72 +106,116 @@ export async function* readTable(
       },
     }),
   );
-  yield* kind === 'xlsx' ? readXlsx(input) : readCsv(input, head.subarray(0, headLength));
+  yield* readCsv(input, head.subarray(0, headLength));
 }
 
-async function* readXlsx(input: Readable): AsyncGenerator<TableRow> {
-  // styles: 'cache' makes date-formatted cells arrive as Date objects.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  decodeAcrossChunks(workbook);
+/** The parts of exceljs's streaming reader that parse one part each; the order of the parts is ours. */
+interface WorkbookParsers {
+  model?: { sheets?: { rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(part: Readable): Promise<void>;
+  _parseWorkbook(part: Readable): Promise<void>;
+  _parseStyles(part: Readable): Promise<void>;
+  _parseSharedStrings(part: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(
+    chunks: AsyncIterable<string>,
+    sheetNo: string,
+  ): Generator<{ value: AsyncIterable<ExcelJS.Row> }>;
+}
+
+const damaged = () =>
+  refuse('Tệp .xlsx bị hỏng hoặc không đọc được.', 'The .xlsx file is damaged or unreadable.');
+
+/**
+ * The first sheet's rows. The parts are opened through the zip's directory (xlsx-parts.ts) and fed to
+ * exceljs's own part parsers in the order they depend on each other: relationships, workbook, shared
+ * strings, styles, then the sheet, streamed row by row. Every part is read as UTF-8 text decoded across chunk
+ * boundaries: exceljs (4.4.0, lib/utils/parse-sax.js) decodes each inflated chunk on its own, without
+ * {stream: true}, so a letter whose bytes straddle two chunks came out as two U+FFFD (exceljs #2084, #2316;
+ * about 1 name in 7,000 of a Vietnamese list), and a broken shared string breaks every cell that uses it.
+ */
+async function* readXlsx(
+  path: string,
+  fileSize: number,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<TableRow> {
+  let parts: XlsxParts;
   try {
-    for await (const sheet of workbook) {
+    parts = await openXlsxParts(path);
+  } catch {
+    throw damaged();
+  }
+  try {
+    // styles: 'cache' makes date-formatted cells arrive as Date objects.
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    }) as unknown as WorkbookParsers;
+    for (const name of [
+      '_parseRels',
+      '_parseWorkbook',
+      '_parseStyles',
+      '_parseSharedStrings',
+      '_parseWorksheet',
+    ])
+      if (typeof reader[name as keyof WorkbookParsers] !== 'function')
+        throw new Error(`exceljs changed: WorkbookReader.${name} is gone`);
+    const text = async (name: string) => (await parts.open(name)).setEncoding('utf8');
+    let sheetPart: string;
+    let sheetText: Readable;
+    try {
+      await reader._parseRels(await text('xl/_rels/workbook.xml.rels'));
+      await reader._parseWorkbook(await text('xl/workbook.xml'));
+      if (parts.has('xl/sharedStrings.xml'))
+        for await (const _ of reader._parseSharedStrings(await text('xl/sharedStrings.xml')));
+      if (parts.has('xl/styles.xml')) await reader._parseStyles(await text('xl/styles.xml'));
+      sheetPart = firstSheetPart(reader);
+      sheetText = await text(sheetPart);
+    } catch {
+      throw damaged();
+    }
+    // Progress: the share of the sheet inflated so far, in bytes of the file (the CLI's bar is over the file).
+    const sheetSize = Math.max(1, parts.size(sheetPart));
+    let inflated = 0;
+    const chunks = counted(sheetText, (chunk) => {
+      inflated += Buffer.byteLength(chunk);
+      onBytes?.(Math.min(fileSize, Math.round((fileSize * inflated) / sheetSize)));
+    });
+    const sheetNo = /sheet(\d+)\.xml$/.exec(sheetPart)?.[1] ?? '1';
+    const sheet = reader._parseWorksheet(chunks, sheetNo).next().value?.value;
+    if (!sheet) throw damaged();
+    try {
       for await (const row of sheet) {
         const cells = (row.values as unknown[]).slice(1); // exceljs rows are 1-based
         checkWidth(cells, row.number);
         yield { row: row.number, cells };
       }
-      return; // the first sheet only
+    } catch (error) {
+      if ((error as { status?: number }).status) throw error;
+      throw damaged();
     }
-  } catch (error) {
-    if ((error as { status?: number }).status) throw error;
-    throw refuse('Tệp .xlsx bị hỏng hoặc không đọc được.', 'The .xlsx file is damaged or unreadable.');
+  } finally {
+    parts.close();
   }
 }
 
-/** The parts of exceljs's streaming reader that receive the bytes of the parts (xl/*.xml) of the zip. */
-interface ReaderInternals {
-  _parseRels(entry: Readable): Promise<void>;
-  _parseWorkbook(entry: Readable): Promise<void>;
-  _parseStyles(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
-}
-
-/**
- * exceljs (4.4.0, lib/utils/parse-sax.js) turns each inflated chunk of a part's XML into text on its own, with
- * a TextDecoder used without {stream: true}: a letter whose UTF-8 bytes straddle two chunks comes out as two
- * U+FFFD (exceljs issues #2084, #2316; the fixes #1665, #1821, #2894 were never merged). About 1 name in 7,000
- * of a Vietnamese list broke, and a broken shared string breaks every cell that uses it. parse-sax passes
- * strings through untouched, so the reader is handed text decoded across chunk boundaries instead of bytes.
- */
-function decodeAcrossChunks(workbook: ExcelJS.stream.xlsx.WorkbookReader) {
-  const reader = workbook as unknown as ReaderInternals;
-  const entryParsers = ['_parseRels', '_parseWorkbook', '_parseStyles', '_parseSharedStrings'] as const;
-  for (const name of [...entryParsers, '_parseWorksheet'] as const)
-    if (typeof reader[name] !== 'function')
-      throw new Error(`exceljs changed: WorkbookReader.${name} is gone`);
-  for (const name of entryParsers) {
-    const parseEntry = reader[name].bind(reader) as (entry: Readable) => never;
-    // A readable with an encoding decodes through a StringDecoder that keeps a split letter for the next chunk.
-    reader[name] = (entry: Readable) => parseEntry(entry.setEncoding('utf8'));
+/** The chunks of a stream, each shown to `see` as it passes (a 'data' listener would steal them instead). */
+async function* counted(chunks: AsyncIterable<string>, see: (chunk: string) => void): AsyncGenerator<string> {
+  for await (const chunk of chunks) {
+    see(chunk);
+    yield chunk;
   }
-  const parseWorksheet = reader._parseWorksheet.bind(reader);
-  // The sheet comes as chunks from the zip entry or, when it precedes the shared strings, from a temporary file.
-  reader._parseWorksheet = (chunks, sheetNo) => parseWorksheet(utf8Text(chunks), sheetNo);
 }
 
-async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of chunks)
-    yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-  const rest = decoder.decode();
-  if (rest) yield rest;
+/** The part of the workbook's first sheet (the first tab), through the workbook's relationships. */
+function firstSheetPart(reader: WorkbookParsers): string {
+  const rId = reader.model?.sheets?.[0]?.rId;
+  const target = reader.workbookRels?.find((rel) => rel.Id === rId)?.Target;
+  if (!target) throw new Error('no sheet');
+  return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
 }
 
 async function* readCsv(input: Readable, head: Buffer): AsyncGenerator<TableRow> {
