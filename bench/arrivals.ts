@@ -4,8 +4,8 @@
  * in the same run. A scaled sample of the day: the peak rate for BENCH_SECONDS (default 20 s: 4,000
  * declarations), from 2,000 addresses (one phone each, behind a trusted proxy's X-Forwarded-For, so the
  * per-address throttle sees what a real day gives it). SQLite by default; BENCH_ENGINES=sqlite,postgres for both.
- * Goal: declarations' p99 ≤ 50 ms, no errors. The driver is bench/rush.ts's: the load generator runs in a child
- * process, so the CPU per answer printed is the server's alone.
+ * Goal: declarations' p99 ≤ 50 ms, no errors. The load is an open loop (bench/load: Poisson arrivals from a
+ * child process), so the CPU per answer printed is the server's alone.
  */
 import path from 'node:path';
 import { addDays } from '../src/core/dates.ts';
@@ -13,7 +13,8 @@ import { type Engine, openDb } from '../src/db/connection.ts';
 import { seedDemo, seedReference } from '../src/demo/seed.ts';
 import { buildApp } from '../src/server/app.ts';
 import { migrateToLatest } from '../src/server/migrations.ts';
-import { benchDir, connectionRequests, offer, onEngines } from './rush.ts';
+import { NO_OP, offer } from './load/offer.ts';
+import { benchDir, onEngines } from './rush.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const rate = Number(process.env.BENCH_RATE ?? 200);
@@ -37,29 +38,23 @@ async function tetArrivals(engine: Engine, databaseUrl: string | null) {
   const communes = (
     await db.db.selectFrom('admin_units').select('code').where('district_code', '=', '186').execute()
   ).map((u) => u.code);
-  const perConnection = Array.from({ length: CONNECTIONS }, (_, c) =>
-    Array.from({ length: ADDRESSES / CONNECTIONS }, (_, k) => {
-      const n = c * (ADDRESSES / CONNECTIONS) + k;
-      return {
-        method: 'POST',
-        path: '/api/arrival-declarations',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.${n >> 8}.${n & 255}.7` },
-        body: JSON.stringify({
-          fullName: `${FAMILY[n % FAMILY.length]} ${GIVEN[n % GIVEN.length]}`,
-          phone: `09${String(10_000_000 + n).slice(-8)}`,
-          originCode: ORIGINS[n % ORIGINS.length],
-          arrivalDate: addDays(today, n % 15),
-          vaccination: VACCINATION[n % VACCINATION.length],
-          stay: { communeCode: communes[n % communes.length], address: 'Nhà bố mẹ' },
-        }),
-      };
+  const declarations = Array.from({ length: ADDRESSES }, (_, n) => ({
+    method: 'POST',
+    path: '/api/arrival-declarations',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.${n >> 8}.${n & 255}.7` },
+    body: JSON.stringify({
+      fullName: `${FAMILY[n % FAMILY.length]} ${GIVEN[n % GIVEN.length]}`,
+      phone: `09${String(10_000_000 + n).slice(-8)}`,
+      originCode: ORIGINS[n % ORIGINS.length],
+      arrivalDate: addDays(today, n % 15),
+      vaccination: VACCINATION[n % VACCINATION.length],
+      stay: { communeCode: communes[n % communes.length], address: 'Nhà bố mẹ' },
     }),
-  );
-  const declarations = connectionRequests(perConnection, `arrivals-${engine}`);
+  }));
   const load = { rate, connections: CONNECTIONS };
-  await offer(base, { url: `${base}/api/health` }, 2, load);
+  await offer(base, NO_OP, 2, load);
   await offer(base, declarations, 2, load);
-  const noop = await offer(base, { url: `${base}/api/health` }, seconds, load);
+  const noop = await offer(base, NO_OP, seconds, load);
   const declared = await offer(base, declarations, seconds, load);
   const stored = await db.db
     .selectFrom('arrivals')

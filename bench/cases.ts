@@ -4,7 +4,8 @@
  *  - the case summary of the province (GET /api/cases/summary without HTTP: the maintained day rows) against a
  *    recount from the raw rows (recountDayCounts, then summed the same way): p95 (goal ≤ 20 ms), ≥ 50× faster;
  *  - the morning rush: BENCH_RUSH_CASES (20,000) home-treated F0 post their checks through their personal links,
- *    1,000 requests per second offered for BENCH_SECONDS (60), against the no-op /api/health in the same run:
+ *    1,000 requests per second offered open loop (bench/load) for BENCH_SECONDS (60), against the no-op
+ *    /api/health in the same run:
  *    achieved rate as a share of the no-op's (goal ≥ 50 %), p99, errors; on SQLite and PostgreSQL
  *    (BENCH_ENGINES=sqlite to run one; DATABASE_URL, or a throwaway cluster).
  */
@@ -12,7 +13,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { addDays, vietnamToday } from '../src/core/dates.ts';
 import { insertRows } from '../src/db/bulk-insert.ts';
 import { type Db, type Engine, openDb } from '../src/db/connection.ts';
@@ -32,6 +32,7 @@ import { buildApp } from '../src/server/app.ts';
 import { migrateToLatest } from '../src/server/migrations.ts';
 import { personInput } from '../test/support/persons.ts';
 import { startCluster } from '../test/support/postgres-cluster.ts';
+import { NO_OP, offer } from './load/offer.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 50_000);
 const RUSH_CASES = Number(process.env.BENCH_RUSH_CASES ?? 20_000);
@@ -179,23 +180,6 @@ async function summaryBench() {
   await db.close();
 }
 
-async function offer(base: string, options: Partial<autocannon.Options>, duration: number) {
-  const result = await autocannon({
-    url: base,
-    connections: CONNECTIONS,
-    overallRate: rate,
-    duration,
-    workers: 1,
-    ...options,
-  });
-  return {
-    rate: (result['2xx'] ?? 0) / duration,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-    detail: `${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`,
-  };
-}
-
 async function rush(engine: Engine, databaseUrl: string | null) {
   const db = openDb({ databaseUrl, sqliteFile: path.join(dir, 'rush.db') });
   await migrateToLatest(db);
@@ -211,25 +195,36 @@ async function rush(engine: Engine, databaseUrl: string | null) {
   }));
   for (let i = 0; i < links.length; i += 2000)
     await insertRows(db, db.db, 'check_links', links.slice(i, i + 2000));
-  const file = path.join(dir, `tokens-${engine}.json`);
-  fs.writeFileSync(file, JSON.stringify(tokens));
-  process.env.BENCH_CASES_TOKENS = file;
-  process.env.BENCH_CASES_CONNECTIONS = String(CONNECTIONS);
   const app = await buildApp({ db });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  // In workers mode autocannon takes the file's path where its types say a function.
-  const checks = { setupClient: new URL('cases-client.cjs', import.meta.url).pathname as never };
-  await offer(base, { url: `${base}/api/health` }, 2);
-  await offer(base, checks, 2);
-  const noop = await offer(base, { url: `${base}/api/health` }, seconds);
-  const posted = await offer(base, checks, seconds);
+  // Each home-treated F0 posts a check through their personal link.
+  const checks = tokens.map((token, i) => ({
+    method: 'POST',
+    path: `/api/check-links/${token}/checks`,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      spo2: 97 + (i % 3),
+      respiratoryRate: 16 + (i % 3),
+      temperature: 37 + (i % 5) / 10,
+      signs: [],
+    }),
+  }));
+  const load = { rate, connections: CONNECTIONS };
+  await offer(base, NO_OP, 2, load);
+  await offer(base, checks, 2, load);
+  const noop = await offer(base, NO_OP, seconds, load);
+  const posted = await offer(base, checks, seconds, load);
   console.log(
     `engine: ${engine}; ${rate} req/s offered for ${seconds} s, ${CONNECTIONS} connections, ${RUSH_CASES.toLocaleString('en')} home-treated F0`,
   );
-  console.log(`no-op /api/health: ${noop.rate.toFixed(0)} req/s, p99 ${noop.p99} ms, ${noop.detail}`);
-  console.log(`checks by link:    ${posted.rate.toFixed(0)} req/s, p99 ${posted.p99} ms, ${posted.detail}`);
   console.log(
-    `share: ${((posted.rate / noop.rate) * 100).toFixed(1)} % of the no-op (goal ≥ 50 %); p99 ${posted.p99} ms; errors ${posted.errors} (goal 0)`,
+    `no-op /api/health: ${noop.rate.toFixed(0)} req/s, p99 ${noop.p99} ms, ${noop.detail}, ${noop.cpu.toFixed(2)} ms CPU each`,
+  );
+  console.log(
+    `checks by link:    ${posted.rate.toFixed(0)} req/s, p99 ${posted.p99} ms, ${posted.detail}, ${posted.cpu.toFixed(2)} ms CPU each`,
+  );
+  console.log(
+    `share: ${((posted.rate / noop.rate) * 100).toFixed(1)} % of the no-op (goal ≥ 50 %); p99 ${posted.p99} ms (goal ≤ 50); errors ${posted.errors} (goal 0)`,
   );
   await app.close();
   await db.close();

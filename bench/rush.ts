@@ -5,18 +5,16 @@
  * cluster, or DATABASE_URL; BENCH_ENGINES=sqlite to run one). The no-op route /api/health is offered the same
  * load in the same run. Goal: the reports' achieved rate ≥ 50 % of the no-op's, no errors, p99 ≤ 100 ms.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type autocannon from 'autocannon';
 import { type Engine, openDb } from '../src/db/connection.ts';
 import { DEMO_PASSWORD, seedDemo, seedReference } from '../src/demo/seed.ts';
 import { buildApp } from '../src/server/app.ts';
 import { migrateToLatest } from '../src/server/migrations.ts';
 import { startCluster } from '../test/support/postgres-cluster.ts';
+import { NO_OP, offer } from './load/offer.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const rate = Number(process.env.BENCH_RATE ?? 1000);
@@ -74,56 +72,6 @@ async function reporters(base: string) {
   return { communes: communes.length, list };
 }
 
-/**
- * Offers `rate` requests per second from a child process (bench/offer-child.cjs): the server keeps this process
- * to itself, and the CPU measured here is the server's alone. Other benchmarks reuse it (bench/arrivals.ts), with
- * `connectionRequests` to give each connection its own requests.
- */
-export async function offer(
-  base: string,
-  options: Partial<autocannon.Options>,
-  duration: number,
-  load: { rate: number; connections: number } = { rate, connections: CONNECTIONS },
-) {
-  const cpu = process.cpuUsage();
-  const settings = { url: base, connections: load.connections, overallRate: load.rate, duration, ...options };
-  const child = spawn(
-    process.execPath,
-    [new URL('offer-child.cjs', import.meta.url).pathname, JSON.stringify(settings)],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let out = '';
-  child.stdout.on('data', (chunk) => {
-    out += chunk;
-  });
-  const [code] = (await once(child, 'close')) as [number];
-  if (code !== 0) throw new Error(`load generator exited with ${code}`);
-  const result = JSON.parse(out) as autocannon.Result;
-  const used = process.cpuUsage(cpu);
-  return {
-    rate: (result['2xx'] ?? 0) / duration,
-    // The server's CPU time per answer (the generator runs in its own process): what a busy machine's rate hides.
-    cpu: (used.user + used.system) / 1000 / Math.max(1, result['2xx'] ?? 0),
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-    detail: `${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`,
-  };
-}
-
-/**
- * autocannon options giving connection i the requests `perConnection[i % n]` (rush-client.cjs,
- * loaded by the generator's process: options reach it as JSON, so a file, not a function).
- */
-export function connectionRequests(perConnection: unknown[][], name: string): Partial<autocannon.Options> {
-  const file = path.join(dir, `${name}.json`);
-  fs.writeFileSync(file, JSON.stringify(perConnection));
-  process.env.BENCH_RUSH_REQUESTS = file;
-  // The generator's process loads the file (options cross to it as JSON: a path where the types say a function).
-  return { setupClient: new URL('rush-client.cjs', import.meta.url).pathname as never };
-}
-
 async function rush(engine: Engine, databaseUrl: string | null) {
   const db = openDb({ databaseUrl, sqliteFile: path.join(dir, 'rush.db') });
   await migrateToLatest(db);
@@ -132,25 +80,21 @@ async function rush(engine: Engine, databaseUrl: string | null) {
   const app = await buildApp({ db });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const { communes, list } = await reporters(base);
-  const reports = connectionRequests(
-    list.map((r) => [
-      {
-        method: 'POST',
-        path: `/api/tasks/${r.taskId}/reports`,
-        headers: { cookie: r.cookie, 'x-csrf-token': r.csrf, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          text: 'Đã tổ chức xét nghiệm tầm soát tại 5 thôn, cập nhật danh sách F0, F1 và kết quả tiêm chủng trong ngày.',
-          percent: 60,
-        }),
-      },
-    ]),
-    `reporters-${engine}`,
-  );
+  const reports = list.map((r) => ({
+    method: 'POST',
+    path: `/api/tasks/${r.taskId}/reports`,
+    headers: { cookie: r.cookie, 'x-csrf-token': r.csrf, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      text: 'Đã tổ chức xét nghiệm tầm soát tại 5 thôn, cập nhật danh sách F0, F1 và kết quả tiêm chủng trong ngày.',
+      percent: 60,
+    }),
+  }));
+  const load = { rate, connections: CONNECTIONS };
   // Warm both paths up (JIT, caches) so neither is measured cold.
-  await offer(base, { url: `${base}/api/health` }, 2);
-  await offer(base, reports, 2);
-  const noop = await offer(base, { url: `${base}/api/health` }, seconds);
-  const report = await offer(base, reports, seconds);
+  await offer(base, NO_OP, 2, load);
+  await offer(base, reports, 2, load);
+  const noop = await offer(base, NO_OP, seconds, load);
+  const report = await offer(base, reports, seconds, load);
   const share = (report.rate / noop.rate) * 100;
   console.log(
     `engine: ${engine}; ${rate} req/s offered for ${seconds} s, ${CONNECTIONS} connections, ${list.length} tasks of ${communes} communes`,
