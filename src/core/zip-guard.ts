@@ -15,6 +15,23 @@ export const LETTER_ZIP_LIMITS = {
 };
 export type ZipLimits = typeof LETTER_ZIP_LIMITS;
 
+/**
+ * What a spreadsheet list holds at most: up to 150 MB uploaded, read row by row, so large is fine; a 1,000,000-row
+ * list is about 1 GB of XML. The XML of a list deflates 5–50:1 (100:1 for rows all alike); deflate's ceiling,
+ * where bombs sit, is about 1,030:1.
+ */
+export const SPREADSHEET_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 10_000,
+  maxTotalBytes: 4 * 1024 * 1024 * 1024,
+  maxRatio: 500,
+};
+
+/** An entry's sizes as the zip's directory declares them. */
+export interface DeclaredEntry {
+  uncompressedSize: number;
+  compressedSize: number;
+}
+
 const refuse = (status: 413 | 422, vi: string, en: string) =>
   new AppError(status, 'unsafe_archive', { vi, en });
 const lies = () =>
@@ -50,12 +67,7 @@ export async function checkZip(buffer: Buffer, limits: ZipLimits = LETTER_ZIP_LI
     throw damaged();
   }
   try {
-    if (zip.entryCount > limits.maxEntries)
-      throw refuse(
-        422,
-        `Tệp có quá nhiều thành phần (${zip.entryCount}).`,
-        `Too many entries (${zip.entryCount}).`,
-      );
+    checkEntryCount(zip.entryCount, limits);
     let total = 0;
     for (;;) {
       const entry = await new Promise<yauzl.Entry | null>((resolve, reject) => {
@@ -68,16 +80,7 @@ export async function checkZip(buffer: Buffer, limits: ZipLimits = LETTER_ZIP_LI
         throw lies();
       });
       if (!entry) return;
-      total += entry.uncompressedSize;
-      if (total > limits.maxTotalBytes)
-        throw refuse(413, 'Nội dung tệp khi giải nén quá lớn.', 'The file expands to more than the limit.');
-      const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-      if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxRatio)
-        throw refuse(
-          422,
-          'Tệp có dấu hiệu "bom nén": bị từ chối.',
-          'The file looks like a zip bomb: refused.',
-        );
+      total = checkEntry(entry, total, limits);
       await drain(zip, entry).catch(() => {
         throw lies();
       });
@@ -85,4 +88,20 @@ export async function checkZip(buffer: Buffer, limits: ZipLimits = LETTER_ZIP_LI
   } finally {
     zip.close();
   }
+}
+
+export function checkEntryCount(count: number, limits: ZipLimits) {
+  if (count > limits.maxEntries)
+    throw refuse(422, `Tệp có quá nhiều thành phần (${count}).`, `Too many entries (${count}).`);
+}
+
+/** Refuses an entry past the limits by its declared sizes; answers the total uncompressed bytes with it. */
+export function checkEntry(entry: DeclaredEntry, totalSoFar: number, limits: ZipLimits): number {
+  const total = totalSoFar + entry.uncompressedSize;
+  if (total > limits.maxTotalBytes)
+    throw refuse(413, 'Nội dung tệp khi giải nén quá lớn.', 'The file expands to more than the limit.');
+  const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+  if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxRatio)
+    throw refuse(422, 'Tệp có dấu hiệu "bom nén": bị từ chối.', 'The file looks like a zip bomb: refused.');
+  return total;
 }

@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { ENGINES, emptyDb } from '../support/databases.ts';
 
@@ -28,14 +27,13 @@ async function safeadapt(env: Record<string, string>, ...args: string[]) {
 }
 
 describe.each(ENGINES)('safeadapt CLI on %s', (engine) => {
-  it('seeds, manages an account and finds tampering with `audit verify`', async () => {
+  it('migrates, seeds and manages an account, each change audited', async () => {
     const db = await emptyDb(engine);
     await db.close();
     // PostgreSQL too has a data directory of its own: the audit key and checkpoints live there.
     const env: Record<string, string> = db.url
       ? { DATABASE_URL: db.url, SAFEADAPT_DATA_DIR: db.dataDir! }
       : { SAFEADAPT_DATA_DIR: db.dataDir! };
-    const sqliteFile = db.sqliteFile ? path.join(path.dirname(db.sqliteFile), 'safeadapt.db') : null;
     expect((await safeadapt(env, 'migrate')).out).toMatch(
       /0001-foundation, 0002-persons, 0003-directives, 0004-vaccination/,
     );
@@ -66,30 +64,10 @@ describe.each(ENGINES)('safeadapt CLI on %s', (engine) => {
     ).toBe(0);
     expect((await safeadapt(env, 'user', 'disable', 'can.bo.xa')).code).toBe(0);
     expect((await safeadapt(env, 'user', 'disable', 'nobody')).code).not.toBe(0);
+    // Each account change is audited (the four tamperings `audit verify` finds: test/cli/audit-verify.test.ts).
     const intact = await safeadapt(env, 'audit', 'verify');
     expect(intact).toMatchObject({ code: 0 });
     expect(intact.out).toMatch(/intact: 3 entries in 1 chain/);
-
-    const tamper = async (statement: string) => {
-      if (sqliteFile) {
-        const raw = new SQLite(sqliteFile);
-        raw.exec(statement);
-        raw.close();
-      } else {
-        const client = new pg.Client({ connectionString: db.url! });
-        await client.connect();
-        await client.query(statement);
-        await client.end();
-      }
-    };
-    await tamper('update audit_log set details = \'{"role":"admin"}\' where id = 1');
-    const changed = await safeadapt(env, 'audit', 'verify');
-    expect(changed.code).toBe(1);
-    expect(changed.out).toMatch(/first bad entry: id 1 \(province 20, seq 1\): changed/);
-    await tamper('delete from audit_log where id = 3');
-    expect((await safeadapt(env, 'audit', 'verify')).out).toMatch(
-      /\n {2}id 3 \(province 20, seq 3\): truncated\n/,
-    );
   });
 });
 
@@ -110,43 +88,25 @@ async function seededDemoDir(prefix: string) {
   return dir;
 }
 
-describe('backup and restore (SQLite)', () => {
-  it('restores exactly the data that was backed up', async () => {
-    const dir = await seededDemoDir('safeadapt-backup-');
+describe('the demo (SQLite)', () => {
+  it('`seed --demo` loads the district with its residents and accounts; restore refuses what is no backup', async () => {
+    const dir = await seededDemoDir('safeadapt-demo-check-');
     const env = { SAFEADAPT_DATA_DIR: dir };
-    const dump = () => {
-      const raw = new SQLite(path.join(dir, 'safeadapt.db'), { readonly: true });
-      const tables = ['admin_units', 'villages', 'organizations', 'users', 'audit_log', 'audit_head', 'meta'];
-      const data = Object.fromEntries(
-        tables.map((t) => [t, raw.prepare(`select * from ${t} order by 1`).all()]),
-      ) as Record<string, unknown[]>;
+    const raw = new SQLite(path.join(dir, 'safeadapt.db'), { readonly: true });
+    const count = (sql: string) => (raw.prepare(sql).get() as { n: number }).n;
+    try {
+      expect(count('select count(*) as n from villages')).toBeGreaterThan(100);
+      expect(count("select count(*) as n from persons where district_code = '186'")).toBeGreaterThan(100_000);
+      expect(count("select count(*) as n from users where username in ('demo.huyen', 'demo.xa.06385')")).toBe(
+        2,
+      );
+    } finally {
       raw.close();
-      return data;
-    };
-    const before = dump();
-    expect(before.villages!.length).toBeGreaterThan(100);
-    const backup = path.join(dir, 'backup.db');
-    expect((await safeadapt(env, 'backup', backup)).code).toBe(0);
-    await safeadapt(
-      env,
-      'user',
-      'add',
-      'after.backup',
-      '--unit',
-      '186',
-      '--role',
-      'officer',
-      '--name',
-      'X',
-      '--password',
-      'Mat-khau-2021',
-    );
-    expect(dump().users!.length).toBe(before.users!.length + 1);
+    }
+    // Backup and restore themselves: test/cli/backup.test.ts, on both engines.
     expect((await safeadapt(env, 'restore', path.join(dir, 'missing.db'))).code).not.toBe(0);
     fs.writeFileSync(path.join(dir, 'not-a-backup.db'), 'hello');
     expect((await safeadapt(env, 'restore', path.join(dir, 'not-a-backup.db'))).code).not.toBe(0);
-    expect((await safeadapt(env, 'restore', backup)).code).toBe(0);
-    expect(dump()).toEqual(before);
   });
 
   it('imports a person list: `import persons FILE --commune CODE --mode …` prints the counts', async () => {

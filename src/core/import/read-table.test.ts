@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTable } from './read-table.ts';
 
@@ -112,5 +113,30 @@ describe('readTable: .xlsx parts read through the zip directory, in the order th
       text: { en: 'The .xlsx file is damaged or unreadable.' },
       fields: [{ field: 'file' }],
     });
+  });
+});
+
+describe('readTable: a hostile .xlsx', () => {
+  it('refuses a zip bomb by its declared sizes, before inflating it', async () => {
+    const file = path.join(dir, 'list.xlsx');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Danh sách').addRow(HEADER);
+    await book.xlsx.writeFile(file);
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    // 40 MB of one repeated byte: about 40 KB deflated (1,000:1).
+    zip.file('xl/sharedStrings.xml', Buffer.alloc(40 * 1024 * 1024, 0x20));
+    const bomb = path.join(dir, 'bomb.xlsx');
+    fs.writeFileSync(
+      bomb,
+      await zip.generateAsync({
+        type: 'nodebuffer',
+        compression: 'DEFLATE',
+        compressionOptions: { level: 9 },
+      }),
+    );
+    expect(fs.statSync(bomb).size).toBeLessThan(1024 * 1024);
+    const started = performance.now();
+    await expect(rowsOf(bomb)).rejects.toMatchObject({ status: 422, code: 'unsafe_archive' });
+    expect(performance.now() - started).toBeLessThan(2_000); // refused from the directory, not inflated
   });
 });

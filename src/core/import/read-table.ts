@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { type Readable, Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { badRequest } from '../errors.ts';
+import { AppError, badRequest } from '../errors.ts';
 import { MAX_FILE_BYTES } from './file-limits.ts';
 import { openXlsxParts, type XlsxParts } from './xlsx-parts.ts';
 
@@ -123,6 +123,14 @@ interface WorkbookParsers {
   ): Generator<{ value: AsyncIterable<ExcelJS.Row> }>;
 }
 
+/** The shared strings are held in memory while the sheet is read: a list's are tens of MB. */
+const MAX_SHARED_STRINGS_BYTES = 512 * 1024 * 1024;
+const tooManyStrings = () =>
+  new AppError(413, 'file_too_large', {
+    vi: 'Bảng tính có quá nhiều nội dung chữ khác nhau: hãy chia nhỏ tệp.',
+    en: 'The spreadsheet holds too much distinct text: split the file.',
+  });
+
 const damaged = () =>
   refuse('Tệp .xlsx bị hỏng hoặc không đọc được.', 'The .xlsx file is damaged or unreadable.');
 
@@ -142,7 +150,8 @@ async function* readXlsx(
   let parts: XlsxParts;
   try {
     parts = await openXlsxParts(path);
-  } catch {
+  } catch (error) {
+    if (error instanceof AppError) throw error; // a zip bomb, refused by its declared sizes
     throw damaged();
   }
   try {
@@ -169,12 +178,14 @@ async function* readXlsx(
     try {
       await reader._parseRels(await text('xl/_rels/workbook.xml.rels'));
       await reader._parseWorkbook(await text('xl/workbook.xml'));
+      if (parts.size('xl/sharedStrings.xml') > MAX_SHARED_STRINGS_BYTES) throw tooManyStrings();
       if (parts.has('xl/sharedStrings.xml'))
         for await (const _ of reader._parseSharedStrings(await text('xl/sharedStrings.xml')));
       if (parts.has('xl/styles.xml')) await reader._parseStyles(await text('xl/styles.xml'));
       sheetPart = firstSheetPart(reader);
       sheetText = await text(sheetPart);
-    } catch {
+    } catch (error) {
+      if (error instanceof AppError) throw error;
       throw damaged();
     }
     // Progress: the share of the sheet inflated so far, in bytes of the file (the CLI's bar is over the file).

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { checkEntry, checkEntryCount, SPREADSHEET_ZIP_LIMITS } from '../zip-guard.ts';
 
 /**
  * The parts (xl/*.xml) of an .xlsx read through the zip's central directory, so that any part can be opened
@@ -25,9 +26,18 @@ export async function openXlsxParts(path: string): Promise<XlsxParts> {
     ),
   );
   try {
+    // A zip bomb is refused by its declared sizes before anything is inflated; yauzl then fails a part that
+    // inflates to more than it declared.
+    checkEntryCount(zip.entryCount, SPREADSHEET_ZIP_LIMITS);
     const entries = new Map<string, yauzl.Entry>();
+    let total = 0;
     await new Promise<void>((resolve, reject) => {
       zip.on('entry', (entry: yauzl.Entry) => {
+        try {
+          total = checkEntry(entry, total, SPREADSHEET_ZIP_LIMITS);
+        } catch (error) {
+          return reject(error);
+        }
         entries.set(entry.fileName, entry);
         zip.readEntry();
       });
