@@ -86,10 +86,10 @@ export function PoolForm({
       <p className="field-label" id="pool-members-h">
         {t('testing.pools.members', { n: members.length, max: POOL_RULES.maxMembers })}
       </p>
-      <ul className="plain-list" aria-labelledby="pool-members-h" data-testid="pool-members">
+      <ul className="rows" aria-labelledby="pool-members-h" data-testid="pool-members">
         {members.map((p) => (
           <li key={p.id} className="row" data-testid="pool-member">
-            <span>
+            <span className="row-main">
               <strong>{p.full_name}</strong> · {t('cases.person.born', { year: p.birth_year })}
             </span>
             <button

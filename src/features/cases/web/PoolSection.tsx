@@ -130,7 +130,7 @@ export function PoolSection({ unit, canWrite }: { unit: string; canWrite: boolea
       ) : pools.data.pools.length === 0 ? (
         <p>{t('testing.pools.none')}</p>
       ) : (
-        <ul className="plain-list">
+        <ul className="rows">
           {pools.data.pools.map((p) => (
             <li key={p.id} className="testing-item" data-testid="pool">
               <p>

@@ -70,7 +70,7 @@ export function RoundForm({
   return (
     <form className="inline-form" onSubmit={submit} noValidate data-testid="round-form">
       <h3>{t('testing.rounds.formTitle')}</h3>
-      <FormField id="round-name" label={t('testing.rounds.name')} error={fieldError('name')}>
+      <FormField id="round-name" label={t('testing.rounds.roundName')} error={fieldError('name')}>
         {(aria) => (
           <input
             {...aria}
@@ -125,10 +125,10 @@ export function RoundForm({
       {areaKind === 'households' && (
         <>
           <p className="field-label">{t('testing.rounds.households', { n: households.length })}</p>
-          <ul className="plain-list">
+          <ul className="rows">
             {households.map((p) => (
               <li key={p.household_id} className="row">
-                <span>{p.full_name}</span>
+                <span className="row-main">{p.full_name}</span>
                 <button
                   type="button"
                   className="btn btn-small"

@@ -105,7 +105,7 @@ function RetestSection({ unit, canWrite }: { unit: string; canWrite: boolean }) 
         <p>{t('testing.retests.none')}</p>
       ) : (
         <>
-          <ul className="plain-list">
+          <ul className="rows">
             {data.data.retests.map((r) => (
               <li key={r.id} className="testing-item" data-testid="retest">
                 <strong>{r.fullName}</strong> · {t('testing.retests.due')}{' '}
