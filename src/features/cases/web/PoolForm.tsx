@@ -10,7 +10,8 @@ import type { PersonListItem } from '../../persons/web/index.ts';
 import { POOL_RULES } from '../rules/testing.ts';
 import { useDateField } from './date-field.ts';
 import { PersonPicker } from './PersonPicker.tsx';
-import { POOL_KINDS, type PoolKind, useCreatePool } from './testing-api.ts';
+import { type PoolKind, useCreatePool } from './testing-api.ts';
+import { PickedPersons, TestKindField } from './testing-fields.tsx';
 
 /**
  * A pooled sample (gộp mẫu) of the commune: the sample day (today), the test, who took it, and its members
@@ -62,17 +63,13 @@ export function PoolForm({
       >
         {(aria) => <DateInput {...aria} value={sampleDate.text} onChange={sampleDate.setText} />}
       </FormField>
-      <FormField id="pool-kind" label={t('testing.pools.kind')} error={fieldError('kind')}>
-        {(aria) => (
-          <select {...aria} value={kind} onChange={(e) => setKind(e.target.value as PoolKind)}>
-            {POOL_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`testing.pools.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <TestKindField
+        id="pool-kind"
+        label={t('testing.pools.kind')}
+        value={kind}
+        onChange={setKind}
+        error={fieldError('kind')}
+      />
       <FormField
         id="pool-taken-by"
         label={t('testing.pools.takenBy')}
@@ -83,26 +80,12 @@ export function PoolForm({
           <input {...aria} maxLength={200} value={takenBy} onChange={(e) => setTakenBy(e.target.value)} />
         )}
       </FormField>
-      <p className="field-label" id="pool-members-h">
-        {t('testing.pools.members', { n: members.length, max: POOL_RULES.maxMembers })}
-      </p>
-      <ul className="rows" aria-labelledby="pool-members-h" data-testid="pool-members">
-        {members.map((p) => (
-          <li key={p.id} className="row" data-testid="pool-member">
-            <span className="row-main">
-              <strong>{p.full_name}</strong> · {t('cases.person.born', { year: p.birth_year })}
-            </span>
-            <button
-              type="button"
-              className="btn btn-small"
-              aria-label={t('testing.pools.remove', { name: p.full_name })}
-              onClick={() => setMembers((m) => m.filter((x) => x.id !== p.id))}
-            >
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
+      <PickedPersons
+        title={t('testing.pools.members', { n: members.length, max: POOL_RULES.maxMembers })}
+        persons={members}
+        onRemove={(p) => setMembers((m) => m.filter((x) => x.id !== p.id))}
+        testId="pool-member"
+      />
       {(membersProblem || fieldError('members')) && (
         <p className="field-error" role="alert">
           {membersProblem || fieldError('members')}

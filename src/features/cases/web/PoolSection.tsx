@@ -10,8 +10,8 @@ import { formatNumber, isoDateToText } from '../../../web/format.ts';
 import { Loading } from '../../../web/Loading.tsx';
 import { useDateField } from './date-field.ts';
 import { PoolForm } from './PoolForm.tsx';
-import { ResultChoice } from './ResultChoice.tsx';
 import { type POOL_RESULTS, type Pool, usePendingPools, useSetPoolResult } from './testing-api.ts';
+import { DoneNotice, ResultChoice, RowFormButton, useRowForms } from './testing-fields.tsx';
 
 type Result = (typeof POOL_RESULTS)[number];
 
@@ -85,8 +85,7 @@ export function PoolSection({ unit, canWrite }: { unit: string; canWrite: boolea
   const { t } = useTranslation();
   const pools = usePendingPools(unit);
   const [adding, setAdding] = useState(false);
-  const [open, setOpen] = useState<number | null>(null);
-  const [done, setDone] = useState('');
+  const rows = useRowForms();
   return (
     <section className="card" aria-labelledby="pools-h" data-testid="pools">
       <div className="section-head">
@@ -101,24 +100,20 @@ export function PoolSection({ unit, canWrite }: { unit: string; canWrite: boolea
             data-testid="pool-open"
             onClick={() => {
               setAdding(true);
-              setDone('');
+              rows.saved('');
             }}
           >
             {t('testing.pools.open')}
           </button>
         )}
       </div>
-      {done && (
-        <p className="notice notice-ok" role="status" data-testid="pools-done">
-          {done}
-        </p>
-      )}
+      <DoneNotice text={rows.done} testId="pools-done" />
       {adding && (
         <PoolForm
           commune={unit}
           onSaved={(n) => {
             setAdding(false);
-            setDone(t('testing.pools.saved', { n }));
+            rows.saved(t('testing.pools.saved', { n }));
           }}
           onCancel={() => setAdding(false)}
         />
@@ -139,28 +134,15 @@ export function PoolSection({ unit, canWrite }: { unit: string; canWrite: boolea
                 {p.takenBy ? ` · ${p.takenBy}` : ''}
               </p>
               <p className="muted">{p.members.map((m) => m.fullName).join(', ')}</p>
-              {open === p.id ? (
-                <PoolResultForm
-                  pool={p}
-                  onSaved={(text) => {
-                    setOpen(null);
-                    setDone(text);
-                  }}
-                  onCancel={() => setOpen(null)}
-                />
+              {rows.open === p.id ? (
+                <PoolResultForm pool={p} onSaved={rows.saved} onCancel={rows.cancel} />
               ) : (
                 canWrite && (
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    data-testid="pool-result-open"
-                    onClick={() => {
-                      setOpen(p.id);
-                      setDone('');
-                    }}
-                  >
-                    {t('testing.pools.enterResult')}
-                  </button>
+                  <RowFormButton
+                    testId="pool-result-open"
+                    label={t('testing.pools.enterResult')}
+                    onClick={() => rows.start(p.id)}
+                  />
                 )
               )}
             </li>

@@ -7,8 +7,8 @@ import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { FormActions } from '../../../web/FormActions.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 import { useDateField } from './date-field.ts';
-import { ResultChoice } from './ResultChoice.tsx';
-import { POOL_KINDS, type POOL_RESULTS, type PoolKind, type Retest, useRecordRetest } from './testing-api.ts';
+import { type POOL_RESULTS, type PoolKind, type Retest, useRecordRetest } from './testing-api.ts';
+import { ResultChoice, TestKindField } from './testing-fields.tsx';
 
 type Result = (typeof POOL_RESULTS)[number];
 
@@ -44,17 +44,13 @@ export function RetestForm({
         onChange={setResult}
         error={choose || fieldError('result')}
       />
-      <FormField id={`retest-kind-${retest.id}`} label={t('testing.retests.kind')} error={fieldError('kind')}>
-        {(aria) => (
-          <select {...aria} value={kind} onChange={(e) => setKind(e.target.value as PoolKind)}>
-            {POOL_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`testing.pools.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <TestKindField
+        id={`retest-kind-${retest.id}`}
+        label={t('testing.retests.kind')}
+        value={kind}
+        onChange={setKind}
+        error={fieldError('kind')}
+      />
       <FormField
         id={`retest-sample-${retest.id}`}
         label={t('testing.retests.sampleDate')}

@@ -11,6 +11,7 @@ import type { RoundArea } from '../rules/testing.ts';
 import { useDateField } from './date-field.ts';
 import { PersonPicker } from './PersonPicker.tsx';
 import { ROUND_AREAS, useCreateRound } from './testing-api.ts';
+import { PickedPersons } from './testing-fields.tsx';
 
 /**
  * A mass-testing round over an area of the commune, as the API takes it: a village (chosen from the commune's),
@@ -124,22 +125,12 @@ export function RoundForm({
       )}
       {areaKind === 'households' && (
         <>
-          <p className="field-label">{t('testing.rounds.households', { n: households.length })}</p>
-          <ul className="rows">
-            {households.map((p) => (
-              <li key={p.household_id} className="row">
-                <span className="row-main">{p.full_name}</span>
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  aria-label={t('testing.pools.remove', { name: p.full_name })}
-                  onClick={() => setHouseholds((h) => h.filter((x) => x.household_id !== p.household_id))}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
+          <PickedPersons
+            title={t('testing.rounds.households', { n: households.length })}
+            persons={households}
+            onRemove={(p) => setHouseholds((h) => h.filter((x) => x.household_id !== p.household_id))}
+            testId="round-household"
+          />
           {fieldError('householdIds') && <p className="field-error">{fieldError('householdIds')}</p>}
           <PersonPicker
             key={picks}

@@ -15,6 +15,7 @@ import { PoolSection } from './PoolSection.tsx';
 import { RetestForm } from './RetestForm.tsx';
 import { RoundForm } from './RoundForm.tsx';
 import { usePositivity, useRetests, useRounds } from './testing-api.ts';
+import { DoneNotice, RowFormButton, useRowForms } from './testing-fields.tsx';
 import './cases.css';
 
 const rateText = (rate: number | null) => (rate === null ? '–' : String(rate).replace('.', ','));
@@ -87,8 +88,7 @@ function PositivitySection({ unit }: { unit: string }) {
 function RetestSection({ unit, canWrite }: { unit: string; canWrite: boolean }) {
   const { t } = useTranslation();
   const data = useRetests(unit);
-  const [open, setOpen] = useState<number | null>(null);
-  const [done, setDone] = useState('');
+  const rows = useRowForms();
   if (data.isPending) return <Loading />;
   if (data.isError) return <ErrorNotice error={data.error} onRetry={() => void data.refetch()} />;
   return (
@@ -96,11 +96,7 @@ function RetestSection({ unit, canWrite }: { unit: string; canWrite: boolean }) 
       <h2 id="retests-h">
         {t('testing.retests.title')} ({formatNumber(data.data.total)})
       </h2>
-      {done && (
-        <p className="notice notice-ok" role="status" data-testid="retest-done">
-          {done}
-        </p>
-      )}
+      <DoneNotice text={rows.done} testId="retest-done" />
       {data.data.retests.length === 0 ? (
         <p>{t('testing.retests.none')}</p>
       ) : (
@@ -111,29 +107,20 @@ function RetestSection({ unit, canWrite }: { unit: string; canWrite: boolean }) 
                 <strong>{r.fullName}</strong> · {t('testing.retests.due')}{' '}
                 {r.due ? isoDateToText(r.due) : '–'}
                 {r.takenBy ? ` · ${t('testing.retests.takenBy')}: ${r.takenBy}` : ''}
-                {open === r.id ? (
+                {rows.open === r.id ? (
                   <RetestForm
                     retest={r}
-                    onSaved={() => {
-                      setOpen(null);
-                      setDone(t('testing.retests.saved', { name: r.fullName }));
-                    }}
-                    onCancel={() => setOpen(null)}
+                    onSaved={() => rows.saved(t('testing.retests.saved', { name: r.fullName }))}
+                    onCancel={rows.cancel}
                   />
                 ) : (
                   canWrite && (
                     <div>
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        data-testid="retest-open"
-                        onClick={() => {
-                          setOpen(r.id);
-                          setDone('');
-                        }}
-                      >
-                        {t('testing.retests.enter')}
-                      </button>
+                      <RowFormButton
+                        testId="retest-open"
+                        label={t('testing.retests.enter')}
+                        onClick={() => rows.start(r.id)}
+                      />
                     </div>
                   )
                 )}
