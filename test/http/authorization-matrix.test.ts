@@ -1076,6 +1076,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         members: [poolPeople.pop(), poolPeople.pop()],
       },
     }),
+    'GET /api/test-pools': (c) => ({ query: `unit=${c.unit}` }),
     'POST /api/test-pools/:id/result': () => ({ body: { result: 'positive', resultOn: '2022-01-11' } }),
     'GET /api/retests': (c) => ({ query: `unit=${c.unit}` }),
     'POST /api/retests/:id': () => ({ body: { kind: 'pcr', sampleDate: '2022-01-12', result: 'negative' } }),
@@ -1290,6 +1291,8 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       await codes((body.cases as { commune_code: string }[]).map((c) => c.commune_code));
     if (url === '/api/retests')
       await codes((body.retests as { communeCode: string }[]).map((r) => r.communeCode));
+    if (url === '/api/test-pools')
+      await codes((body.pools as { communeCode: string }[]).map((p) => p.communeCode));
     if (url === '/api/testing-rounds')
       await codes((body.rounds as { communeCode: string }[]).map((r) => r.communeCode));
     if (url === '/api/tests/positivity') await codes((body.units as { code: string }[]).map((u) => u.code));

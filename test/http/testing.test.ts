@@ -38,6 +38,13 @@ describe('testing over HTTP', () => {
     });
     expect(pool.status).toBe(200);
     const { id } = await pool.json();
+    const pending = await (await call(server.base, commune, 'GET', '/api/test-pools?unit=06385')).json();
+    expect(
+      pending.pools
+        .find((p: { id: number }) => p.id === id)
+        .members.map((m: { fullName: string }) => m.fullName),
+    ).toEqual(['Lý Văn Một', 'Lý Thị Hai', 'Lý Văn Ba']);
+    expect((await call(server.base, other, 'GET', '/api/test-pools?unit=06385')).status).toBe(403);
     const result = await call(server.base, commune, 'POST', `/api/test-pools/${id}/result`, {
       result: 'positive',
       resultOn: '2022-01-14',
@@ -47,6 +54,8 @@ describe('testing over HTTP', () => {
       retestDue: '2022-01-15',
       provisional: true,
     });
+    const still = await (await call(server.base, commune, 'GET', '/api/test-pools?unit=06385')).json();
+    expect(still.pools.map((p: { id: number }) => p.id)).not.toContain(id);
     const list = await (await call(server.base, commune, 'GET', '/api/retests?unit=06385')).json();
     const mine = list.retests.filter((r: { poolId: number }) => r.poolId === id);
     expect(mine.map((r: { takenBy: string }) => r.takenBy)).toEqual(['Y sĩ Lan', 'Y sĩ Lan', 'Y sĩ Lan']);

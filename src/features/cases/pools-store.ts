@@ -249,6 +249,72 @@ export async function pendingRetests(
   };
 }
 
+/** A unit's pools, newest sample first (pending ones by default: the results to enter), with their members. */
+export async function listPools(
+  db: Db,
+  scope: Scope,
+  f: { unit: string; result: 'pending' | PoolResult; limit: number; offset: number },
+) {
+  const unit = await unitInScope(db, scope, f.unit);
+  let q = db.db.selectFrom('test_pools').where('result', '=', f.result);
+  if (unit.level > 0) {
+    q = q.where('province_code', '=', unit.level === 1 ? unit.code : unit.province_code!);
+    if (unit.level === 2) q = q.where('district_code', '=', unit.code);
+    if (unit.level === 3) q = q.where('commune_code', '=', unit.code);
+  }
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const pools = await q
+    .select([
+      'id',
+      'commune_code',
+      'kind',
+      'sample_date',
+      'result',
+      'result_on',
+      'place',
+      'taken_by',
+      'round_id',
+    ])
+    .orderBy('sample_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  const ids = pools.map((p) => Number(p.id));
+  const members = ids.length
+    ? await db.db
+        .selectFrom('test_pool_members')
+        .select(['pool_id', 'person_id'])
+        .where('pool_id', 'in', ids)
+        .orderBy('id')
+        .execute()
+    : [];
+  const cards = await personCards(
+    db.db,
+    members.map((m) => Number(m.person_id)),
+  );
+  return {
+    total: Number(total),
+    pools: pools.map((p) => ({
+      id: Number(p.id),
+      communeCode: p.commune_code,
+      kind: p.kind,
+      sampleDate: p.sample_date,
+      result: p.result,
+      resultOn: p.result_on,
+      place: p.place,
+      takenBy: p.taken_by,
+      roundId: p.round_id === null ? null : Number(p.round_id),
+      members: members
+        .filter((m) => Number(m.pool_id) === Number(p.id))
+        .map((m) => ({
+          personId: Number(m.person_id),
+          fullName: cards.get(Number(m.person_id))?.fullName ?? '',
+        })),
+    })),
+  };
+}
+
 export interface RetestInput {
   kind: 'rapidAntigen' | 'pcr';
   sampleDate: string;

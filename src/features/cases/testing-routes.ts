@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addDays } from '../../core/dates.ts';
 import { errorResponses, idParams, isoDate, responses, unitCode } from '../../server/schemas.ts';
-import { createPool, pendingRetests, recordRetest, setPoolResult } from './pools-store.ts';
+import { createPool, listPools, pendingRetests, recordRetest, setPoolResult } from './pools-store.ts';
 import { positivityByWeek } from './positivity-store.ts';
 import { createRound, listRounds, roundInScope } from './rounds-store.ts';
 import { POOL_RESULTS, ROUND_AREAS } from './rules/testing.ts';
 import {
+  poolItem,
   poolResponse,
   poolResultResponse,
   positivityResponse,
@@ -47,6 +48,28 @@ export function testingRoutes(app: FastifyInstance) {
       },
     },
     async (request) => createPool(request.ctx.db, request.ctx.scope, request.body, request.ctx.today()),
+  );
+  r.get(
+    '/api/test-pools',
+    {
+      config: { access: { permission: 'cases.read' }, personal: true, readOnly: true },
+      schema: {
+        tags: ['cases'],
+        summary:
+          "A unit's pooled samples with their members, newest first; pending ones (results to enter) unless told",
+        operationId: 'listTestPools',
+        querystring: z.object({
+          unit: unitCode,
+          result: z.enum(['pending', ...POOL_RESULTS]).default('pending'),
+          ...page,
+        }),
+        response: responses({
+          200: z.object({ total: z.number(), pools: z.array(poolItem) }),
+          ...errorResponses(403, 404),
+        }),
+      },
+    },
+    async (request) => listPools(request.ctx.db, request.ctx.scope, request.query),
   );
   r.post(
     '/api/test-pools/:id/result',

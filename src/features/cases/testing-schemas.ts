@@ -22,6 +22,18 @@ export const poolResultResponse = z.object({
   retestDue: z.string().nullable(),
   provisional: z.boolean(),
 });
+export const poolItem = z.object({
+  id: z.number(),
+  communeCode: z.string(),
+  kind: z.string(),
+  sampleDate: z.string(),
+  result: z.string(),
+  resultOn: z.string().nullable(),
+  place: z.string().nullable(),
+  takenBy: z.string().nullable(),
+  roundId: z.number().nullable(),
+  members: z.array(z.object({ personId: z.number(), fullName: z.string() })),
+});
 export const retestItem = z.object({
   id: z.number(),
   poolId: z.number(),

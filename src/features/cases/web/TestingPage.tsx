@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { LineChart } from '../../../web/charts/LineChart.tsx';
@@ -7,10 +7,15 @@ import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { formatNumber, isoDateToText } from '../../../web/format.ts';
 import { Loading } from '../../../web/Loading.tsx';
 import { ScrollArea } from '../../../web/ScrollArea.tsx';
-import { useCurrentUser } from '../../../web/session.ts';
+import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
+import { useUnit } from '../../admin-units/web/index.ts';
 import type { RoundArea } from '../rules/testing.ts';
+import { PoolSection } from './PoolSection.tsx';
+import { RetestForm } from './RetestForm.tsx';
+import { RoundForm } from './RoundForm.tsx';
 import { usePositivity, useRetests, useRounds } from './testing-api.ts';
+import { DoneNotice, RowFormButton, useRowForms } from './testing-fields.tsx';
 import './cases.css';
 
 const rateText = (rate: number | null) => (rate === null ? '–' : String(rate).replace('.', ','));
@@ -80,9 +85,10 @@ function PositivitySection({ unit }: { unit: string }) {
 }
 
 /** Members of positive pools waiting for their own test: who, by when, and who takes the sample. */
-function RetestSection({ unit }: { unit: string }) {
+function RetestSection({ unit, canWrite }: { unit: string; canWrite: boolean }) {
   const { t } = useTranslation();
   const data = useRetests(unit);
+  const rows = useRowForms();
   if (data.isPending) return <Loading />;
   if (data.isError) return <ErrorNotice error={data.error} onRetry={() => void data.refetch()} />;
   return (
@@ -90,16 +96,34 @@ function RetestSection({ unit }: { unit: string }) {
       <h2 id="retests-h">
         {t('testing.retests.title')} ({formatNumber(data.data.total)})
       </h2>
+      <DoneNotice text={rows.done} testId="retest-done" />
       {data.data.retests.length === 0 ? (
         <p>{t('testing.retests.none')}</p>
       ) : (
         <>
-          <ul className="plain-list">
+          <ul className="rows">
             {data.data.retests.map((r) => (
-              <li key={r.id} data-testid="retest">
+              <li key={r.id} className="testing-item" data-testid="retest">
                 <strong>{r.fullName}</strong> · {t('testing.retests.due')}{' '}
                 {r.due ? isoDateToText(r.due) : '–'}
                 {r.takenBy ? ` · ${t('testing.retests.takenBy')}: ${r.takenBy}` : ''}
+                {rows.open === r.id ? (
+                  <RetestForm
+                    retest={r}
+                    onSaved={() => rows.saved(t('testing.retests.saved', { name: r.fullName }))}
+                    onCancel={rows.cancel}
+                  />
+                ) : (
+                  canWrite && (
+                    <div>
+                      <RowFormButton
+                        testId="retest-open"
+                        label={t('testing.retests.enter')}
+                        onClick={() => rows.start(r.id)}
+                      />
+                    </div>
+                  )
+                )}
               </li>
             ))}
           </ul>
@@ -110,14 +134,42 @@ function RetestSection({ unit }: { unit: string }) {
   );
 }
 
-function RoundSection({ unit }: { unit: string }) {
+function RoundSection({
+  unit,
+  villages,
+}: {
+  unit: string;
+  /** The commune's villages when the caller may open a round there; null otherwise. */
+  villages: readonly { id: number; name: string }[] | null;
+}) {
   const { t } = useTranslation();
   const data = useRounds(unit);
+  const [adding, setAdding] = useState(false);
   if (data.isPending) return <Loading />;
   if (data.isError) return <ErrorNotice error={data.error} onRetry={() => void data.refetch()} />;
   return (
     <section className="card" aria-labelledby="rounds-h" data-testid="rounds">
-      <h2 id="rounds-h">{t('testing.rounds.title')}</h2>
+      <div className="section-head">
+        <h2 id="rounds-h">{t('testing.rounds.title')}</h2>
+        {villages && !adding && (
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            data-testid="round-open"
+            onClick={() => setAdding(true)}
+          >
+            {t('testing.rounds.open')}
+          </button>
+        )}
+      </div>
+      {villages && adding && (
+        <RoundForm
+          commune={unit}
+          villages={villages}
+          onSaved={() => setAdding(false)}
+          onCancel={() => setAdding(false)}
+        />
+      )}
       {data.data.rounds.length === 0 ? (
         <p>{t('testing.rounds.none')}</p>
       ) : (
@@ -136,12 +188,20 @@ function RoundSection({ unit }: { unit: string }) {
   );
 }
 
-/** /xet-nghiem — the unit's testing: retests to take first, the rounds' reach, positivity by week. */
+/**
+ * /xet-nghiem — the unit's testing: on a commune, the pools awaiting their result (record a pool, enter its
+ * result), then the retests to take (enter each one's result), the rounds' reach (open a round), positivity by
+ * week.
+ */
 export function TestingPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const unit = params.get('unit') || user.unitCode;
+  // Pools and rounds are a commune's: the write forms show on a commune the caller may write in.
+  const mayWrite = can(user.role, 'cases.write');
+  const shown = useUnit(mayWrite ? unit : '');
+  const commune = mayWrite && shown.data?.unit.level === 3 ? shown.data : null;
   useDocumentTitle(t('testing.title'));
   return (
     <>
@@ -162,8 +222,9 @@ export function TestingPage() {
           />
         </form>
       )}
-      <RetestSection unit={unit} />
-      <RoundSection unit={unit} />
+      {commune && <PoolSection unit={unit} canWrite />}
+      <RetestSection unit={unit} canWrite={commune !== null} />
+      <RoundSection unit={unit} villages={commune?.villages ?? null} />
       <PositivitySection unit={unit} />
     </>
   );
