@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useToday } from '../../../web/calendar.ts';
 import { DateInput } from '../../../web/DateInput.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { formatDate, formatNumber, isoDateToText, parseDate } from '../../../web/format.ts';
@@ -152,7 +153,7 @@ function ShiftEntry({ id }: { id: number }) {
   const shifts = useShifts(id);
   const record = useRecordShift(id);
   const handOver = useHandOver();
-  const [day, setDay] = useState(isoDateToText(new Date().toISOString().slice(0, 10)));
+  const [day, setDay] = useState(isoDateToText(useToday()));
   const [shift, setShift] = useState<(typeof SHIFTS)[number]>('morning');
   const [staff, setStaff] = useState('');
   const [counts, setCounts] = useState<Record<(typeof COUNTS)[number], string>>({
