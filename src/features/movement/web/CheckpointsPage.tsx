@@ -8,7 +8,7 @@ import { formatDate, formatNumber, isoDateToText, parseDate } from '../../../web
 import { Loading } from '../../../web/Loading.tsx';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
-import { DecisionFields, DecisionLine, useDecisionFields } from './DecisionFields.tsx';
+import { DecisionLine, SignedForm } from './DecisionFields.tsx';
 import { MovementTabs } from './MovementTabs.tsx';
 import {
   type CheckpointItem,
@@ -94,25 +94,14 @@ export function CheckpointsPage() {
 function CloseForm({ checkpoint }: { checkpoint: CheckpointItem }) {
   const { t } = useTranslation();
   const close = useCloseCheckpoint();
-  const signed = useDecisionFields();
   return (
-    <details>
-      <summary>{t('movement.checkpoints.close')}</summary>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const d = signed.read();
-          if (d) close.mutate({ id: checkpoint.id, ...d });
-        }}
-      >
-        <DecisionFields id="close" form={signed} error={close.error} />
-        <ErrorNotice error={close.error} />
-        <button type="submit" className="btn btn-block" disabled={close.isPending}>
-          {t('movement.checkpoints.closeSubmit')}
-        </button>
-      </form>
-    </details>
+    <SignedForm
+      id="close"
+      title={t('movement.checkpoints.close')}
+      submit={t('movement.checkpoints.closeSubmit')}
+      mutation={close}
+      send={(d) => close.mutate({ id: checkpoint.id, ...d })}
+    />
   );
 }
 
@@ -120,31 +109,21 @@ function CloseForm({ checkpoint }: { checkpoint: CheckpointItem }) {
 function OpenForm({ commune }: { commune: string }) {
   const { t } = useTranslation();
   const open = useOpenCheckpoint();
-  const signed = useDecisionFields();
   const [name, setName] = useState('');
   const [place, setPlace] = useState('');
   return (
-    <details>
-      <summary>{t('movement.checkpoints.open')}</summary>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const d = signed.read();
-          if (d) open.mutate({ communeCode: commune, name, place, ...d });
-        }}
-      >
-        <label htmlFor="checkpoint-name">{t('movement.checkpoints.name')}</label>
-        <input id="checkpoint-name" required value={name} onChange={(e) => setName(e.target.value)} />
-        <label htmlFor="checkpoint-place">{t('movement.checkpoints.place')}</label>
-        <input id="checkpoint-place" required value={place} onChange={(e) => setPlace(e.target.value)} />
-        <DecisionFields id="open" form={signed} error={open.error} />
-        <ErrorNotice error={open.error} />
-        <button type="submit" className="btn btn-block" disabled={open.isPending}>
-          {t('movement.checkpoints.openSubmit')}
-        </button>
-      </form>
-    </details>
+    <SignedForm
+      id="open"
+      title={t('movement.checkpoints.open')}
+      submit={t('movement.checkpoints.openSubmit')}
+      mutation={open}
+      send={(d) => open.mutate({ communeCode: commune, name, place, ...d })}
+    >
+      <label htmlFor="checkpoint-name">{t('movement.checkpoints.name')}</label>
+      <input id="checkpoint-name" required value={name} onChange={(e) => setName(e.target.value)} />
+      <label htmlFor="checkpoint-place">{t('movement.checkpoints.place')}</label>
+      <input id="checkpoint-place" required value={place} onChange={(e) => setPlace(e.target.value)} />
+    </SignedForm>
   );
 }
 

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../web/api.ts';
 import { useToday } from '../../../web/calendar.ts';
 import { DateInput } from '../../../web/DateInput.tsx';
+import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { FormField } from '../../../web/FormField.tsx';
 import { formatDate, isoDateToText, parseDate } from '../../../web/format.ts';
 import { useCurrentUser } from '../../../web/session.ts';
@@ -92,5 +93,47 @@ export function DecisionLine({ label, d }: { label: string; d: DecisionItem }) {
       {t('movement.signed.line', { number: d.decisionNumber, date: formatDate(d.decisionDate) })}
       {d.signerName && ` · ${t('movement.signed.by', { name: d.signerName, title: d.signerTitle ?? '' })}`}
     </div>
+  );
+}
+
+/**
+ * A decision taken on a page, folded under its title: the record's own fields (`children`), the signed
+ * decision's, the server's refusal, and the button that sends them.
+ */
+export function SignedForm({
+  id,
+  title,
+  submit,
+  mutation,
+  send,
+  children,
+}: {
+  id: string;
+  title: string;
+  submit: string;
+  mutation: { error: unknown; isPending: boolean };
+  send: (d: SignedDecision) => void;
+  children?: ReactNode;
+}) {
+  const signed = useDecisionFields();
+  return (
+    <details>
+      <summary>{title}</summary>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const d = signed.read();
+          if (d) send(d);
+        }}
+      >
+        {children}
+        <DecisionFields id={id} form={signed} error={mutation.error} />
+        <ErrorNotice error={mutation.error} />
+        <button type="submit" className="btn btn-block" disabled={mutation.isPending}>
+          {submit}
+        </button>
+      </form>
+    </details>
   );
 }

@@ -93,22 +93,17 @@ function Gathering({ g, canDecide }: { g: GatheringItem; canDecide: boolean }) {
             <DecisionFields id={`decision-${g.id}`} form={signed} error={decide.error} />
             <ErrorNotice error={decide.error} />
             <div className="form-actions">
-              <button
-                type="button"
-                className="btn btn-primary"
-                disabled={decide.isPending}
-                onClick={() => send('approve')}
-              >
-                {t('movement.gatherings.approve')}
-              </button>
-              <button
-                type="button"
-                className="btn"
-                disabled={decide.isPending}
-                onClick={() => send('refuse')}
-              >
-                {t('movement.gatherings.refuse')}
-              </button>
+              {(['approve', 'refuse'] as const).map((d) => (
+                <button
+                  key={d}
+                  type="button"
+                  className={d === 'approve' ? 'btn btn-primary' : 'btn'}
+                  disabled={decide.isPending}
+                  onClick={() => send(d)}
+                >
+                  {t(`movement.gatherings.${d}`)}
+                </button>
+              ))}
             </div>
           </form>
         </details>
