@@ -655,14 +655,21 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         ).id,
       ),
   };
+  const signer = { signerName: 'Hoàng Văn Thành', signerTitle: 'Chủ tịch UBND xã' };
   const newCheckpoint = (commune: string) =>
-    openCheckpoint(server.app.db, system, {
-      communeCode: commune,
-      name: `Chốt ${++seq}`,
-      place: 'Quốc lộ 1A',
-      decisionNumber: '1/QĐ-BCĐ',
-      decisionDate: '2022-01-05',
-    });
+    openCheckpoint(
+      server.app.db,
+      system,
+      {
+        communeCode: commune,
+        name: `Chốt ${++seq}`,
+        place: 'Quốc lộ 1A',
+        decisionNumber: '1/QĐ-UBND',
+        decisionDate: '2022-01-05',
+        ...signer,
+      },
+      '2022-01-15',
+    );
   const gathering = (commune: string) => ({
     communeCode: commune,
     name: `Hội xuân ${++seq}`,
@@ -1041,12 +1048,13 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         communeCode: c.insideCommune,
         name: 'Chốt thử',
         place: 'QL1A',
-        decisionNumber: '2/QĐ-BCĐ',
+        decisionNumber: '2/QĐ-UBND',
         decisionDate: '2022-01-06',
+        ...signer,
       },
     }),
     'POST /api/checkpoints/:id/close': () => ({
-      body: { decisionNumber: '3/QĐ-BCĐ', decisionDate: '2022-01-20' },
+      body: { decisionNumber: '3/QĐ-UBND', decisionDate: '2022-01-14', ...signer },
     }),
     'GET /api/checkpoints/:id/shifts': () => ({}),
     'POST /api/checkpoints/:id/shifts': () => ({
@@ -1064,7 +1072,15 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
     'GET /api/gatherings': (c) => ({ query: `unit=${c.unit}&from=2022-01-15` }),
     'GET /api/gatherings/approved': (c) => ({ query: `unit=${c.unit}&week=2022-W05` }),
     'POST /api/gatherings': (c) => ({ body: gathering(c.insideCommune) }),
-    'POST /api/gatherings/:id/decision': () => ({ body: { decision: 'refuse', reason: 'Thử quyền' } }),
+    'POST /api/gatherings/:id/decision': () => ({
+      body: {
+        decision: 'refuse',
+        reason: 'Thử quyền',
+        decisionNumber: '4/UBND-VP',
+        decisionDate: '2022-01-14',
+        ...signer,
+      },
+    }),
     'POST /api/tests': (c) => ({
       body: { commune: c.insideCommune, kind: 'rapidAntigen', sampleDate: '2022-01-10', result: 'negative' },
     }),

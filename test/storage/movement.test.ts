@@ -132,12 +132,25 @@ describe.each(ENGINES)('arrivals, checkpoints and gatherings on %s', (engine) =>
   });
 
   it('opens a checkpoint by decision, records one shift per slot, hands over once, closes by decision', async () => {
-    const cp = await openCheckpoint(db, district, {
+    const opening = {
       communeCode: '06385',
       name: 'Chốt QL1A',
       place: 'Km 90',
-      decisionNumber: '15/QĐ-BCĐ',
+      decisionNumber: ' 15/QĐ-UBND ',
       decisionDate: '2022-01-05',
+      signerName: 'Hoàng Văn Thành',
+      signerTitle: 'Chủ tịch UBND thị trấn Hữu Lũng',
+    };
+    // A decision is dated on the app's calendar: not after today.
+    await expect(
+      openCheckpoint(db, district, { ...opening, decisionDate: '2022-01-16' }, TODAY),
+    ).rejects.toMatchObject({ status: 422, fields: [{ field: 'decisionDate' }] });
+    const cp = await openCheckpoint(db, district, opening, TODAY);
+    expect(cp.opened).toEqual({
+      decisionNumber: '15/QĐ-UBND',
+      decisionDate: '2022-01-05',
+      signerName: 'Hoàng Văn Thành',
+      signerTitle: 'Chủ tịch UBND thị trấn Hữu Lũng',
     });
     const shift = {
       day: '2022-01-14',
@@ -164,20 +177,34 @@ describe.each(ENGINES)('arrivals, checkpoints and gatherings on %s', (engine) =>
       turnedBack: 2,
       sentToTesting: 3,
     });
-    await expect(
-      closeCheckpoint(db, district, cp.id, { decisionNumber: '20/QĐ-BCĐ', decisionDate: '2022-01-01' }),
-    ).rejects.toMatchObject({ status: 422 });
-    expect(
-      (
-        await closeCheckpoint(db, district, cp.id, {
-          decisionNumber: '20/QĐ-BCĐ',
-          decisionDate: '2022-01-20',
-        })
-      ).status,
-    ).toBe('closed');
-    await expect(recordShift(db, commune, cp.id, { ...shift, day: '2022-01-21' })).rejects.toMatchObject({
+    const closing = {
+      decisionNumber: '20/QĐ-UBND',
+      decisionDate: '2022-01-14',
+      signerName: 'Lương Thị Hạnh',
+      signerTitle: 'Phó Chủ tịch UBND thị trấn Hữu Lũng',
+    };
+    for (const decisionDate of ['2022-01-01', '2022-01-16'])
+      await expect(
+        closeCheckpoint(db, district, cp.id, { ...closing, decisionDate }, TODAY),
+      ).rejects.toMatchObject({ status: 422, fields: [{ field: 'decisionDate' }] });
+    const closed = await closeCheckpoint(db, district, cp.id, closing, TODAY);
+    expect([closed.status, closed.closed]).toEqual(['closed', closing]);
+    await expect(recordShift(db, commune, cp.id, { ...shift, day: '2022-01-15' })).rejects.toMatchObject({
       status: 422,
     });
+    const audit = await db.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('entity', '=', 'checkpoint')
+      .where('entity_id', '=', String(cp.id))
+      .orderBy('id')
+      .execute();
+    expect(
+      audit.map((a) => [a.action, JSON.parse(a.details).opened ?? JSON.parse(a.details).closed]),
+    ).toEqual([
+      ['create', cp.opened],
+      ['update', closing],
+    ]);
   });
 
   it('requests an event with its conditions, refuses only with reasons, lists the approved of the week', async () => {
@@ -195,20 +222,39 @@ describe.each(ENGINES)('arrivals, checkpoints and gatherings on %s', (engine) =>
     const g = await requestGathering(db, commune, input, TODAY);
     expect(g.conditions.ruleSet.id).toBe('QD-218-BYT');
     expect(g.status).toBe('requested');
-    await expect(decideGathering(db, district, g.id, { decision: 'refuse' })).rejects.toMatchObject({
-      status: 422,
-    });
+    const signed = {
+      decisionNumber: '125/QĐ-UBND',
+      decisionDate: '2022-01-14',
+      signerName: 'Hoàng Văn Thành',
+      signerTitle: 'Chủ tịch UBND thị trấn Hữu Lũng',
+    };
     await expect(
-      decideGathering(db, outsider, g.id, { decision: 'approve', reason: 'x' }),
+      decideGathering(db, district, g.id, { decision: 'refuse', ...signed }, TODAY),
+    ).rejects.toMatchObject({ status: 422 });
+    await expect(
+      decideGathering(db, outsider, g.id, { decision: 'approve', reason: 'x', ...signed }, TODAY),
     ).rejects.toMatchObject({ status: 404 });
-    const decided = await decideGathering(db, district, g.id, {
-      decision: g.conditions.proposal,
-      reason: 'Đủ điều kiện',
-    });
-    expect(decided.status).toBe(g.conditions.proposal === 'approve' ? 'approved' : 'refused');
     await expect(
-      decideGathering(db, district, g.id, { decision: 'refuse', reason: 'x' }),
-    ).rejects.toMatchObject({ status: 409 });
+      decideGathering(
+        db,
+        district,
+        g.id,
+        { decision: g.conditions.proposal, ...signed, decisionDate: '2022-01-16' },
+        TODAY,
+      ),
+    ).rejects.toMatchObject({ status: 422, fields: [{ field: 'decisionDate' }] });
+    const decided = await decideGathering(
+      db,
+      district,
+      g.id,
+      { decision: g.conditions.proposal, reason: 'Đủ điều kiện', ...signed },
+      TODAY,
+    );
+    expect(decided.status).toBe(g.conditions.proposal === 'approve' ? 'approved' : 'refused');
+    expect(decided.decided).toEqual(signed);
+    await expect(
+      decideGathering(db, district, g.id, { decision: 'refuse', reason: 'x', ...signed }, TODAY),
+    ).rejects.toMatchObject({ status: 409, code: 'decided' });
     const week = await listGatherings(db, district, '186', {
       from: '2022-01-31',
       to: '2022-02-06',

@@ -4,18 +4,21 @@ import type { Db } from '../../db/connection.ts';
 import { placeColumn, recordInScope, unitInScope } from '../admin-units/index.ts';
 import { recordAudit, writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
-import { CHECKPOINT_WORKFLOW, insertAudited, takeDecision } from './decisions.ts';
+import {
+  CHECKPOINT_WORKFLOW,
+  checkDecisionDate,
+  type DecisionRecord,
+  decisionView,
+  insertAudited,
+  signedDecision,
+  takeDecision,
+} from './decisions.ts';
 import type { CheckpointShiftTable, CheckpointTable } from './tables.ts';
 
 export const SHIFTS = ['morning', 'afternoon', 'night'] as const;
 export type Shift = (typeof SHIFTS)[number];
 
-export interface Decision {
-  decisionNumber: string;
-  decisionDate: string;
-}
-
-export interface CheckpointInput extends Decision {
+export interface CheckpointInput extends DecisionRecord {
   communeCode: string;
   name: string;
   place: string;
@@ -43,9 +46,19 @@ function checkpointView(c: Selectable<CheckpointTable>) {
     name: c.name,
     place: c.place,
     status: c.status,
-    opened: { decisionNumber: c.opened_decision_number, decisionDate: c.opened_decision_date },
+    opened: decisionView(
+      c.opened_decision_number,
+      c.opened_decision_date,
+      c.opened_signer_name,
+      c.opened_signer_title,
+    ),
     closed: c.closed_decision_number
-      ? { decisionNumber: c.closed_decision_number, decisionDate: c.closed_decision_date! }
+      ? decisionView(
+          c.closed_decision_number,
+          c.closed_decision_date!,
+          c.closed_signer_name,
+          c.closed_signer_title,
+        )
       : null,
   };
 }
@@ -72,8 +85,10 @@ async function checkpointInScope(db: Db, scope: Scope, id: number) {
   return recordInScope(db, scope, c.commune_code, checkpointNotFound, c);
 }
 
-/** Opens a checkpoint by decision (number and date): answers it. */
-export async function openCheckpoint(db: Db, scope: Scope, input: CheckpointInput) {
+/** Opens a checkpoint by decision (number, date not after `today`, signer): answers it. */
+export async function openCheckpoint(db: Db, scope: Scope, input: CheckpointInput, today: string) {
+  checkDecisionDate(input, today);
+  const d = signedDecision(input);
   const commune = await unitInScope(db, scope, input.communeCode);
   if (commune.level !== 3)
     throw unprocessable({
@@ -84,7 +99,7 @@ export async function openCheckpoint(db: Db, scope: Scope, input: CheckpointInpu
     db,
     scope,
     'checkpoints',
-    { entity: 'checkpoint', unitCode: commune.code },
+    { entity: 'checkpoint', unitCode: commune.code, details: { opened: d } },
     {
       province_code: commune.province_code!,
       district_code: commune.district_code!,
@@ -92,10 +107,14 @@ export async function openCheckpoint(db: Db, scope: Scope, input: CheckpointInpu
       name: input.name.trim(),
       place: input.place.trim(),
       status: 'open',
-      opened_decision_number: input.decisionNumber.trim(),
-      opened_decision_date: input.decisionDate,
+      opened_decision_number: d.decisionNumber,
+      opened_decision_date: d.decisionDate,
+      opened_signer_name: d.signerName,
+      opened_signer_title: d.signerTitle,
       closed_decision_number: null,
       closed_decision_date: null,
+      closed_signer_name: null,
+      closed_signer_title: null,
       created_by: scope.userId,
       created_at: new Date().toISOString(),
     },
@@ -103,18 +122,33 @@ export async function openCheckpoint(db: Db, scope: Scope, input: CheckpointInpu
   return checkpointView(row);
 }
 
-/** Closes an open checkpoint by decision, dated on or after the one that opened it. */
-export async function closeCheckpoint(db: Db, scope: Scope, id: number, d: Decision) {
+/**
+ * Closes an open checkpoint by decision, dated on or after the one that opened it and not after `today`. Two
+ * officers closing it at once: one closes it, the other gets 409 `decided` (takeDecision's guard).
+ */
+export async function closeCheckpoint(
+  db: Db,
+  scope: Scope,
+  id: number,
+  input: DecisionRecord,
+  today: string,
+) {
   const c = await checkpointInScope(db, scope, id);
-  if (c.status === 'open' && d.decisionDate < c.opened_decision_date)
-    throw unprocessable({
-      field: 'decisionDate',
-      message: {
+  if (c.status === 'open')
+    checkDecisionDate(input, today, {
+      day: c.opened_decision_date,
+      why: {
         vi: 'Quyết định đóng chốt trước ngày mở chốt.',
         en: 'The closing decision predates the opening.',
       },
     });
-  const closed = { closed_decision_number: d.decisionNumber.trim(), closed_decision_date: d.decisionDate };
+  const d = signedDecision(input);
+  const closed = {
+    closed_decision_number: d.decisionNumber,
+    closed_decision_date: d.decisionDate,
+    closed_signer_name: d.signerName,
+    closed_signer_title: d.signerTitle,
+  };
   const status = await takeDecision(
     db,
     scope,

@@ -1,4 +1,4 @@
-import { AppError, conflict, type Message } from '../../core/errors.ts';
+import { AppError, type Message } from '../../core/errors.ts';
 import { defineWorkflow, type Workflow } from '../../core/workflow.ts';
 import type { Db } from '../../db/connection.ts';
 import { writeAudited } from '../audit/index.ts';
@@ -30,6 +30,58 @@ export const GATHERING_WORKFLOW = defineWorkflow({
 
 const COMMITTEE: ReadonlySet<string> = new Set(['committee']);
 
+/**
+ * A decision as the committee signs it: its number (số quyết định, e.g. "125/QĐ-UBND"), its date, and who
+ * signed it (người ký: name and position, e.g. "Chủ tịch UBND xã"). Every new decision carries all four.
+ */
+export interface DecisionRecord {
+  decisionNumber: string;
+  decisionDate: string;
+  signerName: string;
+  signerTitle: string;
+}
+
+/** The decision as stored and audited: its texts trimmed. */
+export const signedDecision = (d: DecisionRecord): DecisionRecord => ({
+  decisionNumber: d.decisionNumber.trim(),
+  decisionDate: d.decisionDate,
+  signerName: d.signerName.trim(),
+  signerTitle: d.signerTitle.trim(),
+});
+
+/** A stored decision as answered: the signer is null on decisions recorded before signers were (0094). */
+export function decisionView(
+  number: string,
+  date: string,
+  signerName: string | null,
+  signerTitle: string | null,
+) {
+  return { decisionNumber: number, decisionDate: date, signerName, signerTitle };
+}
+
+/**
+ * A decision is dated on the app's calendar: not after today (the demo lives on its own calendar: the
+ * request context's today), and not before `notBefore` when given (`why` says what came first). 422 naming
+ * `decisionDate` otherwise.
+ */
+export function checkDecisionDate(
+  d: Pick<DecisionRecord, 'decisionDate'>,
+  today: string,
+  notBefore?: { day: string; why: Message },
+) {
+  const wrong = (message: Message) =>
+    new AppError(422, 'invalid_decision', message, [{ field: 'decisionDate', message }]);
+  if (d.decisionDate > today)
+    throw wrong({
+      vi: 'Ngày ký quyết định ở tương lai (sau hôm nay).',
+      en: 'The decision is dated after today.',
+    });
+  if (notBefore && d.decisionDate < notBefore.day) throw wrong(notBefore.why);
+}
+
+/** 409 `decided`: the record was decided already (or meanwhile, by another officer). */
+export const alreadyDecided = (text: Message) => new AppError(409, 'decided', text);
+
 export const reasonRequired = () =>
   new AppError(422, 'reason_required', { vi: 'Cần nêu lý do.', en: 'A reason is required.' }, [
     {
@@ -60,7 +112,7 @@ export async function takeDecision<S extends string, A extends string>(
   },
 ): Promise<S> {
   const step = workflow.transition(record.state, action, COMMITTEE, change.reason);
-  if (!step.ok) throw step.refusal === 'reason' ? reasonRequired() : conflict(change.decided);
+  if (!step.ok) throw step.refusal === 'reason' ? reasonRequired() : alreadyDecided(change.decided);
   await writeAudited(
     db,
     scope,
@@ -71,7 +123,7 @@ export async function takeDecision<S extends string, A extends string>(
         .where('id', '=', record.id)
         .where('status', '=', record.state)
         .executeTakeFirst();
-      if (Number(numUpdatedRows) !== 1) throw conflict(change.decided);
+      if (Number(numUpdatedRows) !== 1) throw alreadyDecided(change.decided);
     },
     {
       action: 'update',
@@ -89,7 +141,7 @@ export function insertAudited<T extends object>(
   db: Db,
   scope: Scope,
   table: 'checkpoints' | 'gatherings' | 'checkpoint_shifts',
-  record: { entity: string; unitCode: string },
+  record: { entity: string; unitCode: string; details?: Record<string, unknown> },
   values: T,
 ) {
   return writeAudited(
@@ -103,6 +155,12 @@ export function insertAudited<T extends object>(
         .executeTakeFirstOrThrow();
       return { id: Number(id), ...values };
     },
-    (row) => ({ action: 'create', entity: record.entity, entityId: row.id, unitCode: record.unitCode }),
+    (row) => ({
+      action: 'create',
+      entity: record.entity,
+      entityId: row.id,
+      unitCode: record.unitCode,
+      ...(record.details ? { details: record.details } : {}),
+    }),
   );
 }

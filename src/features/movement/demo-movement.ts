@@ -2,8 +2,9 @@
  * The demo district's Tết 2022 (Tết Nhâm Dần: 01/02/2022): people working in the industrial provinces and the
  * big cities come home from 10/01 to 10/02, peaking in the last week before Tết; about one in ten declares on
  * the public form, the rest at the commune or a checkpoint. Most are the district's own residents (linked by
- * CCCD), a few are visitors. Two checkpoints on the national road with three days of shifts; Tết events in
- * a few communes, requested, approved or refused. Deterministic; arrivals in bulk, one transaction.
+ * CCCD), a few are visitors. Two checkpoints on the national road with three days of shifts and a third
+ * closed since, each by a signed decision; Tết events in a few communes, requested, approved or refused by
+ * signed decisions. Deterministic; arrivals in bulk, one transaction.
  */
 
 import type { Insertable } from 'kysely';
@@ -16,7 +17,7 @@ import { writeAudited } from '../audit/index.ts';
 import { systemScope } from '../auth/index.ts';
 import { mulberry32, personCards, personFactsOfCommune } from '../persons/index.ts';
 import { communeLevelsOnDay } from '../risk-levels/index.ts';
-import { openCheckpoint, recordShift } from './checkpoints-store.ts';
+import { closeCheckpoint, openCheckpoint, recordShift } from './checkpoints-store.ts';
 import { decideGathering, requestGathering } from './gatherings-store.ts';
 import { arrivalPlan, type OriginLevel, type VaccinationState } from './rules/arrival-rules.ts';
 import type { ArrivalTable } from './tables.ts';
@@ -38,6 +39,15 @@ const FIRST = '2022-01-10';
 const LAST = '2022-02-10';
 const FAMILY = ['Nguyễn', 'Hoàng', 'Lương', 'Vi', 'Hoàng Thị', 'Nông', 'Lăng', 'Triệu', 'Chu', 'Lý'];
 const GIVEN = ['Văn Thắng', 'Thị Hoa', 'Văn Hùng', 'Thị Lan', 'Đức Anh', 'Thị Thu', 'Minh Tuấn', 'Thị Hằng'];
+
+const CHAIRS = ['Hoàng Văn Thành', 'Lương Thị Hạnh', 'Vi Văn Dũng', 'Nông Đức Minh', 'Lăng Văn Quý'];
+
+/** Who signs a commune's decision: its chairman or vice-chair (the same people every time), e.g. "Chủ tịch UBND xã Hòa Lạc". */
+function signer(commune: { code: string; name_with_type: string }, role: 'Chủ tịch' | 'Phó Chủ tịch') {
+  const unit = commune.name_with_type.replace(/^Xã|^Thị trấn/, (w) => w.toLocaleLowerCase('vi'));
+  const k = Math.abs(hashCode(commune.code)) + (role === 'Chủ tịch' ? 0 : 1);
+  return { signerName: CHAIRS[k % CHAIRS.length]!, signerTitle: `${role} UBND ${unit}` };
+}
 
 /** A day between FIRST and LAST, weighted towards the week before Tết (25–31/01). */
 function arrivalDay(u: number, v: number) {
@@ -150,17 +160,24 @@ export async function seedDemoMovement(db: Db, area: { districtCode: string; tod
     details: { demo: true, rows: rows.length },
   });
 
-  // Checkpoints on the national road (QL1A crosses the district), opened by the district's decision.
+  // Checkpoints on the national road (QL1A crosses the district), each opened by its commune's decision signed
+  // by the chairman; a third, on the provincial road, opened before Christmas and closed since by the vice-chair.
   const communes = tree.children(area.districtCode);
   const at = [communes[0]!, communes[Math.floor(communes.length / 2)]!];
   for (const [k, commune] of at.entries()) {
-    const cp = await openCheckpoint(db, scope, {
-      communeCode: commune.code,
-      name: `Chốt kiểm soát dịch số ${k + 1} – Quốc lộ 1A`,
-      place: `Quốc lộ 1A, ${commune.name_with_type}`,
-      decisionNumber: `${15 + k}/QĐ-BCĐ`,
-      decisionDate: '2022-01-05',
-    });
+    const cp = await openCheckpoint(
+      db,
+      scope,
+      {
+        communeCode: commune.code,
+        name: `Chốt kiểm soát dịch số ${k + 1} – Quốc lộ 1A`,
+        place: `Quốc lộ 1A, ${commune.name_with_type}`,
+        decisionNumber: `${112 + 7 * k}/QĐ-UBND`,
+        decisionDate: addDays(area.today, -10),
+        ...signer(commune, 'Chủ tịch'),
+      },
+      area.today,
+    );
     for (let d = 3; d >= 1; d--)
       for (const shift of ['morning', 'afternoon', 'night'] as const) {
         const countIn = 120 + Math.floor(rand() * 180) + (shift === 'night' ? -80 : 0);
@@ -178,6 +195,32 @@ export async function seedDemoMovement(db: Db, area: { districtCode: string; tod
         });
       }
   }
+
+  const third = communes[communes.length - 1]!;
+  const provincial = await openCheckpoint(
+    db,
+    scope,
+    {
+      communeCode: third.code,
+      name: 'Chốt kiểm soát dịch – Tỉnh lộ 242',
+      place: `Ngã ba Tỉnh lộ 242, ${third.name_with_type}`,
+      decisionNumber: '98/QĐ-UBND',
+      decisionDate: addDays(area.today, -27),
+      ...signer(third, 'Chủ tịch'),
+    },
+    area.today,
+  );
+  await closeCheckpoint(
+    db,
+    scope,
+    provincial.id,
+    {
+      decisionNumber: '07/QĐ-UBND',
+      decisionDate: addDays(area.today, -4),
+      ...signer(third, 'Phó Chủ tịch'),
+    },
+    area.today,
+  );
 
   // Tết events: a spring festival approved, a large outdoor fair refused, two awaiting the committee.
   const events = [
@@ -236,13 +279,23 @@ export async function seedDemoMovement(db: Db, area: { districtCode: string; tod
       },
       area.today,
     );
+    // An approval by the commune's decision; a refusal by the commune's answer (công văn), both signed.
     if (e.decide)
-      await decideGathering(db, scope, g.id, {
-        decision: e.decide,
-        reason:
-          e.decide === 'refuse'
-            ? 'Quy mô vượt giới hạn ở cấp độ dịch hiện tại; đề nghị chia nhỏ, kiểm tra tiêm chủng người tham gia.'
-            : 'Đủ điều kiện; thực hiện 5K, bố trí lối vào kiểm tra thẻ xanh PC-Covid.',
-      });
+      await decideGathering(
+        db,
+        scope,
+        g.id,
+        {
+          decision: e.decide,
+          reason:
+            e.decide === 'refuse'
+              ? 'Quy mô vượt giới hạn ở cấp độ dịch hiện tại; đề nghị chia nhỏ, kiểm tra tiêm chủng người tham gia.'
+              : 'Đủ điều kiện; thực hiện 5K, bố trí lối vào kiểm tra thẻ xanh PC-Covid.',
+          decisionNumber: e.decide === 'approve' ? '125/QĐ-UBND' : '31/UBND-VP',
+          decisionDate: addDays(area.today, e.decide === 'approve' ? -1 : -2),
+          ...signer(commune, e.decide === 'approve' ? 'Chủ tịch' : 'Phó Chủ tịch'),
+        },
+        area.today,
+      );
   }
 }

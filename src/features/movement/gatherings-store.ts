@@ -4,7 +4,16 @@ import type { Db } from '../../db/connection.ts';
 import { placeColumn, recordInScope, unitInScope } from '../admin-units/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { communeLevelsOnDay } from '../risk-levels/index.ts';
-import { GATHERING_WORKFLOW, insertAudited, reasonRequired, takeDecision } from './decisions.ts';
+import {
+  checkDecisionDate,
+  type DecisionRecord,
+  decisionView,
+  GATHERING_WORKFLOW,
+  insertAudited,
+  reasonRequired,
+  signedDecision,
+  takeDecision,
+} from './decisions.ts';
 import type { OriginLevel } from './rules/arrival-rules.ts';
 import { type GatheringConditions, gatheringConditions, type Venue } from './rules/gathering-rules.ts';
 import type { GatheringTable } from './tables.ts';
@@ -51,6 +60,11 @@ function view(g: Selectable<GatheringTable>) {
     status: g.status,
     decisionReason: g.decision_reason,
     decidedAt: g.decided_at,
+    /** The approval or refusal as signed: number, date, signer (null before a decision, or before 0094). */
+    decided:
+      g.decision_number && g.decision_date
+        ? decisionView(g.decision_number, g.decision_date, g.signer_name, g.signer_title)
+        : null,
   };
 }
 
@@ -111,6 +125,10 @@ export async function requestGathering(db: Db, scope: Scope, input: GatheringInp
       decision_reason: null,
       decided_by: null,
       decided_at: null,
+      decision_number: null,
+      decision_date: null,
+      signer_name: null,
+      signer_title: null,
       created_by: scope.userId,
       created_at: new Date().toISOString(),
     },
@@ -119,14 +137,16 @@ export async function requestGathering(db: Db, scope: Scope, input: GatheringInp
 }
 
 /**
- * Approves or refuses a requested event. A refusal gives its reasons; so does an approval against the system's
- * proposal (the committee may know better, and says why).
+ * Approves or refuses a requested event by a signed decision (number, date not after `today`, signer). A
+ * refusal gives its reasons; so does an approval against the system's proposal (the committee may know better,
+ * and says why). Two officers deciding at once: the first wins, the other gets 409 `decided`.
  */
 export async function decideGathering(
   db: Db,
   scope: Scope,
   id: number,
-  d: { decision: 'approve' | 'refuse'; reason?: string | null },
+  d: DecisionRecord & { decision: 'approve' | 'refuse'; reason?: string | null },
+  today: string,
 ) {
   const g = await db.db.selectFrom('gatherings').selectAll().where('id', '=', id).executeTakeFirst();
   if (!g) throw gatheringNotFound();
@@ -135,7 +155,17 @@ export async function decideGathering(
   const reason = d.reason?.trim() || null;
   // An approval against the system's proposal says why too.
   if (!reason && g.status === 'requested' && proposal !== d.decision) throw reasonRequired();
-  const decided = { decision_reason: reason, decided_by: scope.userId, decided_at: new Date().toISOString() };
+  if (g.status === 'requested') checkDecisionDate(d, today);
+  const signed = signedDecision(d);
+  const decided = {
+    decision_reason: reason,
+    decided_by: scope.userId,
+    decided_at: new Date().toISOString(),
+    decision_number: signed.decisionNumber,
+    decision_date: signed.decisionDate,
+    signer_name: signed.signerName,
+    signer_title: signed.signerTitle,
+  };
   const status = await takeDecision(
     db,
     scope,
@@ -152,6 +182,7 @@ export async function decideGathering(
       set: decided,
       reason,
       decided: { vi: 'Sự kiện đã được quyết định.', en: 'The event was already decided.' },
+      details: { decided: signed },
     },
   );
   return view({ ...g, status, ...decided });

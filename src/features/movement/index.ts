@@ -1,6 +1,7 @@
 import type { FeatureManifest } from '../../server/feature-manifest.ts';
 import { seedDemoMovement } from './demo-movement.ts';
 import { movement } from './migrations/0050-movement.ts';
+import { decisionRecords } from './migrations/0094-decision-records.ts';
 import { movementPermissions } from './permissions.ts';
 import { movementRoutes } from './routes.ts';
 import './tables.ts';
@@ -13,7 +14,7 @@ import './tables.ts';
 export const movementFeature = {
   name: 'movement',
   permissions: movementPermissions,
-  migrations: { '0050-movement': movement },
+  migrations: { '0050-movement': movement, '0094-decision-records': decisionRecords },
   routes: movementRoutes,
   demo: (db, area) => seedDemoMovement(db, area),
 } satisfies FeatureManifest;

@@ -153,13 +153,13 @@ export function movementRoutes(app: FastifyInstance) {
       config: { access: { permission: 'movement.decide' } },
       schema: {
         tags,
-        summary: 'Open a checkpoint by decision (number and date)',
+        summary: 'Open a checkpoint by decision (number, date not after today, signer)',
         operationId: 'openCheckpoint',
         body: checkpointBody,
         response: responses({ 200: checkpointItem, ...errorResponses(404, 422) }),
       },
     },
-    async (request) => openCheckpoint(request.ctx.db, request.ctx.scope, request.body),
+    async (request) => openCheckpoint(request.ctx.db, request.ctx.scope, request.body, request.ctx.today()),
   );
   r.post(
     '/api/checkpoints/:id/close',
@@ -167,14 +167,22 @@ export function movementRoutes(app: FastifyInstance) {
       config: { access: { permission: 'movement.decide' } },
       schema: {
         tags,
-        summary: 'Close a checkpoint by decision',
+        summary:
+          'Close a checkpoint by decision (number, date, signer); 409 `decided` if it was closed meanwhile',
         operationId: 'closeCheckpoint',
         params: idParams,
         body: decisionBody,
         response: responses({ 200: checkpointItem, ...errorResponses(404, 409, 422) }),
       },
     },
-    async (request) => closeCheckpoint(request.ctx.db, request.ctx.scope, request.params.id, request.body),
+    async (request) =>
+      closeCheckpoint(
+        request.ctx.db,
+        request.ctx.scope,
+        request.params.id,
+        request.body,
+        request.ctx.today(),
+      ),
   );
   r.get(
     '/api/checkpoints/:id/shifts',
@@ -303,13 +311,21 @@ export function movementRoutes(app: FastifyInstance) {
       config: { access: { permission: 'movement.decide' } },
       schema: {
         tags,
-        summary: 'Approve or refuse an event (reasons required for a refusal or against the proposal)',
+        summary:
+          'Approve or refuse an event by decision (number, date, signer; reasons for a refusal or against the proposal); 409 `decided` if decided meanwhile',
         operationId: 'decideGathering',
         params: idParams,
         body: gatheringDecisionBody,
         response: responses({ 200: gatheringItem, ...errorResponses(404, 409, 422) }),
       },
     },
-    async (request) => decideGathering(request.ctx.db, request.ctx.scope, request.params.id, request.body),
+    async (request) =>
+      decideGathering(
+        request.ctx.db,
+        request.ctx.scope,
+        request.params.id,
+        request.body,
+        request.ctx.today(),
+      ),
   );
 }

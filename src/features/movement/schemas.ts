@@ -98,17 +98,34 @@ export const forecastAnswer = z.object({
   ),
 });
 
-const decision = { decisionNumber: text(60), decisionDate: isoDate };
+/**
+ * A decision as signed: its number (số quyết định, e.g. "125/QĐ-UBND"), its date (not after today: the store
+ * checks against the app's calendar), and its signer (người ký): all required, a decision without a signer is
+ * not a decision.
+ */
+const decision = {
+  decisionNumber: text(60).describe('the decision number, e.g. 125/QĐ-UBND'),
+  decisionDate: isoDate.describe('the signing date, not after today'),
+  signerName: text(120).describe('who signed it, e.g. Nguyễn Văn Hùng'),
+  signerTitle: text(120).describe('the signer’s position, e.g. Chủ tịch UBND xã'),
+};
 export const checkpointBody = z.object({ communeCode, name: text(120), place: text(200), ...decision });
 export const decisionBody = z.object(decision);
+/** A decision as answered: the signer is null on decisions recorded before signers were (migration 0094). */
+const decisionItem = z.object({
+  decisionNumber: z.string(),
+  decisionDate: z.string(),
+  signerName: z.string().nullable(),
+  signerTitle: z.string().nullable(),
+});
 export const checkpointItem = z.object({
   id: z.number(),
   communeCode: z.string(),
   name: z.string(),
   place: z.string(),
   status: z.string(),
-  opened: z.object({ decisionNumber: z.string(), decisionDate: z.string() }),
-  closed: z.object({ decisionNumber: z.string(), decisionDate: z.string() }).nullable(),
+  opened: decisionItem,
+  closed: decisionItem.nullable(),
 });
 const count = z.number().int().min(0).max(100_000);
 export const shiftBody = z.object({
@@ -184,10 +201,12 @@ export const gatheringItem = z.object({
   status: z.string(),
   decisionReason: z.string().nullable(),
   decidedAt: z.string().nullable(),
+  decided: decisionItem.nullable(),
 });
 export const gatheringDecisionBody = z.object({
   decision: z.enum(['approve', 'refuse']),
   reason: z.string().max(1000).nullish(),
+  ...decision,
 });
 export const gatheringList = z.object({
   unit: z.string(),
@@ -201,6 +220,7 @@ export type ArrivalList = z.infer<typeof arrivalList>;
 export type ArrivalItem = z.infer<typeof arrivalItem>;
 export type ForecastAnswer = z.infer<typeof forecastAnswer>;
 export type CheckpointItem = z.infer<typeof checkpointItem>;
+export type DecisionItem = z.infer<typeof decisionItem>;
 export type ShiftsAnswer = z.infer<typeof shiftsAnswer>;
 export type GatheringItem = z.infer<typeof gatheringItem>;
 export type GatheringList = z.infer<typeof gatheringList>;

@@ -45,6 +45,11 @@ export interface CheckpointTable {
   opened_decision_date: string;
   closed_decision_number: string | null;
   closed_decision_date: string | null;
+  /** Migration 0094: who signed each decision (null on checkpoints opened or closed before it). */
+  opened_signer_name: string | null;
+  opened_signer_title: string | null;
+  closed_signer_name: string | null;
+  closed_signer_title: string | null;
   created_by: number | null;
   created_at: string;
 }
@@ -89,6 +94,11 @@ export interface GatheringTable {
   decision_reason: string | null;
   decided_by: number | null;
   decided_at: string | null;
+  /** Migration 0094: the decision's number, date and signer (null on events decided before it). */
+  decision_number: string | null;
+  decision_date: string | null;
+  signer_name: string | null;
+  signer_title: string | null;
   created_by: number | null;
   created_at: string;
 }

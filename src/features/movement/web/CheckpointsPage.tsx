@@ -1,27 +1,43 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useToday } from '../../../web/calendar.ts';
 import { DateInput } from '../../../web/DateInput.tsx';
 import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { formatDate, formatNumber, isoDateToText, parseDate } from '../../../web/format.ts';
 import { Loading } from '../../../web/Loading.tsx';
-import { useCurrentUser } from '../../../web/session.ts';
+import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
+import { DecisionLine, SignedForm } from './DecisionFields.tsx';
 import { MovementTabs } from './MovementTabs.tsx';
-import { useCheckpoints, useHandOver, useRecordShift, useShifts } from './movement-api.ts';
+import {
+  type CheckpointItem,
+  useCheckpoints,
+  useCloseCheckpoint,
+  useHandOver,
+  useOpenCheckpoint,
+  useRecordShift,
+  useShifts,
+} from './movement-api.ts';
 import './movement.css';
 
 const SHIFTS = ['morning', 'afternoon', 'night'] as const;
 const COUNTS = ['countIn', 'countOut', 'turnedBack', 'sentToTesting'] as const;
 
-/** /movement/checkpoints — the open checkpoints; a shift's entry (staff, counts) and its handover, on a phone. */
+/**
+ * /movement/checkpoints — the unit's checkpoints (open first) with the decisions that opened and closed them
+ * (number, date, signer); a shift's entry (staff, counts) and its handover, on a phone. The committee opens
+ * (a commune's user) and closes a checkpoint by a signed decision here.
+ */
 export function CheckpointsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const list = useCheckpoints(user.unitCode);
   const [chosen, setChosen] = useState<number | null>(null);
   useDocumentTitle(t('movement.checkpoints.title'));
+  const canDecide = can(user.role, 'movement.decide');
   const id = chosen ?? list.data?.checkpoints[0]?.id ?? null;
+  const checkpoint = list.data?.checkpoints.find((c) => c.id === id);
   return (
     <>
       <div className="page-head">
@@ -37,10 +53,19 @@ export function CheckpointsPage() {
           <select id="checkpoint-pick" value={id ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
             {list.data.checkpoints.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name} ({c.opened.decisionNumber}, {formatDate(c.opened.decisionDate)})
+                {c.name}
+                {c.closed ? ` (${t('movement.checkpoints.closedBadge')})` : ''}
               </option>
             ))}
           </select>
+          {checkpoint && (
+            <>
+              <DecisionLine label={t('movement.checkpoints.opened')} d={checkpoint.opened} />
+              {checkpoint.closed && (
+                <DecisionLine label={t('movement.checkpoints.closed')} d={checkpoint.closed} />
+              )}
+            </>
+          )}
           {id !== null && (
             <p className="decision-links">
               <Link to={`/movement/checkpoints/${id}/decision/open`}>{t('movement.decision.open')}</Link>
@@ -56,8 +81,49 @@ export function CheckpointsPage() {
           )}
         </>
       )}
+      {checkpoint && canDecide && checkpoint.status === 'open' && (
+        <CloseForm key={checkpoint.id} checkpoint={checkpoint} />
+      )}
       {id !== null && <ShiftEntry id={id} />}
+      {canDecide && user.unitLevel === 3 && <OpenForm commune={user.unitCode} />}
     </>
+  );
+}
+
+/** Closing a checkpoint by the committee's signed decision. */
+function CloseForm({ checkpoint }: { checkpoint: CheckpointItem }) {
+  const { t } = useTranslation();
+  const close = useCloseCheckpoint();
+  return (
+    <SignedForm
+      id="close"
+      title={t('movement.checkpoints.close')}
+      submit={t('movement.checkpoints.closeSubmit')}
+      mutation={close}
+      send={(d) => close.mutate({ id: checkpoint.id, ...d })}
+    />
+  );
+}
+
+/** A new checkpoint in the user's commune, opened by a signed decision. */
+function OpenForm({ commune }: { commune: string }) {
+  const { t } = useTranslation();
+  const open = useOpenCheckpoint();
+  const [name, setName] = useState('');
+  const [place, setPlace] = useState('');
+  return (
+    <SignedForm
+      id="open"
+      title={t('movement.checkpoints.open')}
+      submit={t('movement.checkpoints.openSubmit')}
+      mutation={open}
+      send={(d) => open.mutate({ communeCode: commune, name, place, ...d })}
+    >
+      <label htmlFor="checkpoint-name">{t('movement.checkpoints.name')}</label>
+      <input id="checkpoint-name" required value={name} onChange={(e) => setName(e.target.value)} />
+      <label htmlFor="checkpoint-place">{t('movement.checkpoints.place')}</label>
+      <input id="checkpoint-place" required value={place} onChange={(e) => setPlace(e.target.value)} />
+    </SignedForm>
   );
 }
 
@@ -66,7 +132,7 @@ function ShiftEntry({ id }: { id: number }) {
   const shifts = useShifts(id);
   const record = useRecordShift(id);
   const handOver = useHandOver();
-  const [day, setDay] = useState(isoDateToText(new Date().toISOString().slice(0, 10)));
+  const [day, setDay] = useState(isoDateToText(useToday()));
   const [shift, setShift] = useState<(typeof SHIFTS)[number]>('morning');
   const [staff, setStaff] = useState('');
   const [counts, setCounts] = useState<Record<(typeof COUNTS)[number], string>>({

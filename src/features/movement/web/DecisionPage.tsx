@@ -10,10 +10,22 @@ import { useCheckpoints } from './movement-api.ts';
 import './movement.css';
 
 /**
+ * The signer's block heading (Decree 30/2020, Appendix I): the chairman signs on behalf of the committee
+ * ("TM."), a vice-chair for the chairman ("KT."); another position is printed as recorded. A decision recorded
+ * before signers were (migration 0094) is printed for the chairman, signed by hand.
+ */
+function signerHeading(title: string | null): string[] {
+  const role = title?.match(/^(phó )?chủ tịch/i);
+  if (!title || role)
+    return role?.[1] ? ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] : ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'];
+  return [title.toLocaleUpperCase('vi')];
+}
+
+/**
  * /movement/checkpoints/:id/decision/:kind — the decision that opened (`open`) or closed (`close`) a checkpoint,
  * as a printable document in the official layout of Decree 30/2020/NĐ-CP (Appendix I): the issuing unit and the
  * national motto side by side, number and place-date, title, the articles, the recipients and the signer's block
- * (the chairman signs by hand on the printed page). Always in Vietnamese: it is an administrative document.
+ * (the signer recorded with the decision, who signs by hand on the printed page). Always in Vietnamese: it is an administrative document.
  */
 export function DecisionPage() {
   const { t } = useTranslation();
@@ -101,10 +113,14 @@ export function DecisionPage() {
             <p>- UBND {district} (b/c);</p>
             <p>- Lưu: VT.</p>
           </div>
-          <div className="signer">
-            <p className="strong">TM. ỦY BAN NHÂN DÂN</p>
-            <p className="strong">CHỦ TỊCH</p>
+          <div className="signer" data-testid="decision-signer">
+            {signerHeading(decision.signerTitle).map((line) => (
+              <p key={line} className="strong">
+                {line}
+              </p>
+            ))}
             <p className="signature-space" />
+            {decision.signerName && <p className="strong">{decision.signerName}</p>}
           </div>
         </footer>
       </article>

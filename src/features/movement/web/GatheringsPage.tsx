@@ -6,6 +6,7 @@ import { formatDate, formatNumber, parseDate } from '../../../web/format.ts';
 import { Loading } from '../../../web/Loading.tsx';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
+import { DecisionFields, DecisionLine, useDecisionFields } from './DecisionFields.tsx';
 import { MovementTabs } from './MovementTabs.tsx';
 import {
   type GatheringItem,
@@ -49,6 +50,11 @@ function Gathering({ g, canDecide }: { g: GatheringItem; canDecide: boolean }) {
   const { t } = useTranslation();
   const decide = useDecideGathering();
   const [reason, setReason] = useState('');
+  const signed = useDecisionFields();
+  const send = (decision: 'approve' | 'refuse') => {
+    const d = signed.read();
+    if (d) decide.mutate({ id: g.id, decision, reason, ...d });
+  };
   const c = g.conditions;
   return (
     <li className="arrival-card">
@@ -76,29 +82,31 @@ function Gathering({ g, canDecide }: { g: GatheringItem; canDecide: boolean }) {
         </div>
       )}
       <div className="muted">{t(`movement.gatherings.proposal.${c.proposal}`)}</div>
+      {g.decided && <DecisionLine label={t('movement.gatherings.decided')} d={g.decided} />}
       {g.decisionReason && <div className="muted">{g.decisionReason}</div>}
       {canDecide && g.status === 'requested' && (
-        <form className="form" onSubmit={(e) => e.preventDefault()}>
-          <label htmlFor={`reason-${g.id}`}>{t('movement.gatherings.reason')}</label>
-          <input id={`reason-${g.id}`} value={reason} onChange={(e) => setReason(e.target.value)} />
-          <ErrorNotice error={decide.error} />
-          <div className="form-actions">
-            <button
-              type="button"
-              className="btn btn-primary"
-              onClick={() => decide.mutate({ id: g.id, decision: 'approve', reason })}
-            >
-              {t('movement.gatherings.approve')}
-            </button>
-            <button
-              type="button"
-              className="btn"
-              onClick={() => decide.mutate({ id: g.id, decision: 'refuse', reason })}
-            >
-              {t('movement.gatherings.refuse')}
-            </button>
-          </div>
-        </form>
+        <details>
+          <summary>{t('movement.gatherings.decide')}</summary>
+          <form className="form" onSubmit={(e) => e.preventDefault()}>
+            <label htmlFor={`reason-${g.id}`}>{t('movement.gatherings.reason')}</label>
+            <input id={`reason-${g.id}`} value={reason} onChange={(e) => setReason(e.target.value)} />
+            <DecisionFields id={`decision-${g.id}`} form={signed} error={decide.error} />
+            <ErrorNotice error={decide.error} />
+            <div className="form-actions">
+              {(['approve', 'refuse'] as const).map((d) => (
+                <button
+                  key={d}
+                  type="button"
+                  className={d === 'approve' ? 'btn btn-primary' : 'btn'}
+                  disabled={decide.isPending}
+                  onClick={() => send(d)}
+                >
+                  {t(`movement.gatherings.${d}`)}
+                </button>
+              ))}
+            </div>
+          </form>
+        </details>
       )}
     </li>
   );

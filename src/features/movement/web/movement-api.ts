@@ -10,8 +10,15 @@ import type {
   ShiftsAnswer,
 } from '../schemas.ts';
 
-export type { ArrivalItem, CheckpointItem, GatheringItem } from '../schemas.ts';
+export type { ArrivalItem, CheckpointItem, DecisionItem, GatheringItem } from '../schemas.ts';
 export const PAGE_SIZE = 50;
+/** A decision as signed (what the decision routes take with their own fields). */
+export interface SignedDecision {
+  decisionNumber: string;
+  decisionDate: string;
+  signerName: string;
+  signerTitle: string;
+}
 const KEY = ['movement'] as const;
 
 export const useArrivals = (unit: string, date: string, page: number) =>
@@ -31,11 +38,11 @@ export const useForecast = (unit: string) =>
     queryFn: () => api<ForecastAnswer>('GET', `/api/arrivals/forecast${query({ unit, days: 30 })}`),
   });
 
+/** The unit's checkpoints, open first, closed ones too (with their closing decision). */
 export const useCheckpoints = (unit: string) =>
   useQuery({
     queryKey: [...KEY, 'checkpoints', unit],
-    queryFn: () =>
-      api<{ checkpoints: CheckpointItem[] }>('GET', `/api/checkpoints${query({ unit, status: 'open' })}`),
+    queryFn: () => api<{ checkpoints: CheckpointItem[] }>('GET', `/api/checkpoints${query({ unit })}`),
   });
 
 export const useShifts = (id: number | null) =>
@@ -65,11 +72,17 @@ export const useHandOver = () =>
 export const useRequestGathering = () =>
   useWrite((body: Record<string, unknown>) => api<GatheringItem>('POST', '/api/gatherings', body));
 export const useDecideGathering = () =>
-  useWrite((b: { id: number; decision: 'approve' | 'refuse'; reason: string }) =>
-    api<GatheringItem>('POST', `/api/gatherings/${b.id}/decision`, {
-      decision: b.decision,
-      reason: b.reason,
-    }),
+  useWrite(
+    ({ id, ...body }: { id: number; decision: 'approve' | 'refuse'; reason: string } & SignedDecision) =>
+      api<GatheringItem>('POST', `/api/gatherings/${id}/decision`, body),
+  );
+export const useOpenCheckpoint = () =>
+  useWrite((body: { communeCode: string; name: string; place: string } & SignedDecision) =>
+    api<CheckpointItem>('POST', '/api/checkpoints', body),
+  );
+export const useCloseCheckpoint = () =>
+  useWrite(({ id, ...body }: { id: number } & SignedDecision) =>
+    api<CheckpointItem>('POST', `/api/checkpoints/${id}/close`, body),
   );
 export const useDeclare = () =>
   useMutation({
