@@ -67,6 +67,20 @@ export async function insertPersonRows(db: Db, trx: Kysely<Database>, rows: Pers
 }
 
 /**
+ * Who holds these national IDs, read from the country-wide lookup (person_national_ids, keyed by the ID: under
+ * Citus one shard per ID, never a scan of every province's persons): each ID with its holder and the holder's
+ * province, where the caller then reads the person (by province and id: one shard).
+ */
+export async function nationalIdHolders(q: Kysely<Database>, nationalIds: readonly string[]) {
+  if (nationalIds.length === 0) return [];
+  return q
+    .selectFrom('person_national_ids')
+    .select(['national_id', 'province_code', 'person_id'])
+    .where('national_id', 'in', [...new Set(nationalIds)])
+    .execute();
+}
+
+/**
  * After a write that may have changed, freed or deleted these persons' national IDs: the country-wide lookup
  * (person_national_ids, migration 0098) names their current holders again. An ID another person holds is
  * refused by the lookup's key, in every province.
