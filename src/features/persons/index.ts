@@ -22,7 +22,7 @@ import { personNationalIds } from './migrations/0098-person-national-ids.ts';
 import { personPermissions } from './permissions.ts';
 import { personRoutes } from './routes.ts';
 import type { PersonInput } from './rules/person-row.ts';
-import { insertPersonRows, nationalIdHolders, personRow } from './store.ts';
+import { heldBy, insertPersonRows, nationalIdHolders, personRow } from './store.ts';
 
 export {
   acknowledgePersonEvents,
@@ -235,18 +235,7 @@ export async function holdersOfNationalIds(
   // Through the country-wide lookup keyed by the ID (one shard under Citus), then each holder in its province.
   const held = await nationalIdHolders(q, nationalIds);
   if (held.length === 0) return [];
-  const holders = new Map(
-    (
-      await matchQuery(q)
-        .where('province_code', 'in', [...new Set(held.map((h) => h.province_code))])
-        .where(
-          'id',
-          'in',
-          held.map((h) => h.person_id),
-        )
-        .execute()
-    ).map((h) => [h.id, h]),
-  );
+  const holders = new Map((await matchQuery(q).where(heldBy(held)).execute()).map((h) => [h.id, h]));
   const keptIds = [...holders.values()].flatMap((h) => (h.merged_into ? [h.merged_into] : []));
   const kept = new Map(
     (keptIds.length ? await matchQuery(q).where('id', 'in', keptIds).execute() : []).map((k) => [k.id, k]),

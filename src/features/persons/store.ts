@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type Selectable, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import { vietnamToday, vietnamTodayInstant } from '../../core/dates.ts';
 import { badRequest, notFound } from '../../core/errors.ts';
 import { foldDiacritics } from '../../core/text.ts';
@@ -79,6 +79,19 @@ export async function nationalIdHolders(q: Kysely<Database>, nationalIds: readon
     .where('national_id', 'in', [...new Set(nationalIds)])
     .execute();
 }
+
+/** The persons these holders (from `nationalIdHolders`) are: by province and id, one shard each under Citus. */
+export const heldBy =
+  (held: readonly { province_code: string; person_id: number }[]) =>
+  (eb: ExpressionBuilder<Database, 'persons'>) =>
+    eb.and([
+      eb('province_code', 'in', [...new Set(held.map((h) => h.province_code))]),
+      eb(
+        'id',
+        'in',
+        held.map((h) => h.person_id),
+      ),
+    ]);
 
 /**
  * After a write that may have changed, freed or deleted these persons' national IDs: the country-wide lookup

@@ -8,7 +8,7 @@ import { foldDiacritics } from '../../../core/text.ts';
 import type { Database } from '../../../db/schema.ts';
 import { isSameListedPerson, type ListedFacts } from '../rules/listed-person.ts';
 import type { PersonInput } from '../rules/person-row.ts';
-import { nationalIdHolders } from '../store.ts';
+import { heldBy, nationalIdHolders } from '../store.ts';
 
 /** A person of the commune by folded name and birth year: registered before this import, or one of its rows. */
 export interface Namesake extends ListedFacts {
@@ -104,12 +104,7 @@ export async function findListed(
       ? await trx
           .selectFrom('persons')
           .select([...LISTED_COLUMNS, 'national_id'])
-          .where('province_code', 'in', [...new Set(held.map((h) => h.province_code))])
-          .where(
-            'id',
-            'in',
-            held.map((h) => h.person_id),
-          )
+          .where(heldBy(held))
           .execute()
       : []),
     ...(ids.length
