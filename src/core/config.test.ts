@@ -21,6 +21,20 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ SAFEADAPT_PG_POOL_MAX: wrong })).toThrow(/SAFEADAPT_PG_POOL_MAX/);
   });
 
+  it('takes the PostgreSQL connect and statement timeouts (ms), naming the variable when wrong', () => {
+    expect(loadConfig({})).toMatchObject({ pgConnectTimeoutMs: 10_000, pgStatementTimeoutMs: 60_000 });
+    expect(
+      loadConfig({ SAFEADAPT_PG_CONNECT_TIMEOUT_MS: '2000', SAFEADAPT_PG_STATEMENT_TIMEOUT_MS: '0' }),
+    ).toMatchObject({ pgConnectTimeoutMs: 2000, pgStatementTimeoutMs: 0 });
+    for (const wrong of ['0', '-1', '1.5', 'soon'])
+      expect(() => loadConfig({ SAFEADAPT_PG_CONNECT_TIMEOUT_MS: wrong })).toThrow(
+        /SAFEADAPT_PG_CONNECT_TIMEOUT_MS/,
+      );
+    expect(() => loadConfig({ SAFEADAPT_PG_STATEMENT_TIMEOUT_MS: 'x' })).toThrow(
+      /SAFEADAPT_PG_STATEMENT_TIMEOUT_MS/,
+    );
+  });
+
   it('takes SAFEADAPT_AUDIT_KEY of 32 characters or more, and refuses a shorter one without printing it', () => {
     expect(loadConfig({}).auditKey).toBeNull();
     expect(loadConfig({ SAFEADAPT_AUDIT_KEY: 'k'.repeat(32) }).auditKey).toBe('k'.repeat(32));

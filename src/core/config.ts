@@ -10,6 +10,10 @@ export interface Config {
   sqliteFile: string;
   /** Connections in the PostgreSQL pool (SAFEADAPT_PG_POOL_MAX, default 10). */
   pgPoolMax: number;
+  /** How long opening a PostgreSQL connection may take before the request answers 503 (SAFEADAPT_PG_CONNECT_TIMEOUT_MS, default 10 s). */
+  pgConnectTimeoutMs: number;
+  /** How long one PostgreSQL statement may run before PostgreSQL cancels it (SAFEADAPT_PG_STATEMENT_TIMEOUT_MS, default 60 s; 0: no limit). */
+  pgStatementTimeoutMs: number;
   /** The audit log's MAC key (SAFEADAPT_AUDIT_KEY); null: a key file in the data directory. */
   auditKey: string | null;
 }
@@ -31,6 +35,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(
       `SAFEADAPT_PG_POOL_MAX is not a number of connections (1-1000): ${env.SAFEADAPT_PG_POOL_MAX}`,
     );
+  const pgConnectTimeoutMs = milliseconds(env, 'SAFEADAPT_PG_CONNECT_TIMEOUT_MS', 10_000, 1);
+  const pgStatementTimeoutMs = milliseconds(env, 'SAFEADAPT_PG_STATEMENT_TIMEOUT_MS', 60_000, 0);
   // The key signs the audit chain: a short one could be guessed, and a guessed key lets a chain be forged.
   const auditKey = env.SAFEADAPT_AUDIT_KEY || null;
   if (auditKey && auditKey.length < 32)
@@ -44,6 +50,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     sqliteFile: path.join(dataDir, 'safeadapt.db'),
     pgPoolMax,
+    pgConnectTimeoutMs,
+    pgStatementTimeoutMs,
     auditKey,
   };
+}
+
+/** A duration in whole milliseconds from the environment (at least `min`, at most a day), naming the variable when wrong. */
+function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < min || value > 86_400_000)
+    throw new Error(`${name} is not a number of milliseconds (${min}-86400000): ${env[name]}`);
+  return value;
 }

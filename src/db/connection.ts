@@ -26,6 +26,10 @@ export interface DbTarget {
   databaseUrl: string | null;
   sqliteFile: string;
   pgPoolMax?: number;
+  /** Opening a PostgreSQL connection gives up after this (default 10 s): the request answers 503, never hangs. */
+  pgConnectTimeoutMs?: number;
+  /** PostgreSQL cancels a statement running longer (default 60 s; 0: no limit). */
+  pgStatementTimeoutMs?: number;
   /**
    * How long a SQLite connection waits for the write lock (default 5 s). A worker thread waits longer: it
    * blocks nobody by waiting, and several background writers (an import's chunks, the status catch-up, an
@@ -46,9 +50,12 @@ export function openDb(target: DbTarget): Db {
     const pool = new pg.Pool({
       connectionString: target.databaseUrl,
       max: target.pgPoolMax ?? 10,
-      connectionTimeoutMillis: 10_000, // a request fails (503) instead of waiting forever for a connection
+      // A request fails (503) instead of waiting forever for a connection: a free one from the pool, or a new
+      // one from a server that accepts and never answers the handshake (a wrong port, a hung PostgreSQL).
+      connectionTimeoutMillis: target.pgConnectTimeoutMs ?? 10_000,
       idleTimeoutMillis: 30_000,
-      statement_timeout: 60_000,
+      // Sent at connect: PostgreSQL itself cancels a runaway statement (57014), which frees its connection.
+      statement_timeout: target.pgStatementTimeoutMs ?? 60_000,
     });
     // An idle connection that PostgreSQL closes (a restart, pg_terminate_backend) is an 'error' event on the
     // pool: without a listener it would end the process. The pool has dropped that client already and opens a

@@ -85,6 +85,7 @@ export function installErrorHandler(app: FastifyInstance) {
 
 /** PostgreSQL's "connection lost / server shutting down / cannot connect" errors, and the socket's own. */
 const UNAVAILABLE = new Set([
+  '57014', // a statement cancelled by SAFEADAPT_PG_STATEMENT_TIMEOUT_MS: the database is too busy right now
   '57P01',
   '57P02',
   '57P03',

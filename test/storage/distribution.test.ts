@@ -8,6 +8,8 @@ import {
   SAME_PROVINCE_LINKS,
   tablesWithColumns,
 } from '../../src/db/distribution.ts';
+import { findListed } from '../../src/features/persons/import/listed-persons.ts';
+import { holdersOfNationalIds } from '../../src/features/persons/index.ts';
 import { insertPersonRows, personRow, syncNationalIds } from '../../src/features/persons/store.ts';
 import { ENGINES, seededDb } from '../support/databases.ts';
 import { personInput } from '../support/persons.ts';
@@ -146,5 +148,24 @@ describe.each(ENGINES)('a national ID is unique in the whole country on %s', (en
         .where('national_id', '=', '020080001234')
         .execute(),
     ).toEqual([{ person_id: second }]);
+  });
+
+  it('finds a holder through the lookup keyed by the ID (one shard under Citus), in any commune', async () => {
+    // A person of Lạng Sơn (commune 06400), whose ID the lookup holds. The persons row is then made to say
+    // otherwise (never done by the store): the matches must answer from the lookup, not by a scan of persons
+    // (under Citus, every province's shard).
+    const [id] = await insert('020090005678', place('20', '06400'));
+    await db.db.updateTable('persons').set({ national_id: '020090009999' }).where('id', '=', id!).execute();
+    // The matching of doses, cases, arrivals and check-ins, for a row of another commune.
+    const [holder] = await holdersOfNationalIds(db.db, ['020090005678']);
+    expect(holder).toMatchObject({ nationalId: '020090005678', person: { id, commune_code: '06400' } });
+    expect(await holdersOfNationalIds(db.db, ['020090009999'])).toEqual([]);
+    // The registry's own import of another commune's list.
+    const row = {
+      person: personInput({ fullName: 'Nguyễn Văn A', birthYear: 1980, nationalId: '020090005678' }),
+      head: null,
+    };
+    const [listed] = await findListed(db.db, [row], new Map(), new Set());
+    expect(listed?.id).toBe(id);
   });
 });

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Scope, systemScope } from '../../src/features/auth/rules.ts';
 import { emitPersonEvents } from '../../src/features/persons/events.ts';
-import { personRow } from '../../src/features/persons/store.ts';
+import { insertPersonRows, personRow } from '../../src/features/persons/store.ts';
 import { vaccinationCard } from '../../src/features/vaccination/card-store.ts';
 import { coverage, trend } from '../../src/features/vaccination/coverage-store.ts';
 import { deleteDose, editDose, recordDose } from '../../src/features/vaccination/doses-store.ts';
@@ -86,13 +86,12 @@ describe.each(ENGINES)('vaccination records on %s', (engine) => {
         place,
         { now },
       );
-      // Registered as the registry does: the person and its `created` event in one transaction.
+      // Registered as the registry does: the person (its national ID in the country-wide lookup) and its
+      // `created` event in one transaction.
       const id = await db.db.transaction().execute(async (trx) => {
-        const { id } = await trx
-          .insertInto('persons')
-          .values({ ...row, status_date: p.deceasedOn ?? null })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const [id] = (await insertPersonRows(db, trx, [{ ...row, status_date: p.deceasedOn ?? null }])) as [
+          number,
+        ];
         await emitPersonEvents(db, trx, [
           { kind: 'created', personId: id, provinceCode: place.province_code },
         ]);

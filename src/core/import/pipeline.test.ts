@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cellsByField, chunked, commitOrRefuse, eachDataRow, openTable } from './pipeline.ts';
+import { cellsByField, chunked, eachDataRow, openTable } from './pipeline.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-pipeline-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -55,49 +55,5 @@ describe('import pipeline', () => {
       [1, 2],
       [3, 4, 5],
     ]);
-  });
-
-  it('commits valid rows, or rolls back an all-or-nothing import with rejected rows and records it', async () => {
-    const log: string[] = [];
-    const transaction = async (work: (trx: string) => Promise<void>) => {
-      try {
-        await work('trx');
-        log.push('commit');
-      } catch (error) {
-        log.push('rollback');
-        throw error;
-      }
-    };
-    const run = (mode: 'all-or-nothing' | 'valid-rows', rejected: number) =>
-      commitOrRefuse({
-        mode,
-        transaction,
-        write: async () => {
-          log.push('write');
-        },
-        rejected: () => rejected,
-        finish: async () => {
-          log.push('finish');
-        },
-        refused: async () => {
-          log.push('refused');
-        },
-      });
-    expect(await run('valid-rows', 2)).toBe(true);
-    expect(log.splice(0)).toEqual(['write', 'finish', 'commit']);
-    expect(await run('all-or-nothing', 2)).toBe(false);
-    expect(log.splice(0)).toEqual(['write', 'rollback', 'refused']);
-    await expect(
-      commitOrRefuse({
-        mode: 'valid-rows',
-        transaction,
-        write: async () => {
-          throw new Error('disk full');
-        },
-        rejected: () => 0,
-        finish: async () => {},
-        refused: async () => {},
-      }),
-    ).rejects.toThrow('disk full');
   });
 });

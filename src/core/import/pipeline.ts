@@ -154,32 +154,3 @@ export async function importInChunks(options: {
   await options.finish();
   return true;
 }
-
-/**
- * Runs an import's writes in one transaction (the dose imports, whose checks read what earlier rows wrote).
- * In all-or-nothing mode, rows rejected once the rows are read (`rejected()` > 0) roll everything back and
- * `refused` runs after the rollback (to record the refused batch and its report); answers whether the import
- * was committed. `finish` completes a committing import in the same transaction (counts, audit).
- */
-export async function commitOrRefuse<Trx>(options: {
-  mode: ImportMode;
-  transaction: (work: (trx: Trx) => Promise<void>) => Promise<unknown>;
-  write: (trx: Trx) => Promise<void>;
-  rejected: () => number;
-  finish: (trx: Trx) => Promise<void>;
-  refused: () => Promise<void>;
-}): Promise<boolean> {
-  const rollBack = new Error('all-or-nothing import with rejected rows');
-  try {
-    await options.transaction(async (trx) => {
-      await options.write(trx);
-      if (options.mode === 'all-or-nothing' && options.rejected() > 0) throw rollBack;
-      await options.finish(trx);
-    });
-    return true;
-  } catch (error) {
-    if (error !== rollBack) throw error;
-    await options.refused();
-    return false;
-  }
-}

@@ -22,7 +22,7 @@ import { personNationalIds } from './migrations/0098-person-national-ids.ts';
 import { personPermissions } from './permissions.ts';
 import { personRoutes } from './routes.ts';
 import type { PersonInput } from './rules/person-row.ts';
-import { insertPersonRows, personRow } from './store.ts';
+import { heldBy, insertPersonRows, nationalIdHolders, personRow } from './store.ts';
 
 export {
   acknowledgePersonEvents,
@@ -232,15 +232,19 @@ export async function holdersOfNationalIds(
   q: Executor,
   nationalIds: readonly string[],
 ): Promise<{ nationalId: string; person: PersonMatchFacts | null }[]> {
-  if (nationalIds.length === 0) return [];
-  const holders = await matchQuery(q).where('national_id', 'in', nationalIds).execute();
-  const keptIds = holders.flatMap((h) => (h.merged_into ? [h.merged_into] : []));
+  // Through the country-wide lookup keyed by the ID (one shard under Citus), then each holder in its province.
+  const held = await nationalIdHolders(q, nationalIds);
+  if (held.length === 0) return [];
+  const holders = new Map((await matchQuery(q).where(heldBy(held)).execute()).map((h) => [h.id, h]));
+  const keptIds = [...holders.values()].flatMap((h) => (h.merged_into ? [h.merged_into] : []));
   const kept = new Map(
     (keptIds.length ? await matchQuery(q).where('id', 'in', keptIds).execute() : []).map((k) => [k.id, k]),
   );
-  return holders.map((h) => {
+  return held.flatMap((entry) => {
+    const h = holders.get(entry.person_id);
+    if (!h) return [];
     const person = h.merged_into ? kept.get(h.merged_into) : h;
-    return { nationalId: h.national_id!, person: person && !person.merged_into ? person : null };
+    return [{ nationalId: entry.national_id, person: person && !person.merged_into ? person : null }];
   });
 }
 

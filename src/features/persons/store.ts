@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type Selectable, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import { vietnamToday, vietnamTodayInstant } from '../../core/dates.ts';
 import { badRequest, notFound } from '../../core/errors.ts';
 import { foldDiacritics } from '../../core/text.ts';
@@ -65,6 +65,33 @@ export async function insertPersonRows(db: Db, trx: Kysely<Database>, rows: Pers
   await insertRows(db, trx, 'person_national_ids', held);
   return ids;
 }
+
+/**
+ * Who holds these national IDs, read from the country-wide lookup (person_national_ids, keyed by the ID: under
+ * Citus one shard per ID, never a scan of every province's persons): each ID with its holder and the holder's
+ * province, where the caller then reads the person (by province and id: one shard).
+ */
+export async function nationalIdHolders(q: Kysely<Database>, nationalIds: readonly string[]) {
+  if (nationalIds.length === 0) return [];
+  return q
+    .selectFrom('person_national_ids')
+    .select(['national_id', 'province_code', 'person_id'])
+    .where('national_id', 'in', [...new Set(nationalIds)])
+    .execute();
+}
+
+/** The persons these holders (from `nationalIdHolders`) are: by province and id, one shard each under Citus. */
+export const heldBy =
+  (held: readonly { province_code: string; person_id: number }[]) =>
+  (eb: ExpressionBuilder<Database, 'persons'>) =>
+    eb.and([
+      eb('province_code', 'in', [...new Set(held.map((h) => h.province_code))]),
+      eb(
+        'id',
+        'in',
+        held.map((h) => h.person_id),
+      ),
+    ]);
 
 /**
  * After a write that may have changed, freed or deleted these persons' national IDs: the country-wide lookup

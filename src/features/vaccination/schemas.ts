@@ -355,7 +355,8 @@ export const doseImportBatch = z.object({
   unit_code: z.string(),
   file_name: z.string(),
   mode: z.enum(DOSE_IMPORT_MODES),
-  status: z.enum(['committed', 'refused']),
+  /** running: chunks are still being committed (the counts so far). */
+  status: z.enum(['running', 'committed', 'refused']),
   rows_read: count,
   imported: count,
   ignored: count,

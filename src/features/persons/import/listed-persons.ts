@@ -8,6 +8,7 @@ import { foldDiacritics } from '../../../core/text.ts';
 import type { Database } from '../../../db/schema.ts';
 import { isSameListedPerson, type ListedFacts } from '../rules/listed-person.ts';
 import type { PersonInput } from '../rules/person-row.ts';
+import { heldBy, nationalIdHolders } from '../store.ts';
 
 /** A person of the commune by folded name and birth year: registered before this import, or one of its rows. */
 export interface Namesake extends ListedFacts {
@@ -95,12 +96,15 @@ export async function findListed(
     return same[0]!.id;
   });
   const ids = named.filter((id): id is number => id !== null);
+  // By national ID through the country-wide lookup keyed by the ID (one shard under Citus), then in the
+  // holders' provinces.
+  const held = await nationalIdHolders(trx, nationalIds);
   const found = [
-    ...(nationalIds.length
+    ...(held.length
       ? await trx
           .selectFrom('persons')
           .select([...LISTED_COLUMNS, 'national_id'])
-          .where('national_id', 'in', nationalIds)
+          .where(heldBy(held))
           .execute()
       : []),
     ...(ids.length
@@ -112,7 +116,11 @@ export async function findListed(
       : []),
   ];
   const records = new Map(found.map((p) => [p.id, p]));
-  const holders = new Map(found.flatMap((p) => (p.national_id ? [[p.national_id, p] as const] : [])));
+  const holders = new Map(
+    held.flatMap((h) =>
+      records.has(h.person_id) ? [[h.national_id, records.get(h.person_id)!] as const] : [],
+    ),
+  );
   return rows.map((r, i) => {
     const id = named[i];
     if (r.person.nationalId) return holders.get(r.person.nationalId) ?? null;

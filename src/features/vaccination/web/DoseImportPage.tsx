@@ -41,7 +41,9 @@ function ImportHistory({ unit }: { unit: string }) {
                         rejected: formatNumber(b.rejected),
                         fresh: formatNumber(b.new_persons),
                       })
-                    : t('vaccination.import.historyRefused', { rejected: formatNumber(b.rejected) })}
+                    : b.status === 'running'
+                      ? t('vaccination.import.historyRunning', { imported: formatNumber(b.imported) })
+                      : t('vaccination.import.historyRefused', { rejected: formatNumber(b.rejected) })}
                 </span>
               </div>
             </div>

@@ -241,6 +241,7 @@ export const vaccinationEn: VaccinationMessages = {
       kinds: { rejected: 'Rejected', warning: 'Warning', ignored: 'Ignored' },
       history: 'Recent imports',
       historyLine: '{{imported}} doses, {{rejected}} rows rejected, {{fresh}} new persons',
+      historyRunning: 'Importing: {{imported}} doses stored so far',
       historyRefused: 'Not stored ({{rejected}} rows rejected)',
     },
     card: {

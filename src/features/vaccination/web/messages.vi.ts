@@ -238,6 +238,7 @@ export const vaccinationVi = {
       kinds: { rejected: 'Từ chối', warning: 'Cảnh báo', ignored: 'Bỏ qua' },
       history: 'Các lần nhập gần đây',
       historyLine: '{{imported}} mũi, {{rejected}} dòng từ chối, {{fresh}} người mới',
+      historyRunning: 'Đang nhập: đã lưu {{imported}} mũi',
       historyRefused: 'Không lưu ({{rejected}} dòng bị từ chối)',
     },
     card: {
