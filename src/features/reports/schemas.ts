@@ -83,7 +83,7 @@ export const dailyQuery = z.object({ unit: unitCode, date: isoDate.optional() })
 export const viewQuery = z.object({
   form: z.enum(FORM_IDS),
   unit: unitCode,
-  period: z.string().regex(/^(\d{4}-\d{2}-\d{2}|\d{1,12})$/, 'a day yyyy-mm-dd or a directive id'),
+  period: z.string().regex(/^(\d{4}-\d{2}-\d{2}|\d{1,10})$/, 'a day yyyy-mm-dd or a directive id'),
 });
 export const draftBody = viewQuery.extend({ revise: z.boolean().optional() });
 export const textsBody = z.object({

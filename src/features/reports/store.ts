@@ -45,7 +45,8 @@ const reportNotFound = () => notFound({ vi: 'Không tìm thấy báo cáo', en: 
 /** A period the form accepts: a day not after today; a week is named by any of its days (its Monday kept). */
 export function checkPeriod(formId: FormId, period: string, today: string) {
   if (formId === 'directive') {
-    if (!/^\d{1,12}$/.test(period))
+    // A document's id: a positive integer column (2^31 - 1 at most on PostgreSQL).
+    if (!/^[1-9]\d{0,9}$/.test(period) || Number(period) > 2_147_483_647)
       throw badRequest({ vi: 'Văn bản không hợp lệ', en: 'Invalid directive' }, [
         { field: 'period', message: { vi: 'mã văn bản', en: 'a directive id' } },
       ]);
