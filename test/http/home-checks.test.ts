@@ -89,6 +89,92 @@ describe('home treatment checks through the personal link', () => {
     expect(fields).toContain('spo2');
   });
 
+  it('checks posted at once by many people commit together, each with its own escalation and audit entry', async () => {
+    const people = await insertPersonRows(
+      server.app.db,
+      server.app.db.db,
+      [1, 2, 3, 4, 5, 6].map((i) =>
+        personRow(
+          personInput({
+            fullName: `Lăng Văn Tư ${i}`,
+            birthDate: '1980-01-01',
+            birthYear: 1980,
+            sex: 'male',
+          }),
+          { province_code: '20', district_code: '186', commune_code: '06385' },
+          { now: new Date().toISOString() },
+        ),
+      ),
+    );
+    const links: { caseId: number; token: string }[] = [];
+    for (const personId of people) {
+      const created = await call(server.base, commune, 'POST', '/api/cases', {
+        personId,
+        sampleDate: '2022-01-10',
+        testKind: 'rapidAntigen',
+        placeOfCare: 'home',
+      });
+      const id = (await created.json()).id as number;
+      const link = await call(server.base, commune, 'POST', `/api/cases/${id}/check-link`);
+      links.push({ caseId: id, token: (await link.json()).token });
+    }
+    // Every other person is short of breath (warning 3); a made-up link in the same burst fails alone.
+    const answers = await Promise.all([
+      ...links.map(({ token }, i) =>
+        call(server.base, null, 'POST', `/api/check-links/${token}/checks`, { spo2: i % 2 ? 94 : 98 }),
+      ),
+      call(server.base, null, 'POST', `/api/check-links/${'A'.repeat(32)}/checks`, { spo2: 97 }),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200, 404]);
+    const checks = await Promise.all(answers.slice(0, 6).map((a) => a.json()));
+    const db = server.app.db.db;
+    const stored = await db
+      .selectFrom('daily_checks')
+      .select(['id', 'case_id', 'spo2'])
+      .where(
+        'id',
+        'in',
+        checks.map((c) => c.id),
+      )
+      .execute();
+    expect(stored.map((r) => [Number(r.case_id), r.spo2]).sort((a, b) => a[0]! - b[0]!)).toEqual(
+      links.map(({ caseId }, i) => [caseId, i % 2 ? 94 : 98]),
+    );
+    for (const [i, check] of checks.entries()) {
+      expect(Number(stored.find((r) => Number(r.id) === check.id)!.case_id)).toBe(links[i]!.caseId);
+      expect(Boolean(check.escalation)).toBe(i % 2 === 1);
+    }
+    const escalated = await db
+      .selectFrom('escalations')
+      .select(['case_id', 'check_id'])
+      .where(
+        'check_id',
+        'in',
+        checks.map((c) => c.id),
+      )
+      .execute();
+    expect(
+      escalated.map((e) => [Number(e.case_id), Number(e.check_id)]).sort((a, b) => a[0]! - b[0]!),
+    ).toEqual([1, 3, 5].map((i) => [links[i]!.caseId, checks[i].id]));
+    const audited = await db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'username'])
+      .where('entity', '=', 'daily_check')
+      .where(
+        'entity_id',
+        'in',
+        checks.map((c) => String(c.id)),
+      )
+      .execute();
+    expect(
+      audited.map((a) => [Number(a.entity_id), a.username]).sort((a, b) => Number(a[0]) - Number(b[0])),
+    ).toEqual(
+      checks
+        .map((c, i) => [c.id, `check-link:${links[i]!.caseId}`])
+        .sort((a, b) => Number(a[0]) - Number(b[0])),
+    );
+  });
+
   it('handling the escalation closes it; recovery kills the link; a made-up token is a 404', async () => {
     const open = await (await call(server.base, commune, 'GET', '/api/escalations?unit=06385')).json();
     const id = open.escalations.find((e: { caseId: number }) => e.caseId === caseId).id;

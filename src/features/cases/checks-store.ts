@@ -1,9 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { ageOnDay } from '../../core/dates.ts';
 import { AppError, notFound } from '../../core/errors.ts';
+import { groupCommit } from '../../core/group-commit.ts';
 import type { Db } from '../../db/connection.ts';
+import type { Database } from '../../db/schema.ts';
 import { recordInScope, unitInScope } from '../admin-units/index.ts';
-import { type Actor, writeAudited } from '../audit/index.ts';
+import { type Actor, appendAudit, writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { personCards } from '../persons/index.ts';
 import { CHECKS_PER_DAY } from './rules/daily-check.ts';
@@ -89,11 +92,99 @@ export async function checkLinkForm(db: Db, token: string, today: string) {
 
 type CaseRow = Awaited<ReturnType<typeof caseOfLink>>;
 
+type Measures = Omit<CheckMeasures, 'ageYears'> & { temperature?: number | null };
+
+/** A check ready to be written: its case, measures and the warnings and escalation they raised. */
+interface CheckWrite {
+  actor: Actor;
+  c: CaseRow;
+  measures: Measures;
+  today: string;
+  byLink: boolean;
+  warnings: number[];
+  ruleSetId: string;
+  plan: ReturnType<typeof escalationFor>;
+  now: Date;
+}
+
+/** Writes checks, the escalations they raise and an audit entry each (by its own actor), in `trx`; their ids. */
+async function writeChecks(trx: Kysely<Database>, db: Db, checks: CheckWrite[]): Promise<number[]> {
+  const ids = await trx
+    .insertInto('daily_checks')
+    .values(
+      checks.map(({ c, measures, today, byLink, warnings, ruleSetId, actor, now }) => ({
+        province_code: c.province_code,
+        commune_code: c.commune_code,
+        case_id: Number(c.id),
+        day: today,
+        period: checkPeriod(now),
+        respiratory_rate: measures.respiratoryRate ?? null,
+        spo2: measures.spo2 ?? null,
+        pulse: measures.pulse ?? null,
+        temperature: measures.temperature ?? null,
+        systolic: measures.systolic ?? null,
+        diastolic: measures.diastolic ?? null,
+        signs: JSON.stringify(measures.signs ?? []),
+        warnings: JSON.stringify(warnings),
+        rule_set_id: ruleSetId,
+        entered_by: byLink ? 'link' : 'team',
+        user_id: actor.userId,
+        created_at: now.toISOString(),
+      })),
+    )
+    .returning('id')
+    .execute()
+    // Ids are taken in the rows' order; RETURNING's own order is not promised.
+    .then((rows) => rows.map((r) => Number(r.id)).sort((a, b) => a - b));
+  const escalating = checks.flatMap((k, i) => (k.plan ? [{ k, plan: k.plan, checkId: ids[i]! }] : []));
+  if (escalating.length)
+    await trx
+      .insertInto('escalations')
+      .values(
+        escalating.map(({ k: { c, warnings, now }, plan, checkId }) => ({
+          province_code: c.province_code,
+          district_code: c.district_code,
+          commune_code: c.commune_code,
+          case_id: Number(c.id),
+          check_id: checkId,
+          warnings: JSON.stringify(warnings),
+          actor: plan.actor,
+          act_by: plan.actBy,
+          call_115: plan.call115 ? 1 : 0,
+          status: 'open',
+          handled_by: null,
+          handled_at: null,
+          note: null,
+          created_at: now.toISOString(),
+        })),
+      )
+      .execute();
+  await appendAudit(
+    trx,
+    db,
+    checks[0]!.actor,
+    checks.map((k, i) => ({
+      action: 'create',
+      entity: 'daily_check',
+      entityId: ids[i]!,
+      unitCode: k.c.commune_code,
+      details: { caseId: Number(k.c.id), warnings: k.warnings },
+      actor: k.actor,
+    })),
+  );
+  return ids;
+}
+
+/** Checks posted through links commit in groups: the morning's rush of home-treated F0 (core/group-commit.ts). */
+const commitLinkCheck = groupCommit<Db, CheckWrite, number>((db, checks) =>
+  db.db.transaction().execute((trx) => writeChecks(trx, db, checks)),
+);
+
 async function recordCheck(
   db: Db,
   actor: Actor,
   c: CaseRow,
-  measures: Omit<CheckMeasures, 'ageYears'> & { temperature?: number | null },
+  measures: Measures,
   today: string,
   byLink: boolean,
 ) {
@@ -110,69 +201,21 @@ async function recordCheck(
     warnings.map((w) => w.number),
     now,
   );
-  return writeAudited(
-    db,
+  const check: CheckWrite = {
     actor,
-    async (trx) => {
-      const { id } = await trx
-        .insertInto('daily_checks')
-        .values({
-          province_code: c.province_code,
-          commune_code: c.commune_code,
-          case_id: Number(c.id),
-          day: today,
-          period: checkPeriod(now),
-          respiratory_rate: measures.respiratoryRate ?? null,
-          spo2: measures.spo2 ?? null,
-          pulse: measures.pulse ?? null,
-          temperature: measures.temperature ?? null,
-          systolic: measures.systolic ?? null,
-          diastolic: measures.diastolic ?? null,
-          signs: JSON.stringify(measures.signs ?? []),
-          warnings: JSON.stringify(warnings.map((w) => w.number)),
-          rule_set_id: evaluated?.ruleSet.id ?? '',
-          entered_by: byLink ? 'link' : 'team',
-          user_id: actor.userId,
-          created_at: now.toISOString(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (plan)
-        await trx
-          .insertInto('escalations')
-          .values({
-            province_code: c.province_code,
-            district_code: c.district_code,
-            commune_code: c.commune_code,
-            case_id: Number(c.id),
-            check_id: Number(id),
-            warnings: JSON.stringify(warnings.map((w) => w.number)),
-            actor: plan.actor,
-            act_by: plan.actBy,
-            call_115: plan.call115 ? 1 : 0,
-            status: 'open',
-            handled_by: null,
-            handled_at: null,
-            note: null,
-            created_at: now.toISOString(),
-          })
-          .execute();
-      return {
-        id: Number(id),
-        day: today,
-        ruleSet: evaluated?.ruleSet ?? null,
-        warnings,
-        escalation: plan,
-      };
-    },
-    (r) => ({
-      action: 'create',
-      entity: 'daily_check',
-      entityId: r.id,
-      unitCode: c.commune_code,
-      details: { caseId: Number(c.id), warnings: r.warnings.map((w) => w.number) },
-    }),
-  );
+    c,
+    measures,
+    today,
+    byLink,
+    warnings: warnings.map((w) => w.number),
+    ruleSetId: evaluated?.ruleSet.id ?? '',
+    plan,
+    now,
+  };
+  const id = byLink
+    ? await commitLinkCheck(db, check)
+    : (await db.db.transaction().execute((trx) => writeChecks(trx, db, [check])))[0]!;
+  return { id, day: today, ruleSet: evaluated?.ruleSet ?? null, warnings, escalation: plan };
 }
 
 /** A check posted by the person through the link. */

@@ -1,51 +1,33 @@
 import type { Insertable } from 'kysely';
+import { groupCommit } from '../../core/group-commit.ts';
 import type { Db } from '../../db/connection.ts';
 import { type AuditEvent, appendAudit } from '../audit/index.ts';
 import { countFormSubmission, type ThrottleLevel } from '../auth/index.ts';
 import type { ArrivalTable } from './tables.ts';
 
 /**
- * Group commit of the public declarations (the Tết rush): the declarations that arrive while one transaction
- * runs wait for the next one, so a tick's declarations, their throttle counts and their audit entries commit in
- * one short transaction (one audit head locked and moved, one checkpoint line) instead of one each. Each caller
- * is answered only after the commit that holds its declaration. Should a batch fail, its declarations are
- * written again one by one: one bad row fails only its own request.
+ * The public declarations (the Tết rush) commit in groups (core/group-commit.ts): a tick's declarations, their
+ * throttle counts and their audit entries in one short transaction. The per-address throttle counts the
+ * submissions still on their way (`pending`), so a burst from one address cannot slip past it.
  */
 
 export type ArrivalRow = Omit<Insertable<ArrivalTable>, 'channel' | 'created_by'>;
 
-interface Waiting {
+interface Declaration {
   row: ArrivalRow;
   ip: string;
   now: Date;
-  done: (error?: unknown) => void;
+  form: string;
+  level: ThrottleLevel;
 }
 
-interface Batch {
-  queue: Waiting[];
-  /** A transaction runs or is about to (the window is open). */
-  running: boolean;
-  /** Submissions per address queued or in the running transaction (not yet counted in the database). */
-  pending: Map<string, number>;
-}
+/** Submissions per address queued or in a running transaction (not yet counted in the database). */
+const pendings = new WeakMap<Db, Map<string, number>>();
 
-/** The most declarations one transaction takes (a statement's parameters are bounded). */
-const MOST = 400;
-/**
- * How long the first declaration of a batch waits for others: a transaction runs on the event loop's
- * microtasks, so without a window the next requests (parsed in later turns of the loop) would never join it.
- */
-const WINDOW_MS = 3;
-const batches = new WeakMap<Db, Batch>();
-
-function batchOf(db: Db): Batch {
-  let b = batches.get(db);
-  if (!b) {
-    b = { queue: [], running: false, pending: new Map() };
-    batches.set(db, b);
-  }
-  return b;
-}
+const commit = groupCommit<Db, Declaration, undefined>(async (db, taken) => {
+  await write(db, taken);
+  return taken.map(() => undefined);
+});
 
 /**
  * A public declaration from `ip` is on its way (from before its throttle check): the address's other submissions
@@ -53,71 +35,37 @@ function batchOf(db: Db): Batch {
  * once it is committed (rejects if it could not be); `release` drops a declaration refused before that.
  */
 export function holdDeclaration(db: Db, ip: string) {
-  const b = batchOf(db);
-  b.pending.set(ip, (b.pending.get(ip) ?? 0) + 1);
+  let pending = pendings.get(db);
+  if (!pending) {
+    pending = new Map();
+    pendings.set(db, pending);
+  }
+  const counts = pending;
+  counts.set(ip, (counts.get(ip) ?? 0) + 1);
   let held = true;
   const release = () => {
     if (!held) return;
     held = false;
-    const left = (b.pending.get(ip) ?? 1) - 1;
-    if (left > 0) b.pending.set(ip, left);
-    else b.pending.delete(ip);
+    const left = (counts.get(ip) ?? 1) - 1;
+    if (left > 0) counts.set(ip, left);
+    else counts.delete(ip);
   };
   return {
-    others: () => (b.pending.get(ip) ?? 1) - 1,
+    others: () => (counts.get(ip) ?? 1) - 1,
     release,
-    submit(form: string, level: ThrottleLevel, row: ArrivalRow, now: Date): Promise<void> {
-      const settled = new Promise<void>((resolve, reject) => {
-        b.queue.push({
-          row,
-          ip,
-          now,
-          done: (error) => {
-            release();
-            if (error === undefined) resolve();
-            else reject(error);
-          },
-        });
-      });
-      if (!b.running) {
-        b.running = true;
-        setTimeout(() => void drain(db, b, form, level), WINDOW_MS);
+    async submit(form: string, level: ThrottleLevel, row: ArrivalRow, now: Date): Promise<void> {
+      try {
+        await commit(db, { row, ip, now, form, level });
+      } finally {
+        release();
       }
-      return settled;
     },
   };
 }
 
-async function drain(db: Db, b: Batch, form: string, level: ThrottleLevel) {
-  try {
-    while (b.queue.length) {
-      const taken = b.queue.splice(0, MOST);
-      try {
-        await write(db, taken, form, level);
-        settle(taken);
-      } catch {
-        // One by one: each request gets its own declaration's outcome.
-        for (const w of taken) {
-          try {
-            await write(db, [w], form, level);
-            settle([w]);
-          } catch (error) {
-            settle([w], error ?? new Error('declaration not written'));
-          }
-        }
-      }
-    }
-  } finally {
-    b.running = false;
-  }
-}
-
-function settle(taken: Waiting[], error?: unknown) {
-  for (const w of taken) w.done(error);
-}
-
 /** One transaction: the declarations, each address's count, one audit entry each (by its own address). */
-function write(db: Db, taken: Waiting[], form: string, level: ThrottleLevel) {
+function write(db: Db, taken: Declaration[]) {
+  const { form, level } = taken[0]!;
   return db.db.transaction().execute(async (trx) => {
     const ids = await trx
       .insertInto('arrivals')
