@@ -28,7 +28,7 @@ const VACCINATION = ['full', 'full', 'full', 'partial', 'recovered', 'none'];
 
 async function tetArrivals(engine: Engine, databaseUrl: string | null) {
   process.env.SAFEADAPT_TRUST_PROXY = '127.0.0.1';
-  const db = openDb({ databaseUrl, sqliteFile: path.join(benchDir, 'arrivals.db') });
+  const db = openDb({ databaseUrl, sqliteFile: path.join(benchDir, 'arrivals.db'), dataDir: benchDir });
   await migrateToLatest(db);
   await seedReference(db);
   await seedDemo(db);

@@ -181,7 +181,7 @@ async function summaryBench() {
 }
 
 async function rush(engine: Engine, databaseUrl: string | null) {
-  const db = openDb({ databaseUrl, sqliteFile: path.join(dir, 'rush.db') });
+  const db = openDb({ databaseUrl, sqliteFile: path.join(dir, 'rush.db'), dataDir: dir });
   await migrateToLatest(db);
   await seedReference(db);
   const ids = await fill(db, RUSH_CASES, vietnamToday());

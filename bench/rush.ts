@@ -73,7 +73,7 @@ async function reporters(base: string) {
 }
 
 async function rush(engine: Engine, databaseUrl: string | null) {
-  const db = openDb({ databaseUrl, sqliteFile: path.join(dir, 'rush.db') });
+  const db = openDb({ databaseUrl, sqliteFile: path.join(dir, 'rush.db'), dataDir: dir });
   await migrateToLatest(db);
   await seedReference(db);
   await seedDemo(db);

@@ -57,6 +57,7 @@ export async function offer(
       non2xx: number;
       errors: number;
       timeouts: number;
+      statuses: Record<string, number>;
       latency: { p50: number; p99: number };
     };
     const used = process.cpuUsage(cpu);
@@ -66,7 +67,9 @@ export async function offer(
       p50: result.latency.p50,
       p99: result.latency.p99,
       errors: result.errors + result.timeouts + result.non2xx,
-      detail: `${result.sent} sent, ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`,
+      detail: `${result.sent} sent, ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx${
+        result.non2xx ? ` ${JSON.stringify(result.statuses)}` : ''
+      }`,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

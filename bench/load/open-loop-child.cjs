@@ -26,6 +26,8 @@ const gap = () => (-Math.log(1 - random()) * 1000) / o.rate;
 
 const latencies = [];
 const counts = { sent: 0, ok: 0, non2xx: 0, errors: 0, timeouts: 0 };
+/** Answers other than 2xx by status, to say what went wrong. */
+const statuses = {};
 let inFlight = 0;
 const t0 = performance.now();
 const end = o.duration * 1000;
@@ -56,7 +58,11 @@ function send(at, request) {
     },
     (res) => {
       res.resume();
-      res.on('end', () => settle(res.statusCode >= 200 && res.statusCode < 300 ? 'ok' : 'non2xx'));
+      res.on('end', () => {
+        const ok = res.statusCode >= 200 && res.statusCode < 300;
+        if (!ok) statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+        settle(ok ? 'ok' : 'non2xx');
+      });
       res.on('error', () => settle('errors'));
     },
   );
@@ -85,7 +91,7 @@ function report() {
   const sorted = Float64Array.from(latencies).sort();
   const at = (q) => (sorted.length ? Math.round(sorted[Math.floor(q * (sorted.length - 1))] * 10) / 10 : 0);
   process.stdout.write(
-    `${JSON.stringify({ ...counts, latency: { p50: at(0.5), p99: at(0.99), max: at(1) } })}\n`,
+    `${JSON.stringify({ ...counts, statuses, latency: { p50: at(0.5), p99: at(0.99), max: at(1) } })}\n`,
   );
   agent.destroy();
 }

@@ -57,15 +57,30 @@ export async function issueCheckLink(db: Db, scope: Scope, caseId: number) {
   return { token, path: `/theo-doi/${token}` };
 }
 
-async function caseOfLink(db: Db, token: string) {
+/**
+ * The case behind a personal link, with what a check needs of its person and its day, in one query (the
+ * morning rush reads this once per check).
+ */
+async function linkedCase(db: Db, token: string, today: string) {
   const row = await db.db
     .selectFrom('check_links as l')
     .innerJoin('cases as c', 'c.id', 'l.case_id')
+    .innerJoin('persons as p', 'p.id', 'c.person_id')
     .selectAll('c')
+    .select(['p.full_name as person_full_name', 'p.birth_sort as person_birth'])
+    .select((eb) =>
+      eb
+        .selectFrom('daily_checks as d')
+        .select((d) => d.fn.countAll<number>().as('n'))
+        .whereRef('d.case_id', '=', 'c.id')
+        .where('d.day', '=', today)
+        .as('checks_today'),
+    )
     .where('l.token_hash', '=', sha256(token))
     .executeTakeFirst();
   if (row?.status !== 'treating') throw linkNotFound();
-  return row;
+  const { person_full_name, person_birth, checks_today, ...c } = row;
+  return { c, fullName: person_full_name, facts: { birth: person_birth, checksToday: Number(checks_today) } };
 }
 
 async function checksOn(db: Db, caseId: number, day: string) {
@@ -80,17 +95,22 @@ async function checksOn(db: Db, caseId: number, day: string) {
 
 /** What the personal link's page shows: the given name only, and today's checks. */
 export async function checkLinkForm(db: Db, token: string, today: string) {
-  const c = await caseOfLink(db, token);
-  const card = (await personCards(db.db, [Number(c.person_id)])).get(Number(c.person_id))!;
+  const { fullName, facts } = await linkedCase(db, token, today);
   return {
-    givenName: card.fullName.split(/\s+/).at(-1) ?? '',
+    givenName: fullName.split(/\s+/).at(-1) ?? '',
     day: today,
-    checksToday: await checksOn(db, Number(c.id), today),
+    checksToday: facts.checksToday,
     checksPerDay: CHECKS_PER_DAY,
   };
 }
 
-type CaseRow = Awaited<ReturnType<typeof caseOfLink>>;
+type CaseRow = Awaited<ReturnType<typeof linkedCase>>['c'];
+
+/** What a check needs of its person and day: the birth (warning signs by age) and the checks already made. */
+interface CheckFacts {
+  birth: string;
+  checksToday: number;
+}
 
 type Measures = Omit<CheckMeasures, 'ageYears'> & { temperature?: number | null };
 
@@ -184,17 +204,17 @@ async function recordCheck(
   db: Db,
   actor: Actor,
   c: CaseRow,
+  facts: CheckFacts,
   measures: Measures,
   today: string,
   byLink: boolean,
 ) {
-  if ((await checksOn(db, Number(c.id), today)) >= MAX_CHECKS_PER_DAY)
+  if (facts.checksToday >= MAX_CHECKS_PER_DAY)
     throw new AppError(429, 'too_many_checks', {
       vi: `Đã ghi ${MAX_CHECKS_PER_DAY} lần theo dõi hôm nay. Nếu có dấu hiệu nặng, gọi ngay 115.`,
       en: `${MAX_CHECKS_PER_DAY} checks were recorded today. If you feel worse, call 115 now.`,
     });
-  const card = (await personCards(db.db, [Number(c.person_id)])).get(Number(c.person_id))!;
-  const evaluated = warningsFor(today, { ...measures, ageYears: ageOnDay(card.birth, today) });
+  const evaluated = warningsFor(today, { ...measures, ageYears: ageOnDay(facts.birth, today) });
   const warnings = evaluated?.warnings ?? [];
   const now = new Date();
   const plan = escalationFor(
@@ -222,29 +242,29 @@ async function recordCheck(
 export async function checkThroughLink(
   db: Db,
   token: string,
-  measures: Parameters<typeof recordCheck>[3],
+  measures: Measures,
   today: string,
   ip: string | null,
 ) {
-  const c = await caseOfLink(db, token);
-  return recordCheck(db, { userId: null, username: `check-link:${c.id}`, ip }, c, measures, today, true);
+  const { c, facts } = await linkedCase(db, token, today);
+  const actor = { userId: null, username: `check-link:${c.id}`, ip };
+  return recordCheck(db, actor, c, facts, measures, today, true);
 }
 
 /** A check entered by the team (a community team member at the door, the station by phone). */
-export async function checkByTeam(
-  db: Db,
-  scope: Scope,
-  caseId: number,
-  measures: Parameters<typeof recordCheck>[3],
-  today: string,
-) {
+export async function checkByTeam(db: Db, scope: Scope, caseId: number, measures: Measures, today: string) {
   const c = await caseInScope(db, scope, caseId);
   if (c.status !== 'treating')
     throw new AppError(409, 'conflict', {
       vi: 'Ca bệnh này đã kết thúc điều trị.',
       en: 'This case has already left treatment.',
     });
-  return recordCheck(db, scope, c, measures, today, false);
+  const person = Number(c.person_id);
+  const facts = {
+    birth: (await personCards(db.db, [person])).get(person)!.birth,
+    checksToday: await checksOn(db, Number(c.id), today),
+  };
+  return recordCheck(db, scope, c, facts, measures, today, false);
 }
 
 /** Open (or all) escalations of a unit, the most urgent deadline first, with the person's name and phone. */
