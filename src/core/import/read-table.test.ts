@@ -140,3 +140,23 @@ describe('readTable: a hostile .xlsx', () => {
     expect(performance.now() - started).toBeLessThan(2_000); // refused from the directory, not inflated
   });
 });
+
+describe('readTable: a long .csv', () => {
+  it('waits on the parser without piling up listeners (no MaxListenersExceededWarning)', async () => {
+    const file = path.join(dir, 'long.csv');
+    const line = 'Nguyễn Văn An;Thôn Đông;1990\n';
+    fs.writeFileSync(file, `Họ và tên;Thôn/Xóm;Năm sinh\n${line.repeat(400_000)}`); // ≈ 13 MB, 13 chunks
+    const warnings: string[] = [];
+    const note = (w: Error) => warnings.push(w.name);
+    process.on('warning', note);
+    try {
+      let rows = 0;
+      for await (const _ of readTable(file, 'long.csv')) rows++;
+      expect(rows).toBe(400_001);
+      await new Promise((r) => setImmediate(r)); // warnings are emitted on the next turn
+    } finally {
+      process.off('warning', note);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+});

@@ -229,6 +229,18 @@ function firstSheetPart(reader: WorkbookParsers): string {
   return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
 }
 
+/** Waits for the parser to take more, or to close; the other listener is removed (one per wait piled up). */
+function drainedOrClosed(parser: Readable | NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      parser.off('drain', done);
+      parser.off('close', done);
+      resolve();
+    };
+    parser.once('drain', done).once('close', done);
+  });
+}
+
 async function* readCsv(input: Readable, head: Buffer): AsyncGenerator<TableRow> {
   const firstLine =
     head
@@ -247,8 +259,7 @@ async function* readCsv(input: Readable, head: Buffer): AsyncGenerator<TableRow>
   const feed = (async () => {
     try {
       for await (const chunk of input) {
-        if (!parser.write(decoder.decode(chunk as Buffer, { stream: true })))
-          await new Promise((r) => parser.once('drain', r).once('close', r));
+        if (!parser.write(decoder.decode(chunk as Buffer, { stream: true }))) await drainedOrClosed(parser);
       }
       parser.write(decoder.decode());
       parser.end();
