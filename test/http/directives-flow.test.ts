@@ -142,6 +142,57 @@ describe('directives: register, answer, accept', () => {
     expect(view.reports.at(-1)).toEqual(answer.report);
   });
 
+  it('reports posted at once by two communes commit together, each audited once, by its author', async () => {
+    const started = async (session: Session) => {
+      const box = await json(await call(server.base, session, 'GET', '/api/tasks/inbox?state=assigned'));
+      const id = box.tasks[0].id as number;
+      await json(
+        await call(server.base, session, 'POST', `/api/tasks/${id}/actions`, { action: 'acknowledge' }),
+      );
+      return id;
+    };
+    const mine = await started(neighbour);
+    const busy = (await json(await call(server.base, yenThinh, 'GET', '/api/tasks/inbox'))).tasks.find(
+      (t: { state: string }) => t.state === 'inProgress',
+    ).id as number;
+    const before = await server.app.db.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('last'))
+      .executeTakeFirstOrThrow();
+    const posts = [
+      ...[1, 2, 3].map((n) => [neighbour, mine, n] as const),
+      ...[4, 5, 6].map((n) => [yenThinh, busy, n] as const),
+    ];
+    const answers = await Promise.all(
+      posts.map(([session, id, n]) =>
+        call(server.base, session, 'POST', `/api/tasks/${id}/reports`, {
+          text: `Lượt ${n}`,
+          percent: n * 10,
+        }),
+      ),
+    );
+    const reports = await Promise.all(answers.map((a) => json(a, 201)));
+    expect(reports.map((r) => [r.task.id, r.report.text])).toEqual(
+      posts.map(([, id, n]) => [id, `Lượt ${n}`]),
+    );
+    const audited = await server.app.db.db
+      .selectFrom('audit_log')
+      .select(['entity', 'entity_id', 'username'])
+      .where('id', '>', Number(before.last))
+      .orderBy('id')
+      .execute();
+    // One entry per report, by its author; no stand-in "route" entry for a request whose entry another wrote.
+    expect(audited.map((a) => [a.entity, Number(a.entity_id), a.username]).sort()).toEqual(
+      reports
+        .map((r, i) => [
+          'progress_report',
+          r.report.id,
+          posts[i]![0] === neighbour ? 'demo.xa.06403' : 'demo.xa.06400',
+        ])
+        .sort(),
+    );
+  });
+
   it('answers field errors in the caller’s language and saves nothing for bad input', async () => {
     const res = await call(server.base, district, 'POST', '/api/documents', {
       unitCode: '186',

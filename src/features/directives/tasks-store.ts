@@ -3,8 +3,10 @@
 import type { Kysely } from 'kysely';
 import { vietnamToday } from '../../core/dates.ts';
 import { AppError, badRequest, forbidden, type Message, notFound } from '../../core/errors.ts';
+import { groupCommit } from '../../core/group-commit.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
+import { noteAuditEvents } from '../../server/request-context.ts';
 import { isWithin, unitInScope, unitTree } from '../admin-units/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
@@ -290,6 +292,71 @@ export interface ProgressInput {
   attachment?: Upload | null;
 }
 
+/** A progress report to write, with its task and the file already stored (if any). */
+interface ReportWrite {
+  scope: Scope;
+  task: TaskRow;
+  taskId: number;
+  input: ProgressInput;
+  fileId: number | null;
+  fileName: string | null;
+  at: string;
+}
+
+/** Inserts progress reports and an audit entry each (by its own author), in `trx`; the reports in their order. */
+async function insertReports(trx: Kysely<Database>, db: Db, reports: ReportWrite[]) {
+  const rows = await trx
+    .insertInto('progress_reports')
+    .values(
+      reports.map((r) => ({
+        province_code: r.task.province_code,
+        task_id: r.taskId,
+        text: r.input.text,
+        percent: r.input.percent,
+        attachment_file_id: r.fileId,
+        user_id: r.scope.userId,
+        at: r.at,
+      })),
+    )
+    .returning(['id', 'text', 'percent', 'at'])
+    .execute()
+    // Ids are taken in the rows' order; RETURNING's own order is not promised.
+    .then((all) => all.sort((a, b) => Number(a.id) - Number(b.id)));
+  await appendAudit(
+    trx,
+    db,
+    reports[0]!.scope,
+    reports.map((r, i) => ({
+      action: 'create',
+      entity: 'progress_report',
+      entityId: rows[i]!.id,
+      unitCode: r.task.assignee_unit_code,
+      details: { taskId: r.taskId, percent: r.input.percent, attachment: r.fileName },
+      actor: r.scope,
+    })),
+  );
+  return rows;
+}
+
+/**
+ * Plain progress reports (no file, the task's state unchanged) commit in groups: the 17:00 rush of every
+ * commune (core/group-commit.ts). The audit entries are written in the batch's transaction, which runs in the
+ * context of the request that opened it: each request notes its own entry, as if it had written it.
+ */
+const commitReports = groupCommit<Db, ReportWrite, Awaited<ReturnType<typeof insertReports>>[number]>(
+  (db, reports) => db.db.transaction().execute((trx) => insertReports(trx, db, reports)),
+);
+
+async function commitPlainReport(
+  db: Db,
+  scope: Scope,
+  write: Pick<ReportWrite, 'task' | 'taskId' | 'input' | 'at'>,
+) {
+  const report = await commitReports(db, { ...write, scope, fileId: null, fileName: null });
+  noteAuditEvents(['create']);
+  return { report, task: write.task };
+}
+
 /**
  * A progress report by the assignee: text, percent and an optional attachment (a photo of the minutes);
  * with `done`, the task is reported done in the same transaction. Answers the new report and the task (its
@@ -307,43 +374,42 @@ export async function reportProgress(db: Db, scope: Scope, id: number, input: Pr
       en: 'Progress is reported after acknowledging a task and before it is done.',
     });
   const file = input.attachment ? checkUpload(input.attachment, 'attachment', 'attachment') : null;
-  const written = await db.db.transaction().execute(async (trx) => {
-    const fileId = file
-      ? await insertFile(
-          trx,
-          { unitCode: task.assignee_unit_code!, provinceCode: task.province_code, userId: scope.userId },
-          file,
-        )
-      : null;
-    const report = await trx
-      .insertInto('progress_reports')
-      .values({
-        province_code: task.province_code,
-        task_id: id,
-        text: input.text,
-        percent: input.percent,
-        attachment_file_id: fileId,
-        user_id: scope.userId,
-        at: new Date().toISOString(),
-      })
-      .returning(['id', 'text', 'percent', 'at'])
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, db, scope, [
-      {
-        action: 'create',
-        entity: 'progress_report',
-        entityId: report.id,
-        unitCode: task.assignee_unit_code,
-        details: { taskId: id, percent: input.percent, attachment: file?.name ?? null },
-      },
-    ]);
-    if (!doneTo) return { report, task };
-    await writeMove(trx, db, scope, task, 'reportDone', doneTo, { note: input.text, percent: input.percent });
-    return {
-      report,
-      task: await trx.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
-    };
-  });
+  const written =
+    file || doneTo
+      ? await db.db.transaction().execute(async (trx) => {
+          const fileId = file
+            ? await insertFile(
+                trx,
+                {
+                  unitCode: task.assignee_unit_code!,
+                  provinceCode: task.province_code,
+                  userId: scope.userId,
+                },
+                file,
+              )
+            : null;
+          const [report] = await insertReports(trx, db, [
+            {
+              scope,
+              task,
+              taskId: id,
+              input,
+              fileId,
+              fileName: file?.name ?? null,
+              at: new Date().toISOString(),
+            },
+          ]);
+          if (!doneTo) return { report: report!, task };
+          await writeMove(trx, db, scope, task, 'reportDone', doneTo, {
+            note: input.text,
+            percent: input.percent,
+          });
+          return {
+            report: report!,
+            task: await trx.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+          };
+        })
+      : await commitPlainReport(db, scope, { task, taskId: id, input, at: new Date().toISOString() });
   const by =
     scope.userId === null
       ? undefined
