@@ -59,6 +59,7 @@ export async function offer(
       timeouts: number;
       statuses: Record<string, number>;
       latency: { p50: number; p99: number };
+      slowSeconds: { second: number; ms: number }[];
     };
     const used = process.cpuUsage(cpu);
     return {
@@ -69,11 +70,18 @@ export async function offer(
       errors: result.errors + result.timeouts + result.non2xx,
       detail: `${result.sent} sent, ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx${
         result.non2xx ? ` ${JSON.stringify(result.statuses)}` : ''
-      }`,
+      }${slowSeconds(result.slowSeconds)}`,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The seconds of the run whose slowest answer took over 100 ms: a steady queue or a few stalls? */
+function slowSeconds(seconds: { second: number; ms: number }[]) {
+  if (!seconds.length) return '';
+  const shown = seconds.map((s) => `${s.second}s:${s.ms}ms`).slice(0, 12);
+  return `; ${seconds.length} seconds with an answer > 100 ms (${shown.join(', ')}${seconds.length > 12 ? ', …' : ''})`;
 }
 
 /** The no-op route every load benchmark compares with. */

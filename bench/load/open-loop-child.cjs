@@ -25,6 +25,8 @@ function random() {
 const gap = () => (-Math.log(1 - random()) * 1000) / o.rate;
 
 const latencies = [];
+/** The slowest answer of each second of the run (by when the request was due): where the tail comes from. */
+const worstOfSecond = [];
 const counts = { sent: 0, ok: 0, non2xx: 0, errors: 0, timeouts: 0 };
 /** Answers other than 2xx by status, to say what went wrong. */
 const statuses = {};
@@ -43,7 +45,12 @@ function send(at, request) {
     settled = true;
     counts[outcome] += 1;
     inFlight -= 1;
-    if (outcome === 'ok' || outcome === 'non2xx') latencies.push(performance.now() - t0 - at);
+    if (outcome === 'ok' || outcome === 'non2xx') {
+      const latency = performance.now() - t0 - at;
+      latencies.push(latency);
+      const second = Math.floor(at / 1000);
+      worstOfSecond[second] = Math.max(worstOfSecond[second] ?? 0, latency);
+    }
     if (due >= end && inFlight === 0) report();
   };
   const req = http.request(
@@ -90,8 +97,11 @@ function report() {
   reported = true;
   const sorted = Float64Array.from(latencies).sort();
   const at = (q) => (sorted.length ? Math.round(sorted[Math.floor(q * (sorted.length - 1))] * 10) / 10 : 0);
+  const slowSeconds = worstOfSecond
+    .map((ms, second) => ({ second, ms: Math.round(ms) }))
+    .filter((s) => s.ms > 100);
   process.stdout.write(
-    `${JSON.stringify({ ...counts, statuses, latency: { p50: at(0.5), p99: at(0.99), max: at(1) } })}\n`,
+    `${JSON.stringify({ ...counts, statuses, latency: { p50: at(0.5), p99: at(0.99), max: at(1) }, slowSeconds })}\n`,
   );
   agent.destroy();
 }

@@ -12,5 +12,6 @@ export function scopeOf(request: FastifyRequest): Scope {
     role: user.role,
     unitCode: user.unitCode,
     ip: request.ip,
+    displayName: user.displayName,
   };
 }

@@ -48,6 +48,28 @@ describe.each(ENGINES)('audit chains on %s', (engine) => {
     }
   });
 
+  it('commits concurrent reads of a province together, each entry by its own reader', async () => {
+    const db = await seededDb(engine);
+    try {
+      const readers = Array.from({ length: 12 }, (_, i) => ({
+        userId: null,
+        username: `reader${i}`,
+        ip: null,
+      }));
+      await recordAudit(db, actor, [read('06385')]); // the commune's chain is known from here on
+      await Promise.all(readers.map((reader) => recordAudit(db, reader, [read('06385')])));
+      const rows = await db.db.selectFrom('audit_log').select(['username', 'seq']).orderBy('seq').execute();
+      expect(rows.map((r) => r.username).sort()).toEqual(
+        ['tester', ...readers.map((r) => r.username)].sort(),
+      );
+      // One head lock and one checkpoint line for the burst, not twelve.
+      expect(checkpoints(db).filter((c) => c.province === '20')).toHaveLength(2);
+      expect((await verifyAudit(db)).problems).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('writes a checkpoint once the transaction commits, and none for one that rolls back', async () => {
     const db = await seededDb(engine);
     try {

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { groupCommit } from '../../core/group-commit.ts';
 import { afterCommit } from '../../db/after-commit.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
@@ -31,6 +32,11 @@ export type { Actor, AuditEvent };
 export async function appendAudit(trx: Kysely<Database>, db: Db, actor: Actor, events: AuditEvent[]) {
   if (events.length === 0) return;
   noteAuditEvents(events.map((e) => e.action));
+  await appendEntries(trx, db, actor, events);
+}
+
+/** appendAudit without noting the events in the running request's context (group commits note per caller). */
+async function appendEntries(trx: Kysely<Database>, db: Db, actor: Actor, events: AuditEvent[]) {
   const key = auditKey(db);
   const chains = await chainsOf(trx, db, events);
   const at = new Date().toISOString();
@@ -169,9 +175,37 @@ export function writeAudited<T>(
   });
 }
 
-/** Records events in their own transaction (reads of personal data, logins). */
-export function recordAudit(db: Db, actor: Actor, events: AuditEvent[]) {
-  return db.db.transaction().execute((trx) => appendAudit(trx, db, actor, events));
+/** A group of recorded events: those bound for the same chains (a province's reads never wait on another's). */
+interface RecordGroup {
+  db: Db;
+}
+const recordGroups = new WeakMap<Db, Map<string, RecordGroup>>();
+
+/**
+ * Events recorded apart from any change (reads of personal data, logins) commit in groups: concurrent requests'
+ * reads of one province share a transaction and one lock of its chain's head, instead of each holding the head
+ * through its own commit (20 concurrent searches on PostgreSQL waited on each other's commits). Each entry keeps
+ * its actor.
+ */
+const commitRecords = groupCommit<RecordGroup, { actor: Actor; events: AuditEvent[] }, null>(
+  ({ db }, records) =>
+    db.db.transaction().execute(async (trx) => {
+      const events = records.flatMap((r) => r.events.map((e) => ({ ...e, actor: e.actor ?? r.actor })));
+      await appendEntries(trx, db, records[0]!.actor, events);
+      return records.map(() => null);
+    }),
+);
+
+/** Records events in a transaction of their own, answered once they are committed. */
+export async function recordAudit(db: Db, actor: Actor, events: AuditEvent[]) {
+  if (events.length === 0) return;
+  const chains = [...new Set(await chainsOf(db.db, db, events))].sort().join(' ');
+  const groups = recordGroups.get(db) ?? new Map<string, RecordGroup>();
+  recordGroups.set(db, groups);
+  const group = groups.get(chains) ?? { db };
+  groups.set(chains, group);
+  await commitRecords(group, { actor, events });
+  noteAuditEvents(events.map((e) => e.action));
 }
 
 export interface AuditFilter {

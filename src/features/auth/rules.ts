@@ -21,6 +21,8 @@ export interface Scope {
   role: Role;
   unitCode: string;
   ip: string | null;
+  /** The user's name as others see it, when the session knew it (answers name their author without a query). */
+  displayName?: string;
 }
 
 /** The scope of the CLI and of system jobs: nationwide, recorded in the audit log under `name`. */

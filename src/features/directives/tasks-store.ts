@@ -411,18 +411,21 @@ export async function reportProgress(db: Db, scope: Scope, id: number, input: Pr
         })
       : await commitPlainReport(db, scope, { task, taskId: id, input, at: new Date().toISOString() });
   const by =
-    scope.userId === null
-      ? undefined
-      : await db.db
-          .selectFrom('users')
-          .select('display_name')
-          .where('id', '=', scope.userId)
-          .executeTakeFirst();
+    scope.displayName ??
+    (scope.userId === null
+      ? null
+      : ((
+          await db.db
+            .selectFrom('users')
+            .select('display_name')
+            .where('id', '=', scope.userId)
+            .executeTakeFirst()
+        )?.display_name ?? null));
   return {
     report: {
       ...written.report,
       attachment: file ? { name: file.name, mediaType: file.mediaType, size: file.bytes.length } : null,
-      by: by?.display_name ?? null,
+      by,
     },
     task: taskJson(written.task, day, (c) => tree.get(c)?.name_with_type),
   };

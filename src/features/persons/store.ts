@@ -209,11 +209,7 @@ export async function searchPersons(
   }
   const text = filter.q?.trim() ?? '';
   const after = filter.after;
-  // The plain `>=` lets the name index start the scan at the key (a row value alone does not, on SQLite).
-  if (after && !text)
-    q = q
-      .where('persons.name_folded', '>=', after.nameFolded)
-      .where(sql<boolean>`(persons.name_folded, persons.id) > (${after.nameFolded}, ${after.id})`);
+  if (after && !text) q = q.where(afterName(db, after));
   const page = (query: typeof q, order: 'persons.name_folded' | 'persons.given_name_folded') =>
     query
       .leftJoin('villages', 'villages.id', 'persons.village_id')
@@ -233,7 +229,7 @@ export async function searchPersons(
         'persons.priority_groups',
         'persons.status',
       ])
-      .orderBy(order)
+      .orderBy(inNameOrder(db, order))
       .orderBy('persons.id')
       .limit(filter.offset + filter.limit)
       .execute();
@@ -307,6 +303,29 @@ export async function* eachPerson(
     after = { nameFolded: last.name_folded, id: last.id };
     await new Promise<void>((resolve) => setImmediate(resolve)); // the server answers between pages
   }
+}
+
+/**
+ * Name order as the name indexes hold it, so a page is read off the index and stops at its end. PostgreSQL's
+ * name indexes are text_pattern_ops (for LIKE prefixes in any locale), whose order is the bytes' (`~<~`): a
+ * plain ORDER BY follows the database's collation, which that index cannot give, so "nguyen" in a district
+ * sorted all its 17,883 matches for each page of 50 (296 ms against 1.5 ms). Folded names are ASCII: bytes'
+ * order is SQLite's and JavaScript's too.
+ */
+function inNameOrder(db: Db, column: 'persons.name_folded' | 'persons.given_name_folded') {
+  return db.engine === 'postgres' ? sql`${sql.ref(column)} using ~<~` : sql.ref(column);
+}
+
+/**
+ * The rows after a page's last (folded name, id), in the same order. The plain "at or after the name" lets the
+ * index start the scan at the key (a row value alone does not, on SQLite).
+ */
+function afterName(db: Db, after: { nameFolded: string; id: number }) {
+  return db.engine === 'postgres'
+    ? sql<boolean>`persons.name_folded ~>=~ ${after.nameFolded} and (persons.name_folded ~>~ ${after.nameFolded}
+        or (persons.name_folded = ${after.nameFolded} and persons.id > ${after.id}))`
+    : sql<boolean>`persons.name_folded >= ${after.nameFolded}
+        and (persons.name_folded, persons.id) > (${after.nameFolded}, ${after.id})`;
 }
 
 /**
