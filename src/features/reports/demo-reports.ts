@@ -20,7 +20,10 @@ export async function seedDemoReports(db: Db, area: { districtCode: string; toda
   const late = communes[3]!;
   const corrected = communes[0]!;
   const users = new Map(
-    (await db.db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]),
+    (await db.db.selectFrom('users').select(['id', 'username', 'display_name']).execute()).map((u) => [
+      u.username,
+      u,
+    ]),
   );
   const now = new Date().toISOString();
   const form = formFor('daily', area.today);
@@ -43,7 +46,8 @@ export async function seedDemoReports(db: Db, area: { districtCode: string; toda
       submittedValues.push(final);
       rows.push(
         reportRow(c, day, values, {
-          userId: users.get(username) ?? null,
+          userId: users.get(username)?.id ?? null,
+          name: users.get(username)?.display_name ?? username,
           username,
           local: `${day}T${time}`,
           late: c.code === late.code,
@@ -56,18 +60,19 @@ export async function seedDemoReports(db: Db, area: { districtCode: string; toda
     }
     if (back === 1) continue;
     const values = await compile(db, scope, form, district, day, area.today);
-    const units = communes.map((c) => ({
+    const units = communes.map((c, i) => ({
       code: c.code,
       name: c.name_with_type,
       state: 'submitted',
       submitted: true,
       late: c.code === late.code,
       submittedLocal: null,
-      values: null,
+      values: submittedValues[i] ?? null,
     }));
     rows.push({
       ...reportRow(district, day, values, {
-        userId: users.get('demo.huyen') ?? null,
+        userId: users.get('demo.huyen')?.id ?? null,
+        name: users.get('demo.huyen')?.display_name ?? 'demo.huyen',
         username: 'demo.huyen',
         local: `${day}T17:45`,
         late: true,
@@ -119,6 +124,8 @@ function reportRow(
   values: Record<string, number | null>,
   o: {
     userId: number | null;
+    /** The signer's display name, as a sign-off stores it. */
+    name: string;
     username: string;
     local: string;
     late: boolean;
@@ -144,9 +151,9 @@ function reportRow(
     created_at: o.now,
     updated_at: o.now,
     signed_by: o.userId,
-    signed_by_name: o.username,
+    signed_by_name: o.name,
     signed_at: o.now,
-    submitted_by_name: o.username,
+    submitted_by_name: o.name,
     submitted_at: o.now,
     submitted_local: o.local,
     late: o.late ? 1 : 0,

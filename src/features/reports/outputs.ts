@@ -31,6 +31,7 @@ export interface Letterhead {
 }
 
 const lower = (nameWithType: string) => nameWithType.charAt(0).toLowerCase() + nameWithType.slice(1);
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const BCD = 'Ban Chỉ đạo phòng, chống dịch COVID-19';
 
 /** The letterhead of a unit's steering committee: its People's Committee governs it; it reports one level up. */
@@ -121,7 +122,15 @@ export async function reportDocx(view: ReportView, head: Letterhead): Promise<Bu
       new TableRow({
         children: [
           cell([line(number)], 42),
-          cell([line(placeDateLine(head.place, view.today), { italics: true })], 58),
+          // A submitted report is dated the day it was sent; a draft, today.
+          cell(
+            [
+              line(placeDateLine(head.place, report?.submittedLocal?.slice(0, 10) ?? view.today), {
+                italics: true,
+              }),
+            ],
+            58,
+          ),
         ],
       }),
     ],
@@ -132,14 +141,16 @@ export async function reportDocx(view: ReportView, head: Letterhead): Promise<Bu
       : view.form === 'daily'
         ? `ngày ${formatDay(view.period)}`
         : `văn bản số ${view.period}`;
+  // The form's title without its leading "Báo cáo": the heading says it once, the body's verb once.
+  const subject = lower(form.title.vi.replace(/^báo cáo\s+/i, ''));
   const children: (Paragraph | Table)[] = [
     header,
     line(''),
     line('BÁO CÁO', { bold: true, size: 28 }),
-    line(`${form.title.vi} ${periodText}`, { bold: true }),
+    line(`${capital(subject)} ${periodText}`, { bold: true }),
     line(`Kính gửi: ${head.recipient}.`),
     line(''),
-    body(`${view.unit.name} báo cáo ${lower(form.title.vi)} ${periodText} như sau:`),
+    body(`${BCD} ${lower(view.unit.name)} báo cáo ${subject} ${periodText} như sau:`),
   ];
   const fields = new Map(report?.fields.map((f) => [f.key, f]) ?? []);
   let group = '';
