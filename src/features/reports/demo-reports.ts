@@ -25,7 +25,6 @@ export async function seedDemoReports(db: Db, area: { districtCode: string; toda
       u,
     ]),
   );
-  const now = new Date().toISOString();
   const form = formFor('daily', area.today);
   const rows: Record<string, unknown>[] = [];
   const corrections: { unit: string; day: string; computed: number | null; value: number }[] = [];
@@ -51,7 +50,6 @@ export async function seedDemoReports(db: Db, area: { districtCode: string; toda
           username,
           local: `${day}T${time}`,
           late: c.code === late.code,
-          now,
           texts: {
             situation: `Tình hình dịch trên địa bàn ${c.name_with_type.toLowerCase()} cơ bản được kiểm soát.`,
           },
@@ -76,7 +74,6 @@ export async function seedDemoReports(db: Db, area: { districtCode: string; toda
         username: 'demo.huyen',
         local: `${day}T17:45`,
         late: true,
-        now,
         texts: { situation: 'Các xã đã gửi báo cáo đầy đủ.' },
       }),
       roll_up: JSON.stringify({
@@ -109,7 +106,7 @@ export async function seedDemoReports(db: Db, area: { districtCode: string; toda
           value: c.value,
           reason: 'Trạm y tế nhập trùng 12 mẫu test nhanh của đợt xét nghiệm ngày hôm trước.',
           username: `demo.xa.${c.unit}`,
-          at: now,
+          at: new Date(`${c.day}T15:30:00+07:00`).toISOString(),
         })
         .execute();
     await appendAudit(trx, db, scope, [
@@ -129,10 +126,11 @@ function reportRow(
     username: string;
     local: string;
     late: boolean;
-    now: string;
     texts: Record<string, string>;
   },
 ) {
+  // Signed off and sent at the demo's local time (Vietnam, UTC+7), not when the demo was seeded.
+  const sent = new Date(`${o.local}:00+07:00`).toISOString();
   return {
     province_code: unit.province_code!,
     district_code: unit.level === 3 ? unit.district_code : unit.code,
@@ -148,13 +146,13 @@ function reportRow(
     roll_up: null,
     number: null,
     created_by: o.username,
-    created_at: o.now,
-    updated_at: o.now,
+    created_at: sent,
+    updated_at: sent,
     signed_by: o.userId,
     signed_by_name: o.name,
-    signed_at: o.now,
+    signed_at: sent,
     submitted_by_name: o.name,
-    submitted_at: o.now,
+    submitted_at: sent,
     submitted_local: o.local,
     late: o.late ? 1 : 0,
   };
