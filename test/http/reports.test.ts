@@ -133,8 +133,9 @@ describe.each(ENGINES)('daily reports over HTTP on %s', (engine) => {
     expect(lines).toContain('Hữu Lũng, ngày 13 tháng 01 năm 2022');
     expect(lines).toContain('Kính gửi: Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Lạng Sơn.');
     expect(lines).toContain(
-      'Ban Chỉ đạo phòng, chống dịch COVID-19 huyện Hữu Lũng báo cáo tình hình dịch COVID-19 hằng ngày ngày 13/01/2022 như sau:',
+      'Ban Chỉ đạo phòng, chống dịch COVID-19 huyện Hữu Lũng báo cáo tình hình dịch COVID-19 ngày 13/01/2022 như sau:',
     );
+    expect(lines).toContain('Tình hình dịch COVID-19 ngày 13/01/2022');
     expect(text.toLowerCase()).not.toContain('báo cáo báo cáo');
     const fmt = (n: number | null | undefined) => Number(n).toLocaleString('vi-VN');
     expect(text).toContain(`F0 mới trong ngày: ${fmt(report.report.values.newCases)}`);

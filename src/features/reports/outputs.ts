@@ -17,7 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
-import { formatDay } from '../../core/dates.ts';
+import { addDays, formatDay } from '../../core/dates.ts';
 import { neutralizeCell } from '../../core/spreadsheet.ts';
 import { formVersion, placeDateLine } from './rules/forms.ts';
 import type { ReportView } from './store.ts';
@@ -135,14 +135,16 @@ export async function reportDocx(view: ReportView, head: Letterhead): Promise<Bu
       }),
     ],
   });
+  // The form's title without its leading "Báo cáo" (the heading says it once, the body's verb once), and the
+  // period once: "tình hình dịch COVID-19 ngày 13/01/2022", "tuần … từ ngày 10/01/2022 đến ngày 16/01/2022".
+  const title = lower(form.title.vi.replace(/^báo cáo\s+/i, ''));
+  const subject = view.form === 'daily' ? title.replace(/\s+hằng ngày$/, '') : title;
   const periodText =
     view.form === 'weekly'
-      ? `tuần từ ngày ${formatDay(view.period)}`
+      ? `từ ngày ${formatDay(view.period)} đến ngày ${formatDay(addDays(view.period, 6))}`
       : view.form === 'daily'
         ? `ngày ${formatDay(view.period)}`
-        : `văn bản số ${view.period}`;
-  // The form's title without its leading "Báo cáo": the heading says it once, the body's verb once.
-  const subject = lower(form.title.vi.replace(/^báo cáo\s+/i, ''));
+        : `(mã văn bản ${view.period})`;
   const children: (Paragraph | Table)[] = [
     header,
     line(''),
