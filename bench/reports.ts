@@ -12,7 +12,7 @@ import { openDb } from '../src/db/connection.ts';
 import { seedReference } from '../src/demo/seed.ts';
 import { unitTree } from '../src/features/admin-units/index.ts';
 import { systemScope } from '../src/features/auth/rules.ts';
-import { DAILY_V1 } from '../src/features/reports/rules/forms.ts';
+import { DAILY_V1, rollUpValues } from '../src/features/reports/rules/forms.ts';
 import { reportView } from '../src/features/reports/store.ts';
 import { migrateToLatest } from '../src/server/migrations.ts';
 
@@ -40,7 +40,7 @@ const row = (u: (typeof communes)[number], i: number) => ({
   state: 'submitted',
   computed: JSON.stringify(Object.fromEntries(DAILY_V1.fields.map((f, k) => [f.key, (i * 7 + k) % 50]))),
   texts: '{"situation":"Ổn định."}',
-  roll_up: null,
+  roll_up: null as string | null,
   number: null,
   created_by: 'bench',
   created_at: now,
@@ -54,7 +54,20 @@ const row = (u: (typeof communes)[number], i: number) => ({
   late: 0,
 });
 await db.db.transaction().execute(async (trx) => {
-  const rows = [...communes, ...districts].map(row);
+  const communeRows = communes.map(row);
+  // A district's submission holds its roll-up of its communes' reports: what the province adds up.
+  const districtRows = districts.map((d, i) => ({
+    ...row(d, communes.length + i),
+    roll_up: JSON.stringify({
+      numbers: rollUpValues(
+        DAILY_V1,
+        communeRows.filter((r) => r.district_code === d.code).map((r) => JSON.parse(r.computed)),
+      ),
+      units: [],
+      submitted: communeRows.filter((r) => r.district_code === d.code).map((r) => r.unit_code),
+    }),
+  }));
+  const rows = [...communeRows, ...districtRows];
   for (let i = 0; i < rows.length; i += 100)
     await trx
       .insertInto('reports')

@@ -21,12 +21,14 @@ describe.each(ENGINES)('daily reports over HTTP on %s', (engine) => {
   let server: Running;
   let district: Session;
   let commune: Session;
+  let province: Session;
   const get = (s: Session, url: string) => call(server.base, s, 'GET', url);
   beforeAll(async () => {
     server = await startServer(engine);
     await applyDatabaseCalendar(server.app.db); // the demo's day, 15/01/2022
     district = await login(server.base, 'demo.huyen');
     commune = await login(server.base, 'demo.xa.06385');
+    province = await login(server.base, 'demo.tinh');
     // A few communes' numbers over the last days, then the demo's week of reports compiled from them.
     await server.app.db.db
       .insertInto('case_day_counts')
@@ -61,6 +63,8 @@ describe.each(ENGINES)('daily reports over HTTP on %s', (engine) => {
     for (const [session, unit] of [
       [commune, '06385'],
       [district, '186'],
+      // A province's `numbers` are its records' too; its districts' submitted reports are in `rollUp`.
+      [province, '20'],
     ] as const) {
       const report = (await (
         await get(session, `/api/reports/daily?unit=${unit}&date=2022-01-15`)
@@ -116,16 +120,92 @@ describe.each(ENGINES)('daily reports over HTTP on %s', (engine) => {
     const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(await res.arrayBuffer()) });
     const report = (await (
       await get(district, '/api/reports/daily?unit=186&date=2022-01-13')
-    ).json()) as Daily;
-    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
-    expect(text).toContain('Hữu Lũng, ngày 15 tháng 01 năm 2022');
-    expect(text).toContain('Kính gửi: Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Lạng Sơn');
+    ).json()) as Daily & { report: { values: Record<string, number | null> } };
+    const lines = text.split(/\n+/).map((l) => l.trim());
+    // The letterhead: the district's People's Committee over its steering committee, the national motto.
+    expect(lines).toContain('UBND HUYỆN HỮU LŨNG');
+    expect(lines).toContain('BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19');
+    expect(lines).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(lines).toContain('Độc lập - Tự do - Hạnh phúc');
+    // No number given yet: the blank for the clerk. The date is the day the demo district sent it (13/01,
+    // 17:45), not today (15/01).
+    expect(lines).toContain('Số:      /BC-BCĐ');
+    expect(lines).toContain('Hữu Lũng, ngày 13 tháng 01 năm 2022');
+    expect(lines).toContain('Kính gửi: Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Lạng Sơn.');
+    expect(lines).toContain(
+      'Ban Chỉ đạo phòng, chống dịch COVID-19 huyện Hữu Lũng báo cáo tình hình dịch COVID-19 ngày 13/01/2022 như sau:',
+    );
+    expect(lines).toContain('Tình hình dịch COVID-19 ngày 13/01/2022');
+    expect(text.toLowerCase()).not.toContain('báo cáo báo cáo');
     const fmt = (n: number | null | undefined) => Number(n).toLocaleString('vi-VN');
-    expect(text).toContain(`F0 mới trong ngày: ${fmt(report.numbers.newCases)}`);
-    expect(text).toContain(`Người từ 18 tuổi: ${fmt(report.numbers.adults)}`);
-    expect(text).toContain(`18+ tiêm đủ liều cơ bản: ${fmt(report.numbers.adultsPrimary)}`);
-    expect(text).toContain('demo.huyen');
+    expect(text).toContain(`F0 mới trong ngày: ${fmt(report.report.values.newCases)}`);
+    expect(text).toContain(`Người từ 18 tuổi: ${fmt(report.report.values.adults)}`);
+    expect(text).toContain(`18+ tiêm đủ liều cơ bản: ${fmt(report.report.values.adultsPrimary)}`);
+    // The signer by the account's display name, under the committee's signature block; never the username.
+    const signer = await server.app.db.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('username', '=', 'demo.huyen')
+      .executeTakeFirstOrThrow();
+    const block = lines.slice(lines.indexOf('TM. BAN CHỈ ĐẠO'));
+    expect(block.slice(0, 3)).toEqual(['TM. BAN CHỈ ĐẠO', 'TRƯỞNG BAN', '(đã ký duyệt điện tử)']);
+    expect(block).toContain(signer.display_name);
+    expect(text).not.toContain('demo.huyen');
+  });
+
+  it("keeps the demo's correction beside the computed number, and it reaches the province", async () => {
+    const corrected = (await unitTree(server.app.db)).children('186')[0]!.code;
+    const day = (await (
+      await get(district, `/api/reports/daily?unit=${corrected}&date=2022-01-13`)
+    ).json()) as {
+      report: { fields: { key: string; computed: number; value: number; correction: unknown }[] };
+    };
+    const tests = day.report.fields.find((f) => f.key === 'testsDone')!;
+    expect(tests.correction).toMatchObject({ reason: expect.stringContaining('trùng 12 mẫu') });
+    expect(tests.value).toBe(Math.max(0, tests.computed - 12));
+    // The district's submitted roll-up holds the corrected number, and the province adds up that roll-up.
+    const rolled = (await (
+      await get(district, '/api/reports/daily?unit=186&date=2022-01-13')
+    ).json()) as Daily;
+    const lsn = (await (
+      await get(province, '/api/reports/daily?unit=20&date=2022-01-13')
+    ).json()) as Daily & { rollUp: { units: { code: string; values: Record<string, number> | null }[] } };
+    expect(lsn.rollUp.units.find((u) => u.code === '186')!.values).toEqual(rolled.rollUp!.numbers);
+    expect(lsn.rollUp.numbers.testsDone).toBe(rolled.rollUp!.numbers.testsDone);
+    expect(lsn.missing).not.toContain('186');
+    expect(lsn.missing.length).toBe(lsn.rollUp.units.length - 1);
+  });
+
+  it('refuses a submission by another user than the signer and any edit of a submitted report (409)', async () => {
+    const officer = await login(server.base, 'demo.xa.06388');
+    const draft = await call(server.base, officer, 'POST', '/api/reports/drafts', {
+      form: 'daily',
+      unit: '06388',
+      period: '2022-01-15',
+    });
+    const { id } = await draft.json();
+    expect((await call(server.base, officer, 'POST', `/api/reports/${id}/sign`)).status).toBe(200);
+    const signed = await (await get(officer, `/api/reports/${id}`)).json();
+    // The district's officer may reach the commune's report, but only its signer may send it.
+    const other = await call(server.base, district, 'POST', `/api/reports/${id}/submit`);
+    expect(other.status).toBe(409);
+    expect((await other.json()).error.message).toMatch(/người ký/);
+    expect(await (await get(officer, `/api/reports/${id}`)).json()).toEqual(signed);
+
+    expect((await call(server.base, officer, 'POST', `/api/reports/${id}/submit`)).status).toBe(200);
+    const submitted = await (await get(officer, `/api/reports/${id}`)).json();
+    expect(submitted.state).toBe('submitted');
+    for (const [url, body] of [
+      [`/api/reports/${id}/texts`, { texts: { situation: 'Sửa sau khi gửi.' } }],
+      [`/api/reports/${id}/corrections`, { field: 'testsDone', value: 1, reason: 'Sửa sau khi gửi' }],
+      [`/api/reports/${id}/sign`, undefined],
+      [`/api/reports/${id}/submit`, undefined],
+    ] as const) {
+      const res = await call(server.base, officer, 'POST', url, body);
+      expect([url, res.status]).toEqual([url, 409]);
+      expect((await res.json()).error.message).toMatch(/đã gửi|đã được ký/);
+    }
+    expect(await (await get(officer, `/api/reports/${id}`)).json()).toEqual(submitted);
   });
 
   it('refuses a future day and a correction without a reason, naming the field', async () => {

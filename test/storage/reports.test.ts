@@ -106,6 +106,29 @@ describe.each(ENGINES)('reports on %s', (engine) => {
     expect((await remindLate(db, DISTRICT, { ...day, unitCode: '186' }, TODAY)).opened).toEqual([]);
   });
 
+  it("rolls the province up from its districts' submitted roll-ups; a district not submitted is missing", async () => {
+    const PROVINCE = scope('20', 2);
+    // Hữu Lũng signs off and submits: its roll-up holds the two communes' reports, 06388's correction included.
+    const { id } = await openDraft(db, DISTRICT, { ...day, unitCode: '186' }, TODAY);
+    await signReport(db, DISTRICT, id, TODAY);
+    const district = await submitReport(db, DISTRICT, id, TODAY);
+    expect(district.rollUp!.numbers.testsDone).toBe(40 + 20);
+
+    const view = await reportView(db, PROVINCE, { ...day, unitCode: '20' }, TODAY);
+    const huuLung = view.rollUp!.units.find((u) => u.code === '186')!;
+    expect(huuLung.submitted).toBe(true);
+    // The district's submitted roll-up, not its records (40 + 25 + 60 tests, 13 new cases).
+    expect(huuLung.values).toEqual(district.rollUp!.numbers);
+    expect(view.rollUp!.numbers.testsDone).toBe(60);
+    expect(view.rollUp!.numbers.newCases).toBe(4 + 2);
+    expect(view.numbers.testsDone).toBeGreaterThanOrEqual(125); // the province's own numbers: its records
+    // Every other district of Lạng Sơn has sent nothing: missing, and so on the situation room's tile.
+    expect(view.missing).not.toContain('186');
+    expect(view.missing).toHaveLength(view.rollUp!.units.length - 1);
+    expect(view.missing.length).toBeGreaterThan(0);
+    expect((await dailyReportStatus(db, PROVINCE, '20', DAY, TODAY)).missing).toEqual(view.missing);
+  });
+
   it('refuses bad input and leaves a submitted report as it was', async () => {
     const code = '06391';
     const first = scope(code, 201);

@@ -20,9 +20,11 @@ export async function seedDemoReports(db: Db, area: { districtCode: string; toda
   const late = communes[3]!;
   const corrected = communes[0]!;
   const users = new Map(
-    (await db.db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]),
+    (await db.db.selectFrom('users').select(['id', 'username', 'display_name']).execute()).map((u) => [
+      u.username,
+      u,
+    ]),
   );
-  const now = new Date().toISOString();
   const form = formFor('daily', area.today);
   const rows: Record<string, unknown>[] = [];
   const corrections: { unit: string; day: string; computed: number | null; value: number }[] = [];
@@ -43,11 +45,11 @@ export async function seedDemoReports(db: Db, area: { districtCode: string; toda
       submittedValues.push(final);
       rows.push(
         reportRow(c, day, values, {
-          userId: users.get(username) ?? null,
+          userId: users.get(username)?.id ?? null,
+          name: users.get(username)?.display_name ?? username,
           username,
           local: `${day}T${time}`,
           late: c.code === late.code,
-          now,
           texts: {
             situation: `Tình hình dịch trên địa bàn ${c.name_with_type.toLowerCase()} cơ bản được kiểm soát.`,
           },
@@ -56,22 +58,22 @@ export async function seedDemoReports(db: Db, area: { districtCode: string; toda
     }
     if (back === 1) continue;
     const values = await compile(db, scope, form, district, day, area.today);
-    const units = communes.map((c) => ({
+    const units = communes.map((c, i) => ({
       code: c.code,
       name: c.name_with_type,
       state: 'submitted',
       submitted: true,
       late: c.code === late.code,
       submittedLocal: null,
-      values: null,
+      values: submittedValues[i] ?? null,
     }));
     rows.push({
       ...reportRow(district, day, values, {
-        userId: users.get('demo.huyen') ?? null,
+        userId: users.get('demo.huyen')?.id ?? null,
+        name: users.get('demo.huyen')?.display_name ?? 'demo.huyen',
         username: 'demo.huyen',
         local: `${day}T17:45`,
         late: true,
-        now,
         texts: { situation: 'Các xã đã gửi báo cáo đầy đủ.' },
       }),
       roll_up: JSON.stringify({
@@ -104,7 +106,7 @@ export async function seedDemoReports(db: Db, area: { districtCode: string; toda
           value: c.value,
           reason: 'Trạm y tế nhập trùng 12 mẫu test nhanh của đợt xét nghiệm ngày hôm trước.',
           username: `demo.xa.${c.unit}`,
-          at: now,
+          at: new Date(`${c.day}T15:30:00+07:00`).toISOString(),
         })
         .execute();
     await appendAudit(trx, db, scope, [
@@ -119,13 +121,16 @@ function reportRow(
   values: Record<string, number | null>,
   o: {
     userId: number | null;
+    /** The signer's display name, as a sign-off stores it. */
+    name: string;
     username: string;
     local: string;
     late: boolean;
-    now: string;
     texts: Record<string, string>;
   },
 ) {
+  // Signed off and sent at the demo's local time (Vietnam, UTC+7), not when the demo was seeded.
+  const sent = new Date(`${o.local}:00+07:00`).toISOString();
   return {
     province_code: unit.province_code!,
     district_code: unit.level === 3 ? unit.district_code : unit.code,
@@ -141,13 +146,13 @@ function reportRow(
     roll_up: null,
     number: null,
     created_by: o.username,
-    created_at: o.now,
-    updated_at: o.now,
+    created_at: sent,
+    updated_at: sent,
     signed_by: o.userId,
-    signed_by_name: o.username,
-    signed_at: o.now,
-    submitted_by_name: o.username,
-    submitted_at: o.now,
+    signed_by_name: o.name,
+    signed_at: sent,
+    submitted_by_name: o.name,
+    submitted_at: sent,
     submitted_local: o.local,
     late: o.late ? 1 : 0,
   };

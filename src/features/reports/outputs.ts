@@ -17,7 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
-import { formatDay } from '../../core/dates.ts';
+import { addDays, formatDay } from '../../core/dates.ts';
 import { neutralizeCell } from '../../core/spreadsheet.ts';
 import { formVersion, placeDateLine } from './rules/forms.ts';
 import type { ReportView } from './store.ts';
@@ -31,6 +31,7 @@ export interface Letterhead {
 }
 
 const lower = (nameWithType: string) => nameWithType.charAt(0).toLowerCase() + nameWithType.slice(1);
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const BCD = 'Ban Chỉ đạo phòng, chống dịch COVID-19';
 
 /** The letterhead of a unit's steering committee: its People's Committee governs it; it reports one level up. */
@@ -121,25 +122,37 @@ export async function reportDocx(view: ReportView, head: Letterhead): Promise<Bu
       new TableRow({
         children: [
           cell([line(number)], 42),
-          cell([line(placeDateLine(head.place, view.today), { italics: true })], 58),
+          // A submitted report is dated the day it was sent; a draft, today.
+          cell(
+            [
+              line(placeDateLine(head.place, report?.submittedLocal?.slice(0, 10) ?? view.today), {
+                italics: true,
+              }),
+            ],
+            58,
+          ),
         ],
       }),
     ],
   });
+  // The form's title without its leading "Báo cáo" (the heading says it once, the body's verb once), and the
+  // period once: "tình hình dịch COVID-19 ngày 13/01/2022", "tuần … từ ngày 10/01/2022 đến ngày 16/01/2022".
+  const title = lower(form.title.vi.replace(/^báo cáo\s+/i, ''));
+  const subject = view.form === 'daily' ? title.replace(/\s+hằng ngày$/, '') : title;
   const periodText =
     view.form === 'weekly'
-      ? `tuần từ ngày ${formatDay(view.period)}`
+      ? `từ ngày ${formatDay(view.period)} đến ngày ${formatDay(addDays(view.period, 6))}`
       : view.form === 'daily'
         ? `ngày ${formatDay(view.period)}`
-        : `văn bản số ${view.period}`;
+        : `(mã văn bản ${view.period})`;
   const children: (Paragraph | Table)[] = [
     header,
     line(''),
     line('BÁO CÁO', { bold: true, size: 28 }),
-    line(`${form.title.vi} ${periodText}`, { bold: true }),
+    line(`${capital(subject)} ${periodText}`, { bold: true }),
     line(`Kính gửi: ${head.recipient}.`),
     line(''),
-    body(`${view.unit.name} báo cáo ${lower(form.title.vi)} ${periodText} như sau:`),
+    body(`${BCD} ${lower(view.unit.name)} báo cáo ${subject} ${periodText} như sau:`),
   ];
   const fields = new Map(report?.fields.map((f) => [f.key, f]) ?? []);
   let group = '';

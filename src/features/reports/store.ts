@@ -213,9 +213,20 @@ async function childStatuses(db: Db, unit: AdminUnitTable, form: FormDef, period
       submitted: !!s,
       late: isLate(deadline, first?.submitted_local ?? null, nowLocal),
       submittedLocal: first?.submitted_local ?? null,
-      values: s ? finalValues(parse<Values>(s.computed), corrections.get(s.id)) : null,
+      values: s ? passedUp(s, corrections.get(s.id)) : null,
     };
   });
+}
+
+/**
+ * What a submitted report passes up to the level above: a commune's final values (its records' numbers with
+ * its corrections); a district's (or province's) roll-up of the reports it received, frozen at its sign-off, so
+ * a commune's correction reaches the province through its district. A correction the unit made to its own
+ * report is its last word on that figure and replaces the rolled-up one.
+ */
+function passedUp(row: Pick<ReportRow, 'computed' | 'roll_up'>, corrections?: Map<string, CorrectionRow>) {
+  const rollUp = parse<{ numbers: Values } | null>(row.roll_up);
+  return finalValues(rollUp?.numbers ?? parse<Values>(row.computed), corrections);
 }
 
 function rollUpOf(form: FormDef, children: ChildStatus[]) {
@@ -551,6 +562,17 @@ export async function correctField(
   return storedReport(db, scope, id);
 }
 
+/** The name a document prints for the user (the account's display name; its username when it has none). */
+async function nameOf(trx: Kysely<Database>, scope: Scope) {
+  if (scope.userId === null) return scope.username;
+  const user = await trx
+    .selectFrom('users')
+    .select('display_name')
+    .where('id', '=', scope.userId)
+    .executeTakeFirst();
+  return user?.display_name?.trim() || scope.username;
+}
+
 /** Sign-off freezes the numbers compiled now (and a district's or province's roll-up). */
 export async function signReport(db: Db, scope: Scope, id: number, today: string) {
   const row = await reportInScope(db, scope, id);
@@ -568,7 +590,7 @@ export async function signReport(db: Db, scope: Scope, id: number, today: string
         computed: JSON.stringify(computed),
         roll_up: unit.level === 1 || unit.level === 2 ? JSON.stringify(rollUpOf(form, children)) : null,
         signed_by: scope.userId,
-        signed_by_name: scope.username,
+        signed_by_name: await nameOf(trx, scope),
         signed_at: now,
         updated_at: now,
       })
@@ -602,7 +624,7 @@ export async function submitReport(db: Db, scope: Scope, id: number, today: stri
       .updateTable('reports')
       .set({
         state: 'submitted',
-        submitted_by_name: scope.username,
+        submitted_by_name: await nameOf(trx, scope),
         submitted_at: now,
         submitted_local: local,
         late: isLate(deadline, first?.submitted_local ?? local, local) ? 1 : 0,

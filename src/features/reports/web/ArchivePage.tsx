@@ -36,7 +36,7 @@ export function ArchivePage() {
   const go = (next: { form?: string; page?: number }) =>
     setParams({ unit, form: next.form ?? form, page: String(next.page ?? 1) });
   return (
-    <main className="page report-page">
+    <div className="page report-page">
       <h1>{t('reports.archive')}</h1>
       <ReportTabs unit={unit} />
       <div className="report-controls">
@@ -84,6 +84,6 @@ export function ArchivePage() {
           onPage={(p) => go({ page: p })}
         />
       )}
-    </main>
+    </div>
   );
 }

@@ -123,10 +123,10 @@ export function ReportPage({ form: formId }: { form: FormId }) {
   );
   if (period === '')
     return (
-      <main className="page report-page">
+      <div className="page report-page">
         <h1>{title}</h1>
         {control}
-      </main>
+      </div>
     );
   if (view.isPending) return <Loading />;
   if (view.error) return <ErrorNotice error={view.error} onRetry={() => view.refetch()} />;
@@ -160,7 +160,7 @@ export function ReportPage({ form: formId }: { form: FormId }) {
   };
   let group = '';
   return (
-    <main className="page report-page">
+    <div className="page report-page">
       <h1>
         {title}: {v.unit.name}
       </h1>
@@ -303,6 +303,6 @@ export function ReportPage({ form: formId }: { form: FormId }) {
           {t('reports.print')}
         </button>
       </div>
-    </main>
+    </div>
   );
 }
