@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.ts';
+import { unitTree } from '../../src/features/admin-units/index.ts';
 import type { Scope } from '../../src/features/auth/rules.ts';
 import { measuresFor } from '../../src/features/capacity/index.ts';
 import { createEstablishment, recordInspection } from '../../src/features/inspections/store.ts';
@@ -11,10 +12,10 @@ import { personInput } from '../support/persons.ts';
 
 const scope = (unitCode: string, userId: number): Scope => ({
   userId,
-  username: `test.${unitCode}.${userId}`,
+  username: `weekly.${userId}`,
   role: 'officer',
   unitCode,
-  ip: '127.0.0.1',
+  ip: null,
 });
 const TODAY = '2022-01-25';
 const MONDAY = '2022-01-10';
@@ -42,16 +43,10 @@ describe.each(ENGINES)('weekly report on %s', (engine) => {
 
   beforeAll(async () => {
     db = await seededDb(engine);
-    elsewhere = (
-      await db.db
-        .selectFrom('admin_units')
-        .select('code')
-        .where('province_code', '=', '20')
-        .where('level', '=', 3)
-        .where('district_code', '!=', '186')
-        .orderBy('code')
-        .executeTakeFirstOrThrow()
-    ).code;
+    // A commune of another district of the province.
+    const tree = await unitTree(db);
+    const otherDistrict = tree.children('20').find((d) => d.code !== '186')!;
+    elsewhere = tree.children(otherDistrict.code)[0]!.code;
     const est = (
       commune: string,
       name: string,
