@@ -140,6 +140,13 @@ describe.each(ENGINES)('situation room on %s', (engine) => {
       of: capacity.district.beds,
       href: `/capacity?unit=186&date=${DAY}`,
     });
+    // The province adds up its districts' beds and opens the capacity page of the fullest district.
+    const whole = await json(province, `/api/situation-room?unit=20&date=${DAY}`);
+    expect(whole.tiles.find((t: { key: string }) => t.key === 'capacityInUse')).toMatchObject({
+      value: 37,
+      of: 1240,
+      href: `/capacity?unit=186&date=${DAY}`,
+    });
     expect(room.trend).toHaveLength(14);
     expect(room.trend.at(-1)).toEqual({ day: DAY, newCases: 1 });
     expect(room.trend.find((d: { day: string }) => d.day === '2022-01-12').newCases).toBe(1);

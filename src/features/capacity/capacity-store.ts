@@ -743,9 +743,10 @@ export async function bedsInUse(db: Db, scope: Scope, unitCode: string, day: str
       }
   } else
     for (const [code, d] of fig.districts) {
-      if (unit.level === 1 && d.beds > 0 && d.occupied / d.beds > fullestShare) {
+      const share = d.beds > 0 ? d.occupied / d.beds : 0;
+      if (unit.level === 1 && share > fullestShare) {
         fullest = code;
-        fullestShare = d.occupied / d.beds;
+        fullestShare = share;
       }
       facilities += d.facilities;
       beds += d.beds;
