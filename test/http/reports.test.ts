@@ -1,9 +1,11 @@
+import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setStoredToday } from '../../src/core/dates.ts';
 import { applyDatabaseCalendar } from '../../src/db/calendar.ts';
 import { unitTree } from '../../src/features/admin-units/index.ts';
 import { seedDemoReports } from '../../src/features/reports/demo-reports.ts';
+import { AS_OF_COMPILED } from '../../src/features/reports/rules/forms.ts';
 import { ENGINES } from '../support/databases.ts';
 import { call, login, type Running, type Session, startServer } from '../support/http.ts';
 
@@ -206,6 +208,67 @@ describe.each(ENGINES)('daily reports over HTTP on %s', (engine) => {
       expect((await res.json()).error.message).toMatch(/đã gửi|đã được ký/);
     }
     expect(await (await get(officer, `/api/reports/${id}`)).json()).toEqual(submitted);
+  });
+
+  it(".xlsx holds the JSON report's numbers: each field's computed and reported value, and the units' table", async () => {
+    for (const [session, unit] of [
+      [district, '186'],
+      [commune, '06385'],
+    ] as const) {
+      const res = await get(session, `/api/reports/daily.xlsx?unit=${unit}&date=2022-01-13`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('spreadsheetml');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+      type Field = {
+        key: string;
+        computed: number | null;
+        value: number | null;
+        correction: { reason: string } | null;
+      };
+      const json = (await (
+        await get(session, `/api/reports/daily?unit=${unit}&date=2022-01-13`)
+      ).json()) as Daily & {
+        report: { fields: Field[] } | null;
+        rollUp: { units: { code: string; values: Record<string, number | null> | null }[] } | null;
+      };
+      const fields: Field[] =
+        json.report?.fields ??
+        Object.entries(json.numbers).map(([key, v]) => ({ key, computed: v, value: v, correction: null }));
+      expect(fields.length).toBeGreaterThan(10);
+      const sheet = wb.getWorksheet('Báo cáo')!;
+      const cells = (row: number) =>
+        (sheet.getRow(row).values as unknown[]).slice(1).map((v) => (v === undefined ? null : v));
+      expect(cells(2).slice(2, 4)).toEqual(['Số hệ thống', 'Số báo cáo']);
+      for (const [i, f] of fields.entries()) {
+        const [group, , computed, value, reason] = cells(3 + i);
+        // Coverage is read from counters of the present only: its group says the numbers are as of compiling.
+        expect(String(group).includes(AS_OF_COMPILED.vi), `${unit} ${f.key}`).toBe(
+          /^(adults|teens)/.test(f.key),
+        );
+        expect([computed, value], `${unit} ${f.key}`).toEqual([f.computed, f.value]);
+        expect(reason ?? '').toBe(f.correction?.reason ?? '');
+      }
+      expect(json.report?.fields.some((f) => f.value !== null && f.value > 0) ?? true).toBe(true);
+      const docx = await get(session, `/api/reports/daily.docx?unit=${unit}&date=2022-01-13`);
+      const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) });
+      expect(text.toLowerCase()).toContain(AS_OF_COMPILED.vi);
+      const units = wb.getWorksheet('Đơn vị');
+      if (!json.rollUp) {
+        expect(units).toBeUndefined();
+        continue;
+      }
+      const keys = fields.map((f) => f.key);
+      const rowOf = new Map<string, unknown[]>();
+      units!.eachRow((row) => {
+        const v = (row.values as unknown[]).slice(1).map((x) => (x === undefined ? null : x));
+        rowOf.set(String(v[0] || v[1]), v);
+      });
+      for (const u of json.rollUp.units)
+        expect(rowOf.get(u.code)!.slice(4), u.code).toEqual(keys.map((k) => u.values?.[k] ?? null));
+      expect(rowOf.get('Cộng')!.slice(4)).toEqual(keys.map((k) => json.rollUp!.numbers[k] ?? null));
+      expect(json.rollUp.submitted.length).toBeGreaterThan(0);
+    }
   });
 
   it('refuses a future day and a correction without a reason, naming the field', async () => {

@@ -69,6 +69,27 @@ describe.each(ENGINES)('situation room on %s', (engine) => {
       { province_code: '20', unit_code, age_band: '50-64', coverage: 'booster', count: 10 },
     ]);
     await server.app.db.db.insertInto('coverage_counters').values(rows).execute();
+    // One treatment facility of the district, its beds and occupancy entered before the day.
+    const facility = await call(server.base, district, 'POST', '/api/treatment-facilities', {
+      unitCode: '186',
+      name: 'Cơ sở thu dung, điều trị COVID-19 số 1',
+      kind: 'treatmentFacility',
+    });
+    expect(facility.status).toBe(200);
+    const beds = await call(
+      server.base,
+      district,
+      'PUT',
+      `/api/treatment-facilities/${(await facility.json()).id}/days`,
+      {
+        day: '2022-01-10',
+        beds: 1240,
+        occupied: 37,
+        icuBeds: 4,
+        oxygenCylinders: 20,
+      },
+    );
+    expect(beds.status).toBe(200);
     const target = await call(server.base, province, 'POST', '/api/vaccination/targets', {
       unitCode: '20',
       title: 'Tiêm đủ liều cho người từ 18 tuổi',
@@ -110,7 +131,22 @@ describe.each(ENGINES)('situation room on %s', (engine) => {
     expect(tiles.get('newCases')).toMatchObject({ value: 1, href: '/cases?unit=186' });
     expect(tiles.get('coverage')).toMatchObject({ value: 60, unit: 'percent' });
     expect(tiles.get('target')).toMatchObject({ value: 60, of: 95, href: '/vaccination/targets?unit=186' });
-    expect(tiles.get('capacityInUse')).toMatchObject({ value: 1, of: null, noData: true });
+    // Beds in use: the district's facilities on the day as the capacity page shows them.
+    const capacity = await json(province, `/api/capacity?unit=186&date=${DAY}`);
+    expect(capacity.district).toMatchObject({ beds: 1240, occupied: 37 });
+    expect(tiles.get('capacityInUse')).toEqual({
+      key: 'capacityInUse',
+      value: capacity.district.occupied,
+      of: capacity.district.beds,
+      href: `/capacity?unit=186&date=${DAY}`,
+    });
+    // The province adds up its districts' beds and opens the capacity page of the fullest district.
+    const whole = await json(province, `/api/situation-room?unit=20&date=${DAY}`);
+    expect(whole.tiles.find((t: { key: string }) => t.key === 'capacityInUse')).toMatchObject({
+      value: 37,
+      of: 1240,
+      href: `/capacity?unit=186&date=${DAY}`,
+    });
     expect(room.trend).toHaveLength(14);
     expect(room.trend.at(-1)).toEqual({ day: DAY, newCases: 1 });
     expect(room.trend.find((d: { day: string }) => d.day === '2022-01-12').newCases).toBe(1);
@@ -140,6 +176,10 @@ describe.each(ENGINES)('situation room on %s', (engine) => {
     const own = await json(commune, `/api/situation-room?date=${DAY}`);
     expect(own.unit.code).toBe('06385');
     expect(own.below).toEqual([]);
+    // The commune has no facility of its own: the people treated in facilities, labelled as having no beds.
+    const capacity = own.tiles.find((t: { key: string }) => t.key === 'capacityInUse');
+    expect(capacity).toMatchObject({ value: own.figures.underTreatmentFacility, of: null, noData: true });
+    expect(capacity.value).toBe(1);
     expect((await get(commune, `/api/situation-room?unit=20&date=${DAY}`)).status).toBe(403);
     expect((await get(commune, `/api/situation-room?unit=06388&date=${DAY}`)).status).toBe(403);
     expect((await get(commune, `/api/situation-room/dhis2?unit=186&date=${DAY}`)).status).toBe(403);
@@ -236,6 +276,10 @@ describe.each(ENGINES)('situation room on %s', (engine) => {
       `data-tile="newCases"><span class="tile-value">${room.figures.newCases}</span><span class="tile-label">F0 mới trong ngày`,
     );
     expect(html).toContain('<figure class="risk-map">');
+    const beds = room.tiles.find((t: { key: string }) => t.key === 'capacityInUse');
+    expect(html).toContain(
+      `href="/capacity?unit=186&#38;date=${DAY}" data-tile="capacityInUse"><span class="tile-value">${beds.value}</span><span class="tile-label">Giường bệnh đang sử dụng</span><span class="tile-note">trên ${new Intl.NumberFormat('vi-VN').format(beds.of)}</span>`,
+    );
     const inlined = JSON.parse(
       /<script type="application\/json" id="first-paint">(.*?)<\/script>/s.exec(html)![1]!,
     );

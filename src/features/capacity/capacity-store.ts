@@ -704,6 +704,58 @@ export async function capacityView(db: Db, scope: Scope, unitCode: string, day: 
   };
 }
 
+/**
+ * The beds of a unit's treatment facilities on a day and how many are occupied (entered, else the cases treated
+ * outside home, as the capacity page computes them): a district's facilities, a province's districts' added up,
+ * a commune's own facilities. Null when the unit has no facility with figures entered by that day (or is the
+ * country): the caller says "no bed numbers" rather than showing zero. `fullest`: the unit (its own code, or for a
+ * province the district with the highest share of beds occupied) whose capacity page lists the facilities.
+ */
+export async function bedsInUse(db: Db, scope: Scope, unitCode: string, day: string) {
+  const unit = await unitInScope(db, scope, unitCode);
+  if (unit.level < 1) return null;
+  const tree = await unitTree(db);
+  const districtCodes =
+    unit.level === 1
+      ? tree
+          .children(unit.code)
+          .filter((d) => d.level === 2)
+          .map((d) => d.code)
+      : [unit.level === 2 ? unit.code : unit.district_code!];
+  const [data, patients] = await Promise.all([
+    loadDistricts(db, districtCodes, day),
+    facilityPatientsByDistrict(db, districtCodes, day),
+  ]);
+  const fig = figuresOn(data, day, patients);
+  let facilities = 0;
+  let beds = 0;
+  let occupied = 0;
+  let occupiedComputed = false;
+  let fullest = unit.code;
+  let fullestShare = -1;
+  if (unit.level === 3) {
+    for (const f of fig.facilities)
+      if (f.unitCode === unit.code && f.figures) {
+        facilities++;
+        beds += f.figures.beds;
+        occupied += f.figures.occupied ?? 0;
+        occupiedComputed ||= f.figures.occupied === null;
+      }
+  } else
+    for (const [code, d] of fig.districts) {
+      const share = d.beds > 0 ? d.occupied / d.beds : 0;
+      if (unit.level === 1 && share > fullestShare) {
+        fullest = code;
+        fullestShare = share;
+      }
+      facilities += d.facilities;
+      beds += d.beds;
+      occupied += d.occupied;
+      occupiedComputed ||= d.occupiedComputed;
+    }
+  return facilities ? { day, facilities, beds, occupied, occupiedComputed, fullest } : null;
+}
+
 /** History by day (≤ 92 days): the district's or commune's totals on each day, as entered by then. */
 export async function capacityHistory(db: Db, scope: Scope, unitCode: string, from: string, to: string) {
   const unit = await unitInScope(db, scope, unitCode);

@@ -18,7 +18,9 @@ export const capacityFeature = {
   demo: (db, area) => seedDemoCapacity(db, area),
 } satisfies FeatureManifest;
 
-// What other features use of this one (the risk levels: criterion 3, and the checklist of an announced level).
-export { treatmentCapacity } from './capacity-store.ts';
+// What other features use of this one (the risk levels: criterion 3, and the checklist of an announced level;
+// the situation room: beds in use; the weekly report: measures in force).
+export { bedsInUse, treatmentCapacity } from './capacity-store.ts';
 export { type LevelAnnouncement, openLevelChecklist } from './plans-store.ts';
 export type { CheckResult, Criterion3Result } from './rules/criterion3.ts';
+export { measuresFor } from './rules/measures.ts';

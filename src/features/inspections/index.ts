@@ -17,3 +17,6 @@ export const inspectionsFeature = {
   demo: (db, area) => seedDemoInspections(db, area),
   routes: inspectionRoutes,
 } satisfies FeatureManifest;
+
+// What other features use of this one (the weekly report: the week's inspections).
+export { inspectionFigures } from './store.ts';

@@ -474,3 +474,51 @@ export async function inspectionTasks(db: Db, scope: Scope, inspectionId: number
   await establishmentInScope(db, scope, Number(row.establishment_id));
   return tasksOfSource(db, { kind: INSPECTION_SOURCE, ref: String(inspectionId) });
 }
+
+/**
+ * A unit's inspection figures over a period (the weekly report): inspection visits made in it, the violations they
+ * found, and the establishments overdue for inspection on its last day — as the records stood then: an
+ * establishment registered by that day whose last inspection on or before it (else its registration), plus its
+ * risk class's interval, fell before the day. Aggregates, not personal data: not audited.
+ */
+export async function inspectionFigures(db: Db, scope: Scope, unitCode: string, from: string, to: string) {
+  const unit = await unitInScope(db, scope, unitCode);
+  const column = columnOf(unit.level);
+  const visits = await db.db
+    .selectFrom('inspections')
+    .leftJoin('inspection_violations', 'inspection_violations.inspection_id', 'inspections.id')
+    .select((eb) => [
+      eb.fn.count<number>('inspections.id').distinct().as('visits'),
+      eb.fn.count<number>('inspection_violations.id').as('violations'),
+    ])
+    .where('inspections.inspected_on', '>=', from)
+    .where('inspections.inspected_on', '<=', to)
+    .$if(unit.level > 0, (q) => q.where(`inspections.${column}`, '=', unit.code))
+    .executeTakeFirstOrThrow();
+  const establishments = await db.db
+    .selectFrom('establishments')
+    .leftJoin('inspections', (j) =>
+      j
+        .onRef('inspections.establishment_id', '=', 'establishments.id')
+        .on('inspections.inspected_on', '<=', to),
+    )
+    .select((eb) => [
+      'establishments.risk_class',
+      'establishments.registered_on',
+      eb.fn.max('inspections.inspected_on').as('last'),
+    ])
+    .where('establishments.registered_on', '<=', to)
+    .$if(unit.level > 0, (q) => q.where(`establishments.${column}`, '=', unit.code))
+    .groupBy(['establishments.id', 'establishments.risk_class', 'establishments.registered_on'])
+    .execute();
+  const set = checklistInForce(to);
+  const overdue = establishments.filter(
+    (e) =>
+      inspectionDue(set, e.risk_class as RiskClass, (e.last as string | null) ?? null, e.registered_on) < to,
+  ).length;
+  return {
+    visits: Number(visits.visits),
+    violations: Number(visits.violations),
+    establishmentsOverdue: overdue,
+  };
+}

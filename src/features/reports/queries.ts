@@ -6,9 +6,12 @@
 import { addDays, isoWeek } from '../../core/dates.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Scope } from '../auth/index.ts';
+import { measuresFor } from '../capacity/index.ts';
 import { communeWeekCounts, daySummary } from '../cases/index.ts';
 import { compliance } from '../directives/index.ts';
+import { inspectionFigures } from '../inspections/index.ts';
 import { riskLevels } from '../risk-levels/index.ts';
+import { supportFigures } from '../support/index.ts';
 import { coverage } from '../vaccination/index.ts';
 
 export interface QueryInput {
@@ -42,6 +45,8 @@ registerReportQuery('cases.day', async ({ db, scope, unit, period }) => {
   return numbers;
 });
 
+// Coverage counters keep the present state only (no counts by day): the fields are as of when compiled
+// (forms.ts `asOf: 'compiled'`), whatever the report's day.
 registerReportQuery('vaccination.coverage', async ({ db, scope, unit, today }) => {
   const c = (await coverage(db, scope, unit.code, today)).units[0]!;
   const adults = c.byAgeGroup['18+'];
@@ -63,11 +68,27 @@ const weekName = (monday: string) => {
   return `${w.year}-W${String(w.week).padStart(2, '0')}`;
 };
 
+/** The week's level and the activities its measures restrict or suspend on the week's Sunday (Resolution 128). */
 registerReportQuery('risk-levels.week', async ({ db, scope, unit, period }) => {
   const { units } = await riskLevels(db, scope, unit.code, weekName(period));
   const own = units[0] as { level?: number; announcedLevel?: number | null } | undefined;
-  return { level: own?.announcedLevel ?? own?.level ?? null };
+  const level = own?.announcedLevel ?? own?.level ?? null;
+  const measures = level ? measuresFor(level as 1 | 2 | 3 | 4, addDays(period, 6))?.measures : undefined;
+  const counted = (r: string) => (measures ? measures.filter((m) => m.restriction === r).length : null);
+  return {
+    level,
+    measuresRestricted: counted('restricted'),
+    measuresSuspended: counted('suspended'),
+  };
 });
+
+registerReportQuery('inspections.week', ({ db, scope, unit, period }) =>
+  inspectionFigures(db, scope, unit.code, period, addDays(period, 6)),
+);
+
+registerReportQuery('support.week', ({ db, scope, unit, period }) =>
+  supportFigures(db, scope, unit.code, period, addDays(period, 6)),
+);
 
 registerReportQuery('cases.week', async ({ db, unit, period }) => {
   let newCases = 0;
@@ -79,6 +100,7 @@ registerReportQuery('cases.week', async ({ db, unit, period }) => {
   return { newCases, deaths };
 });
 
+/** Tasks keep their present state only: the fields are as of when compiled (forms.ts `asOf: 'compiled'`). */
 const complianceNumbers = async (input: QueryInput, documentId?: number) => {
   const { totals } = await compliance(
     input.db,

@@ -17,6 +17,9 @@ export const storedReportFields = z.object({
       key: z.string(),
       computed: z.number().nullable(),
       value: z.number().nullable(),
+      asOf: z
+        .enum(['period', 'compiled'])
+        .describe("'compiled': the records keep only the present state; the value is as of when compiled"),
       correction: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
     }),
   ),
@@ -58,6 +61,12 @@ export const reportViewResponse = z.object({
   today: z.string(),
   deadline: z.string().nullable().describe("Vietnam local time 'YYYY-MM-DDTHH:MM'"),
   deadlineProvisional: z.boolean(),
+  compiledOn: z
+    .string()
+    .describe('The day the numbers were compiled (a submitted version: its day of submission)'),
+  asOfCompiled: z
+    .array(z.string())
+    .describe('Fields whose value is as of `compiledOn`, not of the period (coverage, task status)'),
   submitted: z.boolean().describe("The unit's own report of the period has been submitted"),
   late: z.boolean(),
   numbers: values.describe(

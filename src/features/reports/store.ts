@@ -145,6 +145,7 @@ function reportJson(
         key: f.key,
         computed: computed[f.key] ?? null,
         value: values[f.key] ?? null,
+        asOf: f.asOf,
         correction: c ? { reason: c.reason, by: c.username, at: c.at } : null,
       };
     }),
@@ -272,6 +273,12 @@ export async function reportView(db: Db, scope: Scope, input: ViewInput, today: 
     today,
     deadline,
     deadlineProvisional: form.deadline?.provisional ?? false,
+    /**
+     * The day the shown numbers were compiled (a submitted version's day of submission, else today): the value of
+     * a field marked `asOf: 'compiled'` (coverage, task status) is that day's, not the period's.
+     */
+    compiledOn: latest?.state === 'submitted' ? (latest.submitted_local ?? '').slice(0, 10) || today : today,
+    asOfCompiled: form.fields.filter((f) => f.asOf === 'compiled').map((f) => f.key),
     submitted: !!submittedRow,
     late: isLate(
       deadline,
@@ -700,6 +707,8 @@ export async function storedView(db: Db, scope: Scope, id: number): Promise<Repo
     today: (row.submitted_local ?? row.signed_at ?? row.updated_at).slice(0, 10),
     deadline,
     deadlineProvisional: form.deadline?.provisional ?? false,
+    compiledOn: (row.submitted_local ?? row.signed_at ?? row.updated_at).slice(0, 10),
+    asOfCompiled: form.fields.filter((f) => f.asOf === 'compiled').map((f) => f.key),
     submitted: row.state === 'submitted',
     late: row.late === 1,
     numbers: report.values,

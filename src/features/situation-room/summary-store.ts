@@ -1,7 +1,7 @@
 /**
  * The situation room (issue 18, journey 6): the morning screen of a province or district in one small answer,
  * built from the other capabilities' maintained counters through their indexes — the day's cases and their
- * trend, coverage against the target, treatment in use, communes behind, overdue tasks, the map of levels —
+ * trend, coverage against the target, beds in use (capacity's figures), communes behind, overdue tasks, the map of levels —
  * and kept per (caller's unit, unit, day) while the province's audit chain stays where it was (every change
  * in the province appends to it) and at most a minute (what changes without an audit entry: people growing
  * into the next age band). Aggregates only: nothing personal, not audited.
@@ -15,6 +15,7 @@ import type { AdminUnitTable } from '../../db/schema.ts';
 import { COUNTRY_CODE, unitInScope } from '../admin-units/index.ts';
 import { chainPosition } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
+import { bedsInUse } from '../capacity/index.ts';
 import { communeWeekCounts, daySummary } from '../cases/index.ts';
 import { compliance } from '../directives/index.ts';
 import { dailyReportStatus } from '../reports/index.ts';
@@ -126,13 +127,14 @@ export async function situationSummary(
 ): Promise<SituationSummary> {
   const unit = await unitInScope(db, scope, unitCode);
   const week = lastClosedWeek(day);
-  const [cases, vaccination, tasks, map, trend, targets] = await Promise.all([
+  const [cases, vaccination, tasks, map, trend, targets, beds] = await Promise.all([
     daySummary(db, scope, unit.code, day),
     coverage(db, scope, unit.code, today),
     compliance(db, scope, { unitCode: unit.code }, today),
     unit.code === COUNTRY_CODE ? null : levelMap(db, scope, unit.code, week).catch(() => null),
     newCasesTrend(unit, day),
     listTargets(db, scope, unit.code, today),
+    bedsInUse(db, scope, unit.code, day),
   ]);
   async function newCasesTrend(u: AdminUnitTable, last: string) {
     const days = Array.from({ length: TREND_DAYS }, (_, i) => addDays(last, i - TREND_DAYS + 1));
@@ -214,14 +216,22 @@ export async function situationSummary(
     { key: 'newCases', value: figures.newCases, href: `/cases?unit=${u}` },
     { key: 'casesLast7Days', value: figures.casesLast7Days, href: `/cases?unit=${u}` },
     { key: 'underTreatment', value: underTreatment(figures), href: `/cases?unit=${u}&status=treating` },
-    {
-      // Beds are not recorded yet (treatment-facility capacity is another capability's): the slot says so.
-      key: 'capacityInUse',
-      value: figures.underTreatmentFacility,
-      of: null,
-      noData: true,
-      href: `/cases?unit=${u}&status=treating`,
-    },
+    beds
+      ? // Beds occupied out of the beds of the unit's facilities on the day (capacity's figures).
+        {
+          key: 'capacityInUse',
+          value: beds.occupied,
+          of: beds.beds,
+          href: `/capacity?unit=${beds.fullest}&date=${day}`,
+        }
+      : {
+          // No facility of the unit has figures entered: the people treated in facilities, labelled "no bed numbers".
+          key: 'capacityInUse',
+          value: figures.underTreatmentFacility,
+          of: null,
+          noData: true,
+          href: `/cases?unit=${u}&status=treating`,
+        },
     {
       key: 'coverage',
       value: adultCoverage(figures),

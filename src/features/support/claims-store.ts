@@ -5,6 +5,7 @@
  * before it), the "no one missed" list. Every function takes the caller's scope and records its audit event.
  */
 import type { Kysely } from 'kysely';
+import { addDays } from '../../core/dates.ts';
 import { AppError, badRequest, conflict, notFound } from '../../core/errors.ts';
 import { insertReturningIds } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
@@ -647,4 +648,36 @@ export async function actOnClaim(db: Db, scope: Scope, id: number, action: Claim
     const earlier = await earlierClaim(db.db, Number(claim.person_id), claim.policy, PAYMENT_STATES);
     throw earlier ? await duplicateClaim(db, earlier) : error;
   }
+}
+
+/**
+ * A unit's support over a period (the weekly report): the claims approved and paid in it and their amounts, by
+ * the day (Vietnam time) of the lifecycle event that approved or paid them. Aggregates: not audited.
+ */
+export async function supportFigures(db: Db, scope: Scope, unitCode: string, from: string, to: string) {
+  const unit = await unitInScope(db, scope, unitCode);
+  // Vietnam days from `from` to `to` as UTC instants (events keep ISO UTC times): 00:00 +07 is 17:00 Z the day before.
+  const start = `${addDays(from, -1)}T17:00:00`;
+  const end = `${to}T17:00:00`;
+  const rows = await db.db
+    .selectFrom('support_claim_events')
+    .innerJoin('support_claims', 'support_claims.id', 'support_claim_events.claim_id')
+    .select((eb) => [
+      'support_claim_events.to_state as state',
+      eb.fn.count<number>('support_claims.id').as('claims'),
+      eb.fn.sum<number>('support_claims.amount').as('amount'),
+    ])
+    .where('support_claim_events.to_state', 'in', ['approved', 'paid'])
+    .where('support_claim_events.at', '>=', start)
+    .where('support_claim_events.at', '<', end)
+    .$if(unit.level > 0, (q) => q.where(`support_claims.${unitColumn(unit.level)}`, '=', unit.code))
+    .groupBy('support_claim_events.to_state')
+    .execute();
+  const of = (state: string) => rows.find((r) => r.state === state);
+  return {
+    approvedClaims: Number(of('approved')?.claims ?? 0),
+    approvedAmount: Number(of('approved')?.amount ?? 0),
+    paidClaims: Number(of('paid')?.claims ?? 0),
+    paidAmount: Number(of('paid')?.amount ?? 0),
+  };
 }

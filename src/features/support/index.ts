@@ -17,3 +17,6 @@ export const supportFeature = {
   routes: supportRoutes,
   demo: (db, area) => seedDemoSupport(db, area),
 } satisfies FeatureManifest;
+
+// What other features use of this one (the weekly report: support approved and paid in the week).
+export { supportFigures } from './claims-store.ts';

@@ -18,6 +18,12 @@ export interface FieldDef {
   /** How the units below add up: levels are taken at their highest, counts summed. */
   rollUp: 'sum' | 'max';
   group: Message;
+  /**
+   * 'period': the value is the period's (cases, inspections, support by their dates). 'compiled': the records keep
+   * only the present state (coverage counters, tasks' current state), so the value is as of when the report was
+   * compiled, whatever its period; its group's label says so (page, .docx, .xlsx) and the answer marks the field.
+   */
+  asOf: 'period' | 'compiled';
 }
 
 export interface FormDef {
@@ -33,9 +39,18 @@ export interface FormDef {
 }
 
 const CASES: Message = { vi: 'Ca bệnh, tiếp xúc, xét nghiệm', en: 'Cases, contacts, tests' };
-const VACC: Message = { vi: 'Tiêm chủng', en: 'Vaccination' };
-const DIRECTIVES: Message = { vi: 'Thực hiện chỉ đạo', en: 'Directives' };
+/** The note of a group whose values are as of when the report was compiled (`asOf: 'compiled'`). */
+export const AS_OF_COMPILED: Message = { vi: 'số liệu tại thời điểm lập báo cáo', en: 'as of when compiled' };
+const compiledGroup = (vi: string, en: string): Message => ({
+  vi: `${vi} (${AS_OF_COMPILED.vi})`,
+  en: `${en} (${AS_OF_COMPILED.en})`,
+});
+const VACC = compiledGroup('Tiêm chủng', 'Vaccination');
+const DIRECTIVES = compiledGroup('Thực hiện chỉ đạo', 'Directives');
 const LEVEL: Message = { vi: 'Cấp độ dịch', en: 'Risk level' };
+const MEASURES: Message = { vi: 'Biện pháp theo cấp độ', en: 'Measures by level' };
+const INSPECTIONS: Message = { vi: 'Kiểm tra cơ sở', en: 'Inspections' };
+const SUPPORT: Message = { vi: 'Hỗ trợ theo Nghị quyết 68/NQ-CP', en: 'Support (Resolution 68/NQ-CP)' };
 
 /** A field row of a group: its key, the value it picks from the query's answer (default: the key), its labels. */
 type Row = [key: string, pick: string | null, vi: string, en: string];
@@ -47,7 +62,22 @@ const fieldGroup = (
   rows: Row[],
   rollUp: FieldDef['rollUp'] = 'sum',
 ): FieldDef[] =>
-  rows.map(([key, pick, vi, en]) => ({ key, query, pick: pick ?? key, label: { vi, en }, group, rollUp }));
+  rows.map(([key, pick, vi, en]) => ({
+    key,
+    query,
+    pick: pick ?? key,
+    label: { vi, en },
+    group,
+    rollUp,
+    asOf: AS_OF[query] ?? 'period',
+  }));
+
+/** The queries that can only read the present state (queries.ts): their fields are as of when compiled. */
+const AS_OF: Record<string, FieldDef['asOf']> = {
+  'vaccination.coverage': 'compiled',
+  'directives.compliance': 'compiled',
+  'directives.document': 'compiled',
+};
 
 /** The status of a set of directive tasks: the weekly report reads the unit's, a directive's report its own. */
 const TASK_ROWS: Row[] = [
@@ -131,6 +161,48 @@ export const WEEKLY_V1: FormDef = {
   sections: SECTIONS,
 };
 
+/**
+ * The weekly report as issue 18 asks for it: levels, the measures the level brings, directives' compliance,
+ * inspections and support paid. From the week Resolution 128/NQ-CP (11/10/2021, a Monday) set levels and their
+ * measures (capacity's rules/measures.ts, MEASURES_128); earlier weeks, and reports compiled under version 1,
+ * keep WEEKLY_V1.
+ */
+export const WEEKLY_V2: FormDef = {
+  ...WEEKLY_V1,
+  version: 2,
+  since: '2021-10-11',
+  fields: [
+    ...WEEKLY_V1.fields.filter((f) => f.group === LEVEL),
+    ...fieldGroup(
+      MEASURES,
+      'risk-levels.week',
+      [
+        ['measuresRestricted', null, 'Hoạt động bị hạn chế', 'Activities restricted'],
+        ['measuresSuspended', null, 'Hoạt động phải tạm dừng', 'Activities suspended'],
+      ],
+      'max',
+    ),
+    ...WEEKLY_V1.fields.filter((f) => f.query === 'cases.week'),
+    ...taskFields('directives.compliance', ['tasksTotal', 'tasksOnTime', 'tasksLate', 'tasksOverdue']),
+    ...fieldGroup(INSPECTIONS, 'inspections.week', [
+      ['inspections', 'visits', 'Lượt kiểm tra trong tuần', 'Inspection visits of the week'],
+      ['violations', null, 'Vi phạm phát hiện', 'Violations found'],
+      [
+        'establishmentsOverdue',
+        null,
+        'Cơ sở quá hạn kiểm tra (cuối tuần)',
+        'Establishments overdue (week end)',
+      ],
+    ]),
+    ...fieldGroup(SUPPORT, 'support.week', [
+      ['supportApproved', 'approvedClaims', 'Hồ sơ được phê duyệt', 'Claims approved'],
+      ['supportApprovedAmount', 'approvedAmount', 'Số tiền phê duyệt (đồng)', 'Amount approved (VND)'],
+      ['supportPaid', 'paidClaims', 'Hồ sơ đã chi trả', 'Claims paid'],
+      ['supportPaidAmount', 'paidAmount', 'Số tiền đã chi trả (đồng)', 'Amount paid (VND)'],
+    ]),
+  ],
+};
+
 export const DIRECTIVE_V1: FormDef = {
   id: 'directive',
   version: 1,
@@ -141,7 +213,7 @@ export const DIRECTIVE_V1: FormDef = {
   sections: [{ key: 'results', label: { vi: 'Kết quả thực hiện', en: 'Results' } }, PROPOSALS],
 };
 
-const FORMS: readonly FormDef[] = [DAILY_V1, WEEKLY_V1, DIRECTIVE_V1];
+const FORMS: readonly FormDef[] = [DAILY_V1, WEEKLY_V1, WEEKLY_V2, DIRECTIVE_V1];
 
 /** The version of a form in force for a period (the latest whose `since` is not after it). */
 export function formFor(id: FormId, period: string): FormDef {

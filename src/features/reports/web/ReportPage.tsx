@@ -180,6 +180,11 @@ export function ReportPage({ form: formId }: { form: FormId }) {
       </p>
       {act.error && <ErrorNotice error={act.error} />}
       {revise.error && <ErrorNotice error={revise.error} />}
+      {v.asOfCompiled.length > 0 && (
+        <p className="report-as-of" data-as-of={v.compiledOn}>
+          {t('reports.asOfCompiled', { date: dmy(v.compiledOn) })}
+        </p>
+      )}
       <table className="report-table">
         <thead>
           <tr>

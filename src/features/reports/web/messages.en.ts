@@ -34,6 +34,8 @@ export const reportsEn: ReportsMessages = {
     submit: 'Submit',
     signedBy: 'Signed by',
     deadline: 'Due',
+    asOfCompiled:
+      'Groups marked "as of when compiled" show the figures of {{date}}: the system keeps only their present state, not one per day.',
     late: 'late',
     missing: 'missing',
     units: 'Units',

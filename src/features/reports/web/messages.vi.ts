@@ -33,6 +33,8 @@ export const reportsVi = {
     submit: 'Gửi báo cáo',
     signedBy: 'Người ký:',
     deadline: 'Hạn gửi',
+    asOfCompiled:
+      'Các nhóm ghi "số liệu tại thời điểm lập báo cáo" là số ngày {{date}}: hệ thống chỉ lưu tình trạng hiện tại của chúng, không lưu theo từng ngày.',
     late: 'muộn',
     missing: 'chưa gửi',
     units: 'Các đơn vị',
