@@ -1,29 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { LEVEL_FILL } from '../rules/rule-sets.ts';
 import { PROVISIONAL_OUTLINE, shownLevel } from '../rules/topology.ts';
+import type { MapView } from './risk-api.ts';
 
 export { LEVEL_FILL, PROVISIONAL_OUTLINE, shownLevel };
 
-interface MapArea {
-  code: string;
-  name: string;
-  /** null: the shipped boundaries have no shape for it (Quảng Ninh); listed, not drawn. */
-  path: string | null;
-  level: number | null;
-  announcedLevel: number | null;
-  provisional: boolean;
-}
-
-/** What the map draws: the province's districts, or the country's provinces, as SVG paths with their levels. */
-export interface LevelMapData {
-  week: string;
-  province: { code: string; name: string };
-  width: number;
-  height: number;
-  source: string;
-  provinces?: MapArea[];
-  districts: MapArea[];
-}
+/**
+ * What the map draws (GET /api/risk-levels/map): the province's districts, or the country's provinces, as SVG
+ * paths with their levels; a unit without a shape in the source (Quảng Ninh) has `path: null`, listed, not drawn.
+ */
+export type LevelMapData = Pick<
+  MapView,
+  'week' | 'province' | 'width' | 'height' | 'source' | 'districts'
+> & {
+  provinces?: MapView['provinces'];
+};
 
 /** The areas a map draws: the country's provinces, else the province's districts (with or without shapes). */
 export const mapAreas = (m: LevelMapData) => (m.provinces?.length ? m.provinces : m.districts);
