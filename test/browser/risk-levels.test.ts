@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setStoredToday } from '../../src/core/dates.ts';
 import { applyDatabaseCalendar } from '../../src/db/calendar.ts';
 import { LEVEL_COLOURS } from '../../src/features/risk-levels/rules/rule-sets.ts';
+import { PROVISIONAL_OUTLINE } from '../../src/features/risk-levels/rules/topology.ts';
 import { PHONE, tapCounter, useBrowserRig } from '../support/browser.ts';
 
 /** rules.md §1.1: level 3 is "Cam (orange)"; the badges and the map draw it #f07c00. */
@@ -42,6 +43,11 @@ describe('risk levels in Chromium', () => {
     await district.goto(`${rig.server.base}/risk-levels/map?unit=186`);
     const slider = district.locator('input[type="range"][name="week"]');
     await district.locator('.risk-map path[data-code="186"]').waitFor();
+    // Its level rests on 4800's provisional bands: a dashed outline, which the legend explains ("tạm tính").
+    expect(await district.locator('.risk-map path[data-code="186"]').getAttribute('stroke-dasharray')).toBe(
+      PROVISIONAL_OUTLINE.dash,
+    );
+    expect(await district.locator('[data-legend="provisional"]').textContent()).toContain('tạm tính');
     expect(await slider.getAttribute('aria-valuetext')).toContain('Tuần 02/2022 (10/01/2022');
     await slider.focus();
     await district.keyboard.press('ArrowLeft');

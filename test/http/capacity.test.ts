@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actionsOf, rowsOf } from '../../src/features/capacity/web/plan-actions.ts';
 import { ENGINES } from '../support/databases.ts';
 import { call, login, type Running, type Session, startServer } from '../support/http.ts';
 
@@ -103,5 +104,41 @@ describe.each(ENGINES)('capacity over HTTP on %s', (engine) => {
     });
     expect(wrong.status).toBe(400);
     expect(await fieldsOf(wrong)).toEqual(['actions.0.assignee']);
+  });
+
+  it('keeps each action’s assignee and urgency when the plan editor saves the plan again', async () => {
+    const district = await login(server.base, 'demo.huyen');
+    const actions = [
+      { kind: 'close', text: 'Dừng chợ phiên', assignee: 'communes', deadlineDays: 0, urgent: true },
+      { kind: 'act', text: 'Lập chốt tại cầu Na Hoa', assignee: '06388', deadlineDays: 2, urgent: false },
+      {
+        kind: 'act',
+        text: 'Báo cáo Ban chỉ đạo tỉnh',
+        assignee: 'announced',
+        deadlineDays: 1,
+        urgent: false,
+      },
+    ];
+    const put = (body: Record<string, unknown>) =>
+      call(server.base, district, 'PUT', '/api/response-plans/scenarios', {
+        unit: '186',
+        level: 2,
+        beds: 20,
+        teams: 3,
+        oxygenCylinders: 10,
+        ...body,
+      });
+    expect((await put({ actions, note: 'Theo Kế hoạch 12/KH-BCĐ' })).status).toBe(200);
+    const scenario = async () =>
+      (await (await call(server.base, district, 'GET', '/api/response-plans?unit=186')).json()).levels.find(
+        (l: { level: number }) => l.level === 2,
+      ).scenario;
+    const saved = await scenario();
+    expect(saved.actions).toEqual(actions);
+    // What the editor sends back from the form it filled with the plan, unchanged by the user.
+    const again = await put({ actions: actionsOf(rowsOf(saved.actions)), note: saved.note });
+    expect(again.status).toBe(200);
+    expect((await scenario()).actions).toEqual(actions);
+    expect((await scenario()).note).toBe('Theo Kế hoạch 12/KH-BCĐ');
   });
 });

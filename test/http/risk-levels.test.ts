@@ -137,7 +137,57 @@ describe.each(ENGINES)('risk levels on %s', (engine) => {
     );
     expect(levels['186']).toBeTypeOf('number');
     expect(levels['187']).toBeNull();
+    expect(map.provinces).toEqual([]);
     expect(map.communes).toHaveLength(24);
+    // 4800's bands above 20/100k are provisional (rules.md §2.2): every level computed under it is flagged.
+    expect(map.districts.find((d: { code: string }) => d.code === '186').provisional).toBe(true);
+    expect(map.communes.every((c: { provisional: boolean }) => c.provisional)).toBe(true);
+  });
+
+  it('draws the country’s provinces for a national user and lists Quảng Ninh, which has no shape', async () => {
+    await createUser(server.app.db, systemScope('test'), {
+      username: 'map.nation',
+      displayName: 'Bản đồ quốc gia',
+      password: 'Ban-do-quoc-gia-2022!',
+      role: 'admin',
+      unitCode: 'VN',
+    });
+    const nation = await login(server.base, 'map.nation', 'Ban-do-quoc-gia-2022!');
+    const res = await get(nation, '/api/risk-levels/map?unit=VN&week=2022-W02');
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(300_000);
+    const map = JSON.parse(text);
+    expect(map).toMatchObject({ province: { code: 'VN' }, districts: [], communes: [] });
+    expect(map.provinces).toHaveLength(63);
+    type Area = { code: string; path: string | null; level: number | null; provisional: boolean };
+    const provinces = map.provinces as Area[];
+    // Every province coloured by its aggregated level; only Quảng Ninh (22) is missing from the source.
+    expect(provinces.every((p) => [1, 2, 3, 4].includes(p.level!))).toBe(true);
+    expect(provinces.filter((p) => !p.path).map((p) => p.code)).toEqual(['22']);
+    expect(provinces.find((p) => p.code === '20')).toMatchObject({ provisional: true });
+    const page = await (
+      await fetch(`${server.base}/risk-levels/map?unit=VN&week=2022-W02`, {
+        headers: { cookie: nation.cookie },
+      })
+    ).text();
+    expect(page.match(/<path d=/g)).toHaveLength(62);
+    expect(page.match(/<li data-province=/g)).toHaveLength(63);
+    expect(page).toContain('data-province="22"');
+
+    // Quảng Ninh's own map: no shapes, yet each district that has communes lists them.
+    const qn = await (await get(nation, '/api/risk-levels/map?unit=22&week=2022-W02')).json();
+    expect(qn.districts.length).toBeGreaterThan(10);
+    expect(qn.districts.every((d: Area) => d.path === null && d.level !== null)).toBe(true);
+    expect(qn.communes.length).toBeGreaterThan(100);
+    const html = await (
+      await fetch(`${server.base}/risk-levels/map?unit=22&week=2022-W02`, {
+        headers: { cookie: nation.cookie },
+      })
+    ).text();
+    expect(html).not.toContain('<path d=');
+    expect(html.match(/<li data-commune=/g)).toHaveLength(qn.communes.length);
+    expect(html).toContain('Dữ liệu ranh giới không có địa phận này');
   });
 
   it('paints the map into the page served at /risk-levels/map, its answer inlined for the app', async () => {
@@ -153,6 +203,15 @@ describe.each(ENGINES)('risk levels on %s', (engine) => {
     const own = map.districts.find((d: { code: string }) => d.code === '186');
     expect(html).toContain(`data-code="186" fill="${LEVEL_FILL[own.announcedLevel ?? own.level]}"`);
     expect(html).toContain('data-code="187" fill="#ccc"');
+    // Provisional levels: a dashed outline on the map, "tạm tính" in the lists, and the legend says so.
+    expect(html).toMatch(
+      /data-code="186" fill="[^"]+" stroke="#222" stroke-width="1.5" stroke-dasharray="4 3"/,
+    );
+    expect(html).toContain('<li data-commune="06385" data-level="');
+    expect(html).toMatch(
+      /<li data-commune="06385"((?!<\/li>).)*<small class="risk-provisional">tạm tính<\/small><\/li>/,
+    );
+    expect(html).toContain('Viền nét đứt, “tạm tính”');
     const inlined = JSON.parse(
       /<script type="application\/json" id="first-paint">(.*?)<\/script>/s.exec(html)![1]!,
     );
@@ -199,6 +258,9 @@ describe.each(ENGINES)('risk levels on %s', (engine) => {
     expect(lien.a.level).toBe(1);
     expect(lien.b.level).toBe(2);
     expect(lien.changed).toBe(true);
+    // 218's whole matrix is provisional (rules.md §3): each side says whether its level is.
+    expect(lien.b.provisional).toBe(true);
+    expect(lien.a.provisional).toBeTypeOf('boolean');
     expect(lien.b.reason.en).toContain('Criterion 2');
     expect(replay.changed).toBeGreaterThanOrEqual(1);
   });

@@ -372,11 +372,13 @@ export async function replay(db: Db, scope: Scope, unitCode: string, week: strin
       adminLevel: l.unit.level,
       a: {
         level: l.evaluation.level,
+        provisional: l.evaluation.provisional,
         criteria: l.evaluation.criteria,
         reason: l.evaluation.decidingRule.text,
       },
       b: {
         level: r.evaluation.level,
+        provisional: r.evaluation.provisional,
         criteria: r.evaluation.criteria,
         reason: r.evaluation.decidingRule.text,
       },

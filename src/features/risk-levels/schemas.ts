@@ -135,7 +135,7 @@ export const whyAnswer = z.object({
   announcements: z.array(announcement),
 });
 
-const side = z.object({ level, criteria, reason: message });
+const side = z.object({ level, provisional: z.boolean(), criteria, reason: message });
 export const replayAnswer = z.object({
   week: z.string(),
   ruleSets: z.object({ a: z.string(), b: z.string() }),
@@ -248,22 +248,22 @@ export const revisionBody = z.object({
   aggregation: z.object({ value: z.enum(AGGREGATIONS), ...flagged }).optional(),
 });
 
+const mapArea = z.object({
+  code: z.string(),
+  name: z.string(),
+  path: z.string().nullable().describe('SVG path in the box; null: no shape in the source (Quảng Ninh)'),
+  level: level.nullable().describe("null: outside the caller's jurisdiction (drawn grey)"),
+  announcedLevel: level.nullable(),
+  provisional: z.boolean().describe('The level rests on a value the rule set flags provisional'),
+});
 export const mapAnswer = z.object({
   week: z.string(),
-  province: z.object({ code: z.string(), name: z.string() }),
+  province: z.object({ code: z.string(), name: z.string() }).describe('The province drawn (VN: the country)'),
   width: z.number(),
   height: z.number(),
   source: z.string(),
-  districts: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      path: z.string(),
-      level: level.nullable(),
-      announcedLevel: level.nullable(),
-      provisional: z.boolean(),
-    }),
-  ),
+  provinces: z.array(mapArea).describe("The country's map: each province with its level; else empty"),
+  districts: z.array(mapArea).describe("A province's map: each of its districts; else empty"),
   communes: z.array(
     z.object({
       code: z.string(),
@@ -271,6 +271,7 @@ export const mapAnswer = z.object({
       districtCode: z.string().nullable(),
       level,
       announcedLevel: level.nullable(),
+      provisional: z.boolean(),
     }),
   ),
 });

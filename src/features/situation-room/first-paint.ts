@@ -60,12 +60,13 @@ function trendHtml(t: Texts, trend: SituationSummary['trend']) {
 
 function mapHtml(t: Texts, s: SituationSummary) {
   const m = s.map;
-  if (!m || m.districts.length === 0) return '';
+  if (!m?.districts.some((d) => d.path)) return '';
   const title = fill(t.map, { week: s.week });
   const paths = m.districts
+    .filter((d) => d.path)
     .map((d) => {
       const level = d.announcedLevel ?? d.level;
-      return `<path d="${esc(d.path)}" data-code="${esc(d.code)}" fill="${level ? LEVEL_FILL[level] : '#ccc'}" stroke="#fff" stroke-width="1"><title>${esc(d.name)}</title></path>`;
+      return `<path d="${esc(d.path ?? '')}" data-code="${esc(d.code)}" fill="${level ? LEVEL_FILL[level] : '#ccc'}" stroke="#fff" stroke-width="1"><title>${esc(d.name)}</title></path>`;
     })
     .join('');
   return `<section aria-label="${esc(title)}"><h2>${esc(title)}</h2><figure class="risk-map"><svg viewBox="0 0 ${m.width} ${m.height}" role="img" aria-label="${esc(m.province.name)}" style="width:100%;max-width:${m.width}px;height:auto">${paths}</svg><figcaption>${esc(m.province.name)} · ${esc(m.week)} · <small>${esc(m.source)}</small></figcaption></figure></section>`;

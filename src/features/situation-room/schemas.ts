@@ -72,7 +72,7 @@ export const situationSummaryAnswer = z.object({
         z.object({
           code: z.string(),
           name: z.string(),
-          path: z.string(),
+          path: z.string().nullable(),
           level: level.nullable(),
           announcedLevel: level.nullable(),
           provisional: z.boolean(),

@@ -72,7 +72,7 @@ export interface SituationSummary {
     districts: {
       code: string;
       name: string;
-      path: string;
+      path: string | null;
       level: number | null;
       announcedLevel: number | null;
       provisional: boolean;

@@ -5,25 +5,22 @@ import { ErrorNotice } from '../../../web/ErrorNotice.tsx';
 import { Loading } from '../../../web/Loading.tsx';
 import { can, useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
+import { useUnit } from '../../admin-units/web/index.ts';
+import { ACTION_KINDS } from '../rules/checklist.ts';
 import { type PlanView, type ScenarioBody, usePlan, useSave } from './capacity-api.ts';
+import { type ActionRow, actionsOf, assigneeChoices, newRow, rowsOf } from './plan-actions.ts';
 
-const KINDS: Record<string, 'open' | 'close' | 'act'> = {
-  mở: 'open',
-  dừng: 'close',
-  'thực hiện': 'act',
-  open: 'open',
-  close: 'close',
-  act: 'act',
-};
-const KIND_TEXT = { open: 'mở', close: 'dừng', act: 'thực hiện' } as const;
-
-/** /response-plans — a unit's plan: per level its resources and actions (who acts: the announced unit), editable. */
+/**
+ * /response-plans — a unit's plan: per level its resources and actions (what, who acts: the announced unit, each
+ * of its communes or a named unit below it; by when; urgent), editable.
+ */
 export function PlanPage() {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const [params] = useSearchParams();
   const unit = params.get('unit') ?? user.unitCode;
   const plan = usePlan(unit);
+  const below = useUnit(unit).data?.children ?? [];
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   useDocumentTitle(t('capacity.planTitle'));
   if (plan.isPending) return <Loading />;
@@ -36,7 +33,12 @@ export function PlanPage() {
       {plan.data.levels.map((l) => (
         <details key={l.level} open={l.level === 3}>
           <summary>{t('capacity.level', { level: l.level })}</summary>
-          <Scenario unit={unit} level={l} editable={can(user.role, 'plans.write')} />
+          <Scenario
+            unit={unit}
+            level={l}
+            below={below.map((u) => ({ code: u.code, name: u.nameWithType }))}
+            editable={can(user.role, 'plans.write')}
+          />
           {l.measures && (
             <>
               <p>{t('capacity.measures')}:</p>
@@ -59,10 +61,12 @@ export function PlanPage() {
 function Scenario({
   unit,
   level,
+  below,
   editable,
 }: {
   unit: string;
   level: PlanView['levels'][number];
+  below: { code: string; name: string }[];
   editable: boolean;
 }) {
   const { t } = useTranslation();
@@ -70,32 +74,25 @@ function Scenario({
   const [beds, setBeds] = useState(String(current?.beds ?? 0));
   const [teams, setTeams] = useState(String(current?.teams ?? 0));
   const [oxygen, setOxygen] = useState(String(current?.oxygenCylinders ?? 0));
-  const [lines, setLines] = useState(
-    (current?.actions ?? []).map((a) => `${KIND_TEXT[a.kind]}; ${a.text}; ${a.deadlineDays}`).join('\n'),
-  );
+  const [rows, setRows] = useState<ActionRow[]>(() => rowsOf(current?.actions ?? []));
   const save = useSave<ScenarioBody & { unit: string; level: number }>(
     'PUT',
     () => '/api/response-plans/scenarios',
   );
+  const change = (key: number, patch: Partial<ActionRow>) =>
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const choices = assigneeChoices(below, rows);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const actions = lines
-      .split('\n')
-      .map((l) => l.split(';').map((x) => x.trim()))
-      .filter((p) => p.length >= 2 && p[1])
-      .map((p) => ({
-        kind: KINDS[p[0]!.toLowerCase()] ?? 'act',
-        text: p[1]!,
-        assignee: 'announced',
-        deadlineDays: Number(p[2] ?? 1) || 0,
-      }));
     save.mutate({
       unit,
       level: level.level,
       beds: Number(beds),
       teams: Number(teams),
       oxygenCylinders: Number(oxygen),
-      actions,
+      actions: actionsOf(rows),
+      // The unit's own note stays (the editor does not show it).
+      note: level.scenario?.note ?? null,
     });
   };
   return (
@@ -128,10 +125,81 @@ function Scenario({
             {t('capacity.oxygen')}
             <input type="number" min={0} value={oxygen} onChange={(e) => setOxygen(e.target.value)} />
           </label>
-          <label>
-            {t('capacity.actions')}
-            <textarea rows={5} value={lines} onChange={(e) => setLines(e.target.value)} />
-          </label>
+          <p>{t('capacity.actions')}</p>
+          {rows.map((r, i) => (
+            <fieldset key={r.key} className="capacity-action" data-action={i}>
+              <legend>{t('capacity.action', { n: i + 1 })}</legend>
+              <label>
+                {t('capacity.kind')}
+                <select
+                  name="kind"
+                  value={r.kind}
+                  onChange={(e) => change(r.key, { kind: e.target.value as ActionRow['kind'] })}
+                >
+                  {ACTION_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {t(`capacity.kinds.${k}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('capacity.text')}
+                <input
+                  name="text"
+                  value={r.text}
+                  maxLength={500}
+                  onChange={(e) => change(r.key, { text: e.target.value })}
+                />
+              </label>
+              <label>
+                {t('capacity.assignee')}
+                <select
+                  name="assignee"
+                  value={r.assignee}
+                  onChange={(e) => change(r.key, { assignee: e.target.value })}
+                >
+                  {choices.map((c) => (
+                    <option key={c.value} value={c.value}>
+                      {c.value === 'announced' || c.value === 'communes'
+                        ? t(`capacity.assignees.${c.value}`)
+                        : c.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('capacity.deadlineDays')}
+                <input
+                  name="deadlineDays"
+                  type="number"
+                  min={0}
+                  max={90}
+                  value={r.deadlineDays}
+                  onChange={(e) => change(r.key, { deadlineDays: e.target.value })}
+                />
+              </label>
+              <label>
+                <input
+                  name="urgent"
+                  type="checkbox"
+                  checked={r.urgent}
+                  onChange={(e) => change(r.key, { urgent: e.target.checked })}
+                />{' '}
+                {t('capacity.urgent')}
+              </label>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
+              >
+                {t('capacity.removeAction')}
+              </button>
+            </fieldset>
+          ))}
+          <button type="button" className="btn btn-small" onClick={() => setRows((rs) => [...rs, newRow()])}>
+            {t('capacity.addAction')}
+          </button>
           <button type="submit" disabled={save.isPending}>
             {t('capacity.save')}
           </button>

@@ -44,29 +44,71 @@ function rings(t: Topology, g: Geometry): [number, number][][] {
   );
 }
 
-/** The districts of a province as SVG paths in a box `width` wide (equirectangular, corrected at its latitude). */
-export function provinceDistrictShapes(t: Topology, provinceCode: string, width = 600) {
-  const geometries = t.objects.dist!.geometries.filter((g) => g.properties.province === provinceCode);
+/**
+ * The geometries of one of the topology's objects as SVG paths in a box `width` wide (equirectangular, corrected
+ * at the box's middle latitude), points rounded to `digits` decimals and repeated points dropped: a province's
+ * districts keep a tenth of a pixel, the country's provinces whole pixels (≈ 1.5 km; the national answer stays
+ * a few tens of kilobytes compressed). Null when nothing matches (Quảng Ninh is missing from the source).
+ */
+function shapesOf(
+  t: Topology,
+  object: 'prov' | 'dist',
+  keep: (g: Geometry) => boolean,
+  width: number,
+  digits: number,
+) {
+  const geometries = (t.objects[object]?.geometries ?? []).filter(keep);
   const all = geometries.map((g) => ({ g, rings: rings(t, g) }));
   const points = all.flatMap((a) => a.rings.flat());
   if (points.length === 0) return null;
-  const lons = points.map((p) => p[0]);
-  const lats = points.map((p) => p[1]);
-  const [minLon, maxLon, minLat, maxLat] = [
-    Math.min(...lons),
-    Math.max(...lons),
-    Math.min(...lats),
-    Math.max(...lats),
-  ];
+  let [minLon, maxLon, minLat, maxLat] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const [lon, lat] of points) {
+    minLon = Math.min(minLon, lon);
+    maxLon = Math.max(maxLon, lon);
+    minLat = Math.min(minLat, lat);
+    maxLat = Math.max(maxLat, lat);
+  }
   const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   const scale = width / ((maxLon - minLon) * k || 1);
   const height = Math.round((maxLat - minLat) * scale);
-  const x = (lon: number) => ((lon - minLon) * k * scale).toFixed(1);
-  const y = (lat: number) => ((maxLat - lat) * scale).toFixed(1);
+  const ring = (r: [number, number][]) => {
+    const out: string[] = [];
+    for (const [lon, lat] of r) {
+      const p = `${((lon - minLon) * k * scale).toFixed(digits)},${((maxLat - lat) * scale).toFixed(digits)}`;
+      if (p !== out.at(-1)) out.push(p);
+    }
+    // A ring that shrinks to fewer than three points (an islet at this scale) is not drawn.
+    return out.length < 3 ? '' : `M${out.join('L')}Z`;
+  };
   const shapes: Shape[] = all.map(({ g, rings: rs }) => ({
     code: g.properties.code,
     name: g.properties.name,
-    path: rs.map((r) => `M${r.map(([lon, lat]) => `${x(lon)},${y(lat)}`).join('L')}Z`).join(''),
+    path: rs.map(ring).join(''),
   }));
   return { width, height, shapes };
+}
+
+/** The districts of a province as SVG paths in a box `width` wide. */
+export function provinceDistrictShapes(t: Topology, provinceCode: string, width = 600) {
+  return shapesOf(t, 'dist', (g) => g.properties.province === provinceCode, width, 1);
+}
+
+/** The country's provinces as SVG paths in a box `width` wide, in whole pixels. */
+export function countryProvinceShapes(t: Topology, width = 600) {
+  return shapesOf(t, 'prov', () => true, width, 0);
+}
+
+/**
+ * How a provisional level is drawn on the map (the app's LevelMap and the server-painted page alike): a dark
+ * dashed outline over the level's colour, so that the colour stays readable and the mark survives printing.
+ */
+export const PROVISIONAL_OUTLINE = { stroke: '#222', width: 1.5, dash: '4 3' } as const;
+
+/**
+ * The level a map shows for a unit: the announced one, else the proposal; provisional only when it shows a
+ * proposal computed from provisional values (an announced level is the committee's decision, not a computation).
+ */
+export function shownLevel(u: { level: number | null; announcedLevel: number | null; provisional: boolean }) {
+  const level = u.announcedLevel ?? u.level;
+  return { level, provisional: u.announcedLevel === null && level !== null && u.provisional };
 }

@@ -9,7 +9,7 @@ import { Loading } from '../../../web/Loading.tsx';
 import { useCurrentUser } from '../../../web/session.ts';
 import { useDocumentTitle } from '../../../web/useDocumentTitle.ts';
 import { weekDays, weekOf } from '../rules/week.ts';
-import { LEVEL_FILL, LevelMap } from './LevelMap.tsx';
+import { LEVEL_FILL, LevelMap, mapAreas, PROVISIONAL_OUTLINE, shownLevel } from './LevelMap.tsx';
 import { type MapView, useLevelMap } from './risk-api.ts';
 import './risk-levels.css';
 
@@ -57,6 +57,13 @@ export function MapPage() {
     next.set('week', w);
     setParams(next, { replace: true });
   };
+  /** On the country's map, a province opens its own map. */
+  const pick = (code: string) => {
+    const next = new URLSearchParams(params);
+    next.set('unit', code);
+    next.set('week', week);
+    setParams(next);
+  };
   return (
     <main className="page risk-map-page">
       <h1>
@@ -95,9 +102,14 @@ export function MapPage() {
       {map.isLoading && <Loading />}
       {map.data && (
         <>
-          <LevelMap map={map.data} />
+          <LevelMap map={map.data} onPick={(code) => map.data.provinces.length > 0 && pick(code)} />
+          {!mapAreas(map.data).some((a) => a.path) && <p role="note">{t('riskLevels.mapPage.noShapes')}</p>}
           <Legend />
-          <CommuneMarkers map={map.data} />
+          {map.data.provinces.length > 0 ? (
+            <ProvinceList map={map.data} />
+          ) : (
+            <CommuneMarkers map={map.data} />
+          )}
         </>
       )}
     </main>
@@ -117,11 +129,62 @@ function Legend() {
       <li>
         <span className="risk-dot" style={{ background: '#ccc' }} /> {t('riskLevels.mapPage.outside')}
       </li>
+      <li data-legend="provisional">
+        <span
+          className="risk-dot"
+          style={{ background: '#fff', border: `1.5px dashed ${PROVISIONAL_OUTLINE.stroke}` }}
+        />{' '}
+        {t('riskLevels.mapPage.provisionalLegend')}
+      </li>
     </ul>
   );
 }
 
-/** Each district in the caller's view with its communes as coloured markers (announced level, else proposed). */
+/** "tạm tính" beside a unit whose shown level is a proposal computed from provisional values. */
+function ProvisionalMark({ show }: { show: boolean }) {
+  const { t } = useTranslation();
+  return show ? <small className="risk-provisional">{t('riskLevels.provisional')}</small> : null;
+}
+
+function Dot({ level }: { level: number | null }) {
+  const { t } = useTranslation();
+  return (
+    <span
+      className="risk-dot"
+      style={{ background: level ? LEVEL_FILL[level] : '#ccc' }}
+      data-level={level ?? ''}
+      title={level ? t(`riskLevels.levelNames.${level}` as never) : undefined}
+    />
+  );
+}
+
+/** The country's map: every province (with or without a shape) and its level, each opening its own map. */
+function ProvinceList({ map }: { map: MapView }) {
+  const { t } = useTranslation();
+  return (
+    <section className="risk-communes" aria-label={t('riskLevels.mapPage.provinces')}>
+      <section className="risk-district">
+        <ul>
+          {map.provinces.map((p) => {
+            const shown = shownLevel(p);
+            return (
+              <li key={p.code} data-province={p.code} data-level={shown.level ?? ''}>
+                <Dot level={shown.level} />{' '}
+                <Link to={`/risk-levels/map?unit=${p.code}&week=${map.week}`}>{p.name}</Link>{' '}
+                <ProvisionalMark show={shown.provisional} />
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </section>
+  );
+}
+
+/**
+ * Each district in the caller's view (with or without a shape) with its communes as coloured markers
+ * (announced level, else proposed, "tạm tính" when that proposal is provisional).
+ */
 function CommuneMarkers({ map }: { map: MapView }) {
   const { t } = useTranslation();
   const byDistrict = new Map<string, MapView['communes']>();
@@ -131,29 +194,23 @@ function CommuneMarkers({ map }: { map: MapView }) {
   return (
     <section className="risk-communes" aria-label={t('riskLevels.mapPage.communes')}>
       {districts.map((d) => {
-        const level = d.announcedLevel ?? d.level;
+        const shown = shownLevel(d);
         return (
           <section key={d.code} className="risk-district" data-district={d.code}>
             <h2>
-              <span
-                className="risk-dot"
-                style={{ background: level ? LEVEL_FILL[level] : '#ccc' }}
-                data-level={level ?? ''}
-              />{' '}
-              <Link to={`/risk-levels?unit=${d.code}&week=${map.week}`}>{d.name}</Link>
+              <Dot level={shown.level} />{' '}
+              <Link to={`/risk-levels?unit=${d.code}&week=${map.week}`}>{d.name}</Link>{' '}
+              <ProvisionalMark show={shown.provisional} />
             </h2>
             <ul>
               {byDistrict.get(d.code)!.map((c) => {
-                const l = c.announcedLevel ?? c.level;
+                const l = shownLevel(c);
                 return (
-                  <li key={c.code} data-commune={c.code} data-level={l}>
-                    <span
-                      className="risk-dot"
-                      style={{ background: LEVEL_FILL[l] }}
-                      title={t(`riskLevels.levelNames.${l}` as never)}
-                    />{' '}
+                  <li key={c.code} data-commune={c.code} data-level={l.level}>
+                    <Dot level={l.level} />{' '}
                     <Link to={`/risk-levels?unit=${c.code}&week=${map.week}`}>{c.name}</Link>
-                    {c.announcedLevel !== null && <small> ({t('riskLevels.mapPage.announcedShort')})</small>}
+                    {c.announcedLevel !== null && <small> ({t('riskLevels.mapPage.announcedShort')})</small>}{' '}
+                    <ProvisionalMark show={l.provisional} />
                   </li>
                 );
               })}

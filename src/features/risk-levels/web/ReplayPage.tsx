@@ -71,6 +71,9 @@ export function ReplayPage() {
       <ErrorNotice error={replay.error} />
       {replay.isLoading && <Loading />}
       {replay.data && <p role="status">{t('riskLevels.replay.changed', { count: replay.data.changed })}</p>}
+      {rows.some((u) => u.a.provisional || u.b.provisional) && (
+        <p className="notice">{t('riskLevels.provisionalNote')}</p>
+      )}
       <table className="table risk-table">
         <thead>
           <tr>
@@ -85,10 +88,10 @@ export function ReplayPage() {
             <tr key={u.code} data-unit={u.code} data-changed={u.changed}>
               <td>{u.name}</td>
               <td>
-                <LevelBadge level={u.a.level} />
+                <LevelBadge level={u.a.level} provisional={u.a.provisional} />
               </td>
               <td>
-                <LevelBadge level={u.b.level} />
+                <LevelBadge level={u.b.level} provisional={u.b.provisional} />
               </td>
               <td className="risk-wide">{u.b.reason[lang]}</td>
             </tr>

@@ -78,6 +78,10 @@ export const riskLevelsEn: RiskLevelsMessages = {
       outside: 'Outside your jurisdiction',
       communes: 'Communes by district',
       announcedShort: 'announced',
+      provisionalLegend:
+        'Dashed outline, “provisional”: level computed from provisional thresholds (no confirming document)',
+      provinces: 'Provinces and cities',
+      noShapes: 'The boundary data has no shape for this area: its units are listed below.',
     },
     home: {
       title: "The commune's risk level",

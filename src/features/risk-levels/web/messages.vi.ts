@@ -77,6 +77,10 @@ export const riskLevelsVi = {
       outside: 'Ngoài phạm vi quản lý',
       communes: 'Các xã theo huyện',
       announcedShort: 'đã công bố',
+      provisionalLegend:
+        'Viền nét đứt, “tạm tính”: cấp độ tính từ ngưỡng tạm thời (chưa có văn bản xác nhận)',
+      provinces: 'Các tỉnh, thành phố',
+      noShapes: 'Dữ liệu ranh giới không có địa phận này: các đơn vị được liệt kê dưới đây.',
     },
     home: {
       title: 'Cấp độ dịch của xã',
