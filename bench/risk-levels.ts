@@ -57,6 +57,7 @@ await db.db.transaction().execute(async (trx) => {
       new_cases: rand() < 0.3 ? Math.floor(rand() * 8) : 0,
       recovered: 0,
       deaths: rand() < 0.002 ? 1 : 0,
+      severe_cases: rand() < 0.01 ? 1 : 0,
       new_contacts: 0,
       tests_done: Math.floor(rand() * 40),
       tests_positive: 0,

@@ -1,6 +1,6 @@
 /**
- * Weekly risk assessments: every commune's criteria from the system's own data (cases: new cases and deaths
- * by day; vaccination: the coverage counters; capacity: criterion 3 as the capacity capability measures it under the
+ * Weekly risk assessments: every commune's criteria from the system's own data (cases: new cases, severe
+ * (oxygen-support) cases and deaths by day; vaccination: the coverage counters; capacity: criterion 3 as the capacity capability measures it under the
  * set's definition, taken as met and flagged where no capacity data exists), evaluated
  * under the rule set in force (or the one asked for), districts and provinces by the set's aggregation rule.
  * Computed on demand from the maintained counters; stored with their criterion values and rule set by the
@@ -152,6 +152,7 @@ export async function computeAssessments(
     inputsOf.set(c.code, {
       population: c.population,
       newCases: k?.newCases ?? 0,
+      severeCases: k?.severeCases ?? 0,
       deaths: k?.deaths ?? 0,
       adults: v?.adults ?? 0,
       adultsFirstDose: v?.adultsFirstDose ?? 0,
@@ -322,6 +323,7 @@ export function whyOf(a: UnitAssessment, week: string, announcements: unknown[] 
     criteria: e.criteria,
     criterion1: {
       newCases: e.criterion1.newCases,
+      severeCases: a.inputs.severeCases,
       population: e.criterion1.population,
       value: e.criterion1.value,
       band: e.criterion1.band,
@@ -330,6 +332,7 @@ export function whyOf(a: UnitAssessment, week: string, announcements: unknown[] 
     },
     criterion2: { ...e.criterion2, provisional: a.set.criterion2.provisional },
     criterion3: e.criterion3,
+    severeCasesPer100kPerWeek: e.severeCasesPer100kPerWeek,
     deathsPer100kPerWeek: e.deathsPer100kPerWeek,
     rules: e.steps,
     decidingRule: e.decidingRule,
