@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregateLevel, evaluate, type RiskInputs, sumInputs } from './evaluate.ts';
 import {
   NATIONAL_RULE_SETS,
+  overlapProblems,
   type RiskRuleSet,
   RULE_SET_218,
   RULE_SET_4800,
@@ -224,6 +225,27 @@ describe('rule-set checks name the field', () => {
     expect(fields(gap)).toEqual(['criterion1.bands.1.min']);
     const noTop = { ...RULE_SET_4800, criterion1: { ...RULE_SET_4800.criterion1, bands: bands.slice(0, 3) } };
     expect(fields(noTop)).toEqual(['criterion1.bands.2.max']);
+  });
+  it('refuses a province variant whose period overlaps another of the province', () => {
+    const a = {
+      ...RULE_SET_218,
+      id: 'A',
+      provinceCode: '20',
+      effectiveFrom: '2022-02-01',
+      effectiveTo: '2022-02-28',
+    };
+    const at = (from: string, to: string | null, id = 'B', province = '20') =>
+      overlapProblems({ ...a, id, provinceCode: province, effectiveFrom: from, effectiveTo: to }, [
+        ...NATIONAL_RULE_SETS,
+        a,
+      ]).map((p) => p.field);
+    expect(at('2022-02-28', null)).toEqual(['effectiveFrom']); // the last day is shared
+    expect(at('2022-01-01', '2022-02-01')).toEqual(['effectiveTo']);
+    expect(at('2022-01-01', null)).toEqual(['effectiveTo']);
+    expect(at('2022-03-01', null)).toEqual([]); // the day after
+    expect(at('2022-01-01', '2022-01-31')).toEqual([]);
+    expect(at('2022-02-10', null, 'A')).toEqual([]); // a new version of itself
+    expect(at('2022-02-10', null, 'B', '01')).toEqual([]); // another province
   });
   it('refuses an effective date before the signing', () => {
     expect(fields({ ...RULE_SET_218, effectiveFrom: '2022-01-26' })).toEqual(['effectiveFrom']);

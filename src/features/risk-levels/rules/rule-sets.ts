@@ -307,6 +307,30 @@ export function ruleSetProblems(set: RiskRuleSet): FieldError[] {
   return out;
 }
 
+/**
+ * A province's variant whose effective period overlaps another variant of the same province (`others`: the latest
+ * version of each; its own earlier versions are skipped): refused, since `ruleSetFor` would otherwise take
+ * whichever comes first. The field named is the end of the new period that reaches into the other one.
+ */
+export function overlapProblems(set: RiskRuleSet, others: readonly RiskRuleSet[]): FieldError[] {
+  const out: FieldError[] = [];
+  const ends = (s: RiskRuleSet) => s.effectiveTo ?? '9999-12-31';
+  for (const o of others) {
+    if (o.id === set.id || o.provinceCode === null || o.provinceCode !== set.provinceCode) continue;
+    if (set.effectiveFrom > ends(o) || o.effectiveFrom > ends(set)) continue;
+    const period = `${o.effectiveFrom} – ${o.effectiveTo ?? '…'}`;
+    const inside = set.effectiveFrom >= o.effectiveFrom;
+    out.push({
+      field: inside ? 'effectiveFrom' : 'effectiveTo',
+      message: {
+        vi: `trùng thời gian hiệu lực với bộ tiêu chí ${o.id} của tỉnh (${period})`,
+        en: `overlaps the period of the province's rule set ${o.id} (${period})`,
+      },
+    });
+  }
+  return out;
+}
+
 /** The document that set a version's revised values, and the day they apply from. */
 export interface RuleSetRevision {
   documentNumber: string;
