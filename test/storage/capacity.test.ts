@@ -265,6 +265,24 @@ describe.each(ENGINES)('capacity and level checklists on %s', (engine) => {
     expect(
       lists.checklists[0]!.tasks.every((t) => t.state === 'assigned' && t.deadline === '2022-01-25'),
     ).toBe(true);
+    // A late decision for the earlier week W02 (level 4): recorded in the history, but only the latest week's
+    // announcement (W03, level 2) drives the checklist — nothing opened, nothing withdrawn.
+    const late = await announceLevel(db, DISTRICT, {
+      unit: '06385',
+      week: '2022-W02',
+      level: 4,
+      decisionNumber: '05/QĐ-BCĐ',
+      decisionDate: '2022-01-25',
+      announcedBy: 'Chủ tịch UBND huyện',
+      reason: 'Bổ sung quyết định tuần 02',
+    });
+    expect(late).toMatchObject({ week: '2022-W02', level: 4, checklist: { opened: 0, withdrawn: 0 } });
+    const still = await levelChecklists(db, scope('06385'), '06385');
+    expect(still.checklists.map((c) => [c.level, c.closedOn])).toEqual([
+      [2, null],
+      [3, '2022-01-24'],
+    ]);
+    expect(still.checklists[0]!.tasks.every((t) => t.state === 'assigned')).toBe(true);
     expect((await verifyAudit(db)).problems).toEqual([]);
   });
 });

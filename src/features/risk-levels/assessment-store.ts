@@ -56,7 +56,12 @@ function subtree(tree: Awaited<ReturnType<typeof unitTree>>, unit: AdminUnitTabl
   return out;
 }
 
-/** Last week's level of each unit: the announced one, else the stored proposal under the same rule set. */
+/**
+ * Last week's level of each unit, the level criterion 3 may not lower (rules.md §2.2 "the pandemic risk level shall
+ * remain the same"): the level the unit was at — its latest announced one, else its latest stored proposal —
+ * whatever rule set produced it (at 4800's end the week before was under 4800; a replay under another set is
+ * held by the same real level). Not filtered by rule set.
+ */
 async function lastWeekLevels(db: Db, codes: string[], week: string) {
   const prev = previousWeek(week);
   const out = new Map<string, RiskLevel>();
@@ -67,6 +72,7 @@ async function lastWeekLevels(db: Db, codes: string[], week: string) {
       .select(['unit_code', 'level'])
       .where('week', '=', prev)
       .where('unit_code', 'in', chunk)
+      .orderBy('computed_at')
       .execute())
       out.set(r.unit_code, r.level as RiskLevel);
     for (const r of await db.db
