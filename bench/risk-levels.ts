@@ -5,8 +5,9 @@
  *    once, then kept while the province's counters — its audit chain — stay as they were): p95 of 50 runs
  *    (goal ≤ 20 ms); and the computation itself (`computeAssessments`, what a read after a change costs);
  *  - the province map's payload: JSON bytes and gzip bytes (goal ≤ 300 kB over the wire). Its first render on
- *    emulated slow 3G is measured by test/browser/risk-levels.test.ts.
- * The counters are generated for every commune: two weeks of case day counts and the vaccination counters.
+ *    emulated slow 3G is measured by bench/risk-map.ts (`npm run bench -- risk-map`).
+ * The counters are generated for every commune: two weeks of case day counts (severe cases included) and the
+ * vaccination counters.
  */
 import fs from 'node:fs';
 import os from 'node:os';
