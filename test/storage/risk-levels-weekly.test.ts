@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Scope } from '../../src/features/auth/rules.ts';
+import { enterStationOxygen } from '../../src/features/capacity/capacity-store.ts';
+import { announceLevel } from '../../src/features/risk-levels/announcements-store.ts';
+import { whyLevel } from '../../src/features/risk-levels/assessment-store.ts';
 import { assessClosedWeek } from '../../src/features/risk-levels/index.ts';
 import { ENGINES, seededDb } from '../support/databases.ts';
+
+const scope = (unitCode: string): Scope => ({
+  userId: 1,
+  username: `t.${unitCode}`,
+  role: 'officer',
+  unitCode,
+  ip: null,
+});
 
 /**
  * Issue 16: the hourly job `risk-levels.weekly` stores the week closed last Sunday for every unit of the
@@ -55,4 +67,30 @@ describe.each(ENGINES)('the weekly assessment job on %s', (engine) => {
     expect(await stored('2022-W02')).toEqual(after);
     expect(await audits()).toBe(audited);
   }, 60_000);
+
+  it('at the switch to 218, criterion 3 not met holds the level the commune was at under 4800', async () => {
+    // W03 (17–23/01) is under 4800; the district announced level 3 for Yên Thịnh.
+    await announceLevel(db, scope('186'), {
+      unit: '06400',
+      week: '2022-W03',
+      level: 3,
+      decisionNumber: '07/QĐ-BCĐ',
+      decisionDate: '2022-01-24',
+      announcedBy: 'Chủ tịch UBND huyện',
+      reason: 'Ổ dịch tại chợ',
+    });
+    await enterStationOxygen(
+      db,
+      scope('06400'),
+      '06400',
+      { day: '2022-01-25', oxygenCylinders: 0, concentrators: 0 },
+      '2022-01-31',
+    );
+    // W04 (24–30/01) is computed under 218: last week's level is the one announced under 4800.
+    const why = await whyLevel(db, scope('186'), '06400', '2022-W04');
+    expect(why.ruleSet.id).toBe('QD-218-BYT');
+    expect(why.criterion3).toMatchObject({ known: true, met: false, lastWeekLevel: 3 });
+    expect(why.level).toBe(3);
+    expect(why.decidingRule.rule).toBe('capacityNoLowering');
+  });
 });
