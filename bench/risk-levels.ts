@@ -5,8 +5,9 @@
  *    once, then kept while the province's counters — its audit chain — stay as they were): p95 of 50 runs
  *    (goal ≤ 20 ms); and the computation itself (`computeAssessments`, what a read after a change costs);
  *  - the province map's payload: JSON bytes and gzip bytes (goal ≤ 300 kB over the wire). Its first render on
- *    emulated slow 3G is measured by test/browser/risk-levels.test.ts.
- * The counters are generated for every commune: two weeks of case day counts and the vaccination counters.
+ *    emulated slow 3G is measured by bench/risk-map.ts (`npm run bench -- risk-map`).
+ * The counters are generated for every commune: two weeks of case day counts (severe cases included) and the
+ * vaccination counters.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -57,6 +58,7 @@ await db.db.transaction().execute(async (trx) => {
       new_cases: rand() < 0.3 ? Math.floor(rand() * 8) : 0,
       recovered: 0,
       deaths: rand() < 0.002 ? 1 : 0,
+      severe_cases: rand() < 0.01 ? 1 : 0,
       new_contacts: 0,
       tests_done: Math.floor(rand() * 40),
       tests_positive: 0,

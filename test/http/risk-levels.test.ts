@@ -342,6 +342,23 @@ describe.each(ENGINES)('risk levels on %s', (engine) => {
     const ok = await post(variant);
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ id: 'LS-218-2022', version: 1, provisional: true });
+    // A second variant of the province whose period overlaps the first's (open-ended from 02/02/2022): refused,
+    // naming the end of its period that reaches into the other; nothing stored.
+    const later = await post({ ...variant, id: 'LS-218-B', effectiveFrom: '2022-03-01' });
+    expect(later.status).toBe(400);
+    expect(await fieldsOf(later)).toEqual(['effectiveFrom']);
+    const before = await post({
+      ...variant,
+      id: 'LS-218-C',
+      signedOn: '2022-01-27',
+      effectiveFrom: '2022-01-28',
+      effectiveTo: '2022-02-02',
+    });
+    expect(before.status).toBe(400);
+    expect(await fieldsOf(before)).toEqual(['effectiveTo']);
+    // A new version of the same variant is no overlap with itself.
+    const v2 = await post({ ...variant, name: 'Bộ tiêu chí Lạng Sơn (sửa)' });
+    expect(await v2.json()).toMatchObject({ id: 'LS-218-2022', version: 2 });
     expect((await call(server.base, district, 'POST', '/api/risk-levels/rule-sets', variant)).status).toBe(
       403,
     );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVillage } from '../../src/features/admin-units/store.ts';
 import { verifyAudit } from '../../src/features/audit/store.ts';
 import type { Scope } from '../../src/features/auth/rules.ts';
 import {
@@ -11,6 +12,7 @@ import {
   enterStationOxygen,
 } from '../../src/features/capacity/capacity-store.ts';
 import { levelChecklists, saveScenario } from '../../src/features/capacity/plans-store.ts';
+import { createTeam } from '../../src/features/community-teams/store.ts';
 import { inbox } from '../../src/features/directives/tasks-store.ts';
 import { announceLevel } from '../../src/features/risk-levels/announcements-store.ts';
 import { whyLevel } from '../../src/features/risk-levels/assessment-store.ts';
@@ -152,8 +154,31 @@ describe.each(ENGINES)('capacity and level checklists on %s', (engine) => {
       { day: '2022-01-12', doctors: 1, staff: 6, oxygenCylinders: 2 },
       TODAY,
     );
+    // Still no home-care team (community team caring for F0): criterion 3 not met, the level held.
+    why = await whyLevel(db, DISTRICT, '06400', '2022-W02');
+    expect(why.criterion3).toMatchObject({ known: true, met: false });
+    expect(why.criterion3.checks.find((c) => c.name === 'homeCareTeam')).toMatchObject({
+      value: 0,
+      met: false,
+      provisional: true,
+    });
+    expect(why.level).toBe(3);
+    // The commune's community team takes the F0 home-care duty (the community-teams capability).
+    const village = await createVillage(db, YEN_THINH, '06400', { name: 'Thôn Năng Lực', kind: 'thon' });
+    await createTeam(db, YEN_THINH, {
+      commune: '06400',
+      kind: 'communityTeam',
+      name: 'Tổ Covid cộng đồng Thôn Năng Lực',
+      duties: ['homeCareFollowUp'],
+      villageIds: [Number(village.id)],
+      members: [{ name: 'Nông Văn Tổ' }],
+    });
     why = await whyLevel(db, DISTRICT, '06400', '2022-W02');
     expect(why.criterion3).toMatchObject({ known: true, met: true });
+    expect(why.criterion3.checks.find((c) => c.name === 'homeCareTeam')).toMatchObject({
+      value: 1,
+      met: true,
+    });
     expect(why.level).toBe(1);
     // The district: 100 % of its communes must meet the commune checks; most have entered nothing.
     const district = await whyLevel(db, DISTRICT, '186', '2022-W02');
@@ -240,6 +265,24 @@ describe.each(ENGINES)('capacity and level checklists on %s', (engine) => {
     expect(
       lists.checklists[0]!.tasks.every((t) => t.state === 'assigned' && t.deadline === '2022-01-25'),
     ).toBe(true);
+    // A late decision for the earlier week W02 (level 4): recorded in the history, but only the latest week's
+    // announcement (W03, level 2) drives the checklist — nothing opened, nothing withdrawn.
+    const late = await announceLevel(db, DISTRICT, {
+      unit: '06385',
+      week: '2022-W02',
+      level: 4,
+      decisionNumber: '05/QĐ-BCĐ',
+      decisionDate: '2022-01-25',
+      announcedBy: 'Chủ tịch UBND huyện',
+      reason: 'Bổ sung quyết định tuần 02',
+    });
+    expect(late).toMatchObject({ week: '2022-W02', level: 4, checklist: { opened: 0, withdrawn: 0 } });
+    const still = await levelChecklists(db, scope('06385'), '06385');
+    expect(still.checklists.map((c) => [c.level, c.closedOn])).toEqual([
+      [2, null],
+      [3, '2022-01-24'],
+    ]);
+    expect(still.checklists[0]!.tasks.every((t) => t.state === 'assigned')).toBe(true);
     expect((await verifyAudit(db)).problems).toEqual([]);
   });
 });

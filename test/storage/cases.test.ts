@@ -4,7 +4,13 @@ import { AppError } from '../../src/core/errors.ts';
 import type { Scope } from '../../src/features/auth/rules.ts';
 import { createCase, setCaseOutcome, transferCase } from '../../src/features/cases/cases-store.ts';
 import { addContact } from '../../src/features/cases/contacts-store.ts';
-import { daySummary, recountDayCounts, storedDayCounts } from '../../src/features/cases/counts-store.ts';
+import {
+  communeWeekCounts,
+  daySummary,
+  recountDayCounts,
+  storedDayCounts,
+} from '../../src/features/cases/counts-store.ts';
+import { fillSevereCases } from '../../src/features/cases/migrations/0095-severe-case-counts.ts';
 import {
   createPool,
   pendingRetests,
@@ -97,6 +103,51 @@ describe.each(ENGINES)('cases, contacts, tests and the day summary on %s', (engi
     expect(await recountDayCounts(db.db)).toEqual(await storedDayCounts(db.db));
   });
 
+  it('counts severe (oxygen-support) cases by sample day beside new cases and deaths (218 criterion 1)', async () => {
+    const [a, b, c] = await newPersons('06400', 3);
+    const severe = await createCase(
+      db,
+      scope,
+      {
+        personId: a!,
+        sampleDate: '2021-11-02',
+        testKind: 'pcr',
+        placeOfCare: 'hospital',
+        severity: 'severe',
+      },
+      TODAY,
+    );
+    await createCase(
+      db,
+      scope,
+      { personId: b!, sampleDate: '2021-11-03', testKind: 'pcr', placeOfCare: 'home', severity: 'mild' },
+      TODAY,
+    );
+    await createCase(
+      db,
+      scope,
+      {
+        personId: c!,
+        sampleDate: '2021-11-04',
+        testKind: 'pcr',
+        placeOfCare: 'hospital',
+        severity: 'critical',
+      },
+      TODAY,
+    );
+    await setCaseOutcome(db, scope, severe.id, { status: 'died', on: '2021-11-05' }, TODAY);
+    const week = await communeWeekCounts(db, { code: '186', level: 2 }, '2021-11-01', '2021-11-07');
+    expect(week.get('06400')).toEqual({ newCases: 3, severeCases: 2, deaths: 1 });
+    // The next week holds none of them.
+    const next = await communeWeekCounts(db, { code: '186', level: 2 }, '2021-11-08', '2021-11-14');
+    expect(next.get('06400')?.severeCases ?? 0).toBe(0);
+    expect(await recountDayCounts(db.db)).toEqual(await storedDayCounts(db.db));
+    // Migration 0095's fill gives the rows of cases stored before the counter the same numbers.
+    await db.db.updateTable('case_day_counts').set({ severe_cases: 0 }).execute();
+    await fillSevereCases(db.db);
+    expect(await recountDayCounts(db.db)).toEqual(await storedDayCounts(db.db));
+  });
+
   it('a contact who tests positive becomes a case: the chain links itself and quarantine ends', async () => {
     const [f0, f1] = await newPersons('06388', 2);
     const c = await createCase(
@@ -174,6 +225,7 @@ describe.each(ENGINES)('cases, contacts, tests and the day summary on %s', (engi
               sampleDate: day(),
               testKind: pick(['pcr', 'rapidAntigen'] as const),
               placeOfCare: pick(PLACES_OF_CARE),
+              severity: pick([null, 'mild', 'moderate', 'severe', 'critical'] as const),
             },
             TODAY,
           );
@@ -244,6 +296,7 @@ describe.each(ENGINES)('cases, contacts, tests and the day summary on %s', (engi
     }
     const recount = await recountDayCounts(db.db);
     expect(recount).toEqual(await storedDayCounts(db.db));
+    expect([...recount.keys()].some((k) => k.endsWith('|severe_cases'))).toBe(true);
     // The summary's levels (running levels less later changes) on any day are the recount's sums up to it.
     for (const on of ['2021-12-10', '2022-01-01', TODAY]) {
       const upTo = (field: string) =>

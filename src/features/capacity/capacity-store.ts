@@ -13,6 +13,7 @@ import { isWithin, recordInScope, unitInScope, unitTree } from '../admin-units/i
 import { writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { facilityPatientsByDistrict } from '../cases/index.ts';
+import { homeCareTeamsByCommune } from '../community-teams/index.ts';
 import { upsertDayAudited } from './day-upsert.ts';
 import {
   type CommuneCapacityFacts,
@@ -577,10 +578,15 @@ function figuresOn(data: Loaded, day: string, patients: Map<string, number>) {
   return { facilities, stations, stationsOf, oxygen: oDay, districts };
 }
 
-function communeFacts(fig: ReturnType<typeof figuresOn>, code: string): CommuneCapacityFacts {
+function communeFacts(
+  fig: ReturnType<typeof figuresOn>,
+  code: string,
+  teams: ReadonlyMap<string, number>,
+): CommuneCapacityFacts {
   const o = fig.oxygen.get(code);
   return {
     stationOxygen: o ? Number(o.oxygen_cylinders) : null,
+    homeCareTeams: teams.get(code) ?? 0,
     mobileStations: (fig.stationsOf.get(code) ?? []).map((s) => ({
       doctors: s.figures?.doctors ?? 0,
       staff: s.figures?.staff ?? 0,
@@ -623,11 +629,12 @@ export async function treatmentCapacity(
     ),
   ];
   if (districtCodes.length === 0) return out;
-  const [data, patients] = await Promise.all([
+  const [data, patients, teams] = await Promise.all([
     loadDistricts(db, districtCodes, day),
     facilityPatientsByDistrict(db, districtCodes, day),
+    homeCareTeamsByCommune(db, districtCodes),
   ]);
-  if (!data.facilities.length && !data.stations.length && !data.oxygen.length) {
+  if (!data.facilities.length && !data.stations.length && !data.oxygen.length && !teams.size) {
     for (const u of units)
       if (u.level >= 2) out.set(u.code, { met: null, provisional: true, definition: def.id, checks: [] });
     return out;
@@ -636,14 +643,14 @@ export async function treatmentCapacity(
   for (const u of units) {
     if (u.level === 3) {
       const d = tree.get(u.district_code!)!;
-      out.set(u.code, communeCriterion3(def, communeFacts(fig, u.code), districtFacts(fig, d)));
+      out.set(u.code, communeCriterion3(def, communeFacts(fig, u.code, teams), districtFacts(fig, d)));
     } else if (u.level === 2) {
       const communes = tree.children(u.code).filter((c) => c.level === 3);
       out.set(
         u.code,
         districtCriterion3(
           def,
-          communes.map((c) => communeFacts(fig, c.code)),
+          communes.map((c) => communeFacts(fig, c.code, teams)),
           districtFacts(fig, u),
         ),
       );

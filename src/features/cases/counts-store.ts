@@ -25,11 +25,15 @@ const FIELDS: readonly CountField[] = [
   'home_change',
   'facility_change',
   'quarantine_change',
+  'severe_cases',
 ];
+
+/** A day row as applyCounts builds it (every counter a plain number). */
+type DayRow = Omit<CaseDayCountTable, CountField> & Record<CountField, number>;
 
 /** Adds the deltas to the communes' day rows, in the caller's transaction (one upsert per commune and day). */
 export async function applyCounts(trx: Kysely<Database>, tree: UnitTree, deltas: readonly CountDelta[]) {
-  const rows = new Map<string, CaseDayCountTable>();
+  const rows = new Map<string, DayRow>();
   for (const d of deltas) {
     const key = `${d.commune}|${d.day}`;
     let row = rows.get(key);
@@ -274,16 +278,16 @@ export async function storedDayCounts(q: Kysely<Database>): Promise<Map<string, 
 }
 
 /**
- * New cases (by sample day) and deaths of each commune from `from` to `to` (ISO days, inclusive), read from the
- * maintained day rows of the communes of a unit (a province, district or commune code, or VN): the risk levels'
- * criterion 1. Aggregates, not personal data.
+ * New cases (by sample day), severe (oxygen-support) new cases and deaths of each commune from `from` to `to`
+ * (ISO days, inclusive), read from the maintained day rows of the communes of a unit (a province, district or
+ * commune code, or VN): the risk levels' criterion 1. Aggregates, not personal data.
  */
 export async function communeWeekCounts(
   db: Db,
   unit: { code: string; level: number },
   from: string,
   to: string,
-): Promise<Map<string, { newCases: number; deaths: number }>> {
+): Promise<Map<string, { newCases: number; severeCases: number; deaths: number }>> {
   const column = unit.level === 1 ? 'province_code' : unit.level === 2 ? 'district_code' : 'commune_code';
   let q = db.db
     .selectFrom('case_day_counts')
@@ -291,14 +295,19 @@ export async function communeWeekCounts(
       'commune_code',
       (eb) => eb.fn.sum<number>('new_cases').as('new_cases'),
       (eb) => eb.fn.sum<number>('deaths').as('deaths'),
+      (eb) => eb.fn.sum<number>('severe_cases').as('severe_cases'),
     ])
     .where('day', '>=', from)
     .where('day', '<=', to)
     .groupBy('commune_code');
   if (unit.level > 0) q = q.where(column, '=', unit.code);
-  const out = new Map<string, { newCases: number; deaths: number }>();
+  const out = new Map<string, { newCases: number; severeCases: number; deaths: number }>();
   for (const r of await q.execute())
-    out.set(r.commune_code, { newCases: Number(r.new_cases ?? 0), deaths: Number(r.deaths ?? 0) });
+    out.set(r.commune_code, {
+      newCases: Number(r.new_cases ?? 0),
+      severeCases: Number(r.severe_cases ?? 0),
+      deaths: Number(r.deaths ?? 0),
+    });
   return out;
 }
 

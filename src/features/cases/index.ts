@@ -12,6 +12,7 @@ import { caseLevels } from './migrations/0023-case-levels.ts';
 import { testing } from './migrations/0085-testing.ts';
 import { summarySpeed } from './migrations/0086-summary-speed.ts';
 import { quarantineOrders } from './migrations/0091-quarantine-orders.ts';
+import { severeCaseCounts } from './migrations/0095-severe-case-counts.ts';
 import { quarantineOrderRoutes } from './orders-routes.ts';
 import { casePermissions } from './permissions.ts';
 import { caseRoutes } from './routes.ts';
@@ -33,6 +34,7 @@ export const casesFeature = {
     '0085-testing': testing,
     '0086-summary-speed': summarySpeed,
     '0091-quarantine-orders': quarantineOrders,
+    '0095-severe-case-counts': severeCaseCounts,
   },
   cli: casesCli,
   demo: async (db, area) => {

@@ -83,6 +83,8 @@ export interface CaseDayCountTable {
   home_change: number;
   facility_change: number;
   quarantine_change: number;
+  /** New cases needing oxygen support (severe or critical at entry), by sample day (migration 0095). */
+  severe_cases: Generated<number>;
 }
 
 declare module '../../db/schema.ts' {

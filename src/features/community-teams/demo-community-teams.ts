@@ -1,6 +1,7 @@
 /**
  * The demo's community forces: in the district's town (its first commune), one community COVID team per village
- * (leader, three members, phones, the usual duties) and one inter-household group in the first village; and the
+ * (leader, three members, phones, the usual duties) and one inter-household group in the first village; in every
+ * other commune one team caring for F0 at home (criterion 3 of the risk levels); and the
  * town's request to the district for police support at the market, needed yesterday, still unanswered (overdue).
  */
 import { addDays } from '../../core/dates.ts';
@@ -58,6 +59,28 @@ export async function seedDemoCommunityTeams(db: Db, area: { districtCode: strin
       villageIds: [Number(villages[0].id)],
       members: [{ name: name(), phone: phone(), role: 'Tổ trưởng' }],
     });
+  // Every other commune: one community team caring for its F0 at home (criterion 3's home-care team), in its
+  // first village.
+  for (const other of tree.children(area.districtCode).filter((c) => c.level === 3 && c.code !== commune)) {
+    const village = await db.db
+      .selectFrom('villages')
+      .select(['id', 'name'])
+      .where('commune_code', '=', other.code)
+      .orderBy('name')
+      .executeTakeFirst();
+    if (!village) continue;
+    const leader = name();
+    await createTeam(db, scope, {
+      commune: other.code,
+      kind: 'communityTeam',
+      name: `Tổ Covid cộng đồng ${village.name}`,
+      leaderName: leader,
+      phone: phone(),
+      duties: ['homeCareFollowUp', 'quarantineWatch'],
+      villageIds: [Number(village.id)],
+      members: [{ name: leader, role: 'Tổ trưởng' }],
+    });
+  }
   // Made two days ago for yesterday: the district has not answered, so it shows overdue.
   await createRequest(
     db,

@@ -15,3 +15,6 @@ export const communityTeamsFeature = {
   demo: (db, area) => seedDemoCommunityTeams(db, area),
   routes: communityTeamRoutes,
 } satisfies FeatureManifest;
+
+// What other features use of this one (capacity: criterion 3's home-care teams).
+export { homeCareTeamsByCommune } from './store.ts';

@@ -369,3 +369,26 @@ export async function answerRequest(
   });
   return requestView(updated, today);
 }
+
+/**
+ * Home-care teams (tổ chăm sóc người bệnh tại nhà: community COVID teams with the F0 home-care follow-up duty)
+ * of each commune of the districts: criterion 3's commune capacity (the capacity capability). The roster keeps
+ * no history, so the count is the teams on record now. Aggregates by commune, not personal data: not audited.
+ */
+export async function homeCareTeamsByCommune(
+  db: Db,
+  districtCodes: readonly string[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < districtCodes.length; i += 500)
+    for (const r of await db.db
+      .selectFrom('community_teams')
+      .select(['commune_code', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('district_code', 'in', districtCodes.slice(i, i + 500))
+      .where('kind', '=', 'communityTeam' satisfies TeamKind)
+      .where('duties', 'like', `%"${'homeCareFollowUp' satisfies TeamDuty}"%`)
+      .groupBy('commune_code')
+      .execute())
+      out.set(r.commune_code, Number(r.n));
+  return out;
+}

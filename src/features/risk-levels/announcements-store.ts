@@ -2,7 +2,8 @@
  * Announced levels: the computed level is a proposal; the unit's committee announces a level (who, decision
  * number and date), with a reason when it differs from the proposal. Rows are only added: the history of both.
  * A new level opens its checklist as tasks for the units that act and withdraws the previous level's open ones,
- * in the announcement's transaction (capacity's `openLevelChecklist`: the unit's response plan, else the measures).
+ * in the announcement's transaction (capacity's `openLevelChecklist`: the unit's response plan, else the measures);
+ * an announcement for a week earlier than the unit's latest announced one is recorded and opens nothing.
  */
 import { badRequest } from '../../core/errors.ts';
 import type { Db } from '../../db/connection.ts';
@@ -73,6 +74,15 @@ export async function announceLevel(db: Db, scope: Scope, input: AnnouncementInp
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      // Only the latest announced week drives the checklist: a late announcement for an earlier week is
+      // history and leaves the current week's checklist as it is.
+      const later = await trx
+        .selectFrom('risk_announcements')
+        .select('id')
+        .where('unit_code', '=', a.unit.code)
+        .where('week', '>', input.week)
+        .executeTakeFirst();
+      if (later) return inserted;
       checklist = await openLevelChecklist(trx, db, scope, {
         unitCode: a.unit.code,
         level: input.level,

@@ -1,6 +1,6 @@
 /**
- * Weekly risk assessments: every commune's criteria from the system's own data (cases: new cases and deaths
- * by day; vaccination: the coverage counters; capacity: criterion 3 as the capacity capability measures it under the
+ * Weekly risk assessments: every commune's criteria from the system's own data (cases: new cases, severe
+ * (oxygen-support) cases and deaths by day; vaccination: the coverage counters; capacity: criterion 3 as the capacity capability measures it under the
  * set's definition, taken as met and flagged where no capacity data exists), evaluated
  * under the rule set in force (or the one asked for), districts and provinces by the set's aggregation rule.
  * Computed on demand from the maintained counters; stored with their criterion values and rule set by the
@@ -56,7 +56,12 @@ function subtree(tree: Awaited<ReturnType<typeof unitTree>>, unit: AdminUnitTabl
   return out;
 }
 
-/** Last week's level of each unit: the announced one, else the stored proposal under the same rule set. */
+/**
+ * Last week's level of each unit, the level criterion 3 may not lower (rules.md §2.2 "the pandemic risk level shall
+ * remain the same"): the level the unit was at — its latest announced one, else its latest stored proposal —
+ * whatever rule set produced it (at 4800's end the week before was under 4800; a replay under another set is
+ * held by the same real level). Not filtered by rule set.
+ */
 async function lastWeekLevels(db: Db, codes: string[], week: string) {
   const prev = previousWeek(week);
   const out = new Map<string, RiskLevel>();
@@ -67,6 +72,7 @@ async function lastWeekLevels(db: Db, codes: string[], week: string) {
       .select(['unit_code', 'level'])
       .where('week', '=', prev)
       .where('unit_code', 'in', chunk)
+      .orderBy('computed_at')
       .execute())
       out.set(r.unit_code, r.level as RiskLevel);
     for (const r of await db.db
@@ -152,6 +158,7 @@ export async function computeAssessments(
     inputsOf.set(c.code, {
       population: c.population,
       newCases: k?.newCases ?? 0,
+      severeCases: k?.severeCases ?? 0,
       deaths: k?.deaths ?? 0,
       adults: v?.adults ?? 0,
       adultsFirstDose: v?.adultsFirstDose ?? 0,
@@ -322,6 +329,7 @@ export function whyOf(a: UnitAssessment, week: string, announcements: unknown[] 
     criteria: e.criteria,
     criterion1: {
       newCases: e.criterion1.newCases,
+      severeCases: a.inputs.severeCases,
       population: e.criterion1.population,
       value: e.criterion1.value,
       band: e.criterion1.band,
@@ -330,6 +338,7 @@ export function whyOf(a: UnitAssessment, week: string, announcements: unknown[] 
     },
     criterion2: { ...e.criterion2, provisional: a.set.criterion2.provisional },
     criterion3: e.criterion3,
+    severeCasesPer100kPerWeek: e.severeCasesPer100kPerWeek,
     deathsPer100kPerWeek: e.deathsPer100kPerWeek,
     rules: e.steps,
     decidingRule: e.decidingRule,

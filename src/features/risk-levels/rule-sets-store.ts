@@ -10,6 +10,7 @@ import { writeAudited } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import {
   NATIONAL_RULE_SETS,
+  overlapProblems,
   type RevisionInput,
   type RiskRuleSet,
   reviseRuleSet,
@@ -82,7 +83,7 @@ export async function saveRuleSet(db: Db, scope: Scope, input: Omit<RiskRuleSet,
       { field: 'id', message: { vi: 'đã dùng', en: 'taken' } },
     ]);
   const set: RiskRuleSet = { ...input, version: (previous?.version ?? 0) + 1 };
-  const problems = ruleSetProblems(set);
+  const problems = [...ruleSetProblems(set), ...overlapProblems(set, await allRuleSets(db))];
   if (problems.length)
     throw badRequest({ vi: 'Bộ tiêu chí không hợp lệ', en: 'The rule set does not hold' }, problems);
   await writeAudited(

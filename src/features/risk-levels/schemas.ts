@@ -94,6 +94,9 @@ export const whyAnswer = z.object({
   criteria,
   criterion1: z.object({
     newCases: z.number(),
+    severeCases: z
+      .number()
+      .describe('218: new cases needing respiratory/oxygen support (severe or critical) in the week'),
     population: z.number(),
     value: z.number().nullable(),
     band,
@@ -128,6 +131,7 @@ export const whyAnswer = z.object({
       }),
     ),
   }),
+  severeCasesPer100kPerWeek: z.number().nullable(),
   deathsPer100kPerWeek: z.number().nullable(),
   rules: z.array(ruleStep),
   decidingRule: ruleStep,
@@ -211,6 +215,10 @@ export const ruleSetBody = z.object({
     clause: z.string(),
   }),
   severity: z.object({ raiseAt: z.number().min(0), provisional: z.boolean(), clause: z.string() }).nullable(),
+  severeCases: z
+    .object({ raiseAt: z.number().min(0), provisional: z.boolean(), clause: z.string() })
+    .nullish()
+    .describe('218: severe (oxygen-support) cases per 100,000 per week raising the level by one'),
   capacityRule: z.object({ provisional: z.boolean(), clause: z.string() }),
   over50Draft: z.object({
     enabled: z.boolean(),
@@ -244,6 +252,7 @@ export const revisionBody = z.object({
   highRisk: z.object({ threshold: share, ...flagged }).optional(),
   matrix: z.object({ raiseWhenNotMet: z.number().int().min(0).max(3), ...flagged }).optional(),
   severity: z.object({ raiseAt: z.number().min(0), ...flagged }).optional(),
+  severeCases: z.object({ raiseAt: z.number().min(0), ...flagged }).optional(),
   over50Draft: z.object({ enabled: z.boolean(), threshold: share, ...flagged }).optional(),
   aggregation: z.object({ value: z.enum(AGGREGATIONS), ...flagged }).optional(),
 });

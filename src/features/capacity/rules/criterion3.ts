@@ -2,7 +2,8 @@
  * Criterion 3 of the risk levels, treatment capacity ("Đảm bảo khả năng thu dung, điều trị", glossary
  * `treatmentCapacity`), as dated data and a pure evaluation (shared/domain/rules.md §1.2, §2.1–2.2, §3, §8).
  * No national text at hand gives its measure: 4800's is taken from the draft's obligatory indices (§2.2, CONFIRMED
- * as a draft: oxygen at every commune station, mobile medical stations planned, treatment facilities set up), 218's
+ * as a draft: oxygen at every commune station, mobile medical stations and community F0-care teams planned,
+ * treatment facilities set up), 218's
  * from its three parts (§3, thresholds NOT FOUND: a documented example set). Every check is provisional except
  * the mobile station's minimum equipment (§8, CONFIRMED secondary). Pure.
  */
@@ -15,6 +16,8 @@ export interface CommuneCapacityFacts {
   stationOxygen: number | null;
   /** Mobile medical stations open that day serving the commune (or one of its villages). */
   mobileStations: readonly { doctors: number; staff: number; oxygenCylinders: number }[];
+  /** Community teams with the F0 home-care duty (tổ chăm sóc người bệnh tại nhà) in the commune (community-teams). */
+  homeCareTeams: number;
 }
 
 /** A district's treatment facilities on a day. */
@@ -30,6 +33,7 @@ export interface DistrictCapacityFacts {
 export type CheckName =
   | 'stationOxygen'
   | 'mobileStation'
+  | 'homeCareTeam'
   | 'treatmentFacility'
   | 'freeBedsPer100k'
   | 'icuBedsPer100k';
@@ -78,6 +82,15 @@ export const CRITERION3_4800: Criterion3Definition = {
       provisional: true,
       clause: `${DRAFT}: mobile medical stations; rules.md §8 minimum equipment: 2 oxygen cylinders`,
     },
+    // rules.md §2.2: "100% of wards have plans for … community F0-care teams" (draft); §8 "Tổ COVID cộng đồng":
+    // founding document NOT FOUND. At least one community team with the home-care duty in the commune.
+    {
+      name: 'homeCareTeam',
+      scope: 'commune',
+      threshold: 1,
+      provisional: true,
+      clause: `${DRAFT}: community F0-care teams; rules.md §8 community COVID team (NOT FOUND)`,
+    },
     // rules.md §2.2: "provinces set up COVID treatment facilities" (draft): the district's facility with a free bed.
     {
       name: 'treatmentFacility',
@@ -116,6 +129,15 @@ export const CRITERION3_218: Criterion3Definition = {
       threshold: 2,
       provisional: true,
       clause: `${P218}: (a) commune capacity, a mobile medical station; rules.md §8: 2 oxygen cylinders`,
+    },
+    // rules.md §3 criterion 3(a): capacity to manage and care for infected people in the commune: a home-care team
+    // (community team with the F0 home-care duty, rules.md §8, NOT FOUND).
+    {
+      name: 'homeCareTeam',
+      scope: 'commune',
+      threshold: 1,
+      provisional: true,
+      clause: `${P218}: (a) commune capacity to manage and care for F0, a home-care team (rules.md §8)`,
     },
     // rules.md §3 criterion 3(b): free COVID beds per 100,000 at district level.
     {
@@ -187,6 +209,21 @@ function communeCheck(c: CapacityCheck, f: CommuneCapacityFacts): CheckResult {
       },
     };
   }
+  if (c.name === 'homeCareTeam') {
+    const v = f.homeCareTeams;
+    return {
+      name: c.name,
+      value: v,
+      threshold: c.threshold,
+      met: v >= c.threshold,
+      provisional: c.provisional,
+      clause: c.clause,
+      text: {
+        vi: `Tổ chăm sóc người bệnh tại nhà (tổ Covid cộng đồng): ${v} (cần ≥ ${c.threshold})`,
+        en: `Home-care teams (community COVID teams caring for F0): ${v} (needs ≥ ${c.threshold})`,
+      },
+    };
+  }
   const ready = f.mobileStations.filter((s) => s.oxygenCylinders >= c.threshold && s.staff > 0).length;
   return {
     name: c.name,
@@ -240,7 +277,8 @@ function districtCheck(c: CapacityCheck, f: DistrictCapacityFacts): CheckResult 
   };
 }
 
-const hasCommuneData = (f: CommuneCapacityFacts) => f.stationOxygen !== null || f.mobileStations.length > 0;
+const hasCommuneData = (f: CommuneCapacityFacts) =>
+  f.stationOxygen !== null || f.mobileStations.length > 0 || f.homeCareTeams > 0;
 const hasDistrictData = (f: DistrictCapacityFacts) => f.facilities > 0;
 
 const result = (def: Criterion3Definition, checks: CheckResult[], known: boolean): Criterion3Result => ({
@@ -277,7 +315,9 @@ export function districtCriterion3(
     const name =
       c.name === 'stationOxygen'
         ? { vi: 'trạm y tế có oxy', en: 'stations with oxygen' }
-        : { vi: 'xã có trạm y tế lưu động đủ điều kiện', en: 'communes with a ready mobile station' };
+        : c.name === 'homeCareTeam'
+          ? { vi: 'xã có tổ chăm sóc người bệnh tại nhà', en: 'communes with a home-care team' }
+          : { vi: 'xã có trạm y tế lưu động đủ điều kiện', en: 'communes with a ready mobile station' };
     return {
       name: c.name,
       value: ok,

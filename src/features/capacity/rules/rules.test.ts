@@ -10,9 +10,10 @@ import {
 import { measuresFor } from './measures.ts';
 
 const READY_STATION = { doctors: 1, staff: 6, oxygenCylinders: 2 };
-const commune = (stationOxygen: number | null, stations = [READY_STATION]) => ({
+const commune = (stationOxygen: number | null, stations = [READY_STATION], homeCareTeams = 1) => ({
   stationOxygen,
   mobileStations: stations,
+  homeCareTeams,
 });
 const district = (o: Partial<Parameters<typeof communeCriterion3>[2]> = {}) => ({
   population: 100_000,
@@ -28,7 +29,28 @@ describe('criterion 3 under 4800 (rules.md §2.2 obligatory draft indices, §8)'
     const r = communeCriterion3(CRITERION3_4800, commune(3), district());
     expect(r.met).toBe(true);
     expect(r.provisional).toBe(true); // draft indices: provisional
-    expect(r.checks.map((c) => c.name)).toEqual(['stationOxygen', 'mobileStation', 'treatmentFacility']);
+    expect(r.checks.map((c) => c.name)).toEqual([
+      'stationOxygen',
+      'mobileStation',
+      'homeCareTeam',
+      'treatmentFacility',
+    ]);
+  });
+  it('§2.2 "100% of wards have plans for … community F0-care teams" (draft): no home-care team fails, flagged', () => {
+    const r = communeCriterion3(CRITERION3_4800, commune(3, [READY_STATION], 0), district());
+    expect(r.met).toBe(false);
+    expect(r.checks.find((c) => c.name === 'homeCareTeam')).toMatchObject({
+      value: 0,
+      threshold: 1,
+      met: false,
+      provisional: true,
+    });
+    expect(r.checks.find((c) => c.name === 'homeCareTeam')!.clause).toContain('F0-care teams');
+    expect(communeCriterion3(CRITERION3_4800, commune(3, [READY_STATION], 1), district()).met).toBe(true);
+    // A team alone is capacity data: no longer "unknown".
+    expect(
+      communeCriterion3(CRITERION3_4800, commune(null, [], 1), district({ facilities: 0, beds: 0 })).met,
+    ).toBe(false);
   });
   it('§2.2 "100% of commune health stations have oxygen cylinders": a station without oxygen fails', () => {
     const r = communeCriterion3(CRITERION3_4800, commune(0), district());
@@ -49,13 +71,15 @@ describe('criterion 3 under 4800 (rules.md §2.2 obligatory draft indices, §8)'
   it('§2.2 "provinces set up COVID treatment facilities": every bed taken fails', () => {
     expect(communeCriterion3(CRITERION3_4800, commune(2), district({ occupied: 50 })).met).toBe(false);
     expect(communeCriterion3(CRITERION3_4800, commune(2), district({ occupied: 49 })).met).toBe(true);
-    expect(communeCriterion3(CRITERION3_4800, commune(2), district({ occupied: 80 })).checks[2]!.value).toBe(
-      0,
-    );
+    expect(
+      communeCriterion3(CRITERION3_4800, commune(2), district({ occupied: 80 })).checks.find(
+        (c) => c.name === 'treatmentFacility',
+      )!.value,
+    ).toBe(0);
   });
   it('is unknown (null) when nothing was entered', () => {
     expect(
-      communeCriterion3(CRITERION3_4800, commune(null, []), district({ facilities: 0, beds: 0 })).met,
+      communeCriterion3(CRITERION3_4800, commune(null, [], 0), district({ facilities: 0, beds: 0 })).met,
     ).toBeNull();
   });
   it('a district needs every commune to meet the commune checks (100 %)', () => {
@@ -78,6 +102,22 @@ describe('criterion 3 under 218 (rules.md §3 criterion 3 (a)(b)(c), example thr
   it('(c) ICU beds per 100,000 at the edge of 2', () => {
     expect(communeCriterion3(CRITERION3_218, commune(1), district({ icuBeds: 2 })).met).toBe(true);
     expect(communeCriterion3(CRITERION3_218, commune(1), district({ icuBeds: 1 })).met).toBe(false);
+  });
+  it('(a) commune capacity to care for F0: a home-care team; a district needs one in every commune', () => {
+    expect(communeCriterion3(CRITERION3_218, commune(1), district()).met).toBe(true);
+    const none = communeCriterion3(CRITERION3_218, commune(1, [READY_STATION], 0), district());
+    expect(none.met).toBe(false);
+    expect(none.checks.find((c) => c.name === 'homeCareTeam')!.text.en).toContain('Home-care teams');
+    const d = districtCriterion3(
+      CRITERION3_218,
+      [commune(1, [READY_STATION], 2), commune(1, [READY_STATION], 0)],
+      district(),
+    );
+    expect(d.checks.find((c) => c.name === 'homeCareTeam')).toMatchObject({
+      value: 1,
+      threshold: 2,
+      met: false,
+    });
   });
   it('every 218 check is provisional (thresholds NOT FOUND)', () => {
     expect(CRITERION3_218.checks.every((c) => c.provisional)).toBe(true);

@@ -19,7 +19,8 @@ export type CountField =
   | 'tests_positive'
   | 'home_change'
   | 'facility_change'
-  | 'quarantine_change';
+  | 'quarantine_change'
+  | 'severe_cases';
 
 export interface CountDelta {
   commune: string;
@@ -35,7 +36,17 @@ export interface CaseFacts {
   place_of_care: string;
   status: string;
   outcome_on: string | null;
+  /** Clinical class at entry (mild, moderate, severe, critical); null: not recorded. */
+  severity: string | null;
 }
+
+/**
+ * A case that needs respiratory or oxygen support: 218's criterion 1 counts them per 100,000 per week (rules.md
+ * §3 "Criterion 1 … plus patients needing respiratory/oxygen support"). Under 250/QĐ-BYT's classes (rules.md §4.6,
+ * thresholds UNCERTAIN) severe (SpO2 < 94 %: oxygen) and critical (ventilation) are the ones that need it.
+ */
+export const needsOxygenSupport = (severity: string | null) =>
+  severity === 'severe' || severity === 'critical';
 
 const careField = (place: string): CountField => (place === 'home' ? 'home_change' : 'facility_change');
 
@@ -49,6 +60,9 @@ export function caseCounts(
 ): CountDelta[] {
   const commune = c.commune_code;
   const out: CountDelta[] = [{ commune, day: c.sample_date, field: 'new_cases', delta: 1 }];
+  // Severe (oxygen-support) cases count with the new cases, on the sample day: the week's severe new cases.
+  if (needsOxygenSupport(c.severity))
+    out.push({ commune, day: c.sample_date, field: 'severe_cases', delta: 1 });
   const end = c.status === 'treating' ? null : c.outcome_on;
   const stays = [{ place: c.place_of_care, from: c.confirmed_on }];
   for (const t of [...transfers].sort((a, b) => a.on_day.localeCompare(b.on_day))) {

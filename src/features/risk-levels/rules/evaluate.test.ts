@@ -2,9 +2,10 @@
  * Vectors for each band edge and each special rule, traced to shared/domain/rules.md (the clause beside each).
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate, type RiskInputs, sumInputs } from './evaluate.ts';
+import { aggregateLevel, evaluate, type RiskInputs, sumInputs } from './evaluate.ts';
 import {
   NATIONAL_RULE_SETS,
+  overlapProblems,
   type RiskRuleSet,
   RULE_SET_218,
   RULE_SET_4800,
@@ -17,6 +18,7 @@ import { lastClosedWeek, previousWeek, weekDays, weekOf } from './week.ts';
 const base = (over: Partial<RiskInputs> = {}): RiskInputs => ({
   population: 100_000,
   newCases: 0,
+  severeCases: 0,
   deaths: 0,
   adults: 1000,
   adultsFirstDose: 900,
@@ -138,6 +140,58 @@ describe('218 (rules.md §3: structure CONFIRMED, thresholds NOT FOUND → examp
     expect(evaluate(RULE_SET_218, base({ deaths: 1 }), null).decidingRule.rule).toBe('severity');
     expect(evaluate(RULE_SET_218, base({ deaths: 0 }), null).level).toBe(1);
   });
+  // 218's own criterion-1 bands (rules.md §3 thresholds NOT FOUND; the documented example set at the top of
+  // rules.md: < 20; 20 – < 50; 50 – < 150; ≥ 150), coverage met: [cases per 100,000, level].
+  it.each([
+    [0, 1],
+    [19.99, 1],
+    [20, 2],
+    [49.99, 2],
+    [50, 3],
+    [149.99, 3],
+    [150, 4],
+  ])('218 band edge: %d cases → level %d, every band provisional', (cases, level) => {
+    const e = evaluate(RULE_SET_218, base({ newCases: cases }), null);
+    expect(e.level).toBe(level);
+    expect(e.decidingRule.rule).toBe('band');
+    expect(e.criterion1.band.provisional).toBe(true);
+    expect(e.provisional).toBe(true);
+  });
+  // rules.md §3 criterion 1: "plus patients needing respiratory/oxygen support" per 100,000 (threshold NOT FOUND,
+  // §9 item 3): the example set raises one level at 5 per 100,000 per week, flagged provisional.
+  it.each([
+    [0, 1],
+    [4, 1],
+    [4.99, 1],
+    [5, 2],
+    [50, 2],
+  ])('%d severe (oxygen-support) cases per 100,000 → level %d', (severe, level) => {
+    const e = evaluate(RULE_SET_218, base({ severeCases: severe }), null);
+    expect(e.level).toBe(level);
+    const step = e.steps.find((s) => s.rule === 'severeCases')!;
+    expect(step).toMatchObject({ applied: level === 2, provisional: true });
+    expect(step.clause).toContain('rules.md §3 criterion 1');
+    expect(e.severeCasesPer100kPerWeek).toBe(severe);
+    if (level === 2) expect(e.decidingRule.rule).toBe('severeCases');
+  });
+  it('severe cases and deaths together raise one level, not two; not above 4', () => {
+    const both = evaluate(RULE_SET_218, base({ severeCases: 5, deaths: 1 }), null);
+    expect(both.level).toBe(2);
+    expect(both.steps.find((s) => s.rule === 'severity')).toMatchObject({ applied: false });
+    expect(both.steps.find((s) => s.rule === 'severity')!.text.en).toContain('already raised');
+    expect(evaluate(RULE_SET_218, base({ newCases: 150, severeCases: 50 }), null).level).toBe(4);
+    // Per 100,000: in a commune of 2,000 people one severe case is 50/100,000.
+    expect(evaluate(RULE_SET_218, base({ population: 2000, severeCases: 1 }), null).level).toBe(2);
+  });
+  it('4800 has no severity measure: severe cases change nothing (rules.md §2.1)', () => {
+    const e = evaluate(RULE_SET_4800, base({ severeCases: 50 }), null);
+    expect(e.level).toBe(1);
+    expect(e.steps.some((s) => s.rule === 'severeCases')).toBe(false);
+  });
+  it('a variant stored before the severe-case rule existed reads it as absent', () => {
+    const { severeCases: _, ...old } = RULE_SET_218;
+    expect(evaluate(old, base({ severeCases: 50 }), null).level).toBe(1);
+  });
   it('is the set in force from 27/01/2022; 4800 until 26/01/2022 (rules.md §0, §3)', () => {
     expect(ruleSetFor(NATIONAL_RULE_SETS, '20', '2022-01-26')?.id).toBe('QD-4800-BYT');
     expect(ruleSetFor(NATIONAL_RULE_SETS, '20', '2022-01-27')?.id).toBe('QD-218-BYT');
@@ -172,6 +226,27 @@ describe('rule-set checks name the field', () => {
     const noTop = { ...RULE_SET_4800, criterion1: { ...RULE_SET_4800.criterion1, bands: bands.slice(0, 3) } };
     expect(fields(noTop)).toEqual(['criterion1.bands.2.max']);
   });
+  it('refuses a province variant whose period overlaps another of the province', () => {
+    const a = {
+      ...RULE_SET_218,
+      id: 'A',
+      provinceCode: '20',
+      effectiveFrom: '2022-02-01',
+      effectiveTo: '2022-02-28',
+    };
+    const at = (from: string, to: string | null, id = 'B', province = '20') =>
+      overlapProblems({ ...a, id, provinceCode: province, effectiveFrom: from, effectiveTo: to }, [
+        ...NATIONAL_RULE_SETS,
+        a,
+      ]).map((p) => p.field);
+    expect(at('2022-02-28', null)).toEqual(['effectiveFrom']); // the last day is shared
+    expect(at('2022-01-01', '2022-02-01')).toEqual(['effectiveTo']);
+    expect(at('2022-01-01', null)).toEqual(['effectiveTo']);
+    expect(at('2022-03-01', null)).toEqual([]); // the day after
+    expect(at('2022-01-01', '2022-01-31')).toEqual([]);
+    expect(at('2022-02-10', null, 'A')).toEqual([]); // a new version of itself
+    expect(at('2022-02-10', null, 'B', '01')).toEqual([]); // another province
+  });
   it('refuses an effective date before the signing', () => {
     expect(fields({ ...RULE_SET_218, effectiveFrom: '2022-01-26' })).toEqual(['effectiveFrom']);
   });
@@ -179,9 +254,38 @@ describe('rule-set checks name the field', () => {
 
 describe('aggregate figures and weeks', () => {
   it('sums communes; one capacity not met makes the unit’s not met', () => {
-    const s = sumInputs([base({ newCases: 3 }), base({ newCases: 4, capacityMet: false })]);
-    expect(s).toMatchObject({ population: 200_000, newCases: 7, capacityMet: false });
+    const s = sumInputs([
+      base({ newCases: 3, severeCases: 1 }),
+      base({ newCases: 4, severeCases: 2, capacityMet: false }),
+    ]);
+    expect(s).toMatchObject({ population: 200_000, newCases: 7, severeCases: 3, capacityMet: false });
     expect(sumInputs([base({ capacityMet: null })]).capacityMet).toBeNull();
+  });
+  // rules.md §2.2 "District and province level" NOT FOUND: switchable; `aggregateFigures` (the default) keeps the
+  // unit's own evaluation, `highestCommune` takes its highest commune's level, flagged provisional.
+  it('aggregateFigures keeps the evaluation of the summed figures, whatever the communes', () => {
+    const own = evaluate(RULE_SET_4800, base({ newCases: 10 }), null);
+    const out = aggregateLevel(RULE_SET_4800, own, [1, 4, 2]);
+    expect(out).toBe(own);
+    expect(out.level).toBe(1);
+  });
+  it('highestCommune takes the highest commune’s level, as a step of why, flagged', () => {
+    const set: RiskRuleSet = { ...RULE_SET_4800, aggregation: 'highestCommune' };
+    const own = evaluate(set, base({ newCases: 10 }), null);
+    const out = aggregateLevel(set, own, [1, 3, 2]);
+    expect(out.level).toBe(3);
+    expect(out.decidingRule).toMatchObject({ rule: 'highestCommune', applied: true, levelAfter: 3 });
+    expect(out.decidingRule.clause).toContain('rules.md §2.2');
+    expect(out.provisional).toBe(true);
+    // Equal to its own level: the step shows but does not decide; no communes: its own evaluation.
+    const same = aggregateLevel(set, own, [1, 1]);
+    expect(same.level).toBe(1);
+    expect(same.decidingRule.rule).toBe('band');
+    expect(same.steps.at(-1)).toMatchObject({ rule: 'highestCommune', applied: false });
+    expect(aggregateLevel(set, own, [])).toBe(own);
+    // Lower than the summed figures' level: the highest commune still sets it.
+    const busy = evaluate(set, base({ newCases: 60 }), null);
+    expect(aggregateLevel(set, busy, [1, 2]).level).toBe(2);
   });
   it('reads ISO weeks', () => {
     expect(weekDays('2022-W02')).toEqual({ monday: '2022-01-10', sunday: '2022-01-16' });

@@ -10,6 +10,8 @@ export interface RiskInputs {
   population: number;
   /** New community cases in the week (the cases capability's new cases by sample day). */
   newCases: number;
+  /** New cases needing respiratory/oxygen support (severe or critical) in the week, by sample day (218, rules.md §3). */
+  severeCases: number;
   deaths: number;
   /** Registered residents by group and how many of them reached the milestone by the week's end. */
   adults: number;
@@ -43,6 +45,7 @@ export type RuleName =
   | 'band'
   | 'coverageNotMet'
   | 'over50Draft'
+  | 'severeCases'
   | 'severity'
   | 'capacityNoLowering'
   | 'highestCommune';
@@ -83,6 +86,8 @@ export interface Evaluation {
     definition: string | null;
     checks: CapacityDetail['checks'];
   };
+  /** 218: new severe (oxygen-support) cases per 100,000 in the week; null without population. */
+  severeCasesPer100kPerWeek: number | null;
   deathsPer100kPerWeek: number | null;
   steps: RuleStep[];
   decidingRule: RuleStep;
@@ -167,10 +172,33 @@ export function evaluate(set: RiskRuleSet, i: RiskInputs, lastWeekLevel: RiskLev
     });
   }
 
-  // 218: deaths per 100,000.
+  // 218 criterion 1: severe (oxygen-support) cases per 100,000, then deaths per 100,000; together they raise the
+  // level by one at most (the documented example set: one criterion, one raise).
+  const severe100k = i.population > 0 ? (i.severeCases * 100_000) / i.population : null;
+  let severityRaised = false;
+  const severe = set.severeCases ?? null;
+  if (severe) {
+    const applies = severe100k !== null && severe100k >= severe.raiseAt && level < 4;
+    if (applies) {
+      level = clampLevel(level + 1);
+      severityRaised = true;
+    }
+    steps.push({
+      rule: 'severeCases',
+      applied: applies,
+      levelAfter: level,
+      provisional: severe.provisional,
+      clause: severe.clause,
+      text: {
+        vi: `Ca nặng cần hỗ trợ hô hấp, thở oxy: ${severe100k === null ? '–' : round(severe100k)}/100.000 dân/tuần (${i.severeCases} ca; ngưỡng ${severe.raiseAt})${applies ? ': tăng 1 cấp' : ''}`,
+        en: `Severe cases needing oxygen support: ${severe100k === null ? '–' : round(severe100k)}/100,000/week (${i.severeCases} cases; threshold ${severe.raiseAt})${applies ? ': raised by 1' : ''}`,
+      },
+    });
+  }
   const deaths100k = i.population > 0 ? (i.deaths * 100_000) / i.population : null;
   if (set.severity) {
-    const applies = deaths100k !== null && deaths100k >= set.severity.raiseAt && level < 4;
+    const reached = deaths100k !== null && deaths100k >= set.severity.raiseAt;
+    const applies = reached && !severityRaised && level < 4;
     if (applies) level = clampLevel(level + 1);
     steps.push({
       rule: 'severity',
@@ -179,8 +207,8 @@ export function evaluate(set: RiskRuleSet, i: RiskInputs, lastWeekLevel: RiskLev
       provisional: set.severity.provisional,
       clause: set.severity.clause,
       text: {
-        vi: `Tử vong: ${deaths100k === null ? '–' : round(deaths100k)}/100.000 dân/tuần (ngưỡng ${set.severity.raiseAt})${applies ? ': tăng 1 cấp' : ''}`,
-        en: `Deaths: ${deaths100k === null ? '–' : round(deaths100k)}/100,000/week (threshold ${set.severity.raiseAt})${applies ? ': raised by 1' : ''}`,
+        vi: `Tử vong: ${deaths100k === null ? '–' : round(deaths100k)}/100.000 dân/tuần (ngưỡng ${set.severity.raiseAt})${applies ? ': tăng 1 cấp' : reached && severityRaised ? ': đã tăng 1 cấp theo ca nặng' : ''}`,
+        en: `Deaths: ${deaths100k === null ? '–' : round(deaths100k)}/100,000/week (threshold ${set.severity.raiseAt})${applies ? ': raised by 1' : reached && severityRaised ? ': already raised by 1 for severe cases' : ''}`,
       },
     });
   }
@@ -255,6 +283,7 @@ export function evaluate(set: RiskRuleSet, i: RiskInputs, lastWeekLevel: RiskLev
       definition: i.capacity?.definition ?? null,
       checks: i.capacity?.checks ?? [],
     },
+    severeCasesPer100kPerWeek: severe100k === null ? null : round(severe100k),
     deathsPer100kPerWeek: deaths100k === null ? null : round(deaths100k),
     steps,
     decidingRule,
@@ -266,6 +295,7 @@ export function sumInputs(list: readonly RiskInputs[]): RiskInputs {
   const out: RiskInputs = {
     population: 0,
     newCases: 0,
+    severeCases: 0,
     deaths: 0,
     adults: 0,
     adultsFirstDose: 0,

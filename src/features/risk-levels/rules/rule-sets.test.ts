@@ -54,4 +54,21 @@ describe('rule-set revisions', () => {
       }),
     ).toEqual(['criterion1.bands.1.min']);
   });
+
+  it('revises 218’s severe-case threshold with its document; 4800 has none to revise', () => {
+    const { set, problems } = reviseRuleSet(RULE_SET_218, {
+      document: doc,
+      valuesFrom: '2022-02-14',
+      severeCases: { raiseAt: 10, provisional: false },
+    });
+    expect(problems).toEqual([]);
+    expect(set.severeCases).toEqual({ raiseAt: 10, provisional: false, clause: '999/QĐ-BYT (2022-02-10)' });
+    expect(
+      reviseRuleSet(RULE_SET_4800, {
+        document: { number: '1', date: '2021-12-01' },
+        valuesFrom: '2021-12-06',
+        severeCases: { raiseAt: 10, provisional: true },
+      }).problems.map((p) => p.field),
+    ).toEqual(['severeCases.raiseAt']);
+  });
 });

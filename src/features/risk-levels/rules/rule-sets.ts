@@ -67,6 +67,11 @@ export interface RiskRuleSet extends DatedRuleSet {
   matrix: { raiseWhenNotMet: number; provisional: boolean; clause: string };
   /** 218: deaths per 100,000 per week at or above `raiseAt` raise the level by one. */
   severity: { raiseAt: number; provisional: boolean; clause: string } | null;
+  /**
+   * 218: new severe (oxygen-support) cases per 100,000 per week at or above `raiseAt` raise the level by one (with
+   * deaths, one raise at most). Absent in variants stored before it existed: read as null.
+   */
+  severeCases?: { raiseAt: number; provisional: boolean; clause: string } | null;
   /** Criterion 3 not met: the level may not be lowered below last week's. */
   capacityRule: { provisional: boolean; clause: string };
   /** The draft 4800 rule: < threshold of people 50+ fully vaccinated raises one level (unless level 4 or no cases). */
@@ -126,6 +131,8 @@ export const RULE_SET_4800: RiskRuleSet = {
     clause: 'rules.md §2.2 combination matrix (NOT FOUND); provisional default: not met → band + 1',
   },
   severity: null,
+  // rules.md §2.1: 4800's criterion 1 counts new community cases only; severity came with 218 (§3).
+  severeCases: null,
   capacityRule: {
     // rules.md §2.2 "Failing criterion 3": CONFIRMED (secondary, luatvietnam summary).
     provisional: false,
@@ -192,6 +199,13 @@ export const RULE_SET_218: RiskRuleSet = {
     provisional: true,
     clause: 'rules.md §3 criterion 1: deaths per 100,000 (NOT FOUND)',
   },
+  // rules.md §3 criterion 1: "plus patients needing respiratory/oxygen support" per 100,000 per week (threshold
+  // NOT FOUND, §9 item 3): documented example value, provisional.
+  severeCases: {
+    raiseAt: 5,
+    provisional: true,
+    clause: 'rules.md §3 criterion 1: patients needing respiratory/oxygen support per 100,000 (NOT FOUND)',
+  },
   capacityRule: {
     provisional: true,
     clause: 'rules.md §2.2 "Failing criterion 3", kept under 218 (its criterion 3, §3, NOT FOUND in detail)',
@@ -213,6 +227,7 @@ export function setProvisional(set: RiskRuleSet): boolean {
     (set.criterion2.highRisk?.provisional ?? false) ||
     set.matrix.provisional ||
     (set.severity?.provisional ?? false) ||
+    (set.severeCases?.provisional ?? false) ||
     set.capacityRule.provisional ||
     (set.over50Draft.enabled && set.over50Draft.provisional)
   );
@@ -292,6 +307,30 @@ export function ruleSetProblems(set: RiskRuleSet): FieldError[] {
   return out;
 }
 
+/**
+ * A province's variant whose effective period overlaps another variant of the same province (`others`: the latest
+ * version of each; its own earlier versions are skipped): refused, since `ruleSetFor` would otherwise take
+ * whichever comes first. The field named is the end of the new period that reaches into the other one.
+ */
+export function overlapProblems(set: RiskRuleSet, others: readonly RiskRuleSet[]): FieldError[] {
+  const out: FieldError[] = [];
+  const ends = (s: RiskRuleSet) => s.effectiveTo ?? '9999-12-31';
+  for (const o of others) {
+    if (o.id === set.id || o.provinceCode === null || o.provinceCode !== set.provinceCode) continue;
+    if (set.effectiveFrom > ends(o) || o.effectiveFrom > ends(set)) continue;
+    const period = `${o.effectiveFrom} – ${o.effectiveTo ?? '…'}`;
+    const inside = set.effectiveFrom >= o.effectiveFrom;
+    out.push({
+      field: inside ? 'effectiveFrom' : 'effectiveTo',
+      message: {
+        vi: `trùng thời gian hiệu lực với bộ tiêu chí ${o.id} của tỉnh (${period})`,
+        en: `overlaps the period of the province's rule set ${o.id} (${period})`,
+      },
+    });
+  }
+  return out;
+}
+
 /** The document that set a version's revised values, and the day they apply from. */
 export interface RuleSetRevision {
   documentNumber: string;
@@ -323,6 +362,7 @@ export interface RevisionInput {
   highRisk?: { threshold: number; provisional: boolean };
   matrix?: { raiseWhenNotMet: number; provisional: boolean };
   severity?: { raiseAt: number; provisional: boolean };
+  severeCases?: { raiseAt: number; provisional: boolean };
   over50Draft?: { enabled: boolean; threshold: number; provisional: boolean };
   aggregation?: { value: Aggregation; provisional: boolean };
 }
@@ -407,6 +447,10 @@ export function reviseRuleSet(
   if (input.severity)
     edit('severity.raiseAt', set.severity, input.severity, (s) => {
       set.severity = s;
+    });
+  if (input.severeCases)
+    edit('severeCases.raiseAt', set.severeCases ?? null, input.severeCases, (s) => {
+      set.severeCases = s;
     });
   if (input.over50Draft)
     edit('over50Draft', set.over50Draft, input.over50Draft, (o) => {
