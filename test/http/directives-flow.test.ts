@@ -171,6 +171,17 @@ describe('directives: register, answer, accept', () => {
         }),
       ),
     );
+    // In the same burst, a commune reporting on another commune's task: refused alone, nothing written for it.
+    const [intruder] = await Promise.all([
+      call(server.base, neighbour, 'POST', `/api/tasks/${busy}/reports`, {
+        text: 'Không phải của tôi',
+        percent: 5,
+      }),
+      ...posts.map(([session, id, n]) =>
+        call(server.base, session, 'POST', `/api/tasks/${id}/reports`, { text: `Lượt ${n}b`, percent: n }),
+      ),
+    ]);
+    expect(intruder!.status).toBe(404);
     const reports = await Promise.all(answers.map((a) => json(a, 201)));
     expect(reports.map((r) => [r.task.id, r.report.text])).toEqual(
       posts.map(([, id, n]) => [id, `Lượt ${n}`]),
@@ -181,8 +192,26 @@ describe('directives: register, answer, accept', () => {
       .where('id', '>', Number(before.last))
       .orderBy('id')
       .execute();
+    const written = await server.app.db.db
+      .selectFrom('progress_reports')
+      .select(['id', 'text'])
+      .where('task_id', 'in', [mine, busy])
+      .where('text', 'like', 'L%')
+      .execute();
+    expect(written.map((r) => r.text).sort()).toEqual(
+      posts.flatMap(([, , n]) => [`Lượt ${n}`, `Lượt ${n}b`]).sort(),
+    );
+    expect(
+      await server.app.db.db
+        .selectFrom('progress_reports')
+        .select('id')
+        .where('text', '=', 'Không phải của tôi')
+        .execute(),
+    ).toEqual([]);
     // One entry per report, by its author; no stand-in "route" entry for a request whose entry another wrote.
-    expect(audited.map((a) => [a.entity, Number(a.entity_id), a.username]).sort()).toEqual(
+    expect(audited.filter((a) => a.entity === 'progress_report')).toHaveLength(12);
+    const first = audited.filter((a) => reports.some((r) => r.report.id === Number(a.entity_id)));
+    expect(first.map((a) => [a.entity, Number(a.entity_id), a.username]).sort()).toEqual(
       reports
         .map((r, i) => [
           'progress_report',
