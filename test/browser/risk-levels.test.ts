@@ -23,7 +23,12 @@ describe('risk levels in Chromium', () => {
     expect(LEVEL_COLOURS[3]).toBe('orange');
     const district = await rig.loginAs('demo.huyen', PHONE);
     // The week closed last Sunday (the demo's as-of day is Saturday 15/01/2022): 2022-W01.
-    await district.goto(`${rig.server.base}/risk-levels?unit=06385&week=2022-W01`);
+    // Journey 5: the week's assessment of every commune (level, cases per 100,000, coverage, capacity), then one.
+    await district.goto(`${rig.server.base}/risk-levels?unit=186&week=2022-W01`);
+    const row = district.locator('.risk-table tr[data-unit="06385"]');
+    await row.waitFor();
+    expect(await district.locator('.risk-table tbody tr').count()).toBeGreaterThan(20);
+    await row.getByRole('button').click();
     await district.getByText('Vì sao cấp độ này').waitFor();
     await district.locator('select[name="level"]').selectOption('3');
     await district.locator('input[name="decisionDate"]').fill('2022-01-10');

@@ -403,7 +403,14 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
           .where('id', '=', id)
           .executeTakeFirst())
       )
-        await saveRuleSet(server.app.db, system, { ...set, id, provinceCode: province, basedOn: set.id });
+        // A province's variants may not overlap: this one ends before the route sample's (below) begins.
+        await saveRuleSet(server.app.db, system, {
+          ...set,
+          id,
+          provinceCode: province,
+          basedOn: set.id,
+          effectiveTo: '2022-02-28',
+        });
       return id;
     },
     'villages.code': async (c, t) => (t === 'inside' ? c.insideCommune : c.outsideCommune),
@@ -891,6 +898,7 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         id: `T-${c.unit}`,
         provinceCode: '20',
         basedOn: set.id,
+        effectiveFrom: '2022-03-01',
       }))(RULE_SET_218),
     }),
     'POST /api/risk-levels/rule-sets/:id/revisions': () => ({
