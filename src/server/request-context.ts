@@ -95,7 +95,7 @@ declare module 'fastify' {
 
 /**
  * Wraps every authenticated /api handler: builds the request's context from its session, runs the handler in it,
- * and before a successful answer is sent records the write or personal-data read that the handler did not record.
+ * and after a successful answer records the write or personal-data read that the handler did not record.
  */
 export function installRequestContext(
   app: FastifyInstance,
@@ -117,16 +117,12 @@ export function installRequestContext(
     ) {
       const context = newContext(app.db, services.scopeOf(request), services.today);
       request.ctx = context;
-      return storage.run(context, () => handler.call(this, request, reply));
+      const result = await storage.run(context, () => handler.call(this, request, reply));
+      if (reply.statusCode < 400) {
+        const event = missingAuditEvent(request.method, route.url, config, context, request);
+        if (event) await services.recordAudit(app.db, context.scope, [event]);
+      }
+      return result;
     };
-  });
-  // Before the answer leaves, also when a handler sent it itself (a file, a stream): nothing is read unrecorded.
-  app.addHook('onSend', async (request, reply, payload) => {
-    const context = request.ctx;
-    if (!context || reply.statusCode >= 400) return payload;
-    const config = request.routeOptions.config as RouteAccess;
-    const event = missingAuditEvent(request.method, request.routeOptions.url ?? '', config, context, request);
-    if (event) await services.recordAudit(app.db, context.scope, [event]);
-    return payload;
   });
 }

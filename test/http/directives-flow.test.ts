@@ -83,7 +83,7 @@ describe('directives: register, answer, accept', () => {
     expect(attachment.headers.get('content-type')).toBe('image/jpeg');
     const attachmentRead = await lastAuditEntry(server);
     expect(attachmentRead).toMatchObject({ action: 'read', username: 'demo.huyen' });
-    expect(JSON.parse(attachmentRead.details).route).toBe('GET /api/progress-reports/:id/attachment');
+    expect(attachmentRead.entity).toBe('progress_report_attachment');
 
     const refused = await call(server.base, yenThinh, 'POST', `/api/tasks/${task.id}/actions`, {
       action: 'accept',

@@ -8,7 +8,7 @@ import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
 import { noteAuditEvents } from '../../server/request-context.ts';
 import { isWithin, type UnitTree, unitInScope, unitTree } from '../admin-units/index.ts';
-import { appendAudit } from '../audit/index.ts';
+import { appendAudit, recordAudit } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { documentSummaryJson, SUMMARY_FIELDS, type TaskRow, taskJson } from './json.ts';
 import {
@@ -367,9 +367,10 @@ type PlainWritten =
  * rush's latency), then writes the accepted ones with their audit entries. The transaction runs in the context
  * of the request that opened it: each request notes its own entry, as if it had written it.
  */
-const commitReports = groupCommit<Db, PlainReport, PlainWritten>((db, reports) =>
-  db.db.transaction().execute(async (trx) => {
-    const tree = await unitTree(db);
+const commitReports = groupCommit<Db, PlainReport, PlainWritten>(async (db, reports) => {
+  // Before the transaction: on SQLite a query outside it would wait for the transaction's one connection.
+  const tree = await unitTree(db);
+  return db.db.transaction().execute(async (trx) => {
     const tasks = await trx
       .selectFrom('tasks')
       .selectAll()
@@ -392,8 +393,8 @@ const commitReports = groupCommit<Db, PlainReport, PlainWritten>((db, reports) =
     return checked.map(
       (c): PlainWritten => ('refused' in c ? c : { report: rows[next++]!, task: c.task, file: null }),
     );
-  }),
-);
+  });
+});
 
 /**
  * A progress report by the assignee: text, percent and an optional attachment (a photo of the minutes);
@@ -470,6 +471,10 @@ export async function reportAttachment(db: Db, scope: Scope, reportId: number) {
   });
   const file = report.attachment_file_id === null ? undefined : await readFile(db, report.attachment_file_id);
   if (!file) throw missing();
+  // Recorded here, before the file is sent (the request context's own record would come after it).
+  await recordAudit(db, scope, [
+    { action: 'read', entity: 'progress_report_attachment', entityId: reportId, unitCode: scope.unitCode },
+  ]);
   return file;
 }
 
