@@ -35,12 +35,20 @@ export interface Session {
 }
 
 /** The latest audit entry: what the last audited request recorded. */
-export function lastAuditEntry(server: Running) {
-  return server.app.db.db
-    .selectFrom('audit_log')
-    .select(['action', 'entity', 'username', 'details'])
-    .orderBy('id', 'desc')
-    .executeTakeFirstOrThrow();
+export async function lastAuditEntry(
+  server: Running,
+  /** For a streamed answer, whose read the request context records once the handler is done: wait for it. */
+  until: (entry: { action: string }) => boolean = () => true,
+) {
+  for (const started = Date.now(); ; ) {
+    const entry = await server.app.db.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity', 'username', 'details'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    if (until(entry) || Date.now() - started > 5000) return entry;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** Logs in over HTTP and returns what a browser would keep: the cookies and the CSRF token. */
