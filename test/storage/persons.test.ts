@@ -269,8 +269,9 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
   it('finds a person by a name typed without diacritics, by ID prefix, only within the jurisdiction, and audits it', async () => {
     const persons = await db.db
       .selectFrom('persons')
-      .select(['full_name', 'national_id'])
-      .where('commune_code', '=', '06400')
+      .innerJoin('villages', 'villages.id', 'persons.village_id')
+      .select(['full_name', 'national_id', 'villages.name as village'])
+      .where('persons.commune_code', '=', '06400')
       .where('national_id', 'is not', null)
       .limit(1)
       .execute();
@@ -282,6 +283,8 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
       .toLowerCase();
     const found = await searchPersons(db, scope('06400'), { q: typed, ...page }, today);
     expect(found.map((p) => p.full_name)).toContain(target.full_name);
+    // Each person shown names their village.
+    expect(found.find((p) => p.national_id === target.national_id)?.village_name).toBe(target.village);
     expect(
       (await searchPersons(db, scope('186'), { q: target.national_id!.slice(0, 8), ...page }, today)).map(
         (p) => p.national_id,

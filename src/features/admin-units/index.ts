@@ -20,6 +20,7 @@ export {
   recordInScope,
   unitCodesWithin,
   unitInScope,
+  villageNames,
   writeAreaRecord,
 } from './store.ts';
 export { forgetUnitTree, type UnitTree, unitTree } from './tree.ts';

@@ -5,7 +5,7 @@ import { foldDiacritics } from '../../core/text.ts';
 import { insertReturningIds, insertRows } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Database, PersonTable } from '../../db/schema.ts';
-import { placeColumn, unitInScope } from '../admin-units/index.ts';
+import { placeColumn, unitInScope, villageNames } from '../admin-units/index.ts';
 import { appendAudit, recordAudit } from '../audit/index.ts';
 import type { Scope } from '../auth/index.ts';
 import { dispatchAfterCommit, emitPersonEvents, type PersonEventInput } from './events.ts';
@@ -212,7 +212,6 @@ export async function searchPersons(
   if (after && !text) q = q.where(afterName(db, after));
   const page = (query: typeof q, order: 'persons.name_folded' | 'persons.given_name_folded') =>
     query
-      .leftJoin('villages', 'villages.id', 'persons.village_id')
       .select([
         'persons.id',
         'persons.full_name',
@@ -224,7 +223,6 @@ export async function searchPersons(
         'persons.phone',
         'persons.commune_code',
         'persons.village_id',
-        'villages.name as village_name',
         'persons.household_id',
         'persons.priority_groups',
         'persons.status',
@@ -267,7 +265,15 @@ export async function searchPersons(
       .filter((p) => !seen.has(p.id) && seen.add(p.id))
       .sort((a, b) => (a.name_folded < b.name_folded ? -1 : a.name_folded > b.name_folded ? 1 : a.id - b.id));
   } else rows = await page(q, 'persons.name_folded').execute();
-  const persons = rows.slice(filter.offset, filter.offset + filter.limit);
+  const shown = rows.slice(filter.offset, filter.offset + filter.limit);
+  const villages = await villageNames(
+    db,
+    shown.map((p) => p.commune_code),
+  );
+  const persons = shown.map((p) => ({
+    ...p,
+    village_name: (p.village_id !== null && villages.get(p.village_id)) || null,
+  }));
   await recordAudit(db, scope, [
     {
       action: 'read',
