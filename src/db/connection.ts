@@ -48,6 +48,7 @@ export function openDb(target: DbTarget): Db {
   const auditKey = target.auditKey ?? null;
   if (target.databaseUrl) {
     const pool = new pg.Pool({
+      Client: PreparingClient,
       connectionString: target.databaseUrl,
       max: target.pgPoolMax ?? 10,
       // A request fails (503) instead of waiting forever for a connection: a free one from the pool, or a new
@@ -85,6 +86,55 @@ export function openDb(target: DbTarget): Db {
   const dataDir =
     target.dataDir ?? (target.sqliteFile === ':memory:' ? null : path.dirname(target.sqliteFile));
   return { db, engine: 'sqlite', sqlite, dataDir, auditKey, target, close: () => db.destroy() };
+}
+
+/**
+ * Kysely sends every query unnamed, so PostgreSQL parses and plans it at each run: a name search spent more
+ * in planning than in running. As SQLite's statement cache does, each connection prepares (names) the
+ * statements that repeat, by SQL text: a statement seen twice is named, up to `PREPARED_MOST`; PostgreSQL then
+ * plans it once, when its generic plan is as good as a fresh one (plan_cache_mode auto). Statements without
+ * parameters (BEGIN, COMMIT) stay unnamed.
+ */
+const PREPARED_MOST = 200;
+const SEEN_MOST = 2000;
+class PreparingClient extends pg.Client {
+  readonly #names = new Map<string, string>();
+  readonly #seen = new Set<string>();
+  /** Renamed after a statement's result changed shape (a migration altered its table); see `query`. */
+  #generation = 0;
+
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads; this passes them through.
+  override query(config: any, values?: any, callback?: any): any {
+    if (typeof config !== 'string' || !Array.isArray(values) || values.length === 0 || callback)
+      return super.query(config, values, callback);
+    const name = this.#nameOf(config);
+    if (!name) return super.query(config, values);
+    return (super.query({ name, text: config, values }) as Promise<pg.QueryResult>).catch((error) => {
+      // "cached plan must not change result type": the statement's tables changed under it. New names make
+      // the next runs prepare afresh (this one fails once, as an unnamed one would have on the old shape).
+      if ((error as { code?: string }).code === '0A000') this.#renew();
+      throw error;
+    });
+  }
+
+  #nameOf(text: string): string | undefined {
+    const known = this.#names.get(text);
+    if (known || this.#names.size >= PREPARED_MOST) return known;
+    if (!this.#seen.has(text)) {
+      if (this.#seen.size >= SEEN_MOST) this.#seen.clear();
+      this.#seen.add(text);
+      return undefined;
+    }
+    const name = `safeadapt_${this.#generation}_${this.#names.size}`;
+    this.#names.set(text, name);
+    return name;
+  }
+
+  #renew() {
+    this.#generation += 1;
+    this.#names.clear();
+    this.#seen.clear();
+  }
 }
 
 /**

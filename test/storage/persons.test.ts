@@ -322,6 +322,38 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
     await expect(getPerson(db, scope('06403'), found[0]!.id)).rejects.toMatchObject({ status: 404 });
   });
 
+  it('a name prefix finds exactly the names or given names that start with it, whatever its last character', async () => {
+    const fold = (s: string) =>
+      s
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[đĐ]/g, 'd')
+        .toLowerCase();
+    const residents = await db.db
+      .selectFrom('persons')
+      .select(['id', 'full_name'])
+      .where('commune_code', '=', '06400')
+      .where('merged_into', 'is', null)
+      .execute();
+    for (const typed of ['ng', 'thi', 'z', 'y', 'nguyen van']) {
+      const expected = residents
+        .filter(({ full_name }) => {
+          const name = fold(full_name);
+          return name.startsWith(typed) || name.split(' ').at(-1)!.startsWith(typed);
+        })
+        .map((p) => p.id)
+        .sort((a, b) => a - b);
+      const found = await searchPersons(db, scope('06400'), { q: typed, limit: 10_000, offset: 0 }, today);
+      expect(
+        found.map((p) => p.id).sort((a, b) => a - b),
+        typed,
+      ).toEqual(expected);
+    }
+    // Texts whose last character has no plain successor (or that fold to nothing) find nobody, without an error.
+    for (const typed of ['a\u{1F600}', 'b\uffff', '\u0301', 'c\ud7ff'])
+      expect(await searchPersons(db, scope('06400'), { q: typed, ...page }, today)).toEqual([]);
+  });
+
   it('pages the whole list after a (name, id) key in the order of one long page, names compared by bytes', async () => {
     // Names whose order differs between bytes and a locale's collation (spaces, a hyphen, same names).
     const names = [
