@@ -1,4 +1,4 @@
-// The CLI's sources bundled (esbuild, which tsx brings) into plain ES modules, kept while no source changed.
+// The CLI's sources bundled (esbuild, the compiler tsx uses) into plain ES modules, kept while no source changed.
 //
 // Loading the sources through tsx costs a round trip to Node's loader-hooks thread for every module (≈ 400 of
 // ours and ≈ 400 of the packages'): 2.5-4 s before any command ran. The bundle is plain JavaScript, loaded
