@@ -1,3 +1,6 @@
+import { createRequire } from 'node:module';
+import type ExcelJSModule from 'exceljs';
+
 /**
  * Spreadsheet safety for exports: a cell that begins with = + - @ (or a tab / carriage return) would be read
  * as a formula by Excel or LibreOffice (CSV injection, OWASP). Such text gets a leading apostrophe — also when
@@ -22,4 +25,14 @@ export function csvLine(cells: unknown[], delimiter = ','): string {
       return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
     })
     .join(delimiter);
+}
+
+let excelJs: typeof ExcelJSModule | undefined;
+/**
+ * exceljs, loaded on first use: loading it takes ≈ 0.4 s, which every CLI command (and every off-thread
+ * task) would pay at start-up even when it reads or writes no workbook.
+ */
+export function excel(): typeof ExcelJSModule {
+  excelJs ??= createRequire(import.meta.url)('exceljs') as typeof ExcelJSModule;
+  return excelJs;
 }

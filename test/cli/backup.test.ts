@@ -1,10 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type Db, type Engine, openDb } from '../../src/db/connection.ts';
 import { seedReference } from '../../src/demo/seed.ts';
 import { auditKey } from '../../src/features/audit/key-store.ts';
@@ -13,10 +12,15 @@ import { systemScope } from '../../src/features/auth/index.ts';
 import { createMember } from '../../src/features/directives/steering-store.ts';
 import { migrateToLatest } from '../../src/server/migrations.ts';
 import { ENGINES, emptyDb, seededDb } from '../support/databases.ts';
+import { tempFolders } from '../support/temp-folders.ts';
 
 vi.setConfig({ testTimeout: 240_000 });
 
 const bin = path.resolve('bin/safeadapt.js');
+
+/** The file's folders (databases with 40 MB of files, backups, restored copies: ≈ 0.4 GB a run), removed at its end. */
+const folders = tempFolders();
+afterAll(folders.remove);
 
 /** Runs the real CLI; its exit code and output, never a throw (a command that never ends fails after 60 s). */
 async function safeadapt(env: Record<string, string>, ...args: string[]) {
@@ -43,7 +47,7 @@ async function database(engine: Engine): Promise<{ db: Db; env: Record<string, s
     const created = await seededDb('postgres');
     [db, env] = [created, { DATABASE_URL: created.url! }];
   } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-backup-'));
+    const dir = folders.make('safeadapt-backup-');
     db = openDb({ databaseUrl: null, sqliteFile: path.join(dir, 'safeadapt.db') });
     await migrateToLatest(db);
     await seedReference(db);
@@ -76,13 +80,13 @@ async function freshTarget(
   if (engine === 'postgres') {
     const db = await emptyDb('postgres');
     await db.close();
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-restored-'));
+    const dataDir = folders.make('safeadapt-restored-');
     return {
       env: { DATABASE_URL: db.url! },
       open: (auditKey) => openDb({ databaseUrl: db.url, sqliteFile: '', dataDir, auditKey }),
     };
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-restored-'));
+  const dir = folders.make('safeadapt-restored-');
   const sqliteFile = path.join(dir, 'safeadapt.db');
   return {
     env: { SAFEADAPT_DATA_DIR: dir },
@@ -114,7 +118,7 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
       }
     })();
     while (written < 20) await new Promise((r) => setTimeout(r, 10));
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-file-')), 'backup');
+    const file = path.join(folders.make('safeadapt-file-'), 'backup');
     const backup = await safeadapt(env, 'backup', file);
     const writtenDuringBackup = written;
     writing = false;
@@ -153,7 +157,7 @@ describe.each(ENGINES)('backup and restore on %s', (engine) => {
   it('refuses to restore while a server holds the database, and restores once it stopped', async () => {
     const { db, env } = await database(engine);
     await db.close();
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-file-')), 'backup');
+    const file = path.join(folders.make('safeadapt-file-'), 'backup');
     expect((await safeadapt(env, 'backup', file)).code).toBe(0);
     const server = spawn(process.execPath, [bin, 'serve'], {
       env: { ...process.env, SAFEADAPT_LOG: '0', PORT: '0', HOST: '127.0.0.1', ...env },

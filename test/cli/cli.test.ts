@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ENGINES, emptyDb } from '../support/databases.ts';
+import { tempFolders } from '../support/temp-folders.ts';
 
 // Each test starts the real CLI several times, and `seed --demo` generates ≈ 230,000 residents.
 vi.setConfig({ testTimeout: 240_000 });
@@ -71,6 +71,10 @@ describe.each(ENGINES)('safeadapt CLI on %s', (engine) => {
   });
 });
 
+/** The demo's data directories (≈ 230,000 residents each), removed at the file's end. */
+const folders = tempFolders();
+afterAll(folders.remove);
+
 /**
  * A data directory after `safeadapt seed --demo` (the demo's ≈ 230,000 residents take the CLI a while): seeded
  * once for the file, each test gets a copy of the whole folder (database, audit key, checkpoints).
@@ -78,12 +82,12 @@ describe.each(ENGINES)('safeadapt CLI on %s', (engine) => {
 let demoSeeded: Promise<string> | null = null;
 async function seededDemoDir(prefix: string) {
   demoSeeded ??= (async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-demo-'));
+    const dir = folders.make('safeadapt-demo-');
     const seeded = await safeadapt({ SAFEADAPT_DATA_DIR: dir }, 'seed', '--demo');
     expect(seeded, seeded.out).toMatchObject({ code: 0 });
     return dir;
   })();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = folders.make(prefix);
   fs.cpSync(await demoSeeded, dir, { recursive: true });
   return dir;
 }

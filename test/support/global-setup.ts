@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { type Cluster, startCluster } from './postgres-cluster.ts';
@@ -19,8 +21,12 @@ let seedCache = '';
 
 /** Starts one throwaway PostgreSQL cluster for the run, unless TEST_DATABASE_URL names a server to use. */
 export async function setup(project: TestProject) {
+  // The CLI's bundle (bin/cli-bundle.js) built once, beside the cluster's start, rather than by each of the
+  // first CLIs the test files start at the same time (`--help` loads the CLI and runs nothing).
+  const cliBuilt = promisify(execFile)(process.execPath, ['bin/safeadapt.js', '--help']).catch(() => {});
   const given = process.env.TEST_DATABASE_URL;
   if (!given) cluster = await startCluster();
+  await cliBuilt;
   project.provide('pgUrl', given ?? cluster!.url);
   seedCache = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-seeds-'));
   project.provide('seedCache', seedCache);

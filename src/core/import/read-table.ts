@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { type Readable, Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError, badRequest } from '../errors.ts';
+import { excel } from '../spreadsheet.ts';
 import { MAX_FILE_BYTES } from './file-limits.ts';
 import { openXlsxParts, type XlsxParts } from './xlsx-parts.ts';
 
@@ -156,7 +157,7 @@ async function* readXlsx(
   }
   try {
     // styles: 'cache' makes date-formatted cells arrive as Date objects.
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    const reader = new (excel().stream.xlsx.WorkbookReader)(path, {
       worksheets: 'emit',
       sharedStrings: 'cache',
       styles: 'cache',

@@ -4,10 +4,9 @@
  * rows are rejected), and the whole list streamed out as .xlsx when it is downloaded.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { neutralizeCell } from '../spreadsheet.ts';
+import { excel, neutralizeCell } from '../spreadsheet.ts';
 import type { RowProblem } from './pipeline.ts';
 
 /** Problems kept in the import's answer and record; the report file has them all. */
@@ -112,7 +111,7 @@ export function reportXlsx<K extends string>(
   options: { kinds?: Record<K, string>; narrowWidth: number },
 ): NodeJS.ReadableStream {
   const stream = new PassThrough();
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false });
+  const book = new (excel().stream.xlsx.WorkbookWriter)({ stream, useSharedStrings: false });
   const { kinds, narrowWidth } = options;
   const narrow = kinds ? 3 : 2;
   const sheet = book.addWorksheet(of.sheetName, {});

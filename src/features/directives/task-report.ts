@@ -1,6 +1,7 @@
 /** A unit's task report as an .xlsx workbook: the compliance summary, then every task assigned within it. */
-import ExcelJS from 'exceljs';
+
 import { vietnamDay, vietnamToday } from '../../core/dates.ts';
+import { excel } from '../../core/spreadsheet.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Scope } from '../auth/index.ts';
 import { assignedWithin, compliance } from './compliance-store.ts';
@@ -74,7 +75,7 @@ export async function taskReportXlsx(db: Db, scope: Scope, unitCode: string, lan
     .orderBy('tasks.id')
     .execute();
   const h = HEADINGS[lang];
-  const book = new ExcelJS.Workbook();
+  const book = new (excel().Workbook)();
   book.creator = 'SafeAdapt';
 
   const sheet = book.addWorksheet(h.summary);

@@ -4,8 +4,7 @@
  * SQLite reads and exceljs writing.
  */
 import { once } from 'node:events';
-import ExcelJS from 'exceljs';
-import { csvLine, neutralizeCell } from '../../core/spreadsheet.ts';
+import { csvLine, excel, neutralizeCell } from '../../core/spreadsheet.ts';
 import type { Task } from '../../server/off-thread.ts';
 import { eachPerson, type PersonFilter } from './store.ts';
 
@@ -38,7 +37,7 @@ export const exportPersonsTask: Task<{ filter: PersonFilter; format: 'xlsx' | 'c
     for await (const p of rows) await write(`${csvLine(EXPORT_COLUMNS.map((c) => p[c[1]]))}\r\n`);
     return;
   }
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false });
+  const book = new (excel().stream.xlsx.WorkbookWriter)({ stream: sink, useSharedStrings: false });
   const sheet = book.addWorksheet('Danh sách');
   sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c[0], width: 20 }));
   sheet.getRow(1).font = { bold: true };

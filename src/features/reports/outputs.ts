@@ -16,9 +16,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import ExcelJS from 'exceljs';
 import { addDays, formatDay } from '../../core/dates.ts';
-import { neutralizeCell } from '../../core/spreadsheet.ts';
+import { excel, neutralizeCell } from '../../core/spreadsheet.ts';
 import { formVersion, placeDateLine } from './rules/forms.ts';
 import type { ReportView } from './store.ts';
 
@@ -276,7 +275,7 @@ export async function reportDocx(view: ReportView, head: Letterhead): Promise<Bu
 /** The report's tables as .xlsx: the fields (computed, value, correction) and, for a district or province, its units. */
 export async function reportXlsx(view: ReportView): Promise<Buffer> {
   const form = formVersion(view.form, view.formVersion)!;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   const sheet = wb.addWorksheet('Báo cáo');
   sheet.addRow([`${form.title.vi} - ${view.unit.name} - ${formatDay(view.period)}`]);
   sheet.addRow(['Nhóm', 'Chỉ tiêu', 'Số hệ thống', 'Số báo cáo', 'Lý do điều chỉnh']);

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { errorResponses, fileResponse, idParams, responses } from '../../server/schemas.ts';
-import { letterhead, reportDocx, reportXlsx } from './outputs.ts';
 import {
   archiveQuery,
   archiveResponse,
@@ -34,17 +33,26 @@ import {
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The two outputs of a report: the official layout and its tables. */
+/**
+ * The two outputs of a report: the official layout and its tables. Their writers are loaded when a report is
+ * first asked for (docx takes ≈ 0.1 s to load, which each start of the server and the CLI would pay).
+ */
+const outputs = () => import('./outputs.ts');
 const OUTPUTS = {
   docx: {
     type: DOCX,
     label: 'in the official layout (.docx)',
     file: async (db: Db, view: ReportView) => {
+      const { letterhead, reportDocx } = await outputs();
       const { unit, parent } = await unitWithParent(db, view.unit.code);
       return reportDocx(view, letterhead(unit, parent));
     },
   },
-  xlsx: { type: XLSX, label: 'as tables (.xlsx)', file: (_db: Db, view: ReportView) => reportXlsx(view) },
+  xlsx: {
+    type: XLSX,
+    label: 'as tables (.xlsx)',
+    file: async (_db: Db, view: ReportView) => (await outputs()).reportXlsx(view),
+  },
 } as const;
 
 /**

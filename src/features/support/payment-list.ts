@@ -2,9 +2,8 @@
  * The payment list (danh sách chi trả) as .xlsx: the approved and paid claims of a unit, by commune, with the
  * amounts and an empty column for each recipient's signature (ký nhận), as the commune pays in cash.
  */
-import ExcelJS from 'exceljs';
 import { formatDay } from '../../core/dates.ts';
-import { neutralizeCell } from '../../core/spreadsheet.ts';
+import { excel, neutralizeCell } from '../../core/spreadsheet.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Scope } from '../auth/index.ts';
 import { paymentClaims } from './claims-store.ts';
@@ -56,7 +55,7 @@ export async function paymentListXlsx(
 ) {
   const { unit, claims } = await paymentClaims(db, scope, f);
   const h = HEADINGS[lang];
-  const book = new ExcelJS.Workbook();
+  const book = new (excel().Workbook)();
   book.creator = 'SafeAdapt';
   const sheet = book.addWorksheet(lang === 'vi' ? 'Danh sách chi trả' : 'Payment list', {
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },

@@ -1,7 +1,6 @@
 /** A worklist as a printable .xlsx for the community team: who to visit, with a column for what happened. */
-import ExcelJS from 'exceljs';
 import { formatDay } from '../../core/dates.ts';
-import { neutralizeCell } from '../../core/spreadsheet.ts';
+import { excel, neutralizeCell } from '../../core/spreadsheet.ts';
 import { CONTACT_OUTCOME_LABELS } from './rules/contact-outcomes.ts';
 import type { WorklistEntry, worklist } from './worklist-store.ts';
 
@@ -25,7 +24,7 @@ function nextDose(e: WorklistEntry): string {
 }
 
 export async function worklistXlsx(list: Awaited<ReturnType<typeof worklist>>): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (excel().Workbook)();
   const sheet = book.addWorksheet('Danh sách');
   sheet.addRow([`DANH SÁCH NGƯỜI TỪ ${list.minAge} TUỔI ${LIST_TITLES[list.list].toUpperCase()}`]).font = {
     bold: true,

@@ -3,8 +3,8 @@
  * common passwords and this system's own words. Apart from rules.ts because the web imports rules.ts and
  * must not carry zxcvbn's dictionaries.
  */
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import type { Message } from '../../../core/errors.ts';
 import { foldDiacritics } from '../../../core/text.ts';
 import { MIN_PASSWORD_LENGTH } from '../rules.ts';
@@ -30,13 +30,20 @@ const SYSTEM_WORDS = [
 const CHECKED_LENGTH = 64;
 
 let checker: ZxcvbnFactory | undefined;
-// Built on first use: ranking the dictionaries takes a moment the server's start and most CLI commands skip.
-const strength = () =>
-  (checker ??= new ZxcvbnFactory({
+// Built (and its packages loaded, ≈ 0.15 s) on first use: a moment the server's start and most CLI commands skip.
+const strength = () => {
+  if (checker) return checker;
+  const require = createRequire(import.meta.url);
+  const { ZxcvbnFactory: Factory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+  const { adjacencyGraphs, dictionary } =
+    require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+  checker = new Factory({
     dictionary: { ...dictionary, system: SYSTEM_WORDS },
     graphs: adjacencyGraphs,
     maxLength: CHECKED_LENGTH,
-  }));
+  });
+  return checker;
+};
 
 /**
  * Why a password is refused, or null. `personal` are the account's own words (username, full name), which
