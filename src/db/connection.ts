@@ -118,8 +118,8 @@ class PreparingClient extends pg.Client {
     const name = this.#nameOf(config);
     if (!name) return super.query(config, values);
     return (super.query({ name, text: config, values }) as Promise<pg.QueryResult>).catch((error) => {
-      // "cached plan must not change result type": the statement's tables changed under it. New names make
-      // the next runs prepare afresh (this one fails once, as an unnamed one would have on the old shape).
+      // "cached plan must not change result type": a migration changed the statement's tables under it. This
+      // run fails; new names make the next runs prepare afresh.
       if ((error as { code?: string }).code === '0A000') this.#renew();
       throw error;
     });
