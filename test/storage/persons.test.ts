@@ -354,6 +354,50 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
     ).toEqual(everyone.map((p) => p.id).sort());
   });
 
+  it('lists full names that start with the text, then given names that do, and pages that list by number', async () => {
+    // "n" starts full names and given names: Nông Văn Nam matches both ways and shows once, among the full names.
+    const names = [
+      'Nông Văn Nam',
+      'Nguyễn Thị Ngọc',
+      'Lò Văn Nam',
+      'Hoàng Thị Nga',
+      'Nông Thị Na',
+      'Lò Văn Bình',
+    ];
+    const place = { province_code: '20', district_code: '186', commune_code: '06391' };
+    const now = new Date().toISOString();
+    await insertPersonRows(
+      db,
+      db.db,
+      Array.from({ length: 30 }, (_, i) =>
+        personRow(personInput({ fullName: names[i % names.length]!, birthYear: 1970 + i }), place, { now }),
+      ),
+    );
+    const search = (limit: number, offset: number) =>
+      searchPersons(db, scope('06391'), { q: 'n', limit, offset }, today);
+    const whole = await search(10_000, 0);
+    const ids = whole.map((p) => p.id);
+    expect(new Set(ids).size).toBe(25);
+    expect(
+      ids.filter((id, i) => i > 0 && whole[i - 1]!.full_name === whole[i]!.full_name && id < ids[i - 1]!),
+    ).toEqual([]);
+    expect([...new Set(whole.map((p) => p.full_name))]).toEqual([
+      'Nguyễn Thị Ngọc',
+      'Nông Thị Na',
+      'Nông Văn Nam',
+      'Lò Văn Nam',
+      'Hoàng Thị Nga',
+    ]);
+    // Pages of 7 make up the same list: each tier stops at the page's end, so the later pages need all before.
+    const paged: typeof whole = [];
+    for (let offset = 0; ; offset += 7) {
+      const next = await search(7, offset);
+      paged.push(...next);
+      if (next.length < 7) break;
+    }
+    expect(paged.map((p) => p.id)).toEqual(ids);
+  });
+
   it('pages the whole list after a (name, id) key in the order of one long page, names compared by bytes', async () => {
     // Names whose order differs between bytes and a locale's collation (spaces, a hyphen, same names).
     const names = [

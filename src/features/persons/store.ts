@@ -182,6 +182,23 @@ export interface PersonFilter {
   after?: { nameFolded: string; id: number };
 }
 
+/** The columns a search shows of each person. */
+const SHOWN = [
+  'id',
+  'full_name',
+  'name_folded',
+  'birth_date',
+  'birth_year',
+  'sex',
+  'national_id',
+  'phone',
+  'commune_code',
+  'village_id',
+  'household_id',
+  'priority_groups',
+  'status',
+] as const;
+
 /**
  * Persons within the caller's jurisdiction: by name prefix (diacritics and case ignored, on the full name or
  * the given name), by national-ID or phone prefix when the text is digits, and by village, age band, status
@@ -210,26 +227,18 @@ export async function searchPersons(
   const text = filter.q?.trim() ?? '';
   const after = filter.after;
   if (after && !text) q = q.where(afterName(db, after));
-  const page = (query: typeof q, order: 'persons.name_folded' | 'persons.given_name_folded') =>
+  // The page itself, or (`forMerge`) all rows up to its end: a merge of two scans takes its page from those.
+  const page = (
+    query: typeof q,
+    order: 'persons.name_folded' | 'persons.given_name_folded',
+    forMerge = false,
+  ) =>
     query
-      .select([
-        'persons.id',
-        'persons.full_name',
-        'persons.name_folded',
-        'persons.birth_date',
-        'persons.birth_year',
-        'persons.sex',
-        'persons.national_id',
-        'persons.phone',
-        'persons.commune_code',
-        'persons.village_id',
-        'persons.household_id',
-        'persons.priority_groups',
-        'persons.status',
-      ])
+      .select(SHOWN.map((column) => `persons.${column}` as const))
       .orderBy(inNameOrder(db, order))
       .orderBy('persons.id')
-      .limit(filter.offset + filter.limit);
+      .limit(forMerge ? filter.offset + filter.limit : filter.limit)
+      .offset(forMerge ? 0 : filter.offset);
   let rows: Awaited<ReturnType<ReturnType<typeof page>['execute']>>;
   if (/^\+?\d[\d .]*$/.test(text)) {
     const digits = text.replace(/\D/g, '').replace(/^84/, '0');
@@ -243,34 +252,44 @@ export async function searchPersons(
       'persons.name_folded',
     ).execute();
   } else if (text) {
-    // Two index-ordered scans, full name and given name, each stopping at the page's end, in one statement
-    // (one round trip on PostgreSQL), then merged: an OR of the two would read and sort every match ("nguyen"
-    // matches a third of the province).
+    // Full names that start with the text, by full name, then the other given names that do, by given name:
+    // each tier is an index-ordered scan that stops at the page's end, and the page is cut from the two in the
+    // same statement (one round trip on PostgreSQL; only the page comes back). An OR of the two would read and
+    // sort every match ("nguyen" matches a third of the province).
     const folded = foldDiacritics(text);
     const byName = page(
       q.where((eb) => prefix(db, eb.ref('persons.name_folded'), folded)),
       'persons.name_folded',
-    );
+      true,
+    ).select([sql<number>`0`.as('tier'), 'persons.name_folded as sort_key']);
     const byGiven = page(
-      q.where((eb) => prefix(db, eb.ref('persons.given_name_folded'), folded)),
+      q
+        .where((eb) => prefix(db, eb.ref('persons.given_name_folded'), folded))
+        .where((eb) => eb.not(prefix(db, eb.ref('persons.name_folded'), folded))),
       'persons.given_name_folded',
-    );
-    const both = await db.db
-      .selectFrom(byName.as('by_name'))
-      .selectAll()
-      .unionAll(db.db.selectFrom(byGiven.as('by_given')).selectAll())
+      true,
+    ).select([sql<number>`1`.as('tier'), 'persons.given_name_folded as sort_key']);
+    rows = await db.db
+      .selectFrom(
+        db.db
+          .selectFrom(byName.as('by_name'))
+          .selectAll()
+          .unionAll(db.db.selectFrom(byGiven.as('by_given')).selectAll())
+          .as('found'),
+      )
+      .select(SHOWN.map((column) => `found.${column}` as const))
+      .orderBy('found.tier')
+      .orderBy(inNameOrder(db, 'found.sort_key'))
+      .orderBy('found.id')
+      .limit(filter.limit)
+      .offset(filter.offset)
       .execute();
-    const seen = new Set<number>();
-    rows = both
-      .filter((p) => !seen.has(p.id) && seen.add(p.id))
-      .sort((a, b) => (a.name_folded < b.name_folded ? -1 : a.name_folded > b.name_folded ? 1 : a.id - b.id));
   } else rows = await page(q, 'persons.name_folded').execute();
-  const shown = rows.slice(filter.offset, filter.offset + filter.limit);
   const villages = await villageNames(
     db,
-    shown.map((p) => p.commune_code),
+    rows.map((p) => p.commune_code),
   );
-  const persons = shown.map((p) => ({
+  const persons = rows.map((p) => ({
     ...p,
     village_name: (p.village_id !== null && villages.get(p.village_id)) || null,
   }));
@@ -321,7 +340,7 @@ export async function* eachPerson(
  * sorted all its 17,883 matches for each page of 50 (296 ms against 1.5 ms). Folded names are ASCII: bytes'
  * order is SQLite's and JavaScript's too.
  */
-function inNameOrder(db: Db, column: 'persons.name_folded' | 'persons.given_name_folded') {
+function inNameOrder(db: Db, column: string) {
   return db.engine === 'postgres' ? sql`${sql.ref(column)} using ~<~` : sql.ref(column);
 }
 
