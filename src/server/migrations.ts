@@ -13,8 +13,8 @@ export function allMigrations(): MigrationSet {
     '0001-foundation': foundation,
     '0005-jobs': jobs,
     '0013-import-progress': importProgress,
-    // After every other migration (keep the features' numbers below it): the keys of a schema Citus can
-    // distribute by province, read from the catalog.
+    // After every migration that adds tables or keys (keep their numbers below it): the keys of a schema Citus
+    // can distribute by province, read from the catalog. Later ones may only add plain indexes.
     '0099-distribution-keys': distributionKeys,
   };
   for (const feature of features())

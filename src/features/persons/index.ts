@@ -19,6 +19,7 @@ import { personsCli } from './import/import-persons-command.ts';
 import { persons } from './migrations/0002-persons.ts';
 import { personEvents } from './migrations/0006-person-events.ts';
 import { personNationalIds } from './migrations/0098-person-national-ids.ts';
+import { givenNameOrder } from './migrations/0100-given-name-order.ts';
 import { personPermissions } from './permissions.ts';
 import { personRoutes } from './routes.ts';
 import type { PersonInput } from './rules/person-row.ts';
@@ -375,6 +376,7 @@ export const personsFeature = {
     '0002-persons': persons,
     '0006-person-events': personEvents,
     '0098-person-national-ids': personNationalIds,
+    '0100-given-name-order': givenNameOrder,
   },
   cli: personsCli,
   demo: async (db, area) => {

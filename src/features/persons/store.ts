@@ -236,6 +236,10 @@ export async function searchPersons(
     query
       .select(SHOWN.map((column) => `persons.${column}` as const))
       .orderBy(inNameOrder(db, order))
+      // People who share a given name come by full name (the given-name indexes' next key).
+      .$if(order === 'persons.given_name_folded', (ordered) =>
+        ordered.orderBy(inNameOrder(db, 'persons.name_folded')),
+      )
       .orderBy('persons.id')
       .limit(forMerge ? filter.offset + filter.limit : filter.limit)
       .offset(forMerge ? 0 : filter.offset);
@@ -252,7 +256,8 @@ export async function searchPersons(
       'persons.name_folded',
     ).execute();
   } else if (text) {
-    // Full names that start with the text, by full name, then the other given names that do, by given name:
+    // Full names that start with the text, by full name, then the other given names that do, by given name
+    // and full name:
     // each tier is an index-ordered scan that stops at the page's end, and the page is cut from the two in the
     // same statement (one round trip on PostgreSQL; only the page comes back). An OR of the two would read and
     // sort every match ("nguyen" matches a third of the province).
@@ -280,6 +285,7 @@ export async function searchPersons(
       .select(SHOWN.map((column) => `found.${column}` as const))
       .orderBy('found.tier')
       .orderBy(inNameOrder(db, 'found.sort_key'))
+      .orderBy(inNameOrder(db, 'found.name_folded'))
       .orderBy('found.id')
       .limit(filter.limit)
       .offset(filter.offset)
