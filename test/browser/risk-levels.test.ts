@@ -93,4 +93,36 @@ describe('risk levels in Chromium', () => {
       .waitFor();
     await commune.context().close();
   }, 90_000);
+
+  it('the province copies 218 as its own set and revises its severe-case raise, refused when negative', async () => {
+    const admin = await rig.loginAs('demo.quantri', { width: 1280, height: 900 });
+    await admin.goto(`${rig.server.base}/risk-levels/rule-sets`);
+    await admin.locator('li[data-set="QD-218-BYT"] button').click();
+    // The national set is the country's to revise: its raises show, the province may only copy it.
+    await admin.locator('[data-raise="severeCases"]').waitFor();
+    expect(await admin.locator('input[name="severeCases.raiseAt"]').isDisabled()).toBe(true);
+    await admin.locator('input[name="copyNumber"]').fill('15/QĐ-UBND');
+    await admin.getByRole('button', { name: 'Tạo bộ của tỉnh' }).click();
+    await admin.locator('li[data-set="20-QD-218-BYT"] button').click();
+    const severe = admin.locator('input[name="severeCases.raiseAt"]');
+    await expect.poll(() => severe.inputValue()).toBe('5');
+    expect(await admin.locator('input[name="severity.raiseAt"]').inputValue()).toBe('1');
+    await admin.locator('input[name="documentNumber"]').fill('16/QĐ-UBND');
+    await severe.fill('-1');
+    await admin.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    await admin.locator('[data-field="severeCases.raiseAt"]').waitFor();
+    await severe.fill('7,5');
+    await admin.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Đã lưu phiên bản 2' }).waitFor();
+    const saved = await admin.evaluate(async () => {
+      const answer = await (await fetch('/api/risk-levels/rule-sets')).json();
+      return answer.ruleSets.find((s: { id: string }) => s.id === '20-QD-218-BYT');
+    });
+    expect(saved).toMatchObject({
+      version: 2,
+      severeCases: { raiseAt: 7.5, provisional: true },
+      severity: { raiseAt: 1 },
+    });
+    await admin.context().close();
+  }, 60_000);
 });

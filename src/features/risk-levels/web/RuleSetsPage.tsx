@@ -18,6 +18,10 @@ import './risk-levels.css';
 
 type Revision = z.infer<typeof revisionBody>;
 type BandRow = { level: number; min: string; max: string; provisional: boolean };
+/** 218's raises by one level: deaths, and severe (oxygen-support) cases, per 100,000 per week. */
+const RAISES = ['severity', 'severeCases'] as const;
+type Raise = (typeof RAISES)[number];
+type RaiseRow = { raiseAt: string; provisional: boolean };
 
 /**
  * /risk-levels/rule-sets — administrators: the national sets (4800, 218) and the province's variants, each
@@ -38,6 +42,8 @@ function RuleSets() {
   const { t } = useTranslation();
   const sets = useRuleSets();
   const [picked, setPicked] = useState<string | null>(null);
+  // Outside the editor, which starts afresh on the version saved.
+  const [saved, setSaved] = useState<RuleSetView | null>(null);
   useDocumentTitle(t('riskLevels.ruleSets.title'));
   const set = sets.data?.ruleSets.find((s) => s.id === picked) ?? null;
   return (
@@ -70,7 +76,10 @@ function RuleSets() {
           </li>
         ))}
       </ul>
-      {set && <Editor key={`${set.id}@${set.version}`} set={set} />}
+      {set && <Editor key={`${set.id}@${set.version}`} set={set} onSaved={setSaved} />}
+      {saved && saved.id === set?.id && (
+        <p role="status">{t('riskLevels.ruleSets.saved', { version: saved.version })}</p>
+      )}
     </main>
   );
 }
@@ -78,7 +87,7 @@ function RuleSets() {
 const pct = (v: number) => String(Math.round(v * 1000) / 10);
 const share = (text: string) => Number(text.replace(',', '.')) / 100;
 
-function Editor({ set }: { set: RuleSetView }) {
+function Editor({ set, onSaved }: { set: RuleSetView; onSaved: (saved: RuleSetView) => void }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const today = useToday();
@@ -100,10 +109,21 @@ function Editor({ set }: { set: RuleSetView }) {
   const [coverageProvisional, setCoverageProvisional] = useState(set.criterion2.provisional);
   const [raise, setRaise] = useState(String(set.matrix.raiseWhenNotMet));
   const [matrixProvisional, setMatrixProvisional] = useState(set.matrix.provisional);
+  const [raises, setRaises] = useState<Partial<Record<Raise, RaiseRow>>>(() =>
+    Object.fromEntries(
+      RAISES.flatMap((key) => {
+        const value = set[key];
+        return value ? [[key, { raiseAt: String(value.raiseAt), provisional: value.provisional }]] : [];
+      }),
+    ),
+  );
   const save = useMutation({
     mutationFn: (body: Revision) =>
       api<RuleSetView>('POST', `/api/risk-levels/rule-sets/${encodeURIComponent(set.id)}/revisions`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['riskLevels'] }),
+    onSuccess: (saved) => {
+      onSaved(saved);
+      return client.invalidateQueries({ queryKey: ['riskLevels'] });
+    },
   });
   const fieldError = (field: string) => (isApiError(save.error) ? save.error.fieldMessage(field) : undefined);
   const submit = (e: FormEvent) => {
@@ -119,6 +139,12 @@ function Editor({ set }: { set: RuleSetView }) {
       })),
       coverage: { threshold: share(coverage), provisional: coverageProvisional },
       matrix: { raiseWhenNotMet: Number(raise), provisional: matrixProvisional },
+      ...Object.fromEntries(
+        Object.entries(raises).map(([key, r]) => [
+          key,
+          { raiseAt: Number(r.raiseAt.replace(',', '.')), provisional: r.provisional },
+        ]),
+      ),
     });
   };
   const band = (i: number, patch: Partial<BandRow>) =>
@@ -273,11 +299,46 @@ function Editor({ set }: { set: RuleSetView }) {
           </label>
           {problem('matrix.raiseWhenNotMet')}
         </fieldset>
+        {Object.keys(raises).length > 0 && (
+          <fieldset disabled={!mayRevise}>
+            <legend>{t('riskLevels.ruleSets.raises')}</legend>
+            {RAISES.map((key) => {
+              const r = raises[key];
+              const confirmed = !set[key]?.provisional;
+              const change = (patch: Partial<RaiseRow>) =>
+                setRaises({ ...raises, [key]: { ...r!, ...patch } });
+              return r ? (
+                <p key={key} data-raise={key}>
+                  <label>
+                    {t(`riskLevels.ruleSets.${key}`)}{' '}
+                    <input
+                      name={`${key}.raiseAt`}
+                      inputMode="decimal"
+                      size={5}
+                      value={r.raiseAt}
+                      disabled={confirmed}
+                      onChange={(e) => change({ raiseAt: e.target.value })}
+                    />
+                  </label>{' '}
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={r.provisional}
+                      disabled={confirmed}
+                      onChange={(e) => change({ provisional: e.target.checked })}
+                    />{' '}
+                    {t('riskLevels.provisional')}
+                  </label>
+                  {problem(`${key}.raiseAt`)}
+                </p>
+              ) : null;
+            })}
+          </fieldset>
+        )}
         <button type="submit" className="btn btn-primary" disabled={!mayRevise || save.isPending}>
           {t('riskLevels.ruleSets.save')}
         </button>
         <ErrorNotice error={save.error} />
-        {save.data && <p role="status">{t('riskLevels.ruleSets.saved', { version: save.data.version })}</p>}
       </form>
     </section>
   );
