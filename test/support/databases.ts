@@ -11,18 +11,33 @@ import { migrateToLatest } from '../../src/server/migrations.ts';
 
 export const ENGINES: Engine[] = ['sqlite', 'postgres'];
 
+/** This run's folder (test/support/global-setup.ts removes it at the run's end); none outside a vitest run. */
+function runFolder(): string | null {
+  try {
+    return inject('seedCache') || null;
+  } catch {
+    return null;
+  }
+}
+
+/** A folder for a test database's file or data directory: in the run's folder, so they never pile up in /tmp. */
+function scratchFolder(): string {
+  const run = runFolder();
+  return fs.mkdtempSync(run ? path.join(run, 'db-') : path.join(os.tmpdir(), 'safeadapt-test-'));
+}
+
 /** A new, empty database on the engine: a temp SQLite file, or a new database in the test cluster. */
 export async function emptyDb(
   engine: Engine,
 ): Promise<Db & { sqliteFile: string | null; url: string | null }> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   if (engine === 'sqlite') {
-    const sqliteFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-test-')), `${name}.db`);
+    const sqliteFile = path.join(scratchFolder(), `${name}.db`);
     return { ...openDb({ databaseUrl: null, sqliteFile }), sqliteFile, url: null };
   }
   const url = await createPgDatabase(name);
   // A data directory of its own, as an installation has: the audit key and checkpoints live there.
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-test-'));
+  const dataDir = scratchFolder();
   return { ...openDb({ databaseUrl: url, sqliteFile: '', dataDir }), sqliteFile: null, url };
 }
 
@@ -91,7 +106,7 @@ async function copyOfSeeded(
   const found = await templates.get(kind)!;
   if (!found) return null;
   const name = `t_${randomBytes(6).toString('hex')}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-test-'));
+  const dataDir = scratchFolder();
   fs.cpSync(found.dataDir, dataDir, { recursive: true });
   if (engine === 'sqlite') {
     const sqliteFile = path.join(dataDir, `${name}.db`);
@@ -104,12 +119,7 @@ async function copyOfSeeded(
 
 /** The run's seeded template of this kind: built here if no other test file has started it, else awaited. */
 async function template(engine: Engine, demo: boolean, kind: string): Promise<Template | null> {
-  let cache: string;
-  try {
-    cache = inject('seedCache');
-  } catch {
-    return null;
-  }
+  const cache = runFolder();
   if (!cache) return null;
   const ready = path.join(cache, `${kind}.json`);
   const lock = path.join(cache, `${kind}.lock`);

@@ -11,7 +11,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Server URL of the PostgreSQL cluster that storage tests create their databases in. */
     pgUrl: string;
-    /** This run's folder of seeded templates (test/support/databases.ts), shared by the test files. */
+    /** This run's folder: seeded templates and the test databases' files (test/support/databases.ts), removed at its end. */
     seedCache: string;
   }
 }
