@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/connection.ts';
+import { type Db, openDb } from '../../src/db/connection.ts';
 import { runMigrations } from '../../src/db/migrate.ts';
 import { seedReference } from '../../src/demo/seed.ts';
 import { appendAudit, recordAudit } from '../../src/features/audit/index.ts';
@@ -200,6 +200,49 @@ describe('audit appends on postgres', () => {
       expect(finished).toEqual(['01', '20']);
       expect((await verifyAudit(db)).problems).toEqual([]);
     } finally {
+      await db.close();
+    }
+  });
+
+  it('appends reads after the head it last wrote, and under the lock once another writer has moved it', async () => {
+    const db = await seededDb('postgres');
+    // A second server process on the same database (its own known heads), and the same data directory.
+    const other = openDb({ databaseUrl: db.url, sqliteFile: '', dataDir: db.dataDir ?? undefined });
+    const as = (username: string) => ({ ...actor, username });
+    try {
+      // In turn: each process finds the head the other moved, writes nothing after it, and appends under the lock.
+      for (const [i, writer] of [db, other, db, other, db].entries())
+        await recordAudit(writer, as(`t${i}`), [read('06385')]);
+      // At once: groups of reads from both processes (most from one, which then finds its own head), and
+      // changes appending in their own transactions.
+      const writes: Promise<unknown>[] = [];
+      for (let i = 0; i < 40; i++) {
+        writes.push(recordAudit(i % 10 === 9 ? other : db, as(`r${i}`), [read('06385')]));
+        if (i % 5 === 0)
+          writes.push(
+            db.db.transaction().execute((trx) => appendAudit(trx, db, as(`w${i}`), [read('06400')])),
+          );
+        if (i % 8 === 0) await new Promise((r) => setTimeout(r, 2));
+      }
+      await Promise.all(writes);
+      const rows = await db.db
+        .selectFrom('audit_log')
+        .select(['username', 'seq'])
+        .where('province_code', '=', '20')
+        .orderBy('seq')
+        .execute();
+      // Each entry once, numbered without a gap.
+      expect(rows.map((r) => r.username).sort()).toEqual(
+        [
+          ...Array.from({ length: 5 }, (_, i) => `t${i}`),
+          ...Array.from({ length: 40 }, (_, i) => `r${i}`),
+          ...Array.from({ length: 8 }, (_, i) => `w${i * 5}`),
+        ].sort(),
+      );
+      expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
+      expect((await verifyAudit(db)).problems).toEqual([]);
+    } finally {
+      await other.close();
       await db.close();
     }
   });

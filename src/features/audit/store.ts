@@ -45,34 +45,99 @@ async function appendEntries(trx: Kysely<Database>, db: Db, actor: Actor, events
   for (const province of [...new Set(chains)].sort()) {
     const chainEvents = events.filter((_, i) => chains[i] === province);
     const { ids, ...head } = await lockHead(trx, db, province, chainEvents.length);
-    let { last_seq: seq, last_mac: prev } = head;
-    const rows = chainEvents.map((e, i): AuditRow => {
-      seq += 1;
-      const fields = {
-        province_code: province,
-        seq,
-        id: ids[i]!,
-        at,
-        user_id: (e.actor ?? actor).userId,
-        username: (e.actor ?? actor).username,
-        action: e.action,
-        entity: e.entity,
-        entity_id: e.entityId == null ? null : String(e.entityId),
-        unit_code: e.unitCode ?? null,
-        ip: (e.actor ?? actor).ip,
-        details: JSON.stringify(e.details ?? {}),
-      };
-      const mac = chainMac(key, prev, fields);
-      const row = { ...fields, prev_mac: prev, mac };
-      prev = mac;
-      return row;
-    });
-    const last = rows[rows.length - 1]!;
-    const moved = { province_code: province, last_seq: last.seq, last_id: last.id, last_mac: last.mac };
+    const { rows, moved } = chained(key, head, { province, events: chainEvents, ids, at, actor });
     await writeEntries(trx, db, rows, moved);
     heads.push(moved);
   }
-  await afterCommit(trx, () => writeCheckpoints(db, heads));
+  await afterCommit(trx, () => committed(db, heads));
+}
+
+/** The entries of one chain's events after its head, each keyed to the one before, and the head they move to. */
+function chained(
+  key: Buffer,
+  head: ChainHead,
+  add: { province: string; events: AuditEvent[]; ids: number[]; at: string; actor: Actor },
+): { rows: AuditRow[]; moved: ChainHead } {
+  let { last_seq: seq, last_mac: prev } = head;
+  const rows = add.events.map((e, i): AuditRow => {
+    seq += 1;
+    const by = e.actor ?? add.actor;
+    const fields = {
+      province_code: add.province,
+      seq,
+      id: add.ids[i]!,
+      at: add.at,
+      user_id: by.userId,
+      username: by.username,
+      action: e.action,
+      entity: e.entity,
+      entity_id: e.entityId == null ? null : String(e.entityId),
+      unit_code: e.unitCode ?? null,
+      ip: by.ip,
+      details: JSON.stringify(e.details ?? {}),
+    };
+    const mac = chainMac(key, prev, fields);
+    const row = { ...fields, prev_mac: prev, mac };
+    prev = mac;
+    return row;
+  });
+  const last = rows[rows.length - 1]!;
+  return {
+    rows,
+    moved: { province_code: add.province, last_seq: last.seq, last_id: last.id, last_mac: last.mac },
+  };
+}
+
+/**
+ * The heads this process last committed, per database handle: on PostgreSQL a group of reads appends after its
+ * chain's known head without a transaction (`appendAfterKnownHead`).
+ */
+const knownHeads = new WeakMap<Db, Map<string, ChainHead>>();
+
+/** Once committed: the new heads go to the checkpoint file and become the known heads. */
+function committed(db: Db, heads: ChainHead[]) {
+  writeCheckpoints(db, heads);
+  const known = knownHeads.get(db) ?? new Map<string, ChainHead>();
+  knownHeads.set(db, known);
+  // Commits of two transactions may report in either order: a head never moves back.
+  for (const head of heads)
+    if ((known.get(head.province_code)?.last_seq ?? -1) < head.last_seq) known.set(head.province_code, head);
+}
+
+/**
+ * PostgreSQL: appends one chain's events after the head this process last committed, in two round trips
+ * (their ids; then the entries, written only if the head is still the one known, and the head's move, in one
+ * statement) instead of a transaction's four (BEGIN, the head locked with the ids, the entries and the move,
+ * COMMIT). False, with nothing written, when the events span chains, no head is known, or another writer
+ * moved the head meanwhile: the caller then appends under the head's lock. A locked writer waits for this
+ * statement's move, and this statement, once a locked writer has moved the head, finds it changed.
+ */
+async function appendAfterKnownHead(db: Db, actor: Actor, events: AuditEvent[]): Promise<boolean> {
+  const chains = await chainsOf(db.db, db, events);
+  const province = chains[0]!;
+  const head = knownHeads.get(db)?.get(province);
+  if (!head || chains.some((c) => c !== province)) return false;
+  const { rows: taken } = await sql<{ id: string }>`
+    select nextval('audit_log_ids') as id from generate_series(1, ${events.length})`.execute(db.db);
+  const ids = taken.map((r) => Number(r.id));
+  const at = new Date().toISOString();
+  const { rows, moved } = chained(auditKey(db), head, { province, events, ids, at, actor });
+  const columns = sql.join(Object.keys(rows[0]!).map((c) => sql.ref(c)));
+  const written = await sql`
+    with moved as (
+      update audit_head set last_seq = ${moved.last_seq}, last_id = ${moved.last_id}, last_mac = ${moved.last_mac}
+      where province_code = ${province} and last_seq = ${head.last_seq} and last_mac = ${head.last_mac}
+      returning 1
+    )
+    insert into audit_log (${columns})
+    select ${columns} from json_populate_recordset(null::audit_log, ${JSON.stringify(rows)})
+    where exists (select 1 from moved)`.execute(db.db);
+  if (Number(written.numAffectedRows ?? 0) !== rows.length) {
+    knownHeads.get(db)?.delete(province);
+    return false;
+  }
+  committed(db, [moved]);
+  return true;
 }
 
 /** Units never change through the API: each one's chain is looked up once per database handle. */
@@ -183,17 +248,19 @@ const recordGroups = new WeakMap<Db, Map<string, RecordGroup>>();
 
 /**
  * Events recorded apart from any change (reads of personal data, logins) commit in groups: concurrent requests'
- * reads of one province share a transaction and one lock of its chain's head, instead of each holding the head
- * through its own commit (20 concurrent searches on PostgreSQL waited on each other's commits). Each entry keeps
- * its actor.
+ * reads of one province share one append, instead of each holding the head through its own commit (20
+ * concurrent searches on PostgreSQL waited on each other's commits). On PostgreSQL a group appends after the
+ * head this process last wrote when it still holds, else in a transaction under the head's lock. Each entry
+ * keeps its actor.
  */
 const commitRecords = groupCommit<RecordGroup, { actor: Actor; events: AuditEvent[] }, null>(
-  ({ db }, records) =>
-    db.db.transaction().execute(async (trx) => {
-      const events = records.flatMap((r) => r.events.map((e) => ({ ...e, actor: e.actor ?? r.actor })));
-      await appendEntries(trx, db, records[0]!.actor, events);
-      return records.map(() => null);
-    }),
+  async ({ db }, records) => {
+    const events = records.flatMap((r) => r.events.map((e) => ({ ...e, actor: e.actor ?? r.actor })));
+    const actor = records[0]!.actor;
+    if (!(db.engine === 'postgres' && (await appendAfterKnownHead(db, actor, events))))
+      await db.db.transaction().execute((trx) => appendEntries(trx, db, actor, events));
+    return records.map(() => null);
+  },
 );
 
 /** Records events in a transaction of their own, answered once they are committed. */
