@@ -123,6 +123,8 @@ async function appendAfterKnownHead(db: Db, actor: Actor, events: AuditEvent[]):
   const at = new Date().toISOString();
   const { rows, moved } = chained(auditKey(db), head, { province, events, ids, at, actor });
   const columns = sql.join(Object.keys(rows[0]!).map((c) => sql.ref(c)));
+  const forget = () => knownHeads.get(db)?.delete(province);
+  // Should the statement fail, the group is written again one by one (group commit): under the lock.
   const written = await sql`
     with moved as (
       update audit_head set last_seq = ${moved.last_seq}, last_id = ${moved.last_id}, last_mac = ${moved.last_mac}
@@ -131,9 +133,14 @@ async function appendAfterKnownHead(db: Db, actor: Actor, events: AuditEvent[]):
     )
     insert into audit_log (${columns})
     select ${columns} from json_populate_recordset(null::audit_log, ${JSON.stringify(rows)})
-    where exists (select 1 from moved)`.execute(db.db);
+    where exists (select 1 from moved)`
+    .execute(db.db)
+    .catch((error) => {
+      forget();
+      throw error;
+    });
   if (Number(written.numAffectedRows ?? 0) !== rows.length) {
-    knownHeads.get(db)?.delete(province);
+    forget();
     return false;
   }
   committed(db, [moved]);
