@@ -257,10 +257,9 @@ export async function searchPersons(
     ).execute();
   } else if (text) {
     // Full names that start with the text, by full name, then the other given names that do, by given name
-    // and full name:
-    // each tier is an index-ordered scan that stops at the page's end, and the page is cut from the two in the
-    // same statement (one round trip on PostgreSQL; only the page comes back). An OR of the two would read and
-    // sort every match ("nguyen" matches a third of the province).
+    // and full name. Each tier is an index-ordered scan that stops at the page's end, and the page is cut from
+    // the two in the same statement (one round trip on PostgreSQL; only the page comes back). An OR of the two
+    // would read and sort every match ("nguyen" matches a third of the province).
     const folded = foldDiacritics(text);
     const byName = page(
       q.where((eb) => prefix(db, eb.ref('persons.name_folded'), folded)),
