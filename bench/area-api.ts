@@ -8,9 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { openDb } from '../src/db/connection.ts';
-import { DEMO_PASSWORD, seedDemo, seedReference } from '../src/demo/seed.ts';
+import { seedDemo, seedReference } from '../src/demo/seed.ts';
 import { buildApp } from '../src/server/app.ts';
 import { migrateToLatest } from '../src/server/migrations.ts';
+import { demoCookie } from './support/login.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeadapt-bench-'));
@@ -28,15 +29,7 @@ const app = await buildApp({
     a.get('/api/bench/noop', { config: { access: { public: true } } }, async () => ({ ok: true })),
 });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
-const login = await fetch(`${base}/api/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ username: 'demo.huyen', password: DEMO_PASSWORD }),
-});
-const cookie = login.headers
-  .getSetCookie()
-  .map((c) => c.split(';')[0])
-  .join('; ');
+const cookie = await demoCookie(base, 'demo.huyen');
 
 async function measure(url: string, headers: Record<string, string> = {}, duration = seconds) {
   // The load generator runs in a worker thread, on the other core, so it does not share the server's event loop.

@@ -13,10 +13,11 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { type Db, openDb } from '../src/db/connection.ts';
-import { DEMO_PASSWORD, seedDemo, seedReference } from '../src/demo/seed.ts';
+import { seedDemo, seedReference } from '../src/demo/seed.ts';
 import { buildApp } from '../src/server/app.ts';
 import { migrateToLatest } from '../src/server/migrations.ts';
 import { startCluster } from '../test/support/postgres-cluster.ts';
+import { demoCookie } from './support/login.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -32,15 +33,7 @@ async function serve(db: Db) {
   await seedDemo(db, { residents });
   const app = await buildApp({ db });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'demo.huyen', password: DEMO_PASSWORD }),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const cookie = await demoCookie(base, 'demo.huyen');
   const run = async (duration: number) => {
     // The load generator runs in a worker thread, so it does not share the server's event loop.
     const result = await autocannon({
