@@ -51,6 +51,20 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
       actor,
       today,
     });
+  /** Registers `count` residents of a commune of district 186, taking the names in turn, born a year apart. */
+  const register = (commune: string, names: string[], count: number, firstYear: number) => {
+    const place = { province_code: '20', district_code: '186', commune_code: commune };
+    const now = new Date().toISOString();
+    return insertPersonRows(
+      db,
+      db.db,
+      Array.from({ length: count }, (_, i) =>
+        personRow(personInput({ fullName: names[i % names.length]!, birthYear: firstYear + i }), place, {
+          now,
+        }),
+      ),
+    );
+  };
   const count = async (commune: string) =>
     Number(
       (
@@ -365,15 +379,7 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
       'Lò Văn Bình',
       'Đinh Văn Nam',
     ];
-    const place = { province_code: '20', district_code: '186', commune_code: '06391' };
-    const now = new Date().toISOString();
-    await insertPersonRows(
-      db,
-      db.db,
-      Array.from({ length: 35 }, (_, i) =>
-        personRow(personInput({ fullName: names[i % names.length]!, birthYear: 1970 + i }), place, { now }),
-      ),
-    );
+    await register('06391', names, 35, 1970);
     const search = (limit: number, offset: number) =>
       searchPersons(db, scope('06391'), { q: 'n', limit, offset }, today);
     const whole = await search(10_000, 0);
@@ -412,15 +418,7 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
       'Lò Thị Ơn',
       'Lò Thị Ơn',
     ];
-    const place = { province_code: '20', district_code: '186', commune_code: '06394' };
-    const now = new Date().toISOString();
-    await insertPersonRows(
-      db,
-      db.db,
-      Array.from({ length: 28 }, (_, i) =>
-        personRow(personInput({ fullName: names[i % names.length]!, birthYear: 1980 + i }), place, { now }),
-      ),
-    );
+    await register('06394', names, 28, 1980);
     const district = scope('186');
     // The test cluster's databases collate by bytes (locale C), where any ORDER BY would pass: on PostgreSQL the
     // name column gets a collation that ignores spaces and hyphens ("Ng Van" after "Nguyễn Văn"), as a
